@@ -1,0 +1,107 @@
+// swift-tools-version:6.0
+//
+// ssm-contract: record and replay AWS Systems Manager traffic through libcurl, and check the documented
+// field semantics of GetCommandInvocation / ListCommandInvocations against recordings, mocks or live AWS.
+//
+// Layers import only downward:
+//   CCurl → HTTPTransport → Cassettes → AWSWire → SSMOperations → ContractEngine → ContractRunners → ssm-contract
+// RawJSON (an order- and literal-preserving JSON value) sits beside the bottom and is used by every layer above it.
+import PackageDescription
+
+let package = Package(
+    name: "ssm-contract",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "HTTPTransport", targets: ["HTTPTransport"]),
+        .library(name: "Cassettes", targets: ["Cassettes"]),
+        .library(name: "AWSWire", targets: ["AWSWire"]),
+        .library(name: "SSMOperations", targets: ["SSMOperations"]),
+        .library(name: "ContractEngine", targets: ["ContractEngine"]),
+        .library(name: "ContractRunners", targets: ["ContractRunners"]),
+        .library(name: "LoopbackServer", targets: ["LoopbackServer"]),
+        .executable(name: "ssm-contract", targets: ["ssm-contract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", "5.0.0"..<"7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: Layer 0: libcurl and JSON
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "RawJSON"),
+
+        // MARK: Layer 1: HTTP transport on libcurl
+        .target(
+            name: "HTTPTransport",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        // MARK: Layer 2: cassettes (record / replay)
+        .target(name: "Cassettes", dependencies: ["HTTPTransport", "RawJSON"]),
+
+        // MARK: Layer 3: AWS wire (SigV4, credentials, awsJson1_1, retries)
+        .target(
+            name: "AWSWire",
+            dependencies: [
+                "HTTPTransport", "Cassettes", "RawJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
+        // MARK: Layer 4: typed SSM operations
+        .target(name: "SSMOperations", dependencies: ["AWSWire", "RawJSON"]),
+
+        // MARK: Layer 5: contract catalog and engine
+        .target(
+            name: "ContractEngine",
+            dependencies: ["SSMOperations", "Cassettes", "RawJSON", .product(name: "Yams", package: "Yams")]
+        ),
+
+        // MARK: Layer 6: servers and runners
+        .target(
+            name: "LoopbackServer",
+            dependencies: [
+                "HTTPTransport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(
+            name: "ContractRunners",
+            dependencies: [
+                "ContractEngine", "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
+                "LoopbackServer",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
+        // MARK: Layer 7: the thin CLI
+        .executableTarget(
+            name: "ssm-contract",
+            dependencies: [
+                "ContractRunners",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Test support and tests
+        .target(
+            name: "TestSupport",
+            dependencies: ["HTTPTransport", "LoopbackServer", "RawJSON"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "RawJSONTests", dependencies: ["RawJSON"]),
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "LoopbackServer", "TestSupport"]),
+        .testTarget(name: "CassettesTests", dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
+        .testTarget(name: "SSMOperationsTests", dependencies: ["SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
+        .testTarget(name: "ContractEngineTests", dependencies: ["ContractEngine", "Cassettes", "TestSupport", "RawJSON"]),
+        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "LoopbackServer", "TestSupport", "RawJSON"]),
+    ]
+)

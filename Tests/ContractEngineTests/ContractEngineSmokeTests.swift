@@ -1,0 +1,8 @@
+import Testing
+@testable import ContractEngine
+
+@Suite struct ContractEngineSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

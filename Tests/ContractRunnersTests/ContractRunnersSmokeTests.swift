@@ -1,0 +1,8 @@
+import Testing
+@testable import ContractRunners
+
+@Suite struct ContractRunnersSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

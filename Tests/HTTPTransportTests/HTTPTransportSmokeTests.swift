@@ -1,0 +1,8 @@
+import Testing
+@testable import HTTPTransport
+
+@Suite struct HTTPTransportSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

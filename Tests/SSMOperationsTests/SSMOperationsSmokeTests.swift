@@ -1,0 +1,8 @@
+import Testing
+@testable import SSMOperations
+
+@Suite struct SSMOperationsSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

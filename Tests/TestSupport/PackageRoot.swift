@@ -1,0 +1,37 @@
+import Foundation
+
+/// Locations in the package checkout, for tests.
+public enum PackageRoot {
+    /// The package root (the folder holding `Package.swift`), found from this source file's path.
+    public static let url: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    /// A path inside the package root.
+    public static func path(_ relative: String) -> URL { url.appendingPathComponent(relative) }
+}
+
+/// The pinned Python tools (moto, awscli, boto3, botocore) that `make venv` installs into `.venv`.
+public enum PythonTools {
+    /// The venv folder: `$SSM_CONTRACT_VENV`, else `.venv` in the package root.
+    public static var venv: URL {
+        if let custom = ProcessInfo.processInfo.environment["SSM_CONTRACT_VENV"], !custom.isEmpty {
+            return URL(fileURLWithPath: custom)
+        }
+        return PackageRoot.path(".venv")
+    }
+
+    /// The path of a program in the venv's `bin`, e.g. `python`, `aws`.
+    public static func program(_ name: String) -> URL { venv.appendingPathComponent("bin").appendingPathComponent(name) }
+
+    /// Whether the venv exists (tests that need it fail with ``missingMessage`` otherwise).
+    public static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: program("python").path) }
+
+    /// What to do when the venv is missing.
+    public static let missingMessage = "the pinned Python tools are not installed: run `make venv` (or `make test`, which installs them)"
+}
