@@ -1,12 +1,20 @@
 import ArgumentParser
 import ContractRunners
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The `ssm-contract` command: parses arguments and calls into ``ContractRunners``; nothing else.
 @main
 struct SSMContract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ssm-contract",
         abstract: "Record, replay and contract-check AWS Systems Manager command-invocation traffic.",
+        discussion: """
+            Exit status: 0 everything held; 1 a contract was violated; 2 bad usage or unreadable input; \
+            3 missing configuration or credentials; 4 a target could not be reached.
+            """,
         version: ContractRunnersInfo.version,
         subcommands: [
             VerifyCommand.self,
@@ -16,4 +24,42 @@ struct SSMContract: AsyncParsableCommand {
             RecordCommand.self,
         ]
     )
+
+    /// Runs the command, mapping errors onto ``ExitStatus``: usage errors exit 2 (not ArgumentParser's 64), a
+    /// ``RunnerError`` prints its one line to standard error and exits with its status.
+    static func main() async {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as RunnerError {
+            printError("ssm-contract: \(error.message)")
+            Glibc.exit(error.status.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == ExitStatus.violation.rawValue {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { printError(message) }
+            Glibc.exit(code == .validationFailure ? ExitStatus.badInput.rawValue : code.rawValue)
+        }
+    }
+
+    private static func printError(_ text: String) {
+        var standardError = StandardError()
+        print(text, to: &standardError)
+    }
+}
+
+/// Standard error as a `TextOutputStream`.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        var bytes = Array(string.utf8)
+        bytes.withUnsafeMutableBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+    }
 }

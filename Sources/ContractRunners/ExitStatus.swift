@@ -1,0 +1,30 @@
+/// The exit codes of every `ssm-contract` command, one per kind of outcome.
+public enum ExitStatus: Int32, Sendable, CaseIterable {
+    /// Everything held.
+    case success = 0
+    /// At least one contract was violated (or a listed deviation no longer holds, or has expired).
+    case violation = 1
+    /// Bad usage or unreadable input: unknown flag, operation or contract id; malformed cassette, JSON or YAML.
+    case badInput = 2
+    /// Missing or malformed configuration or credentials.
+    case configuration = 3
+    /// A target could not be reached or answered outside the protocol (transport failure, HTML error page).
+    case unreachable = 4
+    /// A bug in ssm-contract itself.
+    case internalError = 70
+}
+
+/// An error a runner reports to the user as one line, with the exit status it maps to.
+public struct RunnerError: Error, Sendable, CustomStringConvertible {
+    /// The line to print (it names the file or field and says what to do).
+    public let message: String
+    /// The exit status.
+    public let status: ExitStatus
+
+    public init(_ message: String, status: ExitStatus) {
+        self.message = message
+        self.status = status
+    }
+
+    public var description: String { message }
+}
