@@ -74,6 +74,15 @@ struct CurlTransportFailureTests {
         }
     }
 
+    @Test func serverHangingUpWithoutAnAnswerIsAConnectionReset() async throws {
+        try await withHangingUpPort { port in
+            let error = try await Self.failure(of: HTTPRequest(url: "http://127.0.0.1:\(port)/"))
+            #expect(error.code == .connectionReset)
+            #expect(error.curlCode == 52)
+            #expect(error.isRetryable)
+        }
+    }
+
     @Test func dnsFailureForAnInvalidHost() async throws {
         let error = try await Self.failure(of: HTTPRequest(url: "http://no-such-host.invalid/"))
         #expect(error.code == .dnsFailure)

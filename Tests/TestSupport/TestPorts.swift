@@ -79,3 +79,24 @@ public struct SocketError: Error, CustomStringConvertible {
     /// Creates an error with a one-line description.
     public init(_ description: String) { self.description = description }
 }
+
+/// A loopback port where a server accepts each connection, reads the request, and hangs up without
+/// answering: clients see the connection dropped before any response.
+public func withHangingUpPort<R>(_ body: (Int) async throws -> R) async throws -> R {
+    let listener = try BoundSocket(listenBacklog: 16)
+    let fd = listener.fd
+    Thread {
+        while true {
+            let client = Glibc.accept(fd, nil, nil)
+            guard client >= 0 else { return }  // the listener was shut down
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            _ = Glibc.recv(client, &buffer, buffer.count, 0)
+            Glibc.close(client)
+        }
+    }.start()
+    defer {
+        Glibc.shutdown(fd, Int32(SHUT_RDWR))  // wakes the blocked accept()
+        listener.close()
+    }
+    return try await body(listener.port)
+}
