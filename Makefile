@@ -10,7 +10,7 @@ BIN_DIR       = $(shell $(SWIFT) build $(SWIFT_FLAGS) --show-bin-path 2>/dev/nul
 CLI           = $(BIN_DIR)/ssm-contract
 
 # Pinned Python tools (the real parts under test).
-PY_PINS = moto[server]==5.2.1 awscli==1.45.11 boto3==1.43.11 botocore==1.43.11 jsonschema==4.26.0 PyYAML==6.0.3
+PY_REQUIREMENTS = Scripts/python-requirements.txt
 
 .PHONY: all build test verify bench venv deps libcurl clean help
 
@@ -32,12 +32,13 @@ libcurl:
 	    || { echo "error: could not install libcurl4-openssl-dev; install it with your package manager and retry" >&2; exit 2; }; \
 	fi
 
-## The pinned Python tools, in a venv (re-created when the pins change).
-$(VENV)/.pins: Makefile
+## The pinned Python tools, in a venv (brought up to date when the pins change).
+$(VENV)/.pins: $(PY_REQUIREMENTS)
 	@echo "Installing pinned Python tools into $(VENV)..."
-	@$(PYTHON) -m venv $(VENV)
-	@$(VENV)/bin/pip install -q --disable-pip-version-check $(PY_PINS)
-	@echo "$(PY_PINS)" > $@
+	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip install -q --disable-pip-version-check -r $(PY_REQUIREMENTS) \
+	  || { echo "error: could not install the pinned Python tools ($(PY_REQUIREMENTS)); check network access to the Python package index and retry" >&2; exit 2; }
+	@cp $(PY_REQUIREMENTS) $@
 
 venv: $(VENV)/.pins
 
