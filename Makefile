@@ -59,3 +59,29 @@ bench: libcurl venv
 
 clean:
 	rm -rf .build
+
+# ---- skeleton: SSM shape model, skeletons, check-cli (owner: skeleton engineer) ----------------------------------
+.PHONY: model model-check bench-skeleton check-cli skeleton-venv
+## The pinned venv, installed by `make venv` when absent (an existing venv is used as it is).
+skeleton-venv:
+	@test -x $(VENV)/bin/python || $(MAKE) venv
+BENCH_RUNS ?= 20
+
+## Regenerate Contracts/model/ssm-model.json (and its compiled-in copy) from the venv's botocore.
+model: skeleton-venv
+	$(VENV)/bin/python Scripts/extract_ssm_model.py
+
+## Fail when the committed model is not what the venv's botocore produces.
+model-check: skeleton-venv
+	$(VENV)/bin/python Scripts/extract_ssm_model.py --check
+
+## Skeleton latency beside `aws ssm get-command-invocation --generate-cli-skeleton`, ratio printed.
+bench-skeleton: libcurl skeleton-venv
+	$(SWIFT) build -c release --scratch-path .build-release --product ssm-contract
+	$(VENV)/bin/python Benchmarks/bench_skeleton.py -n $(BENCH_RUNS) \
+	  --ssm-contract "$$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path)/ssm-contract" \
+	  --aws $(VENV)/bin/aws
+
+## Run the skeleton contracts against the venv's AWS CLI (AWS=path to check another CLI).
+check-cli: build skeleton-venv
+	$(CLI) check-cli --aws $(or $(AWS),$(VENV)/bin/aws)
