@@ -61,7 +61,10 @@ let package = Package(
         // MARK: Layer 5: contract catalog and engine
         .target(
             name: "ContractEngine",
-            dependencies: ["SSMOperations", "Cassettes", "RawJSON", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
 
         // MARK: Layer 6: servers and runners
