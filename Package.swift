@@ -104,7 +104,10 @@ let package = Package(
         .testTarget(name: "CassettesTests", dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
         .testTarget(name: "SSMOperationsTests", dependencies: ["SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
-        .testTarget(name: "ContractEngineTests", dependencies: ["ContractEngine", "Cassettes", "TestSupport", "RawJSON"]),
+        .testTarget(
+            name: "ContractEngineTests",
+            dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
+        ),
         .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )

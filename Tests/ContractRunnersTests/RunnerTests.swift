@@ -1,0 +1,6 @@
+import ContractRunners
+import Testing
+
+@Suite struct PlaceholderRunnerTests {
+    @Test func placeholder() { #expect(ContractRunnersInfo.version.isEmpty == false) }
+}
