@@ -15,6 +15,15 @@ public struct Deviation: Sendable, Hashable {
     public let expires: String?
     /// The file it was read from.
     public let file: String
+
+    public init(target: String, contractID: String, reason: String, evidence: String? = nil, expires: String? = nil, file: String) {
+        self.target = target
+        self.contractID = contractID
+        self.reason = reason
+        self.evidence = evidence
+        self.expires = expires
+        self.file = file
+    }
 }
 
 /// The known deviations in force, by target.
