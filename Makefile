@@ -58,3 +58,30 @@ bench: libcurl venv
 
 clean:
 	rm -rf .build
+
+# ---- contracts (issue 4): the catalog table in README, the aws-docs recordings, the verify benchmark ----------
+RELEASE_SCRATCH ?= .build-release
+BENCH_CORPUS    ?= .build-bench/verify-corpus
+BENCH_FILES     ?= 100
+BENCH_PER_FILE  ?= 1000
+
+.PHONY: contracts-table aws-docs-recordings bench-verify
+
+## Rewrites README's <!-- section: contracts --> table from Contracts/ (never edit that table by hand).
+contracts-table: build
+	@$(CLI) verify --list-contracts --markdown > .contracts-table.md.tmp
+	@$(PYTHON) Benchmarks/replace_section.py README.md contracts-table .contracts-table.md.tmp
+	@rm -f .contracts-table.md.tmp
+	@echo "README.md: contracts table regenerated from Contracts/"
+
+## Rebuilds Recordings/aws-docs/ from the documentation examples (seeds + the AWS CLI's example pages).
+aws-docs-recordings: venv
+	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
+	SSM_CONTRACT_VENV=$(abspath $(VENV)) SSM_CONTRACT_REGENERATE_AWS_DOCS=1 $(SWIFT) test $(SWIFT_FLAGS) --skip-build --filter AWSDocsRecordingsTests
+
+## verify throughput over >= 100,000 generated responses, side by side with the plain-Python baseline.
+bench-verify: libcurl venv
+	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
+	@test -f $(BENCH_CORPUS)/corpus-$$(printf %04d $$(($(BENCH_FILES) - 1))).json || \
+	  $(VENV)/bin/python Benchmarks/generate_corpus.py $(BENCH_CORPUS) $(BENCH_FILES) $(BENCH_PER_FILE)
+	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract $(BENCH_CORPUS)
