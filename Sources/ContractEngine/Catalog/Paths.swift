@@ -95,11 +95,26 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
 
     /// The value at this path, or `nil` when a member is absent (or an intermediate value is not an object).
     public func lookup(in value: JSONValue) -> JSONValue? {
-        var current = value
-        for name in names {
-            guard case .object(let object) = current, let next = object[name] else { return nil }
+        guard case .object(let first) = value, let head = Self.member(first, names[0]) else { return nil }
+        if names.count == 1 { return head }
+        var current = head
+        for name in names.dropFirst() {
+            guard case .object(let object) = current, let next = Self.member(object, name) else { return nil }
             current = next
         }
         return current
+    }
+
+    /// The last member named `name` (as JSON readers do), compared in place without copying each member.
+    @inline(__always)
+    static func member(_ object: JSONObject, _ name: String) -> JSONValue? {
+        object.members.withUnsafeBufferPointer { members in
+            var i = members.count - 1
+            while i >= 0 {
+                if members[i].key == name { return members[i].value }
+                i -= 1
+            }
+            return nil
+        }
     }
 }

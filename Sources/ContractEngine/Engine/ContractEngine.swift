@@ -12,11 +12,19 @@ import RawJSON
 /// Accumulators filled in parallel (one per file) are combined with ``RunAccumulator/merge(_:)`` before
 /// ``finish(_:)``.
 public struct ContractEngine: Sendable {
-    struct DataEntry: Sendable {
+    /// A final class, so handing an entry around costs one retain, not one per member.
+    final class DataEntry: Sendable {
         let index: Int
         let id: String
         let at: SubjectPath
         let rule: DataRule
+
+        init(index: Int, id: String, at: SubjectPath, rule: DataRule) {
+            self.index = index
+            self.id = id
+            self.at = at
+            self.rule = rule
+        }
     }
 
     struct CodeEntry: Sendable {
@@ -71,24 +79,31 @@ public struct ContractEngine: Sendable {
     public func evaluate(_ observation: Observation, into run: inout RunAccumulator) {
         run.observations += 1
         let op = observation.operation
+        let slot = run.slot(for: observation.target)
         for entry in observationCode[op] ?? [] {
             guard case .observation(let judge) = entry.code.body else { continue }
-            run.record(entry.index, entry.contract.id, judge(entry.contract, observation), observation: observation, path: "$")
+            run.record(entry.index, entry.contract.id, judge(entry.contract, observation), slot: slot, observation: observation, path: "$")
         }
         guard case .json(let body) = observation.body else {
             if case .error = observation.body { run.errors += 1 }
             return
         }
+        let request = observation.request
         for entry in data[op] ?? [] {
+            if entry.at.steps.isEmpty {
+                let verdict = entry.rule.evaluate(subject: body, request: request)
+                run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: "$")
+                continue
+            }
             entry.at.forEachSubject(in: body) { subject, indices in
-                let verdict = entry.rule.evaluate(subject: subject, request: observation.request)
-                run.record(entry.index, entry.id, verdict, observation: observation, path: entry.at.concrete(indices))
+                let verdict = entry.rule.evaluate(subject: subject, request: request)
+                run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: entry.at.concrete(indices))
             }
         }
         for entry in responseCode[op] ?? [] {
             guard case .response(let judge) = entry.code.body else { continue }
             judge(entry.contract, observation, body) { verdict, path in
-                run.record(entry.index, entry.contract.id, verdict, observation: observation, path: path)
+                run.record(entry.index, entry.contract.id, verdict, slot: slot, observation: observation, path: path)
             }
         }
         if !sequenceCode.isEmpty { run.collectSequencePoints(observation, body) }

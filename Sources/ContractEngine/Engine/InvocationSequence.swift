@@ -113,7 +113,9 @@ extension RunAccumulator {
 
     /// The sequences, each in time order.
     func sequences() -> [InvocationSequence] {
-        sequencePoints.map { InvocationSequence(key: $0.key, points: $0.value.sorted(by: SequencePoint.inOrder)) }
-            .sorted { $0.key.description < $1.key.description }
+        sequencePoints.map { key, points in
+            let ordered = zip(points, points.dropFirst()).allSatisfy { !SequencePoint.inOrder($1, $0) }
+            return InvocationSequence(key: key, points: ordered ? points : points.sorted(by: SequencePoint.inOrder))
+        }
     }
 }

@@ -53,7 +53,10 @@ public struct RunAccumulator: Sendable {
     public static let findingLimit = 200
 
     var contractCount: Int
-    var tallies: [String: [Tally]] = [:]
+    /// Targets by slot, and their tallies by contract index (a slot is looked up once per observation).
+    var targetNames: [String] = []
+    var targetSlots: [String: Int] = [:]
+    var tallyTable: [[Tally]] = []
     var findings: [Finding] = []
     var findingCounts: [String: Int] = [:]
     var sequencePoints: [SequenceKey: [SequencePoint]] = [:]
@@ -69,22 +72,43 @@ public struct RunAccumulator: Sendable {
 
     init(contractCount: Int) { self.contractCount = contractCount }
 
-    mutating func record(_ contract: Int, _ id: String, _ verdict: Verdict, observation: Observation, path: @autoclosure () -> String) {
-        record(contract, id, verdict, target: observation.target, location: observation.location, path: path())
+    /// The tallies by target.
+    var tallies: [String: [Tally]] {
+        Dictionary(uniqueKeysWithValues: zip(targetNames, tallyTable))
+    }
+
+    /// The slot of a target's tallies, created on first use.
+    mutating func slot(for target: String) -> Int {
+        if let slot = targetSlots[target] { return slot }
+        targetNames.append(target)
+        tallyTable.append(Array(repeating: Tally(), count: contractCount))
+        targetSlots[target] = targetNames.count - 1
+        return targetNames.count - 1
+    }
+
+    mutating func record(
+        _ contract: Int, _ id: String, _ verdict: Verdict, slot: Int, observation: Observation, path: @autoclosure () -> String
+    ) {
+        tallyTable[slot][contract].add(verdict.outcome)
+        guard verdict.outcome == .fail || verdict.outcome == .inconclusive else { return }
+        keep(id, verdict, target: observation.target, location: observation.location, path: path())
     }
 
     mutating func record(
         _ contract: Int, _ id: String, _ verdict: Verdict, target: String, location: ObservationLocation,
         path: @autoclosure () -> String
     ) {
-        if tallies[target] == nil { tallies[target] = Array(repeating: Tally(), count: contractCount) }
-        tallies[target]![contract].add(verdict.outcome)
+        tallyTable[slot(for: target)][contract].add(verdict.outcome)
         guard verdict.outcome == .fail || verdict.outcome == .inconclusive else { return }
+        keep(id, verdict, target: target, location: location, path: path())
+    }
+
+    private mutating func keep(_ id: String, _ verdict: Verdict, target: String, location: ObservationLocation, path: String) {
         let key = "\(target)\u{0}\(id)"
         let count = findingCounts[key, default: 0]
         findingCounts[key] = count + 1
         guard count < Self.findingLimit else { return }
-        let fullPath = path()
+        let fullPath = path
         findings.append(Finding(
             contractID: id, outcome: verdict.outcome, target: target, location: location,
             path: verdict.field.map { Self.join(fullPath, $0) } ?? fullPath,
@@ -94,9 +118,9 @@ public struct RunAccumulator: Sendable {
 
     /// Adds the results of a run evaluated separately (another file, in parallel).
     public mutating func merge(_ other: RunAccumulator) {
-        for (target, list) in other.tallies {
-            if tallies[target] == nil { tallies[target] = Array(repeating: Tally(), count: contractCount) }
-            for i in list.indices { tallies[target]![i].merge(list[i]) }
+        for (target, list) in zip(other.targetNames, other.tallyTable) {
+            let slot = slot(for: target)
+            for i in list.indices { tallyTable[slot][i].merge(list[i]) }
         }
         var room: [String: Int] = [:]
         for (key, count) in other.findingCounts {

@@ -25,12 +25,10 @@ public struct Verdict: Sendable {
 extension DataRule {
     /// Evaluates the first case whose condition holds; `not-applicable` when none does.
     public func evaluate(subject: JSONValue, request: JSONValue?) -> Verdict {
-        var scratch: JSONValue?
         for ruleCase in cases {
-            guard ruleCase.when.allSatisfy({ $0.evaluate(subject: subject, request: request, found: &scratch) == .holds })
-            else { continue }
+            guard ruleCase.when.allSatisfy({ $0.evaluate(subject: subject, request: request) == .holds }) else { continue }
             if !ruleCase.whenAny.isEmpty,
-                !ruleCase.whenAny.contains(where: { $0.evaluate(subject: subject, request: request, found: &scratch) == .holds })
+                !ruleCase.whenAny.contains(where: { $0.evaluate(subject: subject, request: request) == .holds })
             {
                 continue
             }
@@ -44,19 +42,18 @@ extension RuleCase {
     func decide(subject: JSONValue, request: JSONValue?) -> Verdict {
         if let outcome { return Verdict(outcome, detail: note) }
         var verdict = Verdict.notApplicable
-        var found: JSONValue?
         for predicate in expect {
             let next: Verdict
-            switch predicate.evaluate(subject: subject, request: request, found: &found) {
+            switch predicate.evaluate(subject: subject, request: request) {
             case .holds: next = .pass
             case .unknown: next = Verdict(.notApplicable, detail: "needs \(predicate.operand) (not available)")
             case .absent:
                 next = Verdict(ifAbsent, field: predicate.operand.description, detail: "\(predicate.operand) is absent")
             case .violated:
-                var scratch: JSONValue?
-                let soft = inconclusiveIf.contains { $0.evaluate(subject: subject, request: request, found: &scratch) == .holds }
+                let soft = inconclusiveIf.contains { $0.evaluate(subject: subject, request: request) == .holds }
                 next = Verdict(
-                    soft ? .inconclusive : .fail, field: predicate.operand.description, value: found,
+                    soft ? .inconclusive : .fail, field: predicate.operand.description,
+                    value: predicate.value(subject: subject, request: request),
                     detail: soft ? note ?? "expected \(predicate.summary)" : "expected \(predicate.summary)")
             }
             if next.outcome > verdict.outcome { verdict = next }
@@ -65,8 +62,9 @@ extension RuleCase {
         if expect.isEmpty { verdict = .pass }
         guard verdict.outcome == .pass || expect.isEmpty else { return verdict }
         for predicate in confirm {
-            if predicate.evaluate(subject: subject, request: request, found: &found) == .violated {
-                return Verdict(.inconclusive, field: predicate.operand.description, value: found,
+            if predicate.evaluate(subject: subject, request: request) == .violated {
+                return Verdict(.inconclusive, field: predicate.operand.description,
+                    value: predicate.value(subject: subject, request: request),
                     detail: note ?? "not confirmed: \(predicate.summary)")
             }
         }

@@ -13,8 +13,16 @@ enum PredicateResult: Equatable {
 }
 
 extension Predicate {
-    /// Tests the predicate against a subject and the request; `found` receives the value that was read.
-    func evaluate(subject: JSONValue, request: JSONValue?, found: inout JSONValue?) -> PredicateResult {
+    /// The value the predicate reads (for reports), or `nil` when absent.
+    func value(subject: JSONValue, request: JSONValue?) -> JSONValue? {
+        switch operand {
+        case .field(let path): return path.lookup(in: subject)
+        case .request(let path): return request.flatMap { path.lookup(in: $0) }
+        }
+    }
+
+    /// Tests the predicate against a subject and the request.
+    func evaluate(subject: JSONValue, request: JSONValue?) -> PredicateResult {
         let value: JSONValue?
         switch operand {
         case .field(let path): value = path.lookup(in: subject)
@@ -22,7 +30,6 @@ extension Predicate {
             guard let request else { return .unknown }
             value = path.lookup(in: request)
         }
-        found = value
         if case .present(let wanted) = test { return (value != nil) == wanted ? .holds : .violated }
         if case .equalsRequest(let path) = test, request.flatMap({ path.lookup(in: $0) }) == nil { return .unknown }
         guard let value, value != .null else { return .absent }
