@@ -31,6 +31,15 @@ public struct ContractEngine: Sendable {
         let index: Int
         let contract: Contract
         let code: CodeContract
+        /// Computed once: the contract's operations.
+        let operations: Set<String>
+
+        init(index: Int, contract: Contract, code: CodeContract) {
+            self.index = index
+            self.contract = contract
+            self.code = code
+            self.operations = Set(contract.operations)
+        }
     }
 
     /// The catalog evaluated.
@@ -115,7 +124,7 @@ public struct ContractEngine: Sendable {
         var run = run
         if !chainCode.isEmpty {
             for chain in run.chains() {
-                for entry in chainCode where entry.contract.operations.contains("ListCommandInvocations") {
+                for entry in chainCode where entry.operations.contains("ListCommandInvocations") {
                     guard case .chain(let judge) = entry.code.body else { continue }
                     let (verdict, page) = judge(entry.contract, chain)
                     let location = page?.location ?? chain.pages[0].location
@@ -126,7 +135,7 @@ public struct ContractEngine: Sendable {
         if !sequenceCode.isEmpty {
             for sequence in run.sequences() {
                 let operation = sequence.key.view == .getCommandInvocation ? "GetCommandInvocation" : "ListCommandInvocations"
-                for entry in sequenceCode where entry.contract.operations.contains(operation) {
+                for entry in sequenceCode where entry.operations.contains(operation) {
                     guard case .sequence(let judge) = entry.code.body else { continue }
                     let (verdict, point) = judge(entry.contract, sequence)
                     let at = point ?? sequence.points[0]

@@ -84,6 +84,7 @@ public struct VerificationReport: Sendable {
             rows.append(Row(contract: contract, targets: targets, verdict: Self.verdict(contract, targets)))
         }
         self.rows = rows
+        self.targets = results.targets
         self.files = results.run.files
         self.observations = results.run.observations
         self.errors = results.run.errors
@@ -106,8 +107,6 @@ public struct VerificationReport: Sendable {
     /// The number of contracts with each verdict.
     public func count(_ verdict: Verdict) -> Int { rows.filter { $0.verdict == verdict }.count }
 
-    /// The targets seen, sorted.
-    public var targets: [String] {
-        Set(rows.flatMap { $0.targets.map(\.target) }).sorted()
-    }
+    /// The targets responses were observed on, sorted.
+    public let targets: [String]
 }
