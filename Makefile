@@ -54,34 +54,57 @@ test: deps
 verify: build
 	$(CLI) verify Recordings
 
-bench: libcurl venv
-	@echo "No benchmarks yet."
+bench: bench-verify bench-skeleton
 
 clean:
 	rm -rf .build
 
 # ---- skeleton: SSM shape model, skeletons, check-cli (owner: skeleton engineer) ----------------------------------
-.PHONY: model model-check bench-skeleton check-cli skeleton-venv
-## The pinned venv, installed by `make venv` when absent (an existing venv is used as it is).
-skeleton-venv:
-	@test -x $(VENV)/bin/python || $(MAKE) venv
+.PHONY: model model-check bench-skeleton check-cli
 BENCH_RUNS ?= 20
 
 ## Regenerate Contracts/model/ssm-model.json (and its compiled-in copy) from the venv's botocore.
-model: skeleton-venv
+model: venv
 	$(VENV)/bin/python Scripts/extract_ssm_model.py
 
 ## Fail when the committed model is not what the venv's botocore produces.
-model-check: skeleton-venv
+model-check: venv
 	$(VENV)/bin/python Scripts/extract_ssm_model.py --check
 
 ## Skeleton latency beside `aws ssm get-command-invocation --generate-cli-skeleton`, ratio printed.
-bench-skeleton: libcurl skeleton-venv
+bench-skeleton: libcurl venv
 	$(SWIFT) build -c release --scratch-path .build-release --product ssm-contract
 	$(VENV)/bin/python Benchmarks/bench_skeleton.py -n $(BENCH_RUNS) \
 	  --ssm-contract "$$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path)/ssm-contract" \
 	  --aws $(VENV)/bin/aws
 
 ## Run the skeleton contracts against the venv's AWS CLI (AWS=path to check another CLI).
-check-cli: build skeleton-venv
+check-cli: build venv
 	$(CLI) check-cli --aws $(or $(AWS),$(VENV)/bin/aws)
+
+# ---- contracts (issue 4): the catalog table in README, the aws-docs recordings, the verify benchmark ----------
+RELEASE_SCRATCH ?= .build-release
+BENCH_CORPUS    ?= .build-bench/verify-corpus
+BENCH_FILES     ?= 100
+BENCH_PER_FILE  ?= 1000
+
+.PHONY: contracts-table aws-docs-recordings bench-verify
+
+## Rewrites README's <!-- section: contracts --> table from Contracts/ (never edit that table by hand).
+contracts-table: build
+	@$(CLI) verify --list-contracts --markdown > .contracts-table.md.tmp
+	@$(PYTHON) Benchmarks/replace_section.py README.md contracts-table .contracts-table.md.tmp
+	@rm -f .contracts-table.md.tmp
+	@echo "README.md: contracts table regenerated from Contracts/"
+
+## Rebuilds Recordings/aws-docs/ from the documentation examples (seeds + the AWS CLI's example pages).
+aws-docs-recordings: venv
+	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
+	SSM_CONTRACT_VENV=$(abspath $(VENV)) SSM_CONTRACT_REGENERATE_AWS_DOCS=1 $(SWIFT) test $(SWIFT_FLAGS) --skip-build --filter AWSDocsRecordingsTests
+
+## verify throughput over >= 100,000 generated responses, side by side with the plain-Python baseline.
+bench-verify: libcurl venv
+	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
+	@test -f $(BENCH_CORPUS)/corpus-$$(printf %04d $$(($(BENCH_FILES) - 1))).json || \
+	  $(VENV)/bin/python Benchmarks/generate_corpus.py $(BENCH_CORPUS) $(BENCH_FILES) $(BENCH_PER_FILE)
+	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract $(BENCH_CORPUS)

@@ -61,7 +61,10 @@ let package = Package(
         // MARK: Layer 5: contract catalog and engine
         .target(
             name: "ContractEngine",
-            dependencies: ["SSMOperations", "Cassettes", "RawJSON", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
 
         // MARK: Layer 6: servers and runners
@@ -103,7 +106,10 @@ let package = Package(
         .testTarget(name: "CassettesTests", dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
         .testTarget(name: "SSMOperationsTests", dependencies: ["SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
-        .testTarget(name: "ContractEngineTests", dependencies: ["ContractEngine", "Cassettes", "TestSupport", "RawJSON"]),
+        .testTarget(
+            name: "ContractEngineTests",
+            dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
+        ),
         .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )
