@@ -10,41 +10,56 @@ public enum JSONParser {
 
     /// Parses a complete document (surrounding whitespace allowed, nothing else).
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-        let array = Array(bytes)
-        do {
-            return try array.withUnsafeBufferPointer { buffer in
-                var reader = Reader(bytes: buffer)
-                reader.skipWhitespace()
-                let value = try reader.parseValue(depth: 0)
-                reader.skipWhitespace()
-                if reader.index != buffer.count {
-                    throw reader.error("unexpected \(reader.describeCurrent()) after the end of the JSON value")
-                }
-                return value
-            }
-        } catch let error as JSONParseError {
-            throw error
-        } catch {
-            fatalError("unreachable: \(error)")
-        }
+        if let result = bytes.withContiguousStorageIfAvailable({ parse(buffer: $0) }) { return try result.get() }
+        return try Array(bytes).withUnsafeBufferPointer { parse(buffer: $0) }.get()
     }
 
     /// Parses UTF-8 text.
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        try parse(Array(text.utf8))
+        var text = text
+        return try text.withUTF8 { parse(buffer: $0) }.get()
     }
 
     /// Parses `Data`.
     public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
-        try parse([UInt8](data))
+        try data.withUnsafeBytes { parse(buffer: $0.bindMemory(to: UInt8.self)) }.get()
+    }
+
+    /// Parses the bytes of one document (the buffer must stay valid for the call).
+    static func parse(buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONParseError> {
+        // An empty buffer may have no base address; parse a one-byte stand-in of length zero instead.
+        guard buffer.baseAddress != nil else {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { scratch in
+                parse(buffer: UnsafeBufferPointer(start: scratch.baseAddress, count: 0))
+            }
+        }
+        var reader = Reader(bytes: buffer)
+        do throws(JSONParseError) {
+            reader.skipWhitespace()
+            let value = try reader.parseValue(depth: 0)
+            reader.skipWhitespace()
+            if reader.index != buffer.count {
+                throw reader.error("unexpected \(reader.describeCurrent()) after the end of the JSON value")
+            }
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
     }
 }
 
 private struct Reader {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    /// Members and elements of the containers being parsed (moved into exact-size arrays when they close).
+    let members = ScratchStack<JSONMember>()
+    let elements = ScratchStack<JSONValue>()
+    var strings: StringInterner
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        self.strings = StringInterner(bytes: bytes.baseAddress!)
+    }
 
     func error(_ reason: String, at offset: Int? = nil) -> JSONParseError {
         let at = min(offset ?? index, bytes.count)
@@ -115,13 +130,13 @@ private struct Reader {
     mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
         guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
         index += 1  // {
-        var members: [JSONMember] = []
         skipWhitespace()
         guard index < bytes.count else { throw endError("a member name or '}'") }
         if bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(JSONObject(members))
+            return .object(JSONObject())
         }
+        let first = members.count
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw endError("a member name") }
@@ -137,14 +152,14 @@ private struct Reader {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            members.append(JSONMember(key: key, value: value))
+            members.push(JSONMember(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw endError("',' or '}'") }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
-                return .object(JSONObject(members))
+                return .object(JSONObject(members.pop(from: first)))
             default: throw error("unexpected \(describeCurrent()), expected ',' or '}' in object")
             }
         }
@@ -153,23 +168,24 @@ private struct Reader {
     mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
         guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
         index += 1  // [
-        var elements: [JSONValue] = []
         skipWhitespace()
         guard index < bytes.count else { throw endError("a value or ']'") }
         if bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .array(elements)
+            return .array([])
         }
+        let first = elements.count
         while true {
             skipWhitespace()
-            elements.append(try parseValue(depth: depth))
+            let element = try parseValue(depth: depth)
+            elements.push(element)
             skipWhitespace()
             guard index < bytes.count else { throw endError("',' or ']'") }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"):
                 index += 1
-                return .array(elements)
+                return .array(elements.pop(from: first))
             default: throw error("unexpected \(describeCurrent()), expected ',' or ']' in array")
             }
         }
@@ -203,7 +219,7 @@ private struct Reader {
             }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
-        let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let literal = strings.string(offset: start, length: index - start) { String(decoding: $0, as: UTF8.self) }
         return JSONNumber(literal: literal)
     }
 
@@ -213,17 +229,22 @@ private struct Reader {
         let open = index
         index += 1  // opening quote
         let start = index
+        var highBits: UInt8 = 0
         // Fast path: no escapes.
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let length = index - start
                 index += 1
-                guard let s = String(validating: slice, as: UTF8.self) else {
+                if highBits & 0x80 == 0 {
+                    return strings.string(offset: start, length: length) { String(decoding: $0, as: UTF8.self) }
+                }
+                guard let s = Self.validatedString(UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])) else {
                     throw error("invalid UTF-8 in string", at: start)
                 }
                 return s
             }
+            highBits |= b
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw error("unescaped control character 0x\(String(b, radix: 16)) in string") }
             index += 1
@@ -235,7 +256,7 @@ private struct Reader {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 index += 1
-                guard let s = String(validating: scratch, as: UTF8.self) else {
+                guard let s = scratch.withUnsafeBufferPointer(Self.validatedString) else {
                     throw error("invalid UTF-8 in string", at: start)
                 }
                 return s
@@ -286,6 +307,17 @@ private struct Reader {
             }
         }
         throw error("unterminated string (truncated JSON?)", at: open)
+    }
+
+    /// The string for UTF-8 bytes, or `nil` when they are not valid UTF-8. Decoding repairs invalid input with
+    /// U+FFFD, so the bytes were valid exactly when the decoded string spells them unchanged.
+    static func validatedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        var copy = decoded
+        let same = copy.withUTF8 { utf8 in
+            utf8.count == bytes.count && (bytes.count == 0 || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        return same ? decoded : nil
     }
 
     mutating func parseHex4() throws(JSONParseError) -> UInt32 {

@@ -81,10 +81,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// The value for a key (the last one when a key repeats, as most JSON readers do), or `nil` if absent.
     /// Setting `nil` removes every member with that key; setting a value replaces the last one or appends.
     public subscript(key: String) -> JSONValue? {
-        get {
-            for member in members.reversed() where member.key == key { return member.value }
-            return nil
-        }
+        get { value(forKey: key, utf8Count: key.utf8.count) }
         set {
             if let newValue {
                 if let index = members.lastIndex(where: { $0.key == key }) {
@@ -98,8 +95,26 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
         }
     }
 
+    /// The value for a key whose UTF-8 length the caller already knows (`key.utf8.count`): the last member of
+    /// that name, or `nil`. Members whose key has another length are skipped without comparing text, which
+    /// makes repeated lookups of precomputed names cheap.
+    @inlinable
+    public func value(forKey key: String, utf8Count: Int) -> JSONValue? {
+        members.withUnsafeBufferPointer { members in
+            var i = members.count - 1
+            while i >= 0 {
+                if members[i].key.utf8.count == utf8Count, members[i].key == key { return members[i].value }
+                i -= 1
+            }
+            return nil
+        }
+    }
+
     /// Whether the object has a member with this key.
-    public func contains(key: String) -> Bool { members.contains { $0.key == key } }
+    public func contains(key: String) -> Bool {
+        let length = key.utf8.count
+        return members.contains { $0.key.utf8.count == length && $0.key == key }
+    }
 
     /// Appends a member without looking for an existing one.
     public mutating func append(key: String, value: JSONValue) {
@@ -145,7 +160,11 @@ extension JSONValue {
     }
 
     /// Whether this is `null`.
-    public var isNull: Bool { self == .null }
+    @inlinable
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
 
     /// Member lookup on objects; `nil` for anything else or an absent key.
     public subscript(key: String) -> JSONValue? {

@@ -42,38 +42,47 @@ public struct SubjectPath: Sendable, Hashable, CustomStringConvertible {
 
     /// Calls `visit` with every subject and the list indices that lead to it.
     public func forEachSubject(in value: JSONValue, _ visit: (JSONValue, [Int]) -> Void) {
-        var indices: [Int] = []
-        walk(value, step: 0, indices: &indices, visit)
+        forEachSubjectInPlace(in: value) { subject, indices in visit(subject, Array(indices)) }
     }
 
-    private func walk(_ value: JSONValue, step: Int, indices: inout [Int], _ visit: (JSONValue, [Int]) -> Void) {
+    /// Calls `visit` with every subject and the list indices that lead to it, kept in a buffer that is only
+    /// valid during the call (no allocation per walk; copy it with `Array(_:)` to keep it).
+    func forEachSubjectInPlace(in value: JSONValue, _ visit: (JSONValue, UnsafeBufferPointer<Int>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: steps.count) { indices in
+            walk(value, step: 0, depth: 0, indices: indices, visit)
+        }
+    }
+
+    private func walk(
+        _ value: JSONValue, step: Int, depth: Int, indices: UnsafeMutableBufferPointer<Int>,
+        _ visit: (JSONValue, UnsafeBufferPointer<Int>) -> Void
+    ) {
         guard step < steps.count else {
-            visit(value, indices)
+            visit(value, UnsafeBufferPointer(rebasing: indices[0..<depth]))
             return
         }
         switch steps[step] {
         case .member(let name):
             guard case .object(let object) = value, let child = object[name] else { return }
-            walk(child, step: step + 1, indices: &indices, visit)
+            walk(child, step: step + 1, depth: depth, indices: indices, visit)
         case .each:
             guard case .array(let elements) = value else { return }
-            for (i, element) in elements.enumerated() {
-                indices.append(i)
-                walk(element, step: step + 1, indices: &indices, visit)
-                indices.removeLast()
+            for i in elements.indices {
+                indices[depth] = i
+                walk(elements[i], step: step + 1, depth: depth + 1, indices: indices, visit)
             }
         }
     }
 
     /// The concrete JSON path of one subject, e.g. `$.CommandInvocations[2]`.
-    public func concrete(_ indices: [Int]) -> String {
+    public func concrete(_ indices: some RandomAccessCollection<Int>) -> String {
         var text = "$"
         var next = 0
         for step in steps {
             switch step {
             case .member(let name): text += "." + name
             case .each:
-                text += "[\(next < indices.count ? String(indices[next]) : "*")]"
+                text += "[\(next < indices.count ? String(indices[indices.index(indices.startIndex, offsetBy: next)]) : "*")]"
                 next += 1
             }
         }
@@ -86,35 +95,30 @@ public struct SubjectPath: Sendable, Hashable, CustomStringConvertible {
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// The member names.
     public let names: [String]
+    /// The UTF-8 length of each name: a member whose key has another length is skipped without comparing text.
+    let lengths: [Int]
 
     public init(_ text: String) {
         names = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        lengths = names.map(\.utf8.count)
     }
 
     public var description: String { names.joined(separator: ".") }
 
+    public static func == (a: FieldPath, b: FieldPath) -> Bool { a.names == b.names }
+    public func hash(into hasher: inout Hasher) { hasher.combine(names) }
+
     /// The value at this path, or `nil` when a member is absent (or an intermediate value is not an object).
     public func lookup(in value: JSONValue) -> JSONValue? {
-        guard case .object(let first) = value, let head = Self.member(first, names[0]) else { return nil }
+        guard case .object(let first) = value, let head = first.value(forKey: names[0], utf8Count: lengths[0]) else { return nil }
         if names.count == 1 { return head }
         var current = head
-        for name in names.dropFirst() {
-            guard case .object(let object) = current, let next = Self.member(object, name) else { return nil }
+        for step in 1..<names.count {
+            guard case .object(let object) = current, let next = object.value(forKey: names[step], utf8Count: lengths[step]) else {
+                return nil
+            }
             current = next
         }
         return current
-    }
-
-    /// The last member named `name` (as JSON readers do), compared in place without copying each member.
-    @inline(__always)
-    static func member(_ object: JSONObject, _ name: String) -> JSONValue? {
-        object.members.withUnsafeBufferPointer { members in
-            var i = members.count - 1
-            while i >= 0 {
-                if members[i].key == name { return members[i].value }
-                i -= 1
-            }
-            return nil
-        }
     }
 }

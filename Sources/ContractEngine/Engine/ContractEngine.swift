@@ -42,11 +42,23 @@ public struct ContractEngine: Sendable {
         }
     }
 
+    /// The data entries of one operation that read the same subjects: the subjects are found once and every
+    /// entry is evaluated on each, in entry order.
+    struct SubjectGroup: Sendable {
+        let at: SubjectPath
+        let entries: [DataEntry]
+    }
+
+    /// Everything evaluated on an observation of one operation, looked up once per observation.
+    struct OperationPlan: Sendable {
+        var observation: [CodeEntry] = []
+        var groups: [SubjectGroup] = []
+        var response: [CodeEntry] = []
+    }
+
     /// The catalog evaluated.
     public let catalog: ContractCatalog
-    let data: [String: [DataEntry]]
-    let responseCode: [String: [CodeEntry]]
-    let observationCode: [String: [CodeEntry]]
+    let plans: [String: OperationPlan]
     let chainCode: [CodeEntry]
     let sequenceCode: [CodeEntry]
 
@@ -54,7 +66,7 @@ public struct ContractEngine: Sendable {
     public init(catalog: ContractCatalog) {
         self.catalog = catalog
         var data: [String: [DataEntry]] = [:]
-        var response: [String: [CodeEntry]] = [:], observation: [String: [CodeEntry]] = [:]
+        var plans: [String: OperationPlan] = [:]
         var chain: [CodeEntry] = [], sequence: [CodeEntry] = []
         for (index, contract) in catalog.contracts.enumerated() {
             switch contract.implementation {
@@ -66,18 +78,32 @@ public struct ContractEngine: Sendable {
                 guard let code = CodeContractRegistry.byID[contract.id] else { continue }
                 let entry = CodeEntry(index: index, contract: contract, code: code)
                 switch code.body {
-                case .response: for op in contract.operations { response[op, default: []].append(entry) }
-                case .observation: for op in contract.operations { observation[op, default: []].append(entry) }
+                case .response: for op in contract.operations { plans[op, default: OperationPlan()].response.append(entry) }
+                case .observation: for op in contract.operations { plans[op, default: OperationPlan()].observation.append(entry) }
                 case .chain: chain.append(entry)
                 case .sequence: sequence.append(entry)
                 }
             }
         }
-        self.data = data
-        self.responseCode = response
-        self.observationCode = observation
+        for (op, entries) in data { plans[op, default: OperationPlan()].groups = Self.group(entries) }
+        self.plans = plans
         self.chainCode = chain
         self.sequenceCode = sequence
+    }
+
+    /// Groups entries by subject path (in order of first appearance). A contract's results must keep their
+    /// order, so when a contract has two scopes on one operation every entry keeps its own group.
+    static func group(_ entries: [DataEntry]) -> [SubjectGroup] {
+        guard Set(entries.map(\.id)).count == entries.count else {
+            return entries.map { SubjectGroup(at: $0.at, entries: [$0]) }
+        }
+        var order: [SubjectPath] = []
+        var byPath: [SubjectPath: [DataEntry]] = [:]
+        for entry in entries {
+            if byPath[entry.at] == nil { order.append(entry.at) }
+            byPath[entry.at, default: []].append(entry)
+        }
+        return order.map { SubjectGroup(at: $0, entries: byPath[$0]!) }
     }
 
     /// An empty accumulator for this engine.
@@ -87,9 +113,13 @@ public struct ContractEngine: Sendable {
     /// and sequence contracts need.
     public func evaluate(_ observation: Observation, into run: inout RunAccumulator) {
         run.observations += 1
-        let op = observation.operation
         let slot = run.slot(for: observation.target)
-        for entry in observationCode[op] ?? [] {
+        guard let plan = plans[observation.operation] else {
+            if case .error = observation.body { run.errors += 1 }
+            collect(observation, into: &run)
+            return
+        }
+        for entry in plan.observation {
             guard case .observation(let judge) = entry.code.body else { continue }
             run.record(entry.index, entry.contract.id, judge(entry.contract, observation), slot: slot, observation: observation, path: "$")
         }
@@ -98,25 +128,40 @@ public struct ContractEngine: Sendable {
             return
         }
         let request = observation.request
-        for entry in data[op] ?? [] {
-            if entry.at.steps.isEmpty {
-                let verdict = entry.rule.evaluate(subject: body, request: request)
-                run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: "$")
+        for group in plan.groups {
+            if group.at.steps.isEmpty {
+                for entry in group.entries {
+                    let verdict = entry.rule.evaluate(subject: body, request: request)
+                    run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: "$")
+                }
                 continue
             }
-            entry.at.forEachSubject(in: body) { subject, indices in
-                let verdict = entry.rule.evaluate(subject: subject, request: request)
-                run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: entry.at.concrete(indices))
+            group.at.forEachSubjectInPlace(in: body) { subject, indices in
+                for entry in group.entries {
+                    let verdict = entry.rule.evaluate(subject: subject, request: request)
+                    run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: group.at.concrete(indices))
+                }
             }
         }
-        for entry in responseCode[op] ?? [] {
+        for entry in plan.response {
             guard case .response(let judge) = entry.code.body else { continue }
             judge(entry.contract, observation, body) { verdict, path in
                 run.record(entry.index, entry.contract.id, verdict, slot: slot, observation: observation, path: path)
             }
         }
+        collect(observation, body, into: &run)
+    }
+
+    /// Keeps what the chain and sequence contracts need from a successful JSON response.
+    private func collect(_ observation: Observation, _ body: JSONValue, into run: inout RunAccumulator) {
         if !sequenceCode.isEmpty { run.collectSequencePoints(observation, body) }
         if !chainCode.isEmpty { run.collectPage(observation, body) }
+    }
+
+    /// An operation without per-observation contracts: only the chain and sequence contracts may need it.
+    private func collect(_ observation: Observation, into run: inout RunAccumulator) {
+        guard case .json(let body) = observation.body else { return }
+        collect(observation, body, into: &run)
     }
 
     /// Evaluates the chain and sequence contracts and returns every result.

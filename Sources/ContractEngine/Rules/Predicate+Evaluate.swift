@@ -15,24 +15,29 @@ enum PredicateResult: Equatable {
 extension Predicate {
     /// The value the predicate reads (for reports), or `nil` when absent.
     func value(subject: JSONValue, request: JSONValue?) -> JSONValue? {
-        switch operand {
-        case .field(let path): return path.lookup(in: subject)
-        case .request(let path): return request.flatMap { path.lookup(in: $0) }
-        }
+        readsRequest ? request.flatMap { path.lookup(in: $0) } : path.lookup(in: subject)
     }
 
     /// Tests the predicate against a subject and the request.
     func evaluate(subject: JSONValue, request: JSONValue?) -> PredicateResult {
-        let value: JSONValue?
-        switch operand {
-        case .field(let path): value = path.lookup(in: subject)
-        case .request(let path):
+        let found: JSONValue?
+        if readsRequest {
             guard let request else { return .unknown }
-            value = path.lookup(in: request)
+            found = path.lookup(in: request)
+        } else {
+            found = path.lookup(in: subject)
         }
-        if case .present(let wanted) = test { return (value != nil) == wanted ? .holds : .violated }
-        if case .equalsRequest(let path) = test, request.flatMap({ path.lookup(in: $0) }) == nil { return .unknown }
-        guard let value, value != .null else { return .absent }
+        switch test {
+        case .present(let wanted): return (found != nil) == wanted ? .holds : .violated
+        case .equalsRequest(let other):
+            guard let request, let expected = other.lookup(in: request) else { return .unknown }
+            guard let found, !found.isNull else { return .absent }
+            if orEmpty, case .string(let s) = found, s.isEmpty { return .holds }
+            guard !expected.isNull else { return .unknown }
+            return Self.same(found, expected) ? .holds : .violated
+        default: break
+        }
+        guard let value = found, !value.isNull else { return .absent }
         if orEmpty, case .string(let s) = value, s.isEmpty { return .holds }
         switch test {
         case .oneOf(let values, let folded, _):
@@ -59,9 +64,7 @@ extension Predicate {
             guard case .string(let s) = value else { return .violated }
             return s.hasSuffix(suffix) ? .holds : .violated
         case .present: return .holds
-        case .equalsRequest(let path):
-            guard let request, let other = path.lookup(in: request), other != .null else { return .unknown }
-            return Self.same(value, other) ? .holds : .violated
+        case .equalsRequest: return .unknown  // decided above
         case .notBefore(let path):
             guard let other = path.lookup(in: subject), let earlier = TimeValue.instant(other),
                 let later = TimeValue.instant(value)
