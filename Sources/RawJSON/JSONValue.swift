@@ -100,14 +100,12 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// makes repeated lookups of precomputed names cheap.
     @inlinable
     public func value(forKey key: String, utf8Count: Int) -> JSONValue? {
-        members.withUnsafeBufferPointer { members in
-            var i = members.count - 1
-            while i >= 0 {
-                if members[i].key.utf8.count == utf8Count, members[i].key == key { return members[i].value }
-                i -= 1
-            }
-            return nil
+        var i = members.count - 1
+        while i >= 0 {
+            if members[i].key.utf8.count == utf8Count, members[i].key == key { return members[i].value }
+            i -= 1
         }
+        return nil
     }
 
     /// Whether the object has a member with this key.

@@ -129,17 +129,22 @@ public struct ContractEngine: Sendable {
         }
         let request = observation.request
         for group in plan.groups {
+            // The hot path only tallies; the observation is read only for a finding.
             if group.at.steps.isEmpty {
                 for entry in group.entries {
                     let verdict = entry.rule.evaluate(subject: body, request: request)
-                    run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: "$")
+                    if run.count(entry.index, verdict.outcome, slot: slot) {
+                        run.keep(entry.id, verdict, target: observation.target, location: observation.location, path: "$")
+                    }
                 }
                 continue
             }
             group.at.forEachSubjectInPlace(in: body) { subject, indices in
                 for entry in group.entries {
                     let verdict = entry.rule.evaluate(subject: subject, request: request)
-                    run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: group.at.concrete(indices))
+                    if run.count(entry.index, verdict.outcome, slot: slot) {
+                        run.keep(entry.id, verdict, target: observation.target, location: observation.location, path: group.at.concrete(indices))
+                    }
                 }
             }
         }

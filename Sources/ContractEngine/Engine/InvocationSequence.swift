@@ -25,7 +25,10 @@ public struct SequenceKey: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// What one observation says about an invocation, kept for the sequence contracts.
-public struct SequencePoint: Sendable {
+///
+/// An immutable final class: the sequence contracts walk every point several times, and a reference costs one
+/// retain where a copy of these members costs ten.
+public final class SequencePoint: Sendable {
     /// When the request was sent (epoch seconds), when known.
     public let time: Double?
     /// Where it was read.
@@ -42,6 +45,21 @@ public struct SequencePoint: Sendable {
     /// The output members present (`StandardOutputContent`, `StandardErrorContent`, `Output`), as a
     /// fingerprint: their hash and whether they are empty (the text itself is not kept, to keep memory flat).
     public let outputs: [OutputFingerprint]
+
+    init(
+        time: Double?, location: ObservationLocation, path: String, status: String?, statusDetails: String?,
+        responseCode: JSONValue?, start: JSONValue?, end: JSONValue?, outputs: [OutputFingerprint]
+    ) {
+        self.time = time
+        self.location = location
+        self.path = path
+        self.status = status
+        self.statusDetails = statusDetails
+        self.responseCode = responseCode
+        self.start = start
+        self.end = end
+        self.outputs = outputs
+    }
 
     /// Time order; observations without a time keep their recorded order.
     static func inOrder(_ a: SequencePoint, _ b: SequencePoint) -> Bool {
@@ -89,18 +107,35 @@ extension RunAccumulator {
                 guard let command = invocation["CommandId"]?.stringValue, let instance = invocation["InstanceId"]?.stringValue
                 else { continue }
                 let key = SequenceKey(target: observation.target, view: .listedInvocation, commandID: command, instanceID: instance, plugin: "")
-                sequencePoints[key, default: []].append(point(observation, invocation, path: "$.CommandInvocations[\(i)]",
+                sequencePoints[key, default: []].append(point(observation, invocation, path: Self.invocationPath(i),
                     start: nil, end: nil, outputs: []))
                 for (j, plugin) in (invocation["CommandPlugins"]?.arrayValue ?? []).enumerated() {
                     let pluginKey = SequenceKey(target: observation.target, view: .listedPlugin, commandID: command,
                         instanceID: instance, plugin: plugin["Name"]?.stringValue ?? "#\(j)")
                     sequencePoints[pluginKey, default: []].append(point(observation, plugin,
-                        path: "$.CommandInvocations[\(i)].CommandPlugins[\(j)]", start: "ResponseStartDateTime",
+                        path: Self.pluginPath(i, j), start: "ResponseStartDateTime",
                         end: "ResponseFinishDateTime", outputs: ["Output"]))
                 }
             }
         default: return
         }
+    }
+
+    /// `$.CommandInvocations[i]`, made once for the first indices (every listed page repeats them).
+    static func invocationPath(_ i: Int) -> String {
+        i < commonInvocationPaths.count ? commonInvocationPaths[i] : "$.CommandInvocations[\(i)]"
+    }
+
+    /// `$.CommandInvocations[i].CommandPlugins[j]`, made once for the first indices.
+    static func pluginPath(_ i: Int, _ j: Int) -> String {
+        i < commonInvocationPaths.count && j < commonPluginCount
+            ? commonPluginPaths[i * commonPluginCount + j] : "$.CommandInvocations[\(i)].CommandPlugins[\(j)]"
+    }
+
+    private static let commonPluginCount = 4
+    private static let commonInvocationPaths = (0..<50).map { "$.CommandInvocations[\($0)]" }
+    private static let commonPluginPaths = (0..<50).flatMap { i in
+        (0..<commonPluginCount).map { "$.CommandInvocations[\(i)].CommandPlugins[\($0)]" }
     }
 
     private func point(_ observation: Observation, _ subject: JSONValue, path: String, start: String?, end: String?, outputs: [String]) -> SequencePoint {

@@ -89,9 +89,15 @@ public struct RunAccumulator: Sendable {
     mutating func record(
         _ contract: Int, _ id: String, _ verdict: Verdict, slot: Int, observation: Observation, path: @autoclosure () -> String
     ) {
-        tallyTable[slot][contract].add(verdict.outcome)
-        guard verdict.outcome == .fail || verdict.outcome == .inconclusive else { return }
+        guard count(contract, verdict.outcome, slot: slot) else { return }
         keep(id, verdict, target: observation.target, location: observation.location, path: path())
+    }
+
+    /// Tallies an outcome; `true` when it is a fail or inconclusive result that must also be kept as a finding.
+    @inline(__always)
+    mutating func count(_ contract: Int, _ outcome: Outcome, slot: Int) -> Bool {
+        tallyTable[slot][contract].add(outcome)
+        return outcome == .fail || outcome == .inconclusive
     }
 
     mutating func record(
@@ -103,7 +109,7 @@ public struct RunAccumulator: Sendable {
         keep(id, verdict, target: target, location: location, path: path())
     }
 
-    private mutating func keep(_ id: String, _ verdict: Verdict, target: String, location: ObservationLocation, path: String) {
+    mutating func keep(_ id: String, _ verdict: Verdict, target: String, location: ObservationLocation, path: String) {
         let key = "\(target)\u{0}\(id)"
         let count = findingCounts[key, default: 0]
         findingCounts[key] = count + 1
@@ -118,6 +124,11 @@ public struct RunAccumulator: Sendable {
 
     /// Adds the results of a run evaluated separately (another file, in parallel).
     public mutating func merge(_ other: RunAccumulator) {
+        if isEmpty {
+            // Nothing to combine with: adopting the other run gives the same result without rehashing it.
+            self = other
+            return
+        }
         for (target, list) in zip(other.targetNames, other.tallyTable) {
             let slot = slot(for: target)
             for i in list.indices { tallyTable[slot][i].merge(list[i]) }
@@ -139,6 +150,12 @@ public struct RunAccumulator: Sendable {
         errors += other.errors
         skipped += other.skipped
         files += other.files
+    }
+
+    /// Whether nothing has been recorded or counted yet.
+    var isEmpty: Bool {
+        observations == 0 && errors == 0 && skipped == 0 && files == 0 && targetNames.isEmpty && findings.isEmpty
+            && findingCounts.isEmpty && sequencePoints.isEmpty && pages.isEmpty
     }
 
     /// Counts interactions that were not judged (no operation).

@@ -17,21 +17,33 @@ extension Observation {
     /// The observations of a cassette, in recorded order. Interactions without an `X-Amz-Target` operation
     /// are left out (they are counted by the caller).
     public static func observations(of cassette: Cassette, file: String) -> [Observation] {
-        let target = cassette.header.source.target
         var result: [Observation] = []
         result.reserveCapacity(cassette.interactions.count)
+        forEachObservation(of: cassette, file: file) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each observation of a cassette, in recorded order, one at a time (nothing is kept).
+    /// Returns how many interactions were left out because they name no operation.
+    @discardableResult
+    public static func forEachObservation(of cassette: Cassette, file: String, _ body: (Observation) -> Void) -> Int {
+        let target = cassette.header.source.target
+        var skipped = 0
         for (index, interaction) in cassette.interactions.enumerated() {
-            guard let operation = interaction.operation else { continue }
-            result.append(Observation(
+            guard let operation = interaction.operation else {
+                skipped += 1
+                continue
+            }
+            body(Observation(
                 operation: operation,
                 request: interaction.request.body.json,
                 status: interaction.response.status,
-                body: body(of: interaction.response, operation: operation),
+                body: Self.body(of: interaction.response, operation: operation),
                 time: interaction.startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
                 location: ObservationLocation(file: file, interaction: index),
                 target: target))
         }
-        return result
+        return skipped
     }
 
     static func body(of response: RecordedResponse, operation: String) -> Body {

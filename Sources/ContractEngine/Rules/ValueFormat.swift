@@ -41,20 +41,54 @@ public enum ValueFormat: String, Sendable, CaseIterable {
 @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
 /// A regular expression compiled once when the catalog is loaded.
+///
+/// Matching is a pure function of the text, and identifiers repeat across a recording (every poll of an
+/// invocation carries the same instance id), so recent answers are remembered.
 public struct CompiledPattern: @unchecked Sendable {
-    // NSRegularExpression is immutable after creation and documented as safe to use from several threads.
+    // NSRegularExpression is immutable after creation and documented as safe to use from several threads;
+    // the answer cache is only touched under its lock.
     private let regex: NSRegularExpression
+    private let answers: AnswerCache
     /// The pattern as written.
     public let source: String
 
     /// Compiles `source`; throws when it is not a valid pattern.
     public init(_ source: String) throws {
         self.regex = try NSRegularExpression(pattern: source)
+        self.answers = AnswerCache()
         self.source = source
     }
 
     /// Whether the pattern matches somewhere in `text` (anchor it with `^…$` to match the whole text).
     public func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+        if let known = answers.answer(for: text) { return known }
+        let matched = regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+        answers.remember(matched, for: text)
+        return matched
+    }
+}
+
+/// The last answers of a ``CompiledPattern`` (bounded: emptied when full), shared by the threads using it.
+private final class AnswerCache: @unchecked Sendable {
+    // Every access to `answers` holds `lock`.
+    private let lock = NSLock()
+    private var answers: [String: Bool] = [:]
+    private static let capacity = 4096
+    /// Texts longer than this are not remembered (identifiers are short).
+    private static let longestText = 128
+
+    func answer(for text: String) -> Bool? {
+        guard text.utf8.count <= Self.longestText else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        return answers[text]
+    }
+
+    func remember(_ answer: Bool, for text: String) {
+        guard text.utf8.count <= Self.longestText else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
+        answers[text] = answer
     }
 }

@@ -74,12 +74,15 @@ public enum VerifyRunner {
         return files
     }
 
-    /// Loads and evaluates the files in parallel (one task per file, at most one per core).
+    /// Loads and evaluates the files in parallel (one task per file, at most one per core). Results are merged
+    /// in file order as soon as they are available, so merging overlaps with the files still being evaluated.
     static func evaluate(_ files: [URL], engine: ContractEngine) async throws(RunnerError) -> RunAccumulator {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let results: [Result<RunAccumulator, RunnerError>] = await withTaskGroup(of: (Int, Result<RunAccumulator, RunnerError>).self) { group in
-            var results = Array(repeating: Result<RunAccumulator, RunnerError>.success(engine.makeAccumulator()), count: files.count)
-            var next = 0
+        let (total, failure) = await withTaskGroup(of: (Int, Result<RunAccumulator, RunnerError>).self) { group in
+            var total = engine.makeAccumulator()
+            var failure: RunnerError?
+            var waiting: [Int: Result<RunAccumulator, RunnerError>] = [:]
+            var next = 0, nextToMerge = 0
             func start() {
                 guard next < files.count else { return }
                 let index = next
@@ -88,18 +91,20 @@ public enum VerifyRunner {
             }
             for _ in 0..<width { start() }
             while let (index, result) = await group.next() {
-                results[index] = result
                 start()
+                waiting[index] = result
+                while let ready = waiting.removeValue(forKey: nextToMerge) {
+                    nextToMerge += 1
+                    guard failure == nil else { continue }
+                    switch ready {
+                    case .success(let run): total.merge(run)
+                    case .failure(let error): failure = error  // the first unreadable file in file order
+                    }
+                }
             }
-            return results
+            return (total, failure)
         }
-        var total = engine.makeAccumulator()
-        for result in results {
-            switch result {
-            case .success(let run): total.merge(run)
-            case .failure(let error): throw error
-            }
-        }
+        if let failure { throw failure }
         return total
     }
 
@@ -119,12 +124,9 @@ public enum VerifyRunner {
         }
         var run = engine.makeAccumulator()
         run.addFile()
-        let observations = Observation.observations(of: cassette, file: displayPath(url))
-        run.addSkipped(cassette.interactions.count - observations.count)
-        // Borrowed in place: no copy of each observation.
-        observations.withUnsafeBufferPointer { list in
-            for i in list.indices { engine.evaluate(list[i], into: &run) }
-        }
+        // One observation at a time: nothing but the parsed cassette is held per file.
+        let skipped = Observation.forEachObservation(of: cassette, file: displayPath(url)) { engine.evaluate($0, into: &run) }
+        run.addSkipped(skipped)
         return .success(run)
     }
 }
