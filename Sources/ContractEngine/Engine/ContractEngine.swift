@@ -27,7 +27,8 @@ public struct ContractEngine: Sendable {
         }
     }
 
-    struct CodeEntry: Sendable {
+    /// A final class, so iterating the entries costs one retain per entry, not one per member of the contract.
+    final class CodeEntry: Sendable {
         let index: Int
         let contract: Contract
         let code: CodeContract
@@ -139,13 +140,19 @@ public struct ContractEngine: Sendable {
                 }
                 continue
             }
+            // The walk does not touch the observation (a closure capturing it would copy it); findings are kept
+            // after the walk, in the order they were found.
+            var found: [(id: String, verdict: Verdict, path: String)] = []
             group.at.forEachSubjectInPlace(in: body) { subject, indices in
                 for entry in group.entries {
                     let verdict = entry.rule.evaluate(subject: subject, request: request)
                     if run.count(entry.index, verdict.outcome, slot: slot) {
-                        run.keep(entry.id, verdict, target: observation.target, location: observation.location, path: group.at.concrete(indices))
+                        found.append((entry.id, verdict, group.at.concrete(indices)))
                     }
                 }
+            }
+            for finding in found {
+                run.keep(finding.id, finding.verdict, target: observation.target, location: observation.location, path: finding.path)
             }
         }
         for entry in plan.response {

@@ -29,17 +29,19 @@ extension Observation {
     public static func forEachObservation(of cassette: Cassette, file: String, _ body: (Observation) -> Void) -> Int {
         let target = cassette.header.source.target
         var skipped = 0
-        for (index, interaction) in cassette.interactions.enumerated() {
-            guard let operation = interaction.operation else {
+        let interactions = cassette.interactions
+        for index in interactions.indices {
+            // Members are read in place (a local copy of each interaction would retain every member).
+            guard let operation = interactions[index].operation else {
                 skipped += 1
                 continue
             }
             body(Observation(
                 operation: operation,
-                request: interaction.request.body.json,
-                status: interaction.response.status,
-                body: Self.body(of: interaction.response, operation: operation),
-                time: interaction.startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
+                request: interactions[index].request.body.json,
+                status: interactions[index].response.status,
+                body: Self.body(of: interactions[index].response, operation: operation),
+                time: interactions[index].startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
                 location: ObservationLocation(file: file, interaction: index),
                 target: target))
         }
