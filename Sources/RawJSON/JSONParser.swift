@@ -230,7 +230,11 @@ private struct Reader {
         index += 1  // opening quote
         let start = index
         var highBits: UInt8 = 0
-        // Fast path: no escapes.
+        // Fast path: no escapes. Eight plain ASCII bytes (no quote, backslash or control character) at a time.
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        while index + 8 <= bytes.count, !Self.needsAttention(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            index += 8
+        }
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
@@ -250,9 +254,17 @@ private struct Reader {
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string (truncated JSON?)", at: open) }
-        // Slow path with escapes.
-        var scratch = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        // Slow path with escapes: runs of plain bytes are copied whole.
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(2 * (index - start) + 64)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
+            let run = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+                index += 1
+            }
+            if index > run { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+            guard index < bytes.count else { break }
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 index += 1
@@ -307,6 +319,19 @@ private struct Reader {
             }
         }
         throw error("unterminated string (truncated JSON?)", at: open)
+    }
+
+    /// Whether any of the eight bytes in `word` is a quote, a backslash, a control character or not ASCII.
+    @inline(__always)
+    static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let zeroInQuote = (quote &- ones) & ~quote
+        let zeroInBackslash = (backslash &- ones) & ~backslash
+        let control = (word &- ones &* 0x20) & ~word
+        return ((zeroInQuote | zeroInBackslash | control) & high) | (word & high) != 0
     }
 
     /// The string for UTF-8 bytes, or `nil` when they are not valid UTF-8. Decoding repairs invalid input with

@@ -100,9 +100,15 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// makes repeated lookups of precomputed names cheap.
     @inlinable
     public func value(forKey key: String, utf8Count: Int) -> JSONValue? {
+        lastIndex(ofKey: key, utf8Count: utf8Count).map { members[$0].value }
+    }
+
+    /// The position of the last member named `key` (whose UTF-8 length is `utf8Count`), or `nil`.
+    @inlinable
+    public func lastIndex(ofKey key: String, utf8Count: Int) -> Int? {
         var i = members.count - 1
         while i >= 0 {
-            if members[i].key.utf8.count == utf8Count, members[i].key == key { return members[i].value }
+            if members[i].key.utf8.count == utf8Count, members[i].key == key { return i }
             i -= 1
         }
         return nil

@@ -97,10 +97,13 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public let names: [String]
     /// The UTF-8 length of each name: a member whose key has another length is skipped without comparing text.
     let lengths: [Int]
+    /// The first name's slot in ``FieldNames`` (where ``SubjectFields`` remembers its position).
+    let slot: Int
 
     public init(_ text: String) {
         names = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         lengths = names.map(\.utf8.count)
+        slot = FieldNames.shared.slot(for: names[0])
     }
 
     public var description: String { names.joined(separator: ".") }
@@ -111,6 +114,11 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// The value at this path, or `nil` when a member is absent (or an intermediate value is not an object).
     public func lookup(in value: JSONValue) -> JSONValue? {
         guard case .object(let first) = value, let head = first.value(forKey: names[0], utf8Count: lengths[0]) else { return nil }
+        return lookup(below: head)
+    }
+
+    /// The value at this path, given the value of its first name.
+    func lookup(below head: JSONValue) -> JSONValue? {
         if names.count == 1 { return head }
         var current = head
         for step in 1..<names.count {

@@ -64,6 +64,9 @@ public struct ContractEngine: Sendable {
     let plans: [String: OperationPlan]
     let chainCode: [CodeEntry]
     let sequenceCode: [CodeEntry]
+    /// The field names known when the engine was made (every path of its catalog): a subject remembers where
+    /// these are.
+    let fieldSlots: Int
 
     /// Compiles the catalog: rules are grouped by operation once, so each observation only visits its own.
     public init(catalog: ContractCatalog) {
@@ -92,6 +95,7 @@ public struct ContractEngine: Sendable {
         self.plans = plans
         self.chainCode = chain
         self.sequenceCode = sequence
+        self.fieldSlots = FieldNames.shared.count
     }
 
     /// Groups entries by subject path (in order of first appearance). A contract's results must keep their
@@ -134,10 +138,12 @@ public struct ContractEngine: Sendable {
         for group in plan.groups {
             // The hot path only tallies; the observation is read only for a finding.
             if group.at.steps.isEmpty {
-                for entry in group.entries {
-                    let verdict = entry.rule.evaluate(subject: body, request: request)
-                    if run.count(entry.index, verdict.outcome, slot: slot) {
-                        run.keep(entry.id, verdict, target: observation.target, location: observation.location, path: "$")
+                SubjectFields.with(body, slots: fieldSlots) { fields in
+                    for entry in group.entries {
+                        let verdict = entry.rule.evaluate(subject: body, request: request, fields: fields)
+                        if run.count(entry.index, verdict.outcome, slot: slot) {
+                            run.keep(entry.id, verdict, target: observation.target, location: observation.location, path: "$")
+                        }
                     }
                 }
                 continue
@@ -146,10 +152,12 @@ public struct ContractEngine: Sendable {
             // after the walk, in the order they were found.
             var found: [(id: String, verdict: Verdict, path: String)] = []
             group.at.forEachSubjectInPlace(in: body) { subject, indices in
-                for entry in group.entries {
-                    let verdict = entry.rule.evaluate(subject: subject, request: request)
-                    if run.count(entry.index, verdict.outcome, slot: slot) {
-                        found.append((entry.id, verdict, group.at.concrete(indices)))
+                SubjectFields.with(subject, slots: fieldSlots) { fields in
+                    for entry in group.entries {
+                        let verdict = entry.rule.evaluate(subject: subject, request: request, fields: fields)
+                        if run.count(entry.index, verdict.outcome, slot: slot) {
+                            found.append((entry.id, verdict, group.at.concrete(indices)))
+                        }
                     }
                 }
             }

@@ -25,36 +25,41 @@ public struct Verdict: Sendable {
 extension DataRule {
     /// Evaluates the first case whose condition holds; `not-applicable` when none does.
     public func evaluate(subject: JSONValue, request: JSONValue?) -> Verdict {
+        evaluate(subject: subject, request: request, fields: nil)
+    }
+
+    /// As ``evaluate(subject:request:)``, reading the subject's members through `fields` when given.
+    func evaluate(subject: JSONValue, request: JSONValue?, fields: SubjectFields?) -> Verdict {
         for ruleCase in cases {
-            guard ruleCase.when.allSatisfy({ $0.evaluate(subject: subject, request: request) == .holds }) else { continue }
+            guard ruleCase.when.allSatisfy({ $0.evaluate(subject: subject, request: request, fields: fields) == .holds }) else { continue }
             if !ruleCase.whenAny.isEmpty,
-                !ruleCase.whenAny.contains(where: { $0.evaluate(subject: subject, request: request) == .holds })
+                !ruleCase.whenAny.contains(where: { $0.evaluate(subject: subject, request: request, fields: fields) == .holds })
             {
                 continue
             }
-            return ruleCase.decide(subject: subject, request: request)
+            return ruleCase.decide(subject: subject, request: request, fields: fields)
         }
         return .notApplicable
     }
 }
 
 extension RuleCase {
-    func decide(subject: JSONValue, request: JSONValue?) -> Verdict {
+    func decide(subject: JSONValue, request: JSONValue?, fields: SubjectFields?) -> Verdict {
         if let outcome { return Verdict(outcome, detail: note) }
         var verdict = Verdict.notApplicable
         for predicate in expect {
             let next: Verdict
-            switch predicate.evaluate(subject: subject, request: request) {
+            switch predicate.evaluate(subject: subject, request: request, fields: fields) {
             case .holds: next = .pass
-            case .unknown: next = Verdict(.notApplicable, detail: "needs \(predicate.operand) (not available)")
+            case .unknown: next = Verdict(.notApplicable, detail: predicate.unavailableText)
             case .absent:
-                next = Verdict(ifAbsent, field: predicate.operand.description, detail: "\(predicate.operand) is absent")
+                next = Verdict(ifAbsent, field: predicate.operandText, detail: predicate.absentText)
             case .violated:
-                let soft = inconclusiveIf.contains { $0.evaluate(subject: subject, request: request) == .holds }
+                let soft = inconclusiveIf.contains { $0.evaluate(subject: subject, request: request, fields: fields) == .holds }
                 next = Verdict(
-                    soft ? .inconclusive : .fail, field: predicate.operand.description,
+                    soft ? .inconclusive : .fail, field: predicate.operandText,
                     value: predicate.value(subject: subject, request: request),
-                    detail: soft ? note ?? "expected \(predicate.summary)" : "expected \(predicate.summary)")
+                    detail: soft ? note ?? predicate.expectationText : predicate.expectationText)
             }
             if next.outcome > verdict.outcome { verdict = next }
             if verdict.outcome == .fail { return verdict }
@@ -62,8 +67,8 @@ extension RuleCase {
         if expect.isEmpty { verdict = .pass }
         guard verdict.outcome == .pass || expect.isEmpty else { return verdict }
         for predicate in confirm {
-            if predicate.evaluate(subject: subject, request: request) == .violated {
-                return Verdict(.inconclusive, field: predicate.operand.description,
+            if predicate.evaluate(subject: subject, request: request, fields: fields) == .violated {
+                return Verdict(.inconclusive, field: predicate.operandText,
                     value: predicate.value(subject: subject, request: request),
                     detail: note ?? "not confirmed: \(predicate.summary)")
             }

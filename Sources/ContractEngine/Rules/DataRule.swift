@@ -127,6 +127,9 @@ public final class Predicate: Sendable {
     /// The operand's path, and whether it is read from the request (resolved once from ``operand``).
     let path: FieldPath
     let readsRequest: Bool
+    /// The texts a verdict on this predicate carries, made once: the operand, `… is absent`,
+    /// `needs … (not available)` and `expected <summary>`.
+    let operandText: String, absentText: String, unavailableText: String, expectationText: String
 
     public init(_ operand: Operand, _ test: Test, orEmpty: Bool = false) {
         self.operand = operand
@@ -136,5 +139,9 @@ public final class Predicate: Sendable {
         case .field(let path): (self.path, self.readsRequest) = (path, false)
         case .request(let path): (self.path, self.readsRequest) = (path, true)
         }
+        operandText = operand.description
+        absentText = "\(operand) is absent"
+        unavailableText = "needs \(operand) (not available)"
+        expectationText = "expected \(Self.summary(operand, test, orEmpty: orEmpty))"
     }
 }

@@ -18,12 +18,15 @@ extension Predicate {
         readsRequest ? request.flatMap { path.lookup(in: $0) } : path.lookup(in: subject)
     }
 
-    /// Tests the predicate against a subject and the request.
-    func evaluate(subject: JSONValue, request: JSONValue?) -> PredicateResult {
+    /// Tests the predicate against a subject and the request (the subject's members read through `fields`
+    /// when given).
+    func evaluate(subject: JSONValue, request: JSONValue?, fields: SubjectFields? = nil) -> PredicateResult {
         let found: JSONValue?
         if readsRequest {
             guard let request else { return .unknown }
             found = path.lookup(in: request)
+        } else if let fields {
+            found = fields.value(path)
         } else {
             found = path.lookup(in: subject)
         }
@@ -66,7 +69,8 @@ extension Predicate {
         case .present: return .holds
         case .equalsRequest: return .unknown  // decided above
         case .notBefore(let path):
-            guard let other = path.lookup(in: subject), let earlier = TimeValue.instant(other),
+            let other: JSONValue? = if let fields { fields.value(path) } else { path.lookup(in: subject) }
+            guard let other, let earlier = TimeValue.instant(other),
                 let later = TimeValue.instant(value)
             else { return .unknown }
             return later >= earlier ? .holds : .violated
@@ -93,7 +97,9 @@ extension Predicate {
     }
 
     /// A human description, e.g. `Status is one of Pending, InProgress`.
-    public var summary: String {
+    public var summary: String { Self.summary(operand, test, orEmpty: orEmpty) }
+
+    static func summary(_ operand: Operand, _ test: Test, orEmpty: Bool) -> String {
         let subject = operand.description
         let tail = orEmpty ? " (or empty)" : ""
         switch test {
