@@ -206,7 +206,7 @@ public struct ContractEngine: Sendable {
     }
 
     /// Evaluates the chain and sequence contracts and returns every result.
-    public func finish(_ run: RunAccumulator) -> EngineResults {
+    public func finish(_ run: consuming RunAccumulator) -> EngineResults {
         var run = run
         if !chainCode.isEmpty {
             for chain in run.chains() {
@@ -231,6 +231,7 @@ public struct ContractEngine: Sendable {
             }
             for local in partial.results { run.merge(local) }
         }
+        run.releaseCollected()
         return EngineResults(catalog: catalog, run: run)
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import RawJSON
 
 /// How often a contract passed, failed, did not apply, or could not decide.
@@ -158,6 +159,16 @@ public struct RunAccumulator: Sendable {
             && findingCounts.isEmpty && sequencePoints.isEmpty && pages.isEmpty
     }
 
+    /// Drops what only the chain and sequence contracts needed (they have been judged). A large run holds a
+    /// point per invocation and observation; they are freed on another thread, off the path to the report.
+    mutating func releaseCollected() {
+        guard !sequencePoints.isEmpty || !pages.isEmpty else { return }
+        let spent = Spent(points: sequencePoints, pages: pages)
+        sequencePoints = [:]
+        pages = [:]
+        DispatchQueue.global(qos: .utility).async { spent.drop() }
+    }
+
     /// Counts interactions that were not judged (no operation).
     public mutating func addSkipped(_ count: Int) { skipped += count }
 
@@ -174,6 +185,15 @@ public struct RunAccumulator: Sendable {
         guard text.count > 160 else { return text }
         return String(text.prefix(120)) + "… (\(text.utf8.count) bytes)"
     }
+}
+
+/// Collected points and pages handed to another thread to be freed.
+private struct Spent: Sendable {
+    let points: [SequenceKey: [SequencePoint]]
+    let pages: [PageKey: [ChainPage]]
+
+    /// Ends the last reference (the value is consumed by the call).
+    consuming func drop() {}
 }
 
 /// One accumulator per part of a parallel evaluation, each written once by the part's own worker.

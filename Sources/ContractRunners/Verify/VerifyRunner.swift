@@ -45,7 +45,7 @@ public enum VerifyRunner {
         let files = try cassetteFiles(options.paths.isEmpty ? ["Recordings"] : options.paths)
         let engine = ContractEngine(catalog: catalog)
         let run = try await evaluate(files, engine: engine)
-        let report = VerificationReport(engine.finish(run), deviations: deviations, today: options.today ?? DeviationSet.today())
+        let report = VerificationReport(engine.finish(consume run), deviations: deviations, today: options.today ?? DeviationSet.today())
         try ReportFiles.write(report, json: options.json, junit: options.junit, suite: "ssm-contract verify")
         return Outcome(text: report.text(title: "ssm-contract verify"), status: report.hasViolations ? .violation : .success, report: report)
     }
