@@ -100,7 +100,7 @@ extension RunAccumulator {
             let plugin = body["PluginName"]?.stringValue ?? observation.request?["PluginName"]?.stringValue ?? ""
             let key = SequenceKey(target: observation.target, view: .getCommandInvocation, commandID: command, instanceID: instance, plugin: plugin)
             sequencePoints[key, default: []].append(point(observation, body, path: "$", start: "ExecutionStartDateTime",
-                end: "ExecutionEndDateTime", outputs: ["StandardOutputContent", "StandardErrorContent"]))
+                end: "ExecutionEndDateTime", outputs: Self.invocationOutputs))
         case "ListCommandInvocations":
             guard let invocations = body["CommandInvocations"]?.arrayValue else { return }
             for (i, invocation) in invocations.enumerated() {
@@ -114,7 +114,7 @@ extension RunAccumulator {
                         instanceID: instance, plugin: plugin["Name"]?.stringValue ?? "#\(j)")
                     sequencePoints[pluginKey, default: []].append(point(observation, plugin,
                         path: Self.pluginPath(i, j), start: "ResponseStartDateTime",
-                        end: "ResponseFinishDateTime", outputs: ["Output"]))
+                        end: "ResponseFinishDateTime", outputs: Self.pluginOutputs))
                 }
             }
         default: return
@@ -131,6 +131,10 @@ extension RunAccumulator {
         i < commonInvocationPaths.count && j < commonPluginCount
             ? commonPluginPaths[i * commonPluginCount + j] : "$.CommandInvocations[\(i)].CommandPlugins[\(j)]"
     }
+
+    /// The output members a GetCommandInvocation response and a listed plugin carry.
+    private static let invocationOutputs = ["StandardOutputContent", "StandardErrorContent"]
+    private static let pluginOutputs = ["Output"]
 
     private static let commonPluginCount = 4
     private static let commonInvocationPaths = (0..<50).map { "$.CommandInvocations[\($0)]" }

@@ -46,24 +46,35 @@ extension DataRule {
 extension RuleCase {
     func decide(subject: JSONValue, request: JSONValue?, fields: SubjectFields?) -> Verdict {
         if let outcome { return Verdict(outcome, detail: note) }
-        var verdict = Verdict.notApplicable
+        // The strongest result so far (the first to reach it wins); a verdict is only made for a result that
+        // carries a field or detail, not for every predicate that holds.
+        var best = Outcome.notApplicable
+        var decided: Verdict?
         for predicate in expect {
-            let next: Verdict
             switch predicate.evaluate(subject: subject, request: request, fields: fields) {
-            case .holds: next = .pass
-            case .unknown: next = Verdict(.notApplicable, detail: predicate.unavailableText)
+            case .holds:
+                if best < .pass { best = .pass }
+            case .unknown:
+                continue  // not applicable never beats what is already there
             case .absent:
-                next = Verdict(ifAbsent, field: predicate.operandText, detail: predicate.absentText)
+                if ifAbsent > best {
+                    best = ifAbsent
+                    decided = Verdict(ifAbsent, field: predicate.operandText, detail: predicate.absentText)
+                }
             case .violated:
                 let soft = inconclusiveIf.contains { $0.evaluate(subject: subject, request: request, fields: fields) == .holds }
-                next = Verdict(
-                    soft ? .inconclusive : .fail, field: predicate.operandText,
-                    value: predicate.value(subject: subject, request: request),
-                    detail: soft ? note ?? predicate.expectationText : predicate.expectationText)
+                let outcome: Outcome = soft ? .inconclusive : .fail
+                if outcome > best {
+                    best = outcome
+                    decided = Verdict(
+                        outcome, field: predicate.operandText,
+                        value: predicate.value(subject: subject, request: request),
+                        detail: soft ? note ?? predicate.expectationText : predicate.expectationText)
+                }
             }
-            if next.outcome > verdict.outcome { verdict = next }
-            if verdict.outcome == .fail { return verdict }
+            if best == .fail, let decided { return decided }
         }
+        var verdict = decided ?? (best == .pass ? .pass : .notApplicable)
         if expect.isEmpty { verdict = .pass }
         guard verdict.outcome == .pass || expect.isEmpty else { return verdict }
         for predicate in confirm {
