@@ -63,7 +63,11 @@ extension CassetteTransport {
         var text = "\(request.method) \(parts.path)"
         if !parts.query.isEmpty { text += "?" + BodyDifferences.shorten(parts.query) }
         if let target = request.headers["X-Amz-Target"] { text += " " + target }
-        if request.body != .empty { text += " " + BodyDifferences.describe(request.body) }
+        if let json = request.body.json {
+            text += " " + BodyDifferences.show(json)
+        } else if request.body != .empty {
+            text += " " + BodyDifferences.describe(request.body)
+        }
         return text
     }
 }
