@@ -19,13 +19,15 @@ import Testing
     /// Records ListCommandInvocations for two commands, pseudonymised, and returns the cassette.
     func recordPseudonymised(in folder: URL) async throws -> (URL, Cassette) {
         let url = folder.appendingPathComponent("pseudo.json")
-        try await CassetteTransport.withCassette(
-            file: url, mode: .record, upstream: EchoUpstream(),
-            options: .init(pseudonymisation: .init(), source: .mock(name: "echo", version: "1"))
-        ) { transport in
-            for command in [Self.command, "00000000-1111-4222-8333-444444444444"] {
-                let response = try await transport.send(ssmRequest("ListCommandInvocations", Self.responseBody(command)))
-                #expect(text(response) == Self.responseBody(command), "the live response is handed back unchanged")
+        try await withUpstream { upstream in
+            try await CassetteTransport.withCassette(
+                file: url, mode: .record, upstream: upstream.transport,
+                options: .init(pseudonymisation: .init(), source: .mock(name: "echo", version: "1"))
+            ) { transport in
+                for command in [Self.command, "00000000-1111-4222-8333-444444444444"] {
+                    let response = try await transport.send(ssmRequest("ListCommandInvocations", Self.responseBody(command), host: upstream.baseURL))
+                    #expect(text(response) == Self.responseBody(command), "the live response is handed back unchanged")
+                }
             }
         }
         return (url, try Cassette.load(from: url))
@@ -79,10 +81,12 @@ import Testing
     @Test func recordMissingKeepsTheCassettesPseudonymsAndRefusesMixing() async throws {
         try await withTemporaryFolder { folder in
             let (url, cassette) = try await recordPseudonymised(in: folder)
-            let report = try await CassetteTransport.withCassette(file: url, mode: .recordMissing, upstream: EchoUpstream()) { transport in
-                _ = try await transport.send(ssmRequest("ListCommandInvocations", Self.responseBody(Self.command)))
-                _ = try await transport.send(ssmRequest("GetCommandInvocation", #"{"InstanceId":"\#(Self.instance17)"}"#))
-                return try transport.finish()
+            let report = try await withUpstream { upstream in
+                try await CassetteTransport.withCassette(file: url, mode: .recordMissing, upstream: upstream.transport) { transport in
+                    _ = try await transport.send(ssmRequest("ListCommandInvocations", Self.responseBody(Self.command), host: upstream.baseURL))
+                    _ = try await transport.send(ssmRequest("GetCommandInvocation", #"{"InstanceId":"\#(Self.instance17)"}"#, host: upstream.baseURL))
+                    return try transport.finish()
+                }
             }
             #expect(report.replayed == 1 && report.recorded == 1)
             let extended = try Cassette.load(from: url)

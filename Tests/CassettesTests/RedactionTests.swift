@@ -66,13 +66,16 @@ struct RandomCredentials {
         try await withTemporaryFolder { folder in
             let url = folder.appendingPathComponent("auth.json")
             let credentials = RandomCredentials()
-            try await CassetteTransport.withCassette(file: url, mode: .record, upstream: EchoUpstream(), options: .init(source: .synthetic)) { transport in
-                _ = try await transport.send(credentials.request(host: "http://127.0.0.1:9", form: 0))
+            let host = try await withUpstream { upstream in
+                try await CassetteTransport.withCassette(file: url, mode: .record, upstream: upstream.transport, options: .init(source: .synthetic)) { transport in
+                    _ = try await transport.send(credentials.request(host: upstream.baseURL, form: 0))
+                }
+                return upstream.baseURL
             }
             let stored = try Cassette.load(from: url).interactions[0].request
             #expect(stored.headers["Authorization"] == "AWS4-HMAC-SHA256 Credential=<redacted:access-key>/20261121/us-east-1/ssm/aws4_request, SignedHeaders=host;x-amz-date;x-amz-security-token;x-amz-target, Signature=<redacted:signature>")
             #expect(stored.headers["X-Amz-Security-Token"] == "<redacted:session-token>")
-            #expect(stored.url == "http://127.0.0.1:9/?X-Amz-Security-Token=<redacted:session-token>&X-Amz-Credential=<redacted:access-key>%2F20261121%2Fus-east-1%2Fssm%2Faws4_request&X-Amz-Signature=<redacted:signature>")
+            #expect(stored.url == "\(host)/?X-Amz-Security-Token=<redacted:session-token>&X-Amz-Credential=<redacted:access-key>%2F20261121%2Fus-east-1%2Fssm%2Faws4_request&X-Amz-Signature=<redacted:signature>")
         }
     }
 
@@ -86,10 +89,12 @@ struct RandomCredentials {
                 ]),
                 source: .synthetic)
             let body = #"{"CommandInvocations":[{"Comment":"deploy db password hunter2","ServiceRole":"arn:aws:iam::123456789012:role/Ops"},{"Comment":"x"}]}"#
-            let echoed = try await CassetteTransport.withCassette(file: url, mode: .record, upstream: EchoUpstream(), options: options) { transport in
-                var request = ssmRequest("ListCommandInvocations", body)
-                request.headers.add(name: "X-Ticket", value: "T-1")
-                return try await transport.send(request)
+            let echoed = try await withUpstream { upstream in
+                try await CassetteTransport.withCassette(file: url, mode: .record, upstream: upstream.transport, options: options) { transport in
+                    var request = ssmRequest("ListCommandInvocations", body, host: upstream.baseURL)
+                    request.headers.add(name: "X-Ticket", value: "T-1")
+                    return try await transport.send(request)
+                }
             }
             #expect(text(echoed) == body, "the caller gets the live response unchanged")
             let stored = try Cassette.load(from: url).interactions[0]
@@ -102,8 +107,10 @@ struct RandomCredentials {
     @Test func credentialMembersOfSTSShapesAreAlwaysRedacted() async throws {
         try await withTemporaryFolder { folder in
             let url = folder.appendingPathComponent("sts.json")
-            try await CassetteTransport.withCassette(file: url, mode: .record, upstream: EchoUpstream(), options: .init(source: .synthetic)) { transport in
-                _ = try await transport.send(ssmRequest("X", #"{"Credentials":{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","SessionToken":"FwoGZXIvYXdzE"}}"#))
+            try await withUpstream { upstream in
+                try await CassetteTransport.withCassette(file: url, mode: .record, upstream: upstream.transport, options: .init(source: .synthetic)) { transport in
+                    _ = try await transport.send(ssmRequest("X", #"{"Credentials":{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY","SessionToken":"FwoGZXIvYXdzE"}}"#, host: upstream.baseURL))
+                }
             }
             let file = String(decoding: try Data(contentsOf: url), as: UTF8.self)
             for secret in ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI", "FwoGZXIvYXdzE"] { #expect(!file.contains(secret)) }
