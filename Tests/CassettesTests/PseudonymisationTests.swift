@@ -94,11 +94,11 @@ import Testing
             #expect(extended.interactions[2].request.body.json?["InstanceId"] == instanceId)
             let plain = try writeCassette([interaction("X", request: [:], response: "{}")], in: folder, name: "plain.json")
             let error = #expect(throws: CassetteConfigurationError.self) {
-                try CassetteTransport(file: plain, mode: .recordMissing, upstream: EchoUpstream(), options: .init(pseudonymisation: .init()))
+                try CassetteTransport(file: plain, mode: .recordMissing, upstream: idleCurlTransport, options: .init(pseudonymisation: .init()))
             }
             #expect(error?.message.contains("was recorded without pseudonymisation") == true)
             let mixed = #expect(throws: CassetteConfigurationError.self) {
-                try CassetteTransport(file: plain, mode: .recordMissing, upstream: EchoUpstream(), options: .init(source: .live))
+                try CassetteTransport(file: plain, mode: .recordMissing, upstream: idleCurlTransport, options: .init(source: .live))
             }
             #expect(mixed?.message.contains("holds synthetic responses; recording live responses into it would mix sources") == true)
         }

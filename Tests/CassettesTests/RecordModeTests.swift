@@ -1,5 +1,6 @@
 import Foundation
 import Cassettes
+import HTTPTransport
 import Testing
 
 @Suite struct RecordModeTests {
@@ -34,7 +35,7 @@ import Testing
                 #expect(error?.message.contains("no upstream transport was given") == true)
             }
             let noSource = #expect(throws: CassetteConfigurationError.self) {
-                try CassetteTransport(file: url, mode: .record, upstream: EchoUpstream())
+                try CassetteTransport(file: url, mode: .record, upstream: idleCurlTransport)
             }
             #expect(noSource?.message.contains("set CassetteOptions.source") == true)
             let missing = #expect(throws: CassetteError.self) {

@@ -148,7 +148,7 @@ struct RandomCredentials {
     @Test func tooShortCredentialValuesAreRefused() async throws {
         await withTemporaryFolder { folder in
             let error = #expect(throws: CassetteConfigurationError.self) {
-                try CassetteTransport(file: folder.appendingPathComponent("x.json"), mode: .record, upstream: EchoUpstream(),
+                try CassetteTransport(file: folder.appendingPathComponent("x.json"), mode: .record, upstream: idleCurlTransport,
                                       options: .init(redaction: .init(credentialValues: ["abc"]), source: .synthetic))
             }
             #expect(error?.message.contains("shorter than 4 characters") == true)
