@@ -59,6 +59,9 @@ import Testing
             #expect(second["InstanceId"]?.stringValue == instanceId)
             #expect(second["CommandId"]?.stringValue != commandId)
             #expect(cassette.interactions[0].request.body.json?["CommandInvocations"]?[0]?["InstanceId"]?.stringValue == instanceId)
+            #expect(cassette.interactions[0].request.url.hasPrefix("http://127.0.0.1:"), "loopback addresses identify nobody and stay")
+            #expect(cassette.interactions.allSatisfy { $0.response.headers["Content-Length"] == String($0.response.body.data.count) },
+                    "Content-Length describes the stored (pseudonymised) body")
             #expect(first["Requested"] == nil && cassette.interactions[0].response.body.json?["Requested"] == .number(JSONNumber(literal: "1.54208164084E9")), "numbers are never touched")
         }
     }

@@ -99,6 +99,8 @@ struct RandomCredentials {
             #expect(text(echoed) == body, "the caller gets the live response unchanged")
             let stored = try Cassette.load(from: url).interactions[0]
             #expect(stored.request.headers["X-Ticket"] == "<redacted:header>")
+            #expect(echoed.headers["Content-Length"] == String(body.utf8.count))
+            #expect(stored.response.headers["Content-Length"] == String(stored.response.body.data.count), "Content-Length follows the redacted body")
             #expect(stored.response.body.data == Data(#"{"CommandInvocations":[{"Comment":"<redacted:comment>","ServiceRole":"arn:aws:iam::123456789012:role/<redacted:role>"},{"Comment":"<redacted:comment>"}]}"#.utf8))
             #expect(stored.request.body.json?["CommandInvocations"]?[0]?["Comment"] == "deploy db password hunter2", "the rule is scoped to responses")
         }
