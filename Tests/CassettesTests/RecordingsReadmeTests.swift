@@ -21,6 +21,7 @@ import TestSupport
             let transport = try CassetteTransport(file: url, mode: .replay, upstream: nil)
             let response = try await transport.send(ssmRequest("GetCommandInvocation", #"{"InstanceId":"i-0123456789abcdef0","CommandId":"0b1c2d3e-4f50-4a6b-8c7d-8e9fa0b1c2d3"}"#))
             #expect(text(response) == "{\"Status\": \"Success\", \"ResponseCode\": 0, \"StandardOutputContent\": \"hi\\n\"}")
+            #expect(response.headers["Content-Length"] == String(response.body.count), "the example's headers describe its body")
         }
     }
 
