@@ -139,3 +139,26 @@ struct CurlTransportExchangeTests {
         #expect(headers.values(for: "x-final") == ["a", "b"])
     }
 }
+
+@Suite("README example", .timeLimit(.minutes(1)))
+struct ReadmeExampleTests {
+    /// The README's usage example, verbatim except for the URL (a loopback server instead of AWS).
+    @Test func readmeExampleRuns() async throws {
+        try await LoopbackHTTPServer.withServer(handler: { request in
+            HTTPResponse(status: 200, headers: ["x-amzn-RequestId": "r-1"], body: request.body)
+        }) { server in
+            var configuration = CurlTransport.Configuration(connectTimeout: .seconds(5), timeout: .seconds(30))
+            configuration.proxy = .none  // not in the README: keeps a proxy in the test environment out of the way
+            let response = try await CurlTransport.withCurlTransport(configuration: configuration) { transport in
+                var request = HTTPRequest(method: "POST", url: server.baseURL + "/")
+                request.headers.add(name: "X-Amz-Target", value: "AmazonSSM.ListCommands")
+                request.headers.add(name: "Content-Type", value: "application/x-amz-json-1.1")
+                request.body = Data("{}".utf8)
+                return try await transport.send(request, timeout: .seconds(10))
+            }
+            #expect(response.status == 200)
+            #expect(response.headers["x-amzn-RequestId"] == "r-1")
+            #expect(server.receivedRequests.first?.headers["X-Amz-Target"] == "AmazonSSM.ListCommands")
+        }
+    }
+}

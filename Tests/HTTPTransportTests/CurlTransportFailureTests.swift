@@ -41,7 +41,10 @@ struct CurlTransportFailureTests {
             let error = try await Self.failure(of: HTTPRequest(url: "http://127.0.0.1:\(port)/"))
             #expect(error.code == .connectionRefused)
             #expect(error.curlCode == 7)
-            #expect(error.description.contains("127.0.0.1"))
+            // One line: code, URL, libcurl's message, CURLcode.
+            #expect(error.description.hasPrefix("connection refused for http://127.0.0.1:\(port)/: Failed to connect to 127.0.0.1 port \(port)"))
+            #expect(error.description.hasSuffix("(curl error 7)"))
+            #expect(!error.description.contains("\n"))
             #expect(error.isRetryable)
         }
     }
@@ -68,6 +71,15 @@ struct CurlTransportFailureTests {
             #expect(error.code == .connectTimeout)
             #expect(error.curlCode == 28)
             #expect(error.isTimeout)
+        }
+    }
+
+    @Test func serverHangingUpWithoutAnAnswerIsAConnectionReset() async throws {
+        try await withHangingUpPort { port in
+            let error = try await Self.failure(of: HTTPRequest(url: "http://127.0.0.1:\(port)/"))
+            #expect(error.code == .connectionReset)
+            #expect(error.curlCode == 52)
+            #expect(error.isRetryable)
         }
     }
 

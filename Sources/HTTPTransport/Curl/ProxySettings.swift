@@ -51,7 +51,9 @@ public struct ProxySettings: Sendable, Hashable {
     }
 
     /// Whether `host` matches an entry of ``noProxy`` (curl's rules: `*` matches all; an entry matches the
-    /// host itself and its subdomains; a leading dot is ignored; case-insensitive).
+    /// host itself and its subdomains; a leading dot is ignored; case-insensitive). libcurl, which gets
+    /// ``noProxy`` too, also honours CIDR entries such as `10.0.0.0/8`; this function does not, so for those
+    /// only the classification of a failed connect as `.proxy` can be off.
     public func bypasses(host: String) -> Bool {
         guard let noProxy else { return false }
         let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]."))

@@ -31,10 +31,7 @@ struct BoundSocket {
     init(listenBacklog: Int32?) throws {
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw SocketError("socket() failed: errno \(errno)") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
+        var address = Self.loopbackAddress(port: 0)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -55,10 +52,7 @@ struct BoundSocket {
     /// a non-blocking one may stay in progress.
     static func connect(to port: Int, blocking: Bool) throws -> Int32 {
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | (blocking ? 0 : Int32(SOCK_NONBLOCK.rawValue)), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
+        var address = loopbackAddress(port: port)
         let rc = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -67,6 +61,15 @@ struct BoundSocket {
     }
 
     func close() { Glibc.close(fd) }
+
+    /// 127.0.0.1:`port`.
+    static func loopbackAddress(port: Int) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return address
+    }
 }
 
 /// A socket call failed while preparing a test port.
@@ -75,4 +78,25 @@ public struct SocketError: Error, CustomStringConvertible {
     public let description: String
     /// Creates an error with a one-line description.
     public init(_ description: String) { self.description = description }
+}
+
+/// A loopback port where a server accepts each connection, reads the request, and hangs up without
+/// answering: clients see the connection dropped before any response.
+public func withHangingUpPort<R>(_ body: (Int) async throws -> R) async throws -> R {
+    let listener = try BoundSocket(listenBacklog: 16)
+    let fd = listener.fd
+    Thread {
+        while true {
+            let client = Glibc.accept(fd, nil, nil)
+            guard client >= 0 else { return }  // the listener was shut down
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            _ = Glibc.recv(client, &buffer, buffer.count, 0)
+            Glibc.close(client)
+        }
+    }.start()
+    defer {
+        Glibc.shutdown(fd, Int32(SHUT_RDWR))  // wakes the blocked accept()
+        listener.close()
+    }
+    return try await body(listener.port)
 }
