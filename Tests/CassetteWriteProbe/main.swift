@@ -4,6 +4,9 @@
 //   cassette-write-probe once VERSION PATH          write version VERSION to PATH once
 //   cassette-write-probe loop PATH FIRST COUNT      write versions FIRST..<FIRST+COUNT to PATH, printing
 //                                                    "saving N" before and "saved N" after each save
+//   cassette-write-probe stop-at CHECKPOINT VERSION PATH
+//                                                    write VERSION, but at CHECKPOINT (partly-written, flushed)
+//                                                    print "at CHECKPOINT" and wait for stdin to close
 import Cassettes
 import Foundation
 import HTTPTransport
@@ -11,8 +14,9 @@ import RawJSON
 
 /// The cassette for `version`: every interaction carries the version, so a torn file cannot pass for a whole one.
 func probeCassette(version: Int) -> Cassette {
-    let padding = String(repeating: "v\(version)-", count: 120)
-    let interactions = (0..<1500).map { i in
+    // About 2 MB: large enough that a free-running kill sometimes lands inside a write.
+    let padding = String(repeating: "v\(version)-", count: 15_000)
+    let interactions = (0..<40).map { i in
         Interaction(
             request: RecordedRequest(
                 method: "POST", url: "http://127.0.0.1/",
@@ -45,11 +49,26 @@ case ("loop", 4):
         fail("FIRST and COUNT must be integers")
     }
     for version in first..<(first + count) {
-        let cassette = probeCassette(version: version)
+        // Serialize first, so that a kill right after "saving N" lands in the write itself (what
+        // `Cassette.save` does: `AtomicFile.write(fileData, to:)`).
+        let data = probeCassette(version: version).fileData
         say("saving \(version)")
-        do { try cassette.save(to: path) } catch { fail("\(error)") }
+        do { try AtomicFile.write(data, to: path) } catch { fail("\(error)") }
         say("saved \(version)")
     }
+case ("stop-at", 4):
+    let rest = Array(arguments.dropFirst())
+    guard let stop = AtomicFile.Checkpoint(rawValue: rest[0]), let version = Int(rest[1]) else {
+        fail("CHECKPOINT must be partly-written or flushed, VERSION an integer")
+    }
+    let data = probeCassette(version: version).fileData
+    do {
+        try AtomicFile.write(data, to: URL(fileURLWithPath: rest[2])) { checkpoint in
+            guard checkpoint == stop else { return }
+            say("at \(checkpoint.rawValue)")
+            _ = readLine()  // the test kills the probe here; it never writes to stdin
+        }
+    } catch { fail("\(error)") }
 default:
-    fail("usage: cassette-write-probe once VERSION PATH | loop PATH FIRST COUNT")
+    fail("usage: cassette-write-probe once VERSION PATH | loop PATH FIRST COUNT | stop-at CHECKPOINT VERSION PATH")
 }

@@ -55,6 +55,7 @@ import Glibc
             try Self.run(["once", "0", destination.path])
             var previous = 0
             var outcomes: [String] = []
+            var killedMidWrite = 0
             for (round, linesBeforeKill) in [1, 2, 3, 4, 5, 6, 7, 9, 11].enumerated() {
                 let first = (round + 1) * 100
                 let process = Process()
@@ -68,6 +69,8 @@ import Glibc
                 process.waitUntilExit()
                 #expect(process.terminationReason == .uncaughtSignal, "the probe finished before it was killed; make its cassettes larger")
 
+                let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination)) }
+                if !leftovers.isEmpty { killedMidWrite += 1 }
                 let loaded = try Cassette.load(from: destination)
                 let description = try #require(loaded.header.description)
                 let version = try #require(Int(description.replacingOccurrences(of: "write probe version ", with: "")))
@@ -80,12 +83,39 @@ import Glibc
                 outcomes.append("killed after \(lines.last ?? "nothing"): holds version \(version)")
                 previous = version
             }
-            let stale = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination)) }
-            print(outcomes.joined(separator: "\n") + "\n\(stale.count) temporary file(s) left by killed writers")
+            print(outcomes.joined(separator: "\n") + "\n\(killedMidWrite) of \(outcomes.count) kills landed mid-write (a temporary file was left)")
             // A later save removes the temporary files the killed writers left behind (their pids are dead).
             try Cassette(header: CassetteHeader(source: .synthetic, recordedAt: "2026-11-21T07:40:00.000Z")).save(to: destination)
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination)) }
             #expect(leftovers.isEmpty, "\(leftovers)")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2)), arguments: ["partly-written", "flushed"])
+    func killingAWriterStoppedInsideTheWriteKeepsThePreviousCassette(checkpoint: String) async throws {
+        try await withTemporaryFolder { folder in
+            let destination = folder.appendingPathComponent("large.json")
+            try Self.run(["once", "1", destination.path])
+            let before = try Data(contentsOf: destination)
+            let process = Process()
+            process.executableURL = try Self.probe()
+            process.arguments = ["stop-at", checkpoint, "2", destination.path]
+            let output = Pipe(), input = Pipe()
+            process.standardOutput = output
+            process.standardInput = input
+            try process.run()
+            #expect(Self.readLines(1, from: output.fileHandleForReading) == ["at \(checkpoint)"])
+            let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination)) }
+            #expect(temporaries.count == 1, "the writer is inside its temporary file")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal)
+            #expect(try Data(contentsOf: destination) == before, "the destination still holds version 1, byte for byte")
+            #expect(try Cassette.load(from: destination).header.description == "write probe version 1")
+            // The next save removes the dead writer's temporary file and lands complete.
+            try Self.run(["once", "3", destination.path])
+            #expect(try Cassette.load(from: destination).header.description == "write probe version 3")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["large.json"])
         }
     }
 

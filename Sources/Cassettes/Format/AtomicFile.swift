@@ -17,6 +17,19 @@ public enum AtomicFile {
     /// Writes `data` to a temporary file beside `url`, flushes it to disk, renames it over `url`, and flushes
     /// the folder so the rename itself survives a crash.
     public static func write(_ data: Data, to url: URL) throws {
+        try write(data, to: url, checkpoint: { _ in })
+    }
+
+    /// Points inside ``write(_:to:)`` where the write-probe test stops a writer to kill it.
+    package enum Checkpoint: String, Sendable, CaseIterable {
+        /// Half of the bytes are in the temporary file.
+        case partlyWritten = "partly-written"
+        /// The temporary file is complete and flushed; the rename has not happened.
+        case flushed
+    }
+
+    /// ``write(_:to:)``, calling `checkpoint` at each ``Checkpoint`` (for the kill test only).
+    package static func write(_ data: Data, to url: URL, checkpoint: (Checkpoint) -> Void) throws {
         removeStaleTemporaries(for: url)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(
@@ -26,8 +39,14 @@ public enum AtomicFile {
         var failure: POSIXError?
         data.withUnsafeBytes { raw in
             var offset = 0
+            var reportedHalf = false
             while offset < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
+                if !reportedHalf, offset >= raw.count / 2 {
+                    reportedHalf = true
+                    checkpoint(.partlyWritten)
+                }
+                let chunk = reportedHalf ? raw.count - offset : raw.count / 2 - offset
+                let n = systemWrite(fd, raw.baseAddress! + offset, max(chunk, 1))
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
@@ -42,6 +61,7 @@ public enum AtomicFile {
             unlink(temporary.path)
             throw failure
         }
+        checkpoint(.flushed)
         guard rename(temporary.path, url.path) == 0 else {
             let error = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             unlink(temporary.path)
