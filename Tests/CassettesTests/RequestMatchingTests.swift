@@ -75,6 +75,27 @@ import Testing
         #expect(strict.differences(between: same, and: recorded).map(\.field) == ["host"])
     }
 
+    @Test func theFastMatchAgreesWithTheDifferences() {
+        let bodies: [RecordedBody] = [
+            .empty, .json(["a": 1, "b": [1, 2]]), .json(["b": [1, 2], "a": 1.0]), .text("{\"a\": 1, \"b\": [1,2]}"), .text("plain"),
+            .binary(Data([0xFF])), .json(["a": 2]),
+        ]
+        let requests = bodies.flatMap { body in
+            ["AmazonSSM.A", "AmazonSSM.B"].flatMap { target in
+                ["https://h/", "http://127.0.0.1:1/", "https://h/x?q=1"].map { url in
+                    RecordedRequest(method: "POST", url: url, headers: ["X-Amz-Target": target], body: body)
+                }
+            }
+        }
+        for matcher in [AWSJSONRequestMatcher(), AWSJSONRequestMatcher(matchesHost: true)] {
+            for a in requests {
+                for b in requests {
+                    #expect(matcher.matches(a, b) == matcher.differences(between: a, and: b).isEmpty, "\(a) vs \(b)")
+                }
+            }
+        }
+    }
+
     @Test func aCustomMatcherDecides() async throws {
         try await withTemporaryFolder { folder in
             let url = try writeCassette(Self.recorded, in: folder)

@@ -20,6 +20,17 @@ public struct AWSJSONRequestMatcher: RequestMatcher {
         self.matchedHeaders = matchedHeaders
     }
 
+    /// The cheap comparisons first (method, target), then the URL, then the body.
+    public func matches(_ request: RecordedRequest, _ recorded: RecordedRequest) -> Bool {
+        guard request.method == recorded.method,
+            request.headers.values(for: "X-Amz-Target") == recorded.headers.values(for: "X-Amz-Target")
+        else { return false }
+        for name in matchedHeaders where request.headers.values(for: name) != recorded.headers.values(for: name) { return false }
+        let live = URLParts(request.url), old = URLParts(recorded.url)
+        guard live.path == old.path, live.sortedQuery == old.sortedQuery, !matchesHost || live.origin == old.origin else { return false }
+        return BodyDifferences.equal(request.body, recorded.body)
+    }
+
     public func differences(between request: RecordedRequest, and recorded: RecordedRequest) -> [RequestDifference] {
         var result: [RequestDifference] = []
         if request.method != recorded.method {

@@ -6,6 +6,17 @@ enum BodyDifferences {
     /// The longest value shown in a difference.
     static let displayLimit = 60
 
+    /// Whether two bodies are the same request body: equal JSON (semantically) or equal bytes.
+    static func equal(_ body: RecordedBody, _ recorded: RecordedBody) -> Bool {
+        switch (body, recorded) {
+        case (.empty, .empty): return true
+        case (.json(let a), .json(let b)): return a.semanticallyEquals(b)
+        default:
+            if let a = body.json, let b = recorded.json { return a.semanticallyEquals(b) }
+            return body.data == recorded.data
+        }
+    }
+
     static func between(_ body: RecordedBody, and recorded: RecordedBody) -> [RequestDifference] {
         let a = body.data, b = recorded.data
         if a == b { return [] }

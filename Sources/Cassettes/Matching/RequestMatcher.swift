@@ -7,6 +7,17 @@ import HTTPTransport
 public protocol RequestMatcher: Sendable {
     /// What differs between `request` (already redacted and pseudonymised like the recording) and `recorded`.
     func differences(between request: RecordedRequest, and recorded: RecordedRequest) -> [RequestDifference]
+
+    /// Whether the requests match; must agree with ``differences(between:and:)`` being empty. Replay calls this
+    /// for every recorded interaction, so a matcher may answer faster here.
+    func matches(_ request: RecordedRequest, _ recorded: RecordedRequest) -> Bool
+}
+
+extension RequestMatcher {
+    /// By default: no differences.
+    public func matches(_ request: RecordedRequest, _ recorded: RecordedRequest) -> Bool {
+        differences(between: request, and: recorded).isEmpty
+    }
 }
 
 /// One way a request differs from a recorded one: `field: value ≠ recorded value`.

@@ -36,7 +36,7 @@ extension CassetteTransport {
         let matcher = options.matcher
         return try locked { state -> HTTPResponse? in
             let interactions = state.cassette.interactions
-            let matching = interactions.indices.filter { matcher.differences(between: live, and: interactions[$0].request).isEmpty }
+            let matching = interactions.indices.filter { matcher.matches(live, interactions[$0].request) }
             if let next = matching.first(where: { !state.used[$0] }) {
                 state.used[next] = true
                 state.replayed += 1
