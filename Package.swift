@@ -99,7 +99,11 @@ let package = Package(
         .testTarget(name: "RawJSONTests", dependencies: ["RawJSON"]),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "LoopbackServer", "TestSupport"]),
         .testTarget(name: "CassettesTests", dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
-        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
+        .testTarget(
+            name: "AWSWireTests",
+            dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "SSMOperationsTests", dependencies: ["SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
         .testTarget(name: "ContractEngineTests", dependencies: ["ContractEngine", "Cassettes", "TestSupport", "RawJSON"]),
         .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "LoopbackServer", "TestSupport", "RawJSON"]),
