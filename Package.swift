@@ -44,7 +44,10 @@ let package = Package(
         ),
 
         // MARK: Layer 2: cassettes (record / replay)
-        .target(name: "Cassettes", dependencies: ["HTTPTransport", "RawJSON"]),
+        .target(
+            name: "Cassettes",
+            dependencies: ["HTTPTransport", "RawJSON", .product(name: "Crypto", package: "swift-crypto")]
+        ),
 
         // MARK: Layer 3: AWS wire (SigV4, credentials, awsJson1_1, retries)
         .target(

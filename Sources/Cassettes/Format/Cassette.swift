@@ -5,7 +5,8 @@ import RawJSON
 public struct CassetteHeader: Sendable, Hashable {
     /// Where the responses came from.
     public var source: CassetteSource
-    /// When the recording was made (or the example rebuilt), ISO-8601 UTC.
+    /// When the recording session that created the cassette began (or the example was rebuilt), ISO-8601 UTC.
+    /// Interactions added later by `record-missing` keep their own `startedAt`.
     public var recordedAt: String
     /// The AWS region the requests went to, if any.
     public var region: String?
@@ -15,6 +16,8 @@ public struct CassetteHeader: Sendable, Hashable {
     public var description: String?
     /// For `aws-docs` cassettes: the pages the examples come from.
     public var citations: [String]
+    /// Set when identifiers in the interactions are pseudonyms (see `Recordings/README.md`).
+    public var pseudonymisation: CassettePseudonymisation?
     /// Any further header members, kept as read.
     public var extra: JSONObject
 
@@ -25,6 +28,7 @@ public struct CassetteHeader: Sendable, Hashable {
         tool: String = Cassette.toolName,
         description: String? = nil,
         citations: [String] = [],
+        pseudonymisation: CassettePseudonymisation? = nil,
         extra: JSONObject = JSONObject()
     ) {
         self.source = source
@@ -33,6 +37,7 @@ public struct CassetteHeader: Sendable, Hashable {
         self.tool = tool
         self.description = description
         self.citations = citations
+        self.pseudonymisation = pseudonymisation
         self.extra = extra
     }
 }
