@@ -54,7 +54,7 @@ public struct MotoServer: Sendable {
         process.arguments = ["-u", "-c", program]
         let input = Pipe(), output = Pipe()
         let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         let errorHandle = try FileHandle(forWritingTo: errorLog)
         process.standardInput = input
         process.standardOutput = output

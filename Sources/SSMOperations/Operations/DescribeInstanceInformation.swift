@@ -1,8 +1,10 @@
 /// The input of DescribeInstanceInformation.
 public struct DescribeInstanceInformationInput: Encodable, Sendable, Hashable, SSMPaginatedInput {
+    /// The `Filters` member.
     public var filters: [InstanceInformationStringFilter]?
     /// 5 to 50.
     public var maxResults: Int?
+    /// The `NextToken` member.
     public var nextToken: String?
 
     /// Creates an input.
@@ -17,7 +19,9 @@ public struct DescribeInstanceInformationInput: Encodable, Sendable, Hashable, S
 
 /// The output of DescribeInstanceInformation.
 public struct DescribeInstanceInformationOutput: Decodable, Sendable, Hashable, SSMPaginatedOutput {
+    /// The `InstanceInformationList` member.
     public var instanceInformationList: [InstanceInformation]?
+    /// The `NextToken` member.
     public var nextToken: String?
 
     enum CodingKeys: String, CodingKey { case instanceInformationList = "InstanceInformationList", nextToken = "NextToken" }

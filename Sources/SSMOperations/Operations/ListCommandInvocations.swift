@@ -1,10 +1,14 @@
 /// The input of ListCommandInvocations.
 public struct ListCommandInvocationsInput: Encodable, Sendable, Hashable, SSMPaginatedInput {
+    /// The `CommandId` member.
     public var commandId: String?
+    /// The `InstanceId` member.
     public var instanceId: String?
     /// 1 to 50.
     public var maxResults: Int?
+    /// The `NextToken` member.
     public var nextToken: String?
+    /// The `Filters` member.
     public var filters: [CommandFilter]?
     /// Whether to include `CommandPlugins` with output (default false).
     public var details: Bool?
@@ -32,6 +36,7 @@ public struct ListCommandInvocationsInput: Encodable, Sendable, Hashable, SSMPag
 public struct ListCommandInvocationsOutput: Decodable, Sendable, Hashable, SSMPaginatedOutput {
     /// The invocations of this page (`[]` right after SendCommand: the list is eventually consistent).
     public var commandInvocations: [CommandInvocation]?
+    /// The `NextToken` member.
     public var nextToken: String?
 
     enum CodingKeys: String, CodingKey {

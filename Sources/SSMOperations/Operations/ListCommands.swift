@@ -1,10 +1,14 @@
 /// The input of ListCommands.
 public struct ListCommandsInput: Encodable, Sendable, Hashable, SSMPaginatedInput {
+    /// The `CommandId` member.
     public var commandId: String?
+    /// The `InstanceId` member.
     public var instanceId: String?
     /// 1 to 50.
     public var maxResults: Int?
+    /// The `NextToken` member.
     public var nextToken: String?
+    /// The `Filters` member.
     public var filters: [CommandFilter]?
 
     /// Creates an input.
@@ -27,7 +31,9 @@ public struct ListCommandsInput: Encodable, Sendable, Hashable, SSMPaginatedInpu
 
 /// The output of ListCommands.
 public struct ListCommandsOutput: Decodable, Sendable, Hashable, SSMPaginatedOutput {
+    /// The `Commands` member.
     public var commands: [Command]?
+    /// The `NextToken` member.
     public var nextToken: String?
 
     enum CodingKeys: String, CodingKey { case commands = "Commands", nextToken = "NextToken" }

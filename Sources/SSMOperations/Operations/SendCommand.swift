@@ -16,10 +16,13 @@ public struct SendCommandInput: Encodable, Sendable, Hashable {
     public var comment: String?
     /// Output to S3: region, bucket, key prefix.
     public var outputS3Region: String?
+    /// The `OutputS3BucketName` member.
     public var outputS3BucketName: String?
+    /// The `OutputS3KeyPrefix` member.
     public var outputS3KeyPrefix: String?
     /// Concurrency and error limits, e.g. `50` or `10%`.
     public var maxConcurrency: String?
+    /// The `MaxErrors` member.
     public var maxErrors: String?
     /// The IAM role for SNS notifications.
     public var serviceRoleArn: String?

@@ -20,6 +20,7 @@ public struct SSMPaginationLoopError: Error, Sendable, Hashable, CustomStringCon
     /// How many pages were fetched before the repeat was seen.
     public let pagesFetched: Int
 
+    /// One line for messages and reports.
     public var description: String {
         "\(operation) returned the same NextToken twice after \(pagesFetched) pages; stopping instead of looping"
     }

@@ -43,6 +43,7 @@ public struct CommandExecutedInterruptedError: Error, Sendable, CustomStringConv
     /// The polls made before it.
     public let observations: [CommandInvocationObservation]
 
+    /// One line for messages and reports.
     public var description: String {
         "waiting for the command stopped after \(observations.count) polls: \(underlying)"
     }
