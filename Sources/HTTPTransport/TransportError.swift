@@ -10,6 +10,8 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
 
         /// The URL is malformed or uses an unsupported scheme.
         public static let badURL = Code("bad URL")
+        /// The request cannot be sent as given (invalid method, header name, or a line break in a header value).
+        public static let invalidRequest = Code("invalid request")
         /// The host name could not be resolved.
         public static let dnsFailure = Code("DNS failure")
         /// The server refused the connection (nothing listening).

@@ -1,8 +1,0 @@
-import Testing
-@testable import HTTPTransport
-
-@Suite struct HTTPTransportSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}

@@ -1,0 +1,102 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A loopback TCP port that is bound but not listening, so connecting to it is refused; the port stays
+/// reserved (no other test can take it) until `body` returns.
+public func withRefusingPort<R>(_ body: (Int) async throws -> R) async throws -> R {
+    let socket = try BoundSocket(listenBacklog: nil)
+    defer { socket.close() }
+    return try await body(socket.port)
+}
+
+/// A loopback TCP port whose accept queue is full (listening with backlog 0, connections parked and never
+/// accepted): further handshakes get no answer, so clients hit their connect timeout.
+public func withUnansweredPort<R>(_ body: (Int) async throws -> R) async throws -> R {
+    let listener = try BoundSocket(listenBacklog: 0)
+    defer { listener.close() }
+    let accepted = try BoundSocket.connect(to: listener.port, blocking: true)
+    defer { Glibc.close(accepted) }
+    let waiting = try BoundSocket.connect(to: listener.port, blocking: false)
+    defer { Glibc.close(waiting) }
+    return try await body(listener.port)
+}
+
+/// A socket bound to 127.0.0.1 on a free port.
+struct BoundSocket {
+    let fd: Int32
+    let port: Int
+
+    init(listenBacklog: Int32?) throws {
+        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw SocketError("socket() failed: errno \(errno)") }
+        var address = Self.loopbackAddress(port: 0)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0 else { Glibc.close(fd); throw SocketError("bind() failed: errno \(errno)") }
+        if let listenBacklog, Glibc.listen(fd, listenBacklog) != 0 {
+            Glibc.close(fd)
+            throw SocketError("listen() failed: errno \(errno)")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        self.fd = fd
+        self.port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// A connect from a new socket; a blocking one completes at once on loopback while the queue has room,
+    /// a non-blocking one may stay in progress.
+    static func connect(to port: Int, blocking: Bool) throws -> Int32 {
+        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | (blocking ? 0 : Int32(SOCK_NONBLOCK.rawValue)), 0)
+        var address = loopbackAddress(port: port)
+        let rc = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard rc == 0 || (!blocking && errno == EINPROGRESS) else { Glibc.close(fd); throw SocketError("connect() failed: errno \(errno)") }
+        return fd
+    }
+
+    func close() { Glibc.close(fd) }
+
+    /// 127.0.0.1:`port`.
+    static func loopbackAddress(port: Int) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return address
+    }
+}
+
+/// A socket call failed while preparing a test port.
+public struct SocketError: Error, CustomStringConvertible {
+    /// What failed, in one line.
+    public let description: String
+    /// Creates an error with a one-line description.
+    public init(_ description: String) { self.description = description }
+}
+
+/// A loopback port where a server accepts each connection, reads the request, and hangs up without
+/// answering: clients see the connection dropped before any response.
+public func withHangingUpPort<R>(_ body: (Int) async throws -> R) async throws -> R {
+    let listener = try BoundSocket(listenBacklog: 16)
+    let fd = listener.fd
+    Thread {
+        while true {
+            let client = Glibc.accept(fd, nil, nil)
+            guard client >= 0 else { return }  // the listener was shut down
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            _ = Glibc.recv(client, &buffer, buffer.count, 0)
+            Glibc.close(client)
+        }
+    }.start()
+    defer {
+        Glibc.shutdown(fd, Int32(SHUT_RDWR))  // wakes the blocked accept()
+        listener.close()
+    }
+    return try await body(listener.port)
+}
