@@ -67,7 +67,8 @@ MOTO_VERSION = $(shell $(VENV)/bin/python -c 'import moto; print(moto.__version_
 MOTO_RECORDINGS = Recordings/mock-moto-$(MOTO_VERSION)
 
 .PHONY: record-moto
-record-moto: build venv
+record-moto: build
+	@test -x $(VENV)/bin/moto_server || $(MAKE) venv
 	@set -e; \
 	port=$$($(VENV)/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
 	$(VENV)/bin/moto_server -H 127.0.0.1 -p $$port > .build/moto-record.log 2>&1 & moto=$$!; \

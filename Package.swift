@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "CassettesTests", dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
         .testTarget(
             name: "AWSWireTests",
-            dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"],
+            dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SSMOperationsTests", dependencies: ["SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),

@@ -43,52 +43,19 @@ public struct MotoServer: Sendable {
         server.stop()
         """
 
-    /// Starts moto, runs `body`, and stops moto.
+    /// Starts moto, runs `body`, and stops moto (also when `body` throws).
     ///
-    /// - Throws: ``StartError`` with ``PythonTools/missingMessage`` when the venv is missing, or with moto's
-    ///   standard error when it does not start; anything `body` throws.
+    /// - Throws: ``StartError`` with ``PythonTools/missingMessage`` when the venv is missing, or when moto does
+    ///   not print its port; anything `body` throws.
     public static func withMotoServer<T>(_ body: (MotoServer) async throws -> T) async throws -> T {
         guard PythonTools.isInstalled else { throw StartError(description: PythonTools.missingMessage) }
-        let process = Process()
-        process.executableURL = PythonTools.program("python")
-        process.arguments = ["-u", "-c", program]
-        let input = Pipe(), output = Pipe()
-        let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
-        let errorHandle = try FileHandle(forWritingTo: errorLog)
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errorHandle
-        try process.run()
-        defer {
-            try? input.fileHandleForWriting.close()
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-            try? errorHandle.close()
-            try? FileManager.default.removeItem(at: errorLog)
-        }
-        let line = await readLine(output.fileHandleForReading)
+        let child = try ChildProcess(PythonTools.program("python").path, ["-u", "-c", program])
+        defer { child.stop() }
+        let line = try await child.readLine()
         let fields = line.split(separator: " ")
         guard fields.count == 2, let port = Int(fields[0]) else {
-            let log = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
-            throw StartError(description: "moto did not start (printed \"\(line)\"): \(log.suffix(2000))")
+            throw StartError(description: "moto did not start: it printed \"\(line)\" instead of its port and version")
         }
-        let server = MotoServer(endpointURL: "http://127.0.0.1:\(port)", port: port, version: String(fields[1]))
-        return try await body(server)
-    }
-
-    /// Reads one line on a background thread (the pipe read blocks).
-    private static func readLine(_ handle: FileHandle) async -> String {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var bytes: [UInt8] = []
-                while true {
-                    let chunk = handle.readData(ofLength: 1)
-                    guard let byte = chunk.first, byte != UInt8(ascii: "\n") else { break }
-                    bytes.append(byte)
-                }
-                continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
-            }
-        }
+        return try await body(MotoServer(endpointURL: "http://127.0.0.1:\(port)", port: port, version: String(fields[1])))
     }
 }

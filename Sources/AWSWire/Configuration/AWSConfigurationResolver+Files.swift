@@ -25,7 +25,14 @@ extension AWSConfigurationResolver {
         static func load(_ path: String) throws(AWSConfigurationError) -> AWSINIFile? {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-            guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            let data: Data
+            do {
+                guard !isDirectory.boolValue else { throw CocoaError(.fileReadUnknown) }
+                // FileHandle, not `FileManager.contents`, so /dev/null (a common "no file") reads as empty.
+                let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+                defer { try? handle.close() }
+                data = try handle.readToEnd() ?? Data()
+            } catch {
                 throw AWSConfigurationError(
                     "cannot read \(path)\(isDirectory.boolValue ? " (it is a folder)" : ""); check its permissions or point AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE elsewhere",
                     kind: .malformedFile)

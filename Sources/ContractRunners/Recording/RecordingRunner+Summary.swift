@@ -5,7 +5,7 @@ extension RecordingRunner {
     public static func summary(_ runs: [ScenarioRun], options: RecordingOptions) -> String {
         let endpoint = runs.first?.endpoint ?? "nowhere"
         var lines = [
-            "recorded \(runs.count) scenario\(runs.count == 1 ? "" : "s") from \(endpoint) (\(options.source)) into \(options.outputDirectory.path)"
+            "recorded \(runs.count) scenario\(runs.count == 1 ? "" : "s") from \(endpoint) (\(options.source)) into \(options.outputDirectory.relativePath)"
         ]
         for run in runs {
             lines.append("\(run.cassette.lastPathComponent): \(run.report.interactionCount) interactions")

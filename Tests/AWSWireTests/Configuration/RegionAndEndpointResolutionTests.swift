@@ -155,6 +155,18 @@ import Testing
         #expect(error.message.contains("malformed file \(fixture.credentialsPath) line 2"))
     }
 
+    @Test func devNullAsBothFilesMeansNoFiles() throws {
+        let fixture = try ConfigurationFixture()
+        let config = try fixture.resolve(envKeys.merging(["AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"]) { a, _ in a })
+        #expect(config.credentials.accessKeyID == "AKIDENV")
+    }
+
+    @Test func folderInsteadOfFileIsAnError() throws {
+        let fixture = try ConfigurationFixture()
+        let error = try #require(fixture.failure(envKeys.merging(["AWS_CONFIG_FILE": fixture.home.path]) { a, _ in a }))
+        #expect(error.message.contains("cannot read \(fixture.home.path) (it is a folder)"))
+    }
+
     @Test func nonUTF8FileIsMalformed() throws {
         let fixture = try ConfigurationFixture()
         try Data([0x5B, 0xFF, 0xFE, 0x5D]).write(to: URL(fileURLWithPath: fixture.configPath))

@@ -12,7 +12,7 @@ import TestSupport
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/oracle/botocore_sigv4.py")
 
-    @Test(.timeLimit(.minutes(2))) func botocoreAgreesOnRandomizedSSMRequests() throws {
+    @Test(.timeLimit(.minutes(2))) func botocoreAgreesOnRandomizedSSMRequests() async throws {
         try #require(PythonTools.isInstalled, Comment(rawValue: PythonTools.missingMessage))
         var random = SeededRandom(seed: 0x5353_4D2D_6F72_6163)
         var cases: [JSONValue] = []
@@ -43,9 +43,11 @@ import TestSupport
         try JSONWriter.data(.array(cases)).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
 
-        let result = try ProcessRunner.run(PythonTools.program("python"), [Self.script.path, file.path])
-        try #require(result.status == 0, Comment(rawValue: "botocore oracle failed: \(result.stderr)"))
-        let theirs = try JSONParser.parse(result.stdout).arrayValue?.compactMap(\.stringValue) ?? []
+        let oracle = try ChildProcess(PythonTools.program("python").path, [Self.script.path, file.path])
+        defer { oracle.stop() }
+        let output = try await oracle.readLine()
+        #expect(await oracle.waitForExit() == 0)
+        let theirs = try JSONParser.parse(output).arrayValue?.compactMap(\.stringValue) ?? []
         #expect(theirs.count == 250)
         var disagreements = 0
         for (index, (mine, botocore)) in zip(ours, theirs).enumerated() where mine != botocore {
