@@ -17,6 +17,14 @@ public struct RecordedStep: Sendable, Hashable, CustomStringConvertible {
         self.outcome = outcome
     }
 
+    /// Makes a call and records its outcome (AWS-level failures become outcomes; transport failures and cassette
+    /// misses are rethrown).
+    static func call<T: Sendable>(
+        _ operation: String, _ label: String, as wrap: (T) -> TypedOutput, _ call: () async throws -> SSMResponse<T>
+    ) async throws -> RecordedStep {
+        RecordedStep(operation: operation, label: label, outcome: try await StepOutcome.of(call, as: wrap).0)
+    }
+
     /// One line: `GetCommandInvocation (unknown CommandId): InvalidCommandId (HTTP 400): Invalid command id.`.
     public var description: String { "\(operation) (\(label)): \(outcome)" }
 }

@@ -13,8 +13,9 @@ extension RecordingScenario {
         guard let commandID else { return steps }
         for instance in context.instanceIDs {
             let input = GetCommandInvocationInput(commandId: commandID, instanceId: instance)
-            let (right, _) = try await StepOutcome.of({ try await ssm.getCommandInvocation(input) }, as: TypedOutput.getCommandInvocation)
-            steps.append(RecordedStep(operation: "GetCommandInvocation", label: "right after SendCommand, \(instance)", outcome: right))
+            steps.append(try await .call("GetCommandInvocation", "right after SendCommand, \(instance)", as: TypedOutput.getCommandInvocation) {
+                try await ssm.getCommandInvocation(input)
+            })
             steps.append(try await wait(ssm, input, context))
         }
         return steps
@@ -27,14 +28,18 @@ extension RecordingScenario {
     ) { ssm, context in
         let first = context.instanceIDs.first ?? "i-0123456789abcdef0"
         let unknown = GetCommandInvocationInput(commandId: unknownCommandID, instanceId: first)
-        let (missing, _) = try await StepOutcome.of({ try await ssm.getCommandInvocation(unknown) }, as: TypedOutput.getCommandInvocation)
-        var steps = [RecordedStep(operation: "GetCommandInvocation", label: "unknown CommandId", outcome: missing)]
+        var steps = [
+            try await RecordedStep.call("GetCommandInvocation", "unknown CommandId", as: TypedOutput.getCommandInvocation) {
+                try await ssm.getCommandInvocation(unknown)
+            }
+        ]
         let (sent, commandID) = try await send(ssm, context, comment: "ssm-contract record: get-command-invocation-errors")
         steps.append(sent)
         guard let commandID else { return steps }
         let other = GetCommandInvocationInput(commandId: commandID, instanceId: "i-00000000000000000")
-        let (wrongInstance, _) = try await StepOutcome.of({ try await ssm.getCommandInvocation(other) }, as: TypedOutput.getCommandInvocation)
-        steps.append(RecordedStep(operation: "GetCommandInvocation", label: "instance the command was not sent to", outcome: wrongInstance))
+        steps.append(try await .call("GetCommandInvocation", "instance the command was not sent to", as: TypedOutput.getCommandInvocation) {
+            try await ssm.getCommandInvocation(other)
+        })
         return steps
     }
 
@@ -48,8 +53,9 @@ extension RecordingScenario {
         guard let commandID else { return steps }
         for details in [false, true] {
             let input = ListCommandInvocationsInput(commandId: commandID, details: details)
-            let (outcome, _) = try await StepOutcome.of({ try await ssm.listCommandInvocations(input) }, as: TypedOutput.listCommandInvocations)
-            steps.append(RecordedStep(operation: "ListCommandInvocations", label: details ? "Details true" : "without Details", outcome: outcome))
+            steps.append(try await .call("ListCommandInvocations", details ? "Details true" : "without Details", as: TypedOutput.listCommandInvocations) {
+                try await ssm.listCommandInvocations(input)
+            })
         }
         return steps
     }
@@ -62,8 +68,7 @@ extension RecordingScenario {
         let (sent, commandID) = try await send(ssm, context, comment: "ssm-contract record: list-commands")
         var steps = [sent]
         for (label, input) in [("CommandId", ListCommandsInput(commandId: commandID)), ("all commands", ListCommandsInput())] {
-            let (outcome, _) = try await StepOutcome.of({ try await ssm.listCommands(input) }, as: TypedOutput.listCommands)
-            steps.append(RecordedStep(operation: "ListCommands", label: label, outcome: outcome))
+            steps.append(try await .call("ListCommands", label, as: TypedOutput.listCommands) { try await ssm.listCommands(input) })
         }
         return steps
     }
@@ -75,8 +80,12 @@ extension RecordingScenario {
     ) { ssm, context in
         let (sent, commandID) = try await send(ssm, context, comment: "ssm-contract record: cancel-command")
         guard let commandID else { return [sent] }
-        let (outcome, _) = try await StepOutcome.of({ try await ssm.cancelCommand(CancelCommandInput(commandId: commandID)) }, as: TypedOutput.cancelCommand)
-        return [sent, RecordedStep(operation: "CancelCommand", label: "fresh command", outcome: outcome)]
+        return [
+            sent,
+            try await .call("CancelCommand", "fresh command", as: TypedOutput.cancelCommand) {
+                try await ssm.cancelCommand(CancelCommandInput(commandId: commandID))
+            },
+        ]
     }
 
     /// DescribeInstanceInformation for every managed node.
@@ -84,8 +93,11 @@ extension RecordingScenario {
         name: "describe-instance-information",
         description: "DescribeInstanceInformation without filters"
     ) { ssm, _ in
-        let (outcome, _) = try await StepOutcome.of({ try await ssm.describeInstanceInformation() }, as: TypedOutput.describeInstanceInformation)
-        return [RecordedStep(operation: "DescribeInstanceInformation", label: "all managed nodes", outcome: outcome)]
+        [
+            try await .call("DescribeInstanceInformation", "all managed nodes", as: TypedOutput.describeInstanceInformation) {
+                try await ssm.describeInstanceInformation()
+            }
+        ]
     }
 
     /// Polls to a terminal status and records every observation.
