@@ -103,6 +103,8 @@ let package = Package(
         ),
         .testTarget(name: "RawJSONTests", dependencies: ["RawJSON"]),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "LoopbackServer", "TestSupport"]),
+        // Saves large cassettes in a loop; CassettesTests SIGKILLs it mid-write (atomic-save acceptance test).
+        .executableTarget(name: "cassette-write-probe", dependencies: ["Cassettes", "HTTPTransport", "RawJSON"], path: "Tests/CassetteWriteProbe"),
         .testTarget(name: "CassettesTests", dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
         .testTarget(
             name: "AWSWireTests",

@@ -66,7 +66,7 @@ extension Cassette {
             throw CassetteError(file: file, field: "interactions", problem: "is missing", remedy: "add an \"interactions\" array (it may be empty)")
         }
         guard case .array(let elements) = list else {
-            throw CassetteError(file: file, field: "interactions", problem: "is a \(list.typeName), not an array", remedy: "make it an array of interactions")
+            throw CassetteError(file: file, field: "interactions", problem: "is \(list.typeName.withArticle), not an array", remedy: "make it an array of interactions")
         }
         var interactions: [Interaction] = []
         interactions.reserveCapacity(elements.count)

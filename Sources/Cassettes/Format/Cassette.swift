@@ -21,6 +21,7 @@ public struct CassetteHeader: Sendable, Hashable {
     /// Any further header members, kept as read.
     public var extra: JSONObject
 
+    /// Creates a value from its parts.
     public init(
         source: CassetteSource,
         recordedAt: String,
@@ -54,9 +55,12 @@ public struct Cassette: Sendable, Hashable {
     /// The tool name and version written into new cassettes.
     public static let toolName = "ssm-contract 0.1.0"
 
+    /// What the cassette is, where its data came from and when.
     public var header: CassetteHeader
+    /// The interactions in the order they completed.
     public var interactions: [Interaction]
 
+    /// Creates a value from its parts.
     public init(header: CassetteHeader, interactions: [Interaction] = []) {
         self.header = header
         self.interactions = interactions

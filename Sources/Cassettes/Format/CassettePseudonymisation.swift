@@ -59,7 +59,7 @@ extension FieldReader {
         }
         let keyedValue = try required(object, "keyed", at: "pseudonymisation")
         guard let keyed = keyedValue.boolValue else {
-            throw CassetteError(file: file, field: "pseudonymisation.keyed", problem: "is a \(keyedValue.typeName), not a boolean", remedy: "use true or false")
+            throw CassetteError(file: file, field: "pseudonymisation.keyed", problem: "is \(keyedValue.typeName.withArticle), not a boolean", remedy: "use true or false")
         }
         return CassettePseudonymisation(kinds: kinds, salt: try string(object, "salt", at: "pseudonymisation"), keyed: keyed)
     }

@@ -10,7 +10,7 @@ struct FieldReader {
 
     func object(_ value: JSONValue, at path: String?) throws(CassetteError) -> JSONObject {
         guard case .object(let object) = value else {
-            throw CassetteError(file: file, field: path, problem: "is a \(value.typeName), not an object", remedy: "fix the field or re-record the cassette")
+            throw CassetteError(file: file, field: path, problem: "is \(value.typeName.withArticle), not an object", remedy: "fix the field or re-record the cassette")
         }
         return object
     }
@@ -25,7 +25,7 @@ struct FieldReader {
     func string(_ object: JSONObject, _ key: String, at path: String?) throws(CassetteError) -> String {
         let value = try required(object, key, at: path)
         guard case .string(let s) = value else {
-            throw CassetteError(file: file, field: join(path, key), problem: "is a \(value.typeName), not a string", remedy: "fix the field or re-record the cassette")
+            throw CassetteError(file: file, field: join(path, key), problem: "is \(value.typeName.withArticle), not a string", remedy: "fix the field or re-record the cassette")
         }
         return s
     }
@@ -38,12 +38,12 @@ struct FieldReader {
     func optionalStrings(_ object: JSONObject, _ key: String, at path: String?) throws(CassetteError) -> [String] {
         guard let value = object[key] else { return [] }
         guard case .array(let elements) = value else {
-            throw CassetteError(file: file, field: join(path, key), problem: "is a \(value.typeName), not an array of strings", remedy: "fix the field")
+            throw CassetteError(file: file, field: join(path, key), problem: "is \(value.typeName.withArticle), not an array of strings", remedy: "fix the field")
         }
         var result: [String] = []
         for (i, element) in elements.enumerated() {
             guard case .string(let s) = element else {
-                throw CassetteError(file: file, field: join(path, key) + "[\(i)]", problem: "is a \(element.typeName), not a string", remedy: "fix the field")
+                throw CassetteError(file: file, field: join(path, key) + "[\(i)]", problem: "is \(element.typeName.withArticle), not a string", remedy: "fix the field")
             }
             result.append(s)
         }
@@ -53,7 +53,7 @@ struct FieldReader {
     func int(_ object: JSONObject, _ key: String, at path: String?) throws(CassetteError) -> Int {
         let value = try required(object, key, at: path)
         guard let n = value.intValue else {
-            throw CassetteError(file: file, field: join(path, key), problem: "is \(value.typeName == "number" ? "not an integer" : "a \(value.typeName), not an integer")", remedy: "fix the field or re-record the cassette")
+            throw CassetteError(file: file, field: join(path, key), problem: "is \(value.typeName == "number" ? "not an integer" : "\(value.typeName.withArticle), not an integer")", remedy: "fix the field or re-record the cassette")
         }
         return n
     }
@@ -61,7 +61,7 @@ struct FieldReader {
     func double(_ object: JSONObject, _ key: String, at path: String?) throws(CassetteError) -> Double {
         let value = try required(object, key, at: path)
         guard let d = value.doubleValue else {
-            throw CassetteError(file: file, field: join(path, key), problem: "is a \(value.typeName), not a number", remedy: "fix the field or re-record the cassette")
+            throw CassetteError(file: file, field: join(path, key), problem: "is \(value.typeName.withArticle), not a number", remedy: "fix the field or re-record the cassette")
         }
         return d
     }
@@ -70,7 +70,7 @@ struct FieldReader {
         let field = join(path, "headers")
         let value = try required(object, "headers", at: path)
         guard case .array(let pairs) = value else {
-            throw CassetteError(file: file, field: field, problem: "is a \(value.typeName), not an array of [name, value] pairs", remedy: "fix the field or re-record the cassette")
+            throw CassetteError(file: file, field: field, problem: "is \(value.typeName.withArticle), not an array of [name, value] pairs", remedy: "fix the field or re-record the cassette")
         }
         var headers = HTTPHeaders()
         for (i, pair) in pairs.enumerated() {
@@ -105,4 +105,9 @@ struct FieldReader {
             throw CassetteError(file: file, field: "\(field).\(member.key)", problem: "is not a valid body (json: any JSON; text, base64: a string)", remedy: "fix the field or re-record the cassette")
         }
     }
+}
+
+extension String {
+    /// A JSON type name with its article, for messages: `an array`, `a string`.
+    var withArticle: String { (first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + self }
 }

@@ -4,11 +4,16 @@ import RawJSON
 
 /// A request as stored in a cassette.
 public struct RecordedRequest: Sendable, Hashable {
+    /// The method, e.g. `POST`.
     public var method: String
+    /// The absolute URL as sent (after redaction).
     public var url: String
+    /// Header fields in order, names spelled as on the wire, duplicates kept.
     public var headers: HTTPHeaders
+    /// The body in its storage form (see ``RecordedBody``).
     public var body: RecordedBody
 
+    /// Creates a value from its parts.
     public init(method: String, url: String, headers: HTTPHeaders, body: RecordedBody) {
         self.method = method
         self.url = url
@@ -29,10 +34,14 @@ public struct RecordedRequest: Sendable, Hashable {
 
 /// A response as stored in a cassette.
 public struct RecordedResponse: Sendable, Hashable {
+    /// The HTTP status.
     public var status: Int
+    /// Header fields in order, names spelled as on the wire, duplicates kept.
     public var headers: HTTPHeaders
+    /// The body in its storage form (see ``RecordedBody``).
     public var body: RecordedBody
 
+    /// Creates a value from its parts.
     public init(status: Int, headers: HTTPHeaders, body: RecordedBody) {
         self.status = status
         self.headers = headers
@@ -52,13 +61,16 @@ public struct RecordedResponse: Sendable, Hashable {
 
 /// One request and its response, with when it started and how long it took.
 public struct Interaction: Sendable, Hashable {
+    /// The request as sent (after redaction and pseudonymisation).
     public var request: RecordedRequest
+    /// The response as received (after redaction and pseudonymisation).
     public var response: RecordedResponse
     /// When the request was sent, ISO-8601 UTC with milliseconds (`2026-11-21T07:40:00.123Z`).
     public var startedAt: String
     /// Seconds from sending the request to receiving the whole response.
     public var duration: Double
 
+    /// Creates a value from its parts.
     public init(request: RecordedRequest, response: RecordedResponse, startedAt: String, duration: Double) {
         self.request = request
         self.response = response

@@ -34,7 +34,7 @@ final class Pseudonymiser: @unchecked Sendable {
         for match in matches {
             guard let whole = Range(match.range, in: text) else { continue }
             let value = String(text[whole])
-            guard let kind = Self.kind(of: match), kinds.contains(kind) else { continue }
+            guard let kind = Self.kind(of: match), kinds.contains(kind), !Self.isLocalAddress(value, kind) else { continue }
             result += text[cursor..<whole.lowerBound]
             result += pseudonym(for: value, kind: kind)
             cursor = whole.upperBound
@@ -97,6 +97,11 @@ final class Pseudonymiser: @unchecked Sendable {
         case .ipv4:
             return "10.\(digest[0]).\(digest[1]).\(digest[2])"
         }
+    }
+
+    /// Loopback and unspecified addresses identify nobody; keeping them keeps local endpoints readable.
+    private static func isLocalAddress(_ value: String, _ kind: PseudonymKind) -> Bool {
+        kind == .ipv4 && (value.hasPrefix("127.") || value == "0.0.0.0")
     }
 
     private static func kind(of match: NSTextCheckingResult) -> PseudonymKind? {

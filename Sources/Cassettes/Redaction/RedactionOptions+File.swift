@@ -37,7 +37,10 @@ extension RedactionOptions {
         for name in try reader.optionalStrings(object, "credentialEnvironment", at: nil) {
             if let value = environment[name], !value.isEmpty { options.credentialValues.append(value) }
         }
-        let rules = object["rules"]?.arrayValue ?? []
+        let rulesValue = object["rules"] ?? .array([])
+        guard let rules = rulesValue.arrayValue else {
+            throw CassetteError(file: file, field: "rules", problem: "is \(rulesValue.typeName.withArticle), not an array", remedy: "make it an array of rules")
+        }
         for (i, element) in rules.enumerated() {
             let path = "rules[\(i)]"
             let rule = try reader.object(element, at: path)

@@ -23,6 +23,7 @@ struct Redactor: Sendable {
         builtIn = try [
             (CompiledRegex(#"(?<![A-Z0-9])(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}(?![A-Z0-9])"#), RedactionOptions.accessKeyMarker),
             (CompiledRegex(#"(?i)(X-Amz-Signature=)[^&#\s"]+"#), "$1" + RedactionOptions.signatureMarker),
+            (CompiledRegex(#"(Signature=)[0-9a-fA-F]{64}(?![0-9a-fA-F])"#), "$1" + RedactionOptions.signatureMarker),
             (CompiledRegex(#"(?i)(X-Amz-Security-Token=)[^&#\s"]+"#), "$1" + RedactionOptions.sessionTokenMarker),
             (CompiledRegex(#"(?i)(X-Amz-Credential=)[^&#\s"/%]+"#), "$1" + RedactionOptions.accessKeyMarker),
         ]

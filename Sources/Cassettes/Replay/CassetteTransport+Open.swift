@@ -82,7 +82,14 @@ extension CassetteTransport.Opened {
 
 /// ISO-8601 UTC timestamps with milliseconds, as cassettes store them.
 enum Timestamp {
+    /// `2026-11-21T07:40:00.123Z`: rounded to the nearest millisecond (binary floating point would otherwise
+    /// truncate `.123` to `.122`).
     static func iso8601(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!))
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let (whole, fraction) = seconds.remainder < 0 ? (seconds.quotient - 1, seconds.remainder + 1000) : seconds
+        let text = Date(timeIntervalSince1970: Double(whole))
+            .formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        return String(text.dropLast()) + "." + String(fraction).leftPadded(to: 3) + "Z"
     }
 }

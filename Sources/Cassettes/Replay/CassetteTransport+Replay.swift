@@ -5,13 +5,27 @@ extension CassetteTransport {
     /// The request as the cassette would store it: redacted, then pseudonymised with the cassette's salt.
     func sanitized(_ request: RecordedRequest) -> RecordedRequest {
         let redacted = redactor.request(request)
-        return pseudonymiser?.request(redacted) ?? redacted
+        var result = pseudonymiser?.request(redacted) ?? redacted
+        result.headers = Self.contentLength(result.headers, from: request.body, to: result.body)
+        return result
     }
 
     /// The response as the cassette would store it.
     func sanitized(_ response: RecordedResponse) -> RecordedResponse {
         let redacted = redactor.response(response)
-        return pseudonymiser?.response(redacted) ?? redacted
+        var result = pseudonymiser?.response(redacted) ?? redacted
+        result.headers = Self.contentLength(result.headers, from: response.body, to: result.body)
+        return result
+    }
+
+    /// Keeps a `Content-Length` that described the received body true for the stored body, whose length
+    /// redaction or pseudonymisation may have changed (a replay server sends these headers as they are).
+    static func contentLength(_ headers: HTTPHeaders, from original: RecordedBody, to stored: RecordedBody) -> HTTPHeaders {
+        let before = original.data.count, after = stored.data.count
+        guard before != after else { return headers }
+        return headers.mappingValues { name, value in
+            name.lowercased() == "content-length" && value.trimmingCharacters(in: .whitespaces) == String(before) ? String(after) : value
+        }
     }
 
     /// Answers from the cassette: the first unused matching interaction, in recorded order. When all matching
@@ -63,7 +77,11 @@ extension CassetteTransport {
         var text = "\(request.method) \(parts.path)"
         if !parts.query.isEmpty { text += "?" + BodyDifferences.shorten(parts.query) }
         if let target = request.headers["X-Amz-Target"] { text += " " + target }
-        if request.body != .empty { text += " " + BodyDifferences.describe(request.body) }
+        if let json = request.body.json {
+            text += " " + BodyDifferences.show(json)
+        } else if request.body != .empty {
+            text += " " + BodyDifferences.describe(request.body)
+        }
         return text
     }
 }
