@@ -1,0 +1,103 @@
+import Foundation
+import Cassettes
+import Testing
+import TestSupport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Kills a real process while it saves cassettes, and checks the destination is always whole.
+@Suite(.serialized) struct AtomicWriteTests {
+    /// The `cassette-write-probe` executable built beside the test binary.
+    static func probe() throws -> URL {
+        var folder = Bundle.main.executableURL?.deletingLastPathComponent()
+        for _ in 0..<4 {
+            if let candidate = folder?.appendingPathComponent("cassette-write-probe"), FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return candidate
+            }
+            folder = folder?.deletingLastPathComponent()
+        }
+        let fallback = PackageRoot.path(".build/debug/cassette-write-probe")
+        try #require(FileManager.default.isExecutableFile(atPath: fallback.path), "cassette-write-probe is not built: run `swift build --build-tests`")
+        return fallback
+    }
+
+    static func run(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = try probe()
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "cassette-write-probe \(arguments) exited \(process.terminationStatus)")
+    }
+
+    /// Reads whole lines from `handle` until `count` lines arrived (or end of file).
+    static func readLines(_ count: Int, from handle: FileHandle) -> [String] {
+        var buffer = Data()
+        var lines: [String] = []
+        while lines.count < count {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            while let newline = buffer.firstIndex(of: 0x0A), lines.count < count {
+                lines.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
+                buffer.removeSubrange(buffer.startIndex...newline)
+            }
+        }
+        return lines
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func killingARecordingMidWriteLeavesThePreviousOrANewCompleteCassette() async throws {
+        try await withTemporaryFolder { folder in
+            let destination = folder.appendingPathComponent("large.json")
+            try Self.run(["once", "0", destination.path])
+            var previous = 0
+            var outcomes: [String] = []
+            for (round, linesBeforeKill) in [1, 2, 3, 4, 5, 6, 7, 9, 11].enumerated() {
+                let first = (round + 1) * 100
+                let process = Process()
+                process.executableURL = try Self.probe()
+                process.arguments = ["loop", destination.path, "\(first)", "50"]
+                let output = Pipe()
+                process.standardOutput = output
+                try process.run()
+                let lines = Self.readLines(linesBeforeKill, from: output.fileHandleForReading)
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                #expect(process.terminationReason == .uncaughtSignal, "the probe finished before it was killed; make its cassettes larger")
+
+                let loaded = try Cassette.load(from: destination)
+                let description = try #require(loaded.header.description)
+                let version = try #require(Int(description.replacingOccurrences(of: "write probe version ", with: "")))
+                let lastStarted = lines.last { $0.hasPrefix("saving ") }.flatMap { Int($0.dropFirst(7)) } ?? previous
+                let lastSaved = lines.last { $0.hasPrefix("saved ") }.flatMap { Int($0.dropFirst(6)) } ?? previous
+                #expect(version == previous || (lastSaved...lastStarted).contains(version), "found version \(version) after \(lines)")
+                let reference = folder.appendingPathComponent("reference.json")
+                try Self.run(["once", "\(version)", reference.path])
+                #expect(try Data(contentsOf: destination) == Data(contentsOf: reference), "version \(version) is not byte-identical to a complete save")
+                outcomes.append("killed after \(lines.last ?? "nothing"): holds version \(version)")
+                previous = version
+            }
+            let stale = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination)) }
+            print(outcomes.joined(separator: "\n") + "\n\(stale.count) temporary file(s) left by killed writers")
+            // A later save removes the temporary files the killed writers left behind (their pids are dead).
+            try Cassette(header: CassetteHeader(source: .synthetic, recordedAt: "2026-11-21T07:40:00.000Z")).save(to: destination)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination)) }
+            #expect(leftovers.isEmpty, "\(leftovers)")
+        }
+    }
+
+    @Test func temporariesOfLiveProcessesAndForeignFilesAreLeftAlone() async throws {
+        try await withTemporaryFolder { folder in
+            let destination = folder.appendingPathComponent("c.json")
+            let prefix = AtomicFile.temporaryPrefix(for: destination)
+            let names = ["\(prefix)\(getpid())-42", "\(prefix)notapid-1", ".other.json.tmp-999999-1", "\(prefix)2147483646-7"]
+            for name in names { try Data("x".utf8).write(to: folder.appendingPathComponent(name)) }
+            let removed = AtomicFile.removeStaleTemporaries(for: destination)
+            #expect(removed == ["\(prefix)2147483646-7"])
+            #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == Set(names.dropLast()))
+        }
+    }
+}
