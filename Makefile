@@ -10,7 +10,7 @@ BIN_DIR       = $(shell $(SWIFT) build $(SWIFT_FLAGS) --show-bin-path 2>/dev/nul
 CLI           = $(BIN_DIR)/ssm-contract
 
 # Pinned Python tools (the real parts under test).
-PY_PINS = moto[server]==5.2.1 awscli==1.45.11 boto3==1.43.11 botocore==1.43.11 jsonschema==4.26.0 PyYAML==6.0.3
+PY_REQUIREMENTS = Scripts/python-requirements.txt
 
 .PHONY: all build test verify bench venv deps libcurl clean help
 
@@ -32,12 +32,13 @@ libcurl:
 	    || { echo "error: could not install libcurl4-openssl-dev; install it with your package manager and retry" >&2; exit 2; }; \
 	fi
 
-## The pinned Python tools, in a venv (re-created when the pins change).
-$(VENV)/.pins: Makefile
+## The pinned Python tools, in a venv (brought up to date when the pins change).
+$(VENV)/.pins: $(PY_REQUIREMENTS)
 	@echo "Installing pinned Python tools into $(VENV)..."
-	@$(PYTHON) -m venv $(VENV)
-	@$(VENV)/bin/pip install -q --disable-pip-version-check $(PY_PINS)
-	@echo "$(PY_PINS)" > $@
+	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip install -q --disable-pip-version-check -r $(PY_REQUIREMENTS) \
+	  || { echo "error: could not install the pinned Python tools ($(PY_REQUIREMENTS)); check network access to the Python package index and retry" >&2; exit 2; }
+	@cp $(PY_REQUIREMENTS) $@
 
 venv: $(VENV)/.pins
 
@@ -53,8 +54,82 @@ test: deps
 verify: build
 	$(CLI) verify Recordings
 
-bench: libcurl venv
-	@echo "No benchmarks yet."
+bench: bench-verify bench-skeleton
 
 clean:
 	rm -rf .build
+
+# ---- skeleton: SSM shape model, skeletons, check-cli (owner: skeleton engineer) ----------------------------------
+.PHONY: model model-check bench-skeleton check-cli
+BENCH_RUNS ?= 20
+
+## Regenerate Contracts/model/ssm-model.json (and its compiled-in copy) from the venv's botocore.
+model: venv
+	$(VENV)/bin/python Scripts/extract_ssm_model.py
+
+## Fail when the committed model is not what the venv's botocore produces.
+model-check: venv
+	$(VENV)/bin/python Scripts/extract_ssm_model.py --check
+
+## Skeleton latency beside `aws ssm get-command-invocation --generate-cli-skeleton`, ratio printed.
+bench-skeleton: libcurl venv
+	$(SWIFT) build -c release --scratch-path .build-release --product ssm-contract
+	$(VENV)/bin/python Benchmarks/bench_skeleton.py -n $(BENCH_RUNS) \
+	  --ssm-contract "$$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path)/ssm-contract" \
+	  --aws $(VENV)/bin/aws
+
+## Run the skeleton contracts against the venv's AWS CLI (AWS=path to check another CLI).
+check-cli: build venv
+	$(CLI) check-cli --aws $(or $(AWS),$(VENV)/bin/aws)
+
+# ---- contracts (issue 4): the catalog table in README, the aws-docs recordings, the verify benchmark ----------
+RELEASE_SCRATCH ?= .build-release
+BENCH_CORPUS    ?= .build-bench/verify-corpus
+BENCH_FILES     ?= 100
+BENCH_PER_FILE  ?= 1000
+
+.PHONY: contracts-table aws-docs-recordings bench-verify
+
+## Rewrites README's <!-- section: contracts --> table from Contracts/ (never edit that table by hand).
+contracts-table: build
+	@$(CLI) verify --list-contracts --markdown > .contracts-table.md.tmp
+	@$(PYTHON) Benchmarks/replace_section.py README.md contracts-table .contracts-table.md.tmp
+	@rm -f .contracts-table.md.tmp
+	@echo "README.md: contracts table regenerated from Contracts/"
+
+## Rebuilds Recordings/aws-docs/ from the documentation examples (seeds + the AWS CLI's example pages).
+aws-docs-recordings: venv
+	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
+	SSM_CONTRACT_VENV=$(abspath $(VENV)) SSM_CONTRACT_REGENERATE_AWS_DOCS=1 $(SWIFT) test $(SWIFT_FLAGS) --skip-build --filter AWSDocsRecordingsTests
+
+## verify throughput over >= 100,000 generated responses, side by side with the plain-Python baseline.
+bench-verify: libcurl venv
+	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
+	@test -f $(BENCH_CORPUS)/corpus-$$(printf %04d $$(($(BENCH_FILES) - 1))).json || \
+	  $(VENV)/bin/python Benchmarks/generate_corpus.py $(BENCH_CORPUS) $(BENCH_FILES) $(BENCH_PER_FILE)
+	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract $(BENCH_CORPUS)
+
+# --- aws-wire: record scripted SSM sessions against the real moto server ----------------------------------------
+# `make record-moto` starts moto_server from the venv on 127.0.0.1 (a free port), waits until it answers, runs
+# `ssm-contract record` into Recordings/mock-moto-<version>/ (one cassette per scenario, source
+# mock:moto@<version>), and stops moto whatever happens. Fake credentials: moto does not check signatures.
+MOTO_VERSION = $(shell $(VENV)/bin/python -c 'import moto; print(moto.__version__)' 2>/dev/null)
+MOTO_RECORDINGS = Recordings/mock-moto-$(MOTO_VERSION)
+
+.PHONY: record-moto
+record-moto: build
+	@test -x $(VENV)/bin/moto_server || $(MAKE) venv
+	@set -e; \
+	port=$$($(VENV)/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	$(VENV)/bin/moto_server -H 127.0.0.1 -p $$port > .build/moto-record.log 2>&1 & moto=$$!; \
+	trap 'kill $$moto 2>/dev/null; wait $$moto 2>/dev/null || true' EXIT; \
+	tries=0; until curl -fs -o /dev/null http://127.0.0.1:$$port/moto-api/; do \
+	  tries=$$((tries + 1)); \
+	  if [ $$tries -gt 100 ] || ! kill -0 $$moto 2>/dev/null; then echo "error: moto_server did not start; see .build/moto-record.log" >&2; exit 4; fi; \
+	  sleep 0.1; \
+	done; \
+	env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN -u AWS_SECURITY_TOKEN \
+	AWS_ACCESS_KEY_ID=AKIDMOTORECORDING001 AWS_SECRET_ACCESS_KEY=moto-recording-secret-not-real \
+	AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
+	$(CLI) record --endpoint-url http://127.0.0.1:$$port --region us-east-1 \
+	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1

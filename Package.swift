@@ -64,7 +64,10 @@ let package = Package(
         // MARK: Layer 5: contract catalog and engine
         .target(
             name: "ContractEngine",
-            dependencies: ["SSMOperations", "Cassettes", "RawJSON", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
 
         // MARK: Layer 6: servers and runners
@@ -106,9 +109,16 @@ let package = Package(
         // Saves large cassettes in a loop; CassettesTests SIGKILLs it mid-write (atomic-save acceptance test).
         .executableTarget(name: "cassette-write-probe", dependencies: ["Cassettes", "HTTPTransport", "RawJSON"], path: "Tests/CassetteWriteProbe"),
         .testTarget(name: "CassettesTests", dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
-        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
+        .testTarget(
+            name: "AWSWireTests",
+            dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "SSMOperationsTests", dependencies: ["SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
-        .testTarget(name: "ContractEngineTests", dependencies: ["ContractEngine", "Cassettes", "TestSupport", "RawJSON"]),
+        .testTarget(
+            name: "ContractEngineTests",
+            dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
+        ),
         .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )

@@ -4,11 +4,25 @@ import ContractRunners
 struct SkeletonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "skeleton",
-        abstract: "Print an input or output skeleton for an SSM operation."
+        abstract: "Print an input or output skeleton for an SSM operation.",
+        discussion: """
+            input (default): the JSON AWS CLI v1 prints for --generate-cli-skeleton (use with --cli-input-json). \
+            yaml-input: the same members as YAML in AWS CLI v2's format (use with --cli-input-yaml). \
+            output: a sample response whose values satisfy the SSM model's constraints. No request is sent.
+            """
     )
 
+    @Argument(help: "The operation's CLI name, e.g. get-command-invocation.")
+    var operation: String
+
+    @Argument(help: "input, yaml-input or output.")
+    var kind: String = SkeletonKind.input.rawValue
+
     func run() async throws {
-        print("ssm-contract skeleton: not built yet")
-        throw ExitCode(3)
+        guard let skeletonKind = SkeletonKind(rawValue: kind) else {
+            let known = SkeletonKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw RunnerError("unknown skeleton kind \"\(kind)\"; use one of: \(known)", status: .badInput)
+        }
+        print(try SkeletonRunner.render(operation: operation, kind: skeletonKind), terminator: "")
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// One libcurl multi handle driven by its own OS thread.
 ///
-/// Callers hand transfers over with ``submit(_:)`` and ask for removals with ``cancel(_:)``: both only touch
+/// Callers hand transfers over with ``submit(_:continuation:)`` and ask for removals with ``cancel(_:)``: both only touch
 /// `shared` under `lock` and then wake the thread with `curl_multi_wakeup`. The thread alone calls
 /// `curl_multi_*` and `curl_easy_*` on submitted handles, and alone touches `active`. That split (lock-guarded
 /// state + curl-thread-only state) is why the class is `@unchecked Sendable`.

@@ -1,0 +1,117 @@
+import Foundation
+import RawJSON
+import Yams
+
+/// Reads typed values from a parsed YAML document and throws ``CatalogError`` naming the file and line.
+struct YAMLReader {
+    let file: String
+
+    /// Parses a whole file.
+    static func document(at url: URL) throws(CatalogError) -> (YAMLReader, Node) {
+        let reader = YAMLReader(file: url.path)
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw CatalogError(file: url.path, problem: "cannot be read as UTF-8 text; check the path and permissions")
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw CatalogError(file: url.path, problem: "is empty; write a YAML mapping")
+            }
+            return (reader, node)
+        } catch let error as CatalogError {
+            throw error
+        } catch let error as YamlError {
+            throw CatalogError(file: url.path, problem: "is not valid YAML: \(Self.oneLine(error))")
+        } catch {
+            throw CatalogError(file: url.path, problem: "is not valid YAML: \(error)")
+        }
+    }
+
+    static func oneLine(_ error: any Error) -> String {
+        "\(error)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    func fail(_ node: Node?, _ problem: String) -> CatalogError {
+        CatalogError(file: file, line: node?.mark?.line, problem: problem)
+    }
+
+    func mapping(_ node: Node, _ what: String) throws(CatalogError) -> Node.Mapping {
+        guard let mapping = node.mapping else { throw fail(node, "\(what) must be a mapping") }
+        return mapping
+    }
+
+    func sequence(_ node: Node, _ what: String) throws(CatalogError) -> [Node] {
+        if let sequence = node.sequence { return Array(sequence) }
+        throw fail(node, "\(what) must be a list")
+    }
+
+    /// A list, or a single item treated as a one-item list.
+    func items(_ node: Node) -> [Node] {
+        if let sequence = node.sequence { return Array(sequence) }
+        return [node]
+    }
+
+    func string(_ node: Node, _ what: String) throws(CatalogError) -> String {
+        guard let scalar = node.scalar else { throw fail(node, "\(what) must be a string") }
+        return scalar.string
+    }
+
+    func requiredString(_ map: Node.Mapping, _ key: String, in what: String) throws(CatalogError) -> String {
+        guard let node = map[key] else {
+            throw fail(.mapping(map), "\(what) has no \"\(key)\"; add it")
+        }
+        let value = try string(node, "\(what).\(key)")
+        guard !value.isEmpty else { throw fail(node, "\(what).\(key) is empty") }
+        return value
+    }
+
+    func optionalString(_ map: Node.Mapping, _ key: String, in what: String) throws(CatalogError) -> String? {
+        guard let node = map[key] else { return nil }
+        return try string(node, "\(what).\(key)")
+    }
+
+    func strings(_ node: Node, _ what: String) throws(CatalogError) -> [String] {
+        var result: [String] = []
+        for item in items(node) { result.append(try string(item, what)) }
+        return result
+    }
+
+    func int(_ node: Node, _ what: String) throws(CatalogError) -> Int {
+        guard let value = node.int else { throw fail(node, "\(what) must be an integer") }
+        return value
+    }
+
+    /// Rejects keys outside `allowed`, naming the first unknown one (catches typos such as `expects:`).
+    func onlyKeys(_ map: Node.Mapping, _ allowed: Set<String>, in what: String) throws(CatalogError) {
+        for (key, _) in map {
+            let name = key.string ?? ""
+            guard allowed.contains(name) else {
+                throw fail(key, "\(what) has an unknown key \"\(name)\" (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            }
+        }
+    }
+
+    /// A YAML value as JSON: plain scalars become numbers, booleans or null when they read as such.
+    func json(_ node: Node) -> JSONValue {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style != .plain { return .string(scalar.string) }
+            let text = scalar.string
+            if text == "null" || text == "~" { return .null }
+            if text == "true" { return .bool(true) }
+            if text == "false" { return .bool(false) }
+            if Int(text) != nil || (Double(text) != nil && text.first.map { $0.isNumber || $0 == "-" } == true) {
+                return .number(JSONNumber(literal: text))
+            }
+            return .string(text)
+        case .mapping(let map):
+            return .object(JSONObject(map.map { JSONMember(key: $0.key.string ?? "", value: json($0.value)) }))
+        case .sequence(let sequence):
+            return .array(sequence.map { json($0) })
+        case .alias:
+            return .null
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import RawJSON
+
+/// Which view of an invocation a sequence follows (they are not mixed: a GetCommandInvocation `Status` is the
+/// plugin's, a ListCommandInvocations invocation `Status` aggregates every plugin).
+public enum SequenceView: String, Sendable, Hashable {
+    /// GetCommandInvocation responses for one command, instance and plugin.
+    case getCommandInvocation = "GetCommandInvocation"
+    /// ListCommandInvocations invocations for one command and instance.
+    case listedInvocation = "ListCommandInvocations invocation"
+    /// ListCommandInvocations plugins (`Details`) for one command, instance and plugin.
+    case listedPlugin = "ListCommandInvocations plugin"
+}
+
+/// Identifies one invocation (or one plugin of it) on one target.
+public struct SequenceKey: Sendable, Hashable, CustomStringConvertible {
+    public let target: String
+    public let view: SequenceView
+    public let commandID: String
+    public let instanceID: String
+    public let plugin: String
+
+    public var description: String {
+        "\(view.rawValue) \(commandID) on \(instanceID)" + (plugin.isEmpty ? "" : " plugin \(plugin)")
+    }
+}
+
+/// What one observation says about an invocation, kept for the sequence contracts.
+public struct SequencePoint: Sendable {
+    /// When the request was sent (epoch seconds), when known.
+    public let time: Double?
+    /// Where it was read.
+    public let location: ObservationLocation
+    /// The subject's JSON path.
+    public let path: String
+    public let status: String?
+    public let statusDetails: String?
+    public let responseCode: JSONValue?
+    /// `ExecutionStartDateTime` or `ResponseStartDateTime`.
+    public let start: JSONValue?
+    /// `ExecutionEndDateTime` or `ResponseFinishDateTime`.
+    public let end: JSONValue?
+    /// The output members present (`StandardOutputContent`, `StandardErrorContent`, `Output`), as a
+    /// fingerprint: their hash and whether they are empty (the text itself is not kept, to keep memory flat).
+    public let outputs: [OutputFingerprint]
+
+    /// Time order; observations without a time keep their recorded order.
+    static func inOrder(_ a: SequencePoint, _ b: SequencePoint) -> Bool {
+        if let x = a.time, let y = b.time, x != y { return x < y }
+        if a.location.file != b.location.file { return a.location.file < b.location.file }
+        if a.location.interaction != b.location.interaction { return (a.location.interaction ?? 0) < (b.location.interaction ?? 0) }
+        return a.path < b.path
+    }
+}
+
+/// An output member reduced to what the sequence contracts compare.
+public struct OutputFingerprint: Sendable, Hashable {
+    public let name: String
+    public let isEmpty: Bool
+    public let length: Int
+    let hash: Int
+
+    init(name: String, text: String) {
+        self.name = name
+        self.isEmpty = text.isEmpty
+        self.length = text.utf8.count
+        self.hash = text.hashValue
+    }
+}
+
+/// All observations of one invocation, in time order.
+public struct InvocationSequence: Sendable {
+    public let key: SequenceKey
+    public let points: [SequencePoint]
+}
+
+extension RunAccumulator {
+    /// Keeps what the sequence contracts need from a successful response.
+    mutating func collectSequencePoints(_ observation: Observation, _ body: JSONValue) {
+        switch observation.operation {
+        case "GetCommandInvocation":
+            guard let command = body["CommandId"]?.stringValue, let instance = body["InstanceId"]?.stringValue else { return }
+            let plugin = body["PluginName"]?.stringValue ?? observation.request?["PluginName"]?.stringValue ?? ""
+            let key = SequenceKey(target: observation.target, view: .getCommandInvocation, commandID: command, instanceID: instance, plugin: plugin)
+            sequencePoints[key, default: []].append(point(observation, body, path: "$", start: "ExecutionStartDateTime",
+                end: "ExecutionEndDateTime", outputs: ["StandardOutputContent", "StandardErrorContent"]))
+        case "ListCommandInvocations":
+            guard let invocations = body["CommandInvocations"]?.arrayValue else { return }
+            for (i, invocation) in invocations.enumerated() {
+                guard let command = invocation["CommandId"]?.stringValue, let instance = invocation["InstanceId"]?.stringValue
+                else { continue }
+                let key = SequenceKey(target: observation.target, view: .listedInvocation, commandID: command, instanceID: instance, plugin: "")
+                sequencePoints[key, default: []].append(point(observation, invocation, path: "$.CommandInvocations[\(i)]",
+                    start: nil, end: nil, outputs: []))
+                for (j, plugin) in (invocation["CommandPlugins"]?.arrayValue ?? []).enumerated() {
+                    let pluginKey = SequenceKey(target: observation.target, view: .listedPlugin, commandID: command,
+                        instanceID: instance, plugin: plugin["Name"]?.stringValue ?? "#\(j)")
+                    sequencePoints[pluginKey, default: []].append(point(observation, plugin,
+                        path: "$.CommandInvocations[\(i)].CommandPlugins[\(j)]", start: "ResponseStartDateTime",
+                        end: "ResponseFinishDateTime", outputs: ["Output"]))
+                }
+            }
+        default: return
+        }
+    }
+
+    private func point(_ observation: Observation, _ subject: JSONValue, path: String, start: String?, end: String?, outputs: [String]) -> SequencePoint {
+        SequencePoint(
+            time: observation.time, location: observation.location, path: path,
+            status: subject["Status"]?.stringValue, statusDetails: subject["StatusDetails"]?.stringValue,
+            responseCode: subject["ResponseCode"], start: start.flatMap { subject[$0] }, end: end.flatMap { subject[$0] },
+            outputs: outputs.compactMap { name in subject[name]?.stringValue.map { OutputFingerprint(name: name, text: $0) } })
+    }
+
+    /// The sequences, each in time order.
+    func sequences() -> [InvocationSequence] {
+        sequencePoints.map { key, points in
+            let ordered = zip(points, points.dropFirst()).allSatisfy { !SequencePoint.inOrder($1, $0) }
+            return InvocationSequence(key: key, points: ordered ? points : points.sorted(by: SequencePoint.inOrder))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import AWSWire
+import Foundation
+import HTTPTransport
+import RawJSON
+
+/// An input file that cannot be judged: the file and what is wrong with it, in one line.
+public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file (`-` for standard input).
+    public let file: String
+    /// What is wrong and what to do.
+    public let problem: String
+
+    public init(file: String, problem: String) {
+        self.file = file
+        self.problem = problem
+    }
+
+    public var description: String { "\(file): \(problem)" }
+}
+
+/// Reads one response body as given to `ssm-contract check`: raw wire JSON, JSON printed by AWS CLI v1 or v2
+/// (pretty, keys in any order, timestamps as numbers or ISO-8601 strings), an error body (`{"__type": …}`),
+/// or the AWS CLI's error line (`An error occurred (Code) when calling the Op operation: message`).
+public enum ResponseDocument {
+    /// Builds the observation for `bytes`, read from `file`.
+    public static func observation(
+        _ bytes: [UInt8], operation: String, request: JSONValue?, file: String
+    ) throws(InputError) -> Observation {
+        let location = ObservationLocation(file: file)
+        func make(_ body: Observation.Body) -> Observation {
+            Observation(operation: operation, request: request, status: nil, body: body, time: nil, location: location, target: "input")
+        }
+        guard bytes.contains(where: { !(($0 == 0x20) || ($0 == 0x0A) || ($0 == 0x0D) || ($0 == 0x09)) }) else {
+            throw InputError(file: file, problem: "is empty; give a response body (JSON)")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let cliError = cliErrorLine(text, operation: operation) { return make(.error(cliError)) }
+            let head = text.prefix(300).lowercased()
+            if head.contains("<html") || head.contains("<!doctype") {
+                throw InputError(file: file, problem: "is an HTML page, not an SSM response; save the response body (JSON) and check that")
+            }
+            throw InputError(file: file, problem: "is not valid JSON: \(error)")
+        }
+        guard case .object(let object) = value else {
+            throw InputError(file: file, problem: "is a JSON \(value.typeName), not a response object")
+        }
+        if let raw = (object["__type"] ?? object["code"])?.stringValue {
+            let message = object["message"]?.stringValue ?? object["Message"]?.stringValue
+            return make(.error(AWSServiceError(
+                code: AWSErrorDecoder.sanitize(raw), message: message, statusCode: 0, requestID: nil, operation: operation)))
+        }
+        return make(.json(value))
+    }
+
+    /// Parses `An error occurred (Code) when calling the Op operation: message` (AWS CLI standard error).
+    static func cliErrorLine(_ text: String, operation: String) -> AWSServiceError? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let start = trimmed.range(of: "An error occurred ("),
+            let close = trimmed.range(of: ")", range: start.upperBound..<trimmed.endIndex)
+        else { return nil }
+        let code = String(trimmed[start.upperBound..<close.lowerBound])
+        var message: String?
+        if let colon = trimmed.range(of: "operation:", range: close.upperBound..<trimmed.endIndex) {
+            message = trimmed[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        }
+        guard !code.isEmpty, !code.contains(" ") else { return nil }
+        return AWSServiceError(code: code, message: message, statusCode: 0, requestID: nil, operation: operation)
+    }
+
+    /// Reads a request file for `--request`: a JSON object with the operation's input members.
+    public static func request(_ bytes: [UInt8], file: String) throws(InputError) -> JSONValue {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw InputError(file: file, problem: "is not valid JSON: \(error)")
+        }
+        guard case .object = value else {
+            throw InputError(file: file, problem: "is a JSON \(value.typeName), not a request object like {\"CommandId\": …}")
+        }
+        return value
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import RawJSON
+
+/// The finding of one skeleton check for one operation.
+public struct CLICheckResult: Sendable, Equatable {
+    /// The check's id, e.g. `output-skeleton-valid` (see ``CheckCLIRunner/checks``).
+    public let check: String
+    /// The operation's CLI name.
+    public let operation: String
+    /// Whether the contract held.
+    public let holds: Bool
+    /// What was found, in one line.
+    public let detail: String
+
+    public init(check: String, operation: String, holds: Bool, detail: String) {
+        self.check = check
+        self.operation = operation
+        self.holds = holds
+        self.detail = detail
+    }
+}
+
+/// Everything `check-cli` found, with the request counts that prove no skeleton run called the API.
+public struct CheckCLIReport: Sendable {
+    /// The CLI's path.
+    public let cli: String
+    /// The CLI's `--version` line.
+    public let cliVersion: String
+    /// The results, operation by operation, check by check.
+    public let results: [CLICheckResult]
+    /// How many `--generate-cli-skeleton` runs were made.
+    public let skeletonRuns: Int
+    /// Requests the counting endpoint received during those runs (the contract: 0).
+    public let skeletonRunRequests: Int
+    /// How many `--cli-input-json` runs that may call the API were made.
+    public let commandRuns: Int
+    /// Requests received during those (expected: they run the command).
+    public let commandRunRequests: Int
+
+    public init(cli: String, cliVersion: String, results: [CLICheckResult], skeletonRuns: Int, skeletonRunRequests: Int,
+                commandRuns: Int, commandRunRequests: Int) {
+        self.cli = cli
+        self.cliVersion = cliVersion
+        self.results = results
+        self.skeletonRuns = skeletonRuns
+        self.skeletonRunRequests = skeletonRunRequests
+        self.commandRuns = commandRuns
+        self.commandRunRequests = commandRunRequests
+    }
+
+    /// The checks that did not hold.
+    public var failures: [CLICheckResult] { results.filter { !$0.holds } }
+
+    /// 0 when every check held, 1 otherwise.
+    public var exitStatus: ExitStatus { failures.isEmpty ? .success : .violation }
+
+    /// The human-readable report.
+    public var text: String {
+        var lines = ["check-cli: \(cli) (\(cliVersion))"]
+        var operation = ""
+        for result in results {
+            if result.operation != operation {
+                operation = result.operation
+                lines.append(operation)
+            }
+            let check = result.check.padding(toLength: 28, withPad: " ", startingAt: 0)
+            lines.append("  \(result.holds ? "PASS" : "FAIL") \(check) \(result.detail)")
+        }
+        lines.append("requests received by the counting endpoint: \(skeletonRunRequests) during \(skeletonRuns) --generate-cli-skeleton runs; \(commandRunRequests) during \(commandRuns) --cli-input-json command runs (expected there)")
+        lines.append("\(results.count - failures.count) checks held, \(failures.count) failed")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The report as JSON.
+    public var json: JSONValue {
+        .object(JSONObject([
+            JSONMember(key: "cli", value: .string(cli)),
+            JSONMember(key: "cliVersion", value: .string(cliVersion)),
+            JSONMember(key: "requests", value: [
+                "skeletonRuns": .number(JSONNumber(skeletonRuns)),
+                "skeletonRunRequests": .number(JSONNumber(skeletonRunRequests)),
+                "commandRuns": .number(JSONNumber(commandRuns)),
+                "commandRunRequests": .number(JSONNumber(commandRunRequests)),
+            ]),
+            JSONMember(key: "held", value: .number(JSONNumber(results.count - failures.count))),
+            JSONMember(key: "failed", value: .number(JSONNumber(failures.count))),
+            JSONMember(key: "results", value: .array(results.map { result in
+                [
+                    "operation": .string(result.operation), "check": .string(result.check),
+                    "holds": .bool(result.holds), "detail": .string(result.detail),
+                ]
+            })),
+        ]))
+    }
+
+    /// The report as JUnit XML: one test suite per operation, one test case per check.
+    public var junit: String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"ssm-contract check-cli\" tests=\"\(results.count)\" failures=\"\(failures.count)\">\n"
+        var order: [String] = []
+        for result in results where !order.contains(result.operation) { order.append(result.operation) }
+        for operation in order {
+            let cases = results.filter { $0.operation == operation }
+            xml += "  <testsuite name=\"\(escape(operation))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.holds }.count)\">\n"
+            for result in cases {
+                xml += "    <testcase classname=\"check-cli.\(escape(operation))\" name=\"\(escape(result.check))\""
+                if result.holds {
+                    xml += ">\n      <system-out>\(escape(result.detail))</system-out>\n    </testcase>\n"
+                } else {
+                    xml += ">\n      <failure message=\"\(escape(result.detail))\"/>\n    </testcase>\n"
+                }
+            }
+            xml += "  </testsuite>\n"
+        }
+        return xml + "</testsuites>\n"
+    }
+
+    private func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            default: if scalar.value >= 0x20 || scalar == "\t" { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}

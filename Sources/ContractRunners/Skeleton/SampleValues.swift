@@ -1,0 +1,107 @@
+import RawJSON
+import SSMOperations
+
+/// Builds sample values that satisfy the model's own constraints (lengths, patterns, enums, ranges, list sizes), so
+/// that a sample output is a valid response and a sample input a valid request.
+///
+/// Strings: the first enum value; else a realistic example for well-known shapes (IDs from the AWS CLI reference
+/// pages); else the member name (as the AWS CLI's output skeleton does), padded or cut to the length limits. Every
+/// candidate is checked with ``ShapeValidator``; when none fits, generation fails naming the shape and pattern, so a
+/// new pattern in the model is noticed rather than papered over. Timestamps are epoch seconds (the wire form).
+public struct SampleValues: Sendable {
+    /// A string shape for which no candidate satisfies the constraints.
+    public struct Unsatisfiable: Error, Sendable, CustomStringConvertible {
+        /// Where the value was needed.
+        public let path: String
+        /// Why no candidate fits.
+        public let reason: String
+        public var description: String { "no sample value satisfies \(path): \(reason)" }
+    }
+
+    /// Realistic values for shapes whose patterns a member name cannot satisfy.
+    public static let examples: [String: String] = [
+        "CommandId": "ef7fdfd8-9b57-4151-a15c-db9a12345678",
+        "InstanceId": "i-1234567890abcdef0",
+        "ActivationId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        "DocumentName": "AWS-RunShellScript",
+        "DocumentVersion": "$DEFAULT",
+        "Version": "3.3.40.0",
+        "MaxConcurrency": "50",
+        "MaxErrors": "0",
+        "IPAddress": "192.0.2.10",
+        "S3Region": "us-east-1",
+        "StringDateTime": "2024-01-01T00:00:00Z",
+    ]
+
+    /// The timestamp used in samples: 2024-01-01T00:00:00Z, in epoch seconds.
+    public static let sampleEpochSeconds = 1_704_067_200
+
+    private let model: SSMShapeModel
+    private let validator: ShapeValidator
+
+    public init(model: SSMShapeModel) {
+        self.model = model
+        self.validator = ShapeValidator(model: model)
+    }
+
+    /// A valid sample of the shape named `shapeName`; `name` is the member (or element) name it is for.
+    public func value(for shapeName: String, name: String = "", path: String = "$") throws(Unsatisfiable) -> JSONValue {
+        var stack: [String] = []
+        return try generate(shapeName, name, path, &stack)
+    }
+
+    private func generate(_ shapeName: String, _ name: String, _ path: String, _ stack: inout [String]) throws(Unsatisfiable) -> JSONValue {
+        guard let shape = model.shapes[shapeName] else { throw Unsatisfiable(path: path, reason: "no shape \(shapeName)") }
+        stack.append(shapeName)
+        defer { stack.removeLast() }
+        switch shape.kind {
+        case .structure:
+            if stack.filter({ $0 == shapeName }).count > 1 { return .object(JSONObject()) }
+            var object = JSONObject()
+            for member in shape.members {
+                let memberPath = path == "$" ? member.name : "\(path).\(member.name)"
+                object.append(key: member.name, value: try generate(member.shape, member.name, memberPath, &stack))
+            }
+            return .object(object)
+        case .list:
+            let count = Swift.min(Swift.max(shape.min ?? 1, 1), shape.max ?? Int.max)
+            var elements: [JSONValue] = []
+            let element = shape.listMember ?? ""
+            for index in 0..<count { elements.append(try generate(element, element, "\(path)[\(index)]", &stack)) }
+            return .array(elements)
+        case .map:
+            guard (shape.max ?? 1) > 0 else { return .object(JSONObject()) }
+            let key = try string(for: model.shapes[shape.mapKey ?? ""], name: "KeyName", path: "\(path){key}")
+            let value = try generate(shape.mapValue ?? "", "", "\(path)[\(key)]", &stack)
+            return .object(JSONObject([JSONMember(key: key, value: value)]))
+        case .string: return .string(try string(for: shape, name: name, path: path))
+        case .integer, .long:
+            return .number(JSONNumber(Swift.min(Swift.max(0, shape.min ?? 0), shape.max ?? Int.max)))
+        case .float, .double:
+            let value = Swift.min(Swift.max(0, shape.min ?? 0), shape.max ?? Int.max)
+            return .number(JSONNumber(literal: "\(value).0"))
+        case .boolean: return .bool(true)
+        case .timestamp: return .number(JSONNumber(Self.sampleEpochSeconds))
+        case .blob: return .string("")
+        }
+    }
+
+    private func string(for shape: Shape?, name: String, path: String) throws(Unsatisfiable) -> String {
+        guard let shape else { return name }
+        var candidates = Array(shape.enumValues.prefix(1))
+        if let example = Self.examples[shape.name] { candidates.append(example) }
+        let base = name.isEmpty ? shape.name : name
+        candidates.append(base)
+        if let min = shape.min, base.unicodeScalars.count < min {
+            candidates.append(base + String(repeating: "x", count: min - base.unicodeScalars.count))
+        }
+        if let max = shape.max, base.unicodeScalars.count > max {
+            candidates.append(String(String.UnicodeScalarView(base.unicodeScalars.prefix(max))))
+        }
+        for candidate in candidates where validator.validate(.string(candidate), shape: shape.name).isEmpty {
+            return candidate
+        }
+        let rules = validator.validate(.string(base), shape: shape.name).map(\.message).joined(separator: "; ")
+        throw Unsatisfiable(path: path, reason: "shape \(shape.name): \(rules) (add an example to SampleValues.examples)")
+    }
+}

@@ -1,0 +1,75 @@
+import ContractEngine
+import Foundation
+import RawJSON
+
+/// `ssm-contract check OPERATION [FILE|-]`: judges one response body (raw wire JSON, AWS CLI v1 or v2 output,
+/// or an error body) against every contract of the operation.
+public enum CheckRunner {
+    /// The options of a check.
+    public struct Options: Sendable {
+        /// The AWS CLI operation name, e.g. `get-command-invocation`.
+        public var operation = ""
+        /// The response file, or `-` for standard input.
+        public var input = "-"
+        /// `--request FILE`: the request body, for contracts that need it (Details, MaxResults, echoed ids).
+        public var request: String?
+        /// `--target NAME`: judge as observed on this target (its deviations apply); default `input`.
+        public var target: String?
+        /// Catalog, contract files, selection and deviations.
+        public var catalog = CatalogOptions()
+        /// `--json FILE`.
+        public var json: String?
+        /// `--junit FILE`.
+        public var junit: String?
+        /// The day deviations expire against (`YYYY-MM-DD`, default today in UTC).
+        public var today: String?
+
+        public init() {}
+    }
+
+    /// Runs `check`; `standardInput` supplies the bytes for `-`.
+    public static func run(
+        _ options: Options, standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
+    ) throws(RunnerError) -> VerifyRunner.Outcome {
+        let (catalog, deviations) = try options.catalog.load()
+        let operation = OperationName.wire(fromCLI: options.operation)
+        let known = Set(catalog.contracts.flatMap(\.operations))
+        guard known.contains(operation) else {
+            let names = known.sorted().map(OperationName.cli(fromWire:)).joined(separator: ", ")
+            throw RunnerError("unknown operation \"\(options.operation)\"; the catalog has contracts for: \(names)", status: .badInput)
+        }
+        var request: JSONValue?
+        if let path = options.request {
+            do throws(InputError) {
+                request = try ResponseDocument.request(try read(path, standardInput: standardInput), file: path)
+            } catch {
+                throw RunnerError(error.description, status: .badInput)
+            }
+        }
+        var observation: Observation
+        do throws(InputError) {
+            observation = try ResponseDocument.observation(
+                try read(options.input, standardInput: standardInput), operation: operation, request: request, file: options.input)
+        } catch {
+            throw RunnerError(error.description, status: .badInput)
+        }
+        if let target = options.target { observation.target = target }
+        let engine = ContractEngine(catalog: catalog)
+        var run = engine.makeAccumulator()
+        run.addFile()
+        engine.evaluate(observation, into: &run)
+        let report = VerificationReport(engine.finish(run), deviations: deviations, today: options.today ?? DeviationSet.today())
+        try ReportFiles.write(report, json: options.json, junit: options.junit, suite: "ssm-contract check \(options.operation)")
+        return VerifyRunner.Outcome(
+            text: report.text(title: "ssm-contract check \(options.operation)"),
+            status: report.hasViolations ? .violation : .success, report: report)
+    }
+
+    static func read(_ path: String, standardInput: () -> Data) throws(InputError) -> [UInt8] {
+        if path == "-" { return [UInt8](standardInput()) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, problem: "cannot be read; check the path (use - for standard input)")
+        }
+        return [UInt8](data)
+    }
+}

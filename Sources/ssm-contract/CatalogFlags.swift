@@ -1,0 +1,36 @@
+import ArgumentParser
+import ContractRunners
+
+/// The flags that choose contracts and deviations (`verify` and `check`).
+struct CatalogFlags: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The contract catalog folder (default: $SSM_CONTRACT_CATALOG, ./Contracts, or the package's Contracts/).", valueName: "DIR"))
+    var catalog: String?
+
+    @Option(name: .long, help: ArgumentHelp("More contract files, or folders of them (repeatable).", valueName: "FILE|DIR"))
+    var contracts: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Run only contracts whose id matches (id or glob such as 'status.*'; repeatable).", valueName: "ID"))
+    var only: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Skip contracts whose id matches (id or glob; repeatable).", valueName: "ID"))
+    var skip: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("More known-deviation files or folders (repeatable); the catalog's deviations/ is always read.", valueName: "FILE|DIR"))
+    var deviations: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Write the report as JSON to FILE.", valueName: "FILE"))
+    var json: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write the report as JUnit XML to FILE.", valueName: "FILE"))
+    var junit: String?
+
+    var options: CatalogOptions {
+        var options = CatalogOptions()
+        options.catalog = catalog
+        options.contracts = contracts
+        options.only = only
+        options.skip = skip
+        options.deviations = deviations
+        return options
+    }
+}

@@ -1,0 +1,91 @@
+import ContractEngine
+import Foundation
+import RawJSON
+import Testing
+import TestSupport
+
+@Suite struct CatalogTests {
+    @Test func swiftContractsAndCatalogEntriesMatchOneToOne() {
+        let swiftInCatalog = Set(Fixtures.catalog.contracts.filter {
+            if case .swift = $0.implementation { return true }
+            return false
+        }.map(\.id))
+        let registered = Set(CodeContractRegistry.all.map(\.id))
+        #expect(registered.subtracting(swiftInCatalog).sorted() == [], "Swift contracts missing from Contracts/")
+        #expect(swiftInCatalog.subtracting(registered).sorted() == [], "catalog entries without a Swift implementation")
+    }
+
+    @Test func everySeedQuoteIsInItsSeed() throws {
+        func normalized(_ text: String) -> String {
+            text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        for contract in Fixtures.catalog.contracts where contract.source.kind == .seed {
+            let seed = try #require(contract.source.seed)
+            let text = try String(contentsOf: PackageRoot.path("Contracts/seeds/\(seed)"), encoding: .utf8)
+            let quote = try #require(contract.source.quote)
+            #expect(normalized(text).contains(normalized(quote)), "\(contract.id): quote not found in \(seed)")
+        }
+    }
+
+    @Test func everyContractNamesItsOperationsAndFields() {
+        for contract in Fixtures.catalog.contracts {
+            #expect(!contract.appliesTo.isEmpty, "\(contract.id)")
+            #expect(!contract.fields.isEmpty, "\(contract.id)")
+            #expect(!contract.statement.isEmpty, "\(contract.id)")
+        }
+    }
+
+    @Test func selectionByIdAndGlob() throws {
+        let catalog = Fixtures.catalog
+        #expect(try catalog.selecting(only: ["status.*"], skip: []).contracts.allSatisfy { $0.id.hasPrefix("status.") })
+        #expect(try catalog.selecting(only: [], skip: ["sequence.*", "times.elapsed-consistent"]).contracts.count
+            == catalog.contracts.count - 5)
+        #expect(throws: CatalogError.self) { try catalog.selecting(only: ["no.such-contract"], skip: []) }
+        #expect(Glob.matches("sequence.?tart-*", "sequence.start-fixed"))
+        #expect(!Glob.matches("status.*", "sequence.start-fixed"))
+    }
+
+    @Test(arguments: [
+        ("contracts:\n  - id: a.b\n    statement: x\n    severity: fatal\n", "severity \"fatal\" is not error or warning"),
+        ("contracts:\n  - id: a.b\n    statement: x\n    severity: error\n    source: {kind: model, reference: r}\n    applies-to: [{operation: GetCommandInvocation}]\n    rule: {expects: {field: Status, equals: x}}\n", "unknown key \"expects\""),
+        ("contracts:\n  - id: a.b\n    statement: x\n    severity: error\n    source: {kind: seed, seed: s.txt}\n    rule: {expect: {field: Status, equals: x}}\n", "needs \"seed\" (the file) and \"quote\""),
+        ("contracts:\n  - id: a.b\n    statement: x\n    severity: error\n    source: {kind: model, reference: r}\n    applies-to: [{operation: GetCommandInvocation}]\n    implementation: swift\n", "has no Swift contract"),
+        ("contracts: [\n", "is not valid YAML"),
+    ])
+    func malformedContractFilesNameTheProblem(_ text: String, _ expected: String) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("contracts-\(UUID().uuidString).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            let contracts = try ContractCatalog.load(folder: PackageRoot.path("Contracts"), additional: [url])
+            Issue.record("loaded \(contracts.contracts.count) contracts from a malformed file")
+        } catch {
+            #expect(error.description.contains(expected), "\(error.description)")
+            #expect(error.file == url.path)
+        }
+    }
+
+    @Test func userContractFilesAddRules() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("team-\(UUID().uuidString).yaml")
+        try """
+            contracts:
+              - id: team.document-is-ours
+                statement: We only run our own documents.
+                source: {kind: observed, reference: team policy}
+                severity: error
+                applies-to: [{operation: GetCommandInvocation}]
+                fields: [DocumentName]
+                rule:
+                  expect: {field: DocumentName, pattern: "^Team-"}
+            """.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let catalog = try ContractCatalog.load(folder: PackageRoot.path("Contracts"), additional: [url])
+        let report = Fixtures.report([Fixtures.gci(Fixtures.gciSuccess)], catalog: catalog)
+        #expect(Fixtures.failing(report) == ["team.document-is-ours"])
+    }
+
+    @Test func markdownTableListsEveryContract() {
+        let table = ContractTable.markdown(Fixtures.catalog)
+        for contract in Fixtures.catalog.contracts { #expect(table.contains("`\(contract.id)`")) }
+    }
+}

@@ -1,8 +1,0 @@
-import Testing
-@testable import ContractEngine
-
-@Suite struct ContractEngineSmokeTests {
-    @Test func moduleLoads() {
-        #expect(Bool(true))
-    }
-}

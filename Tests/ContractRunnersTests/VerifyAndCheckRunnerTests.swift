@@ -1,0 +1,111 @@
+import ContractEngine
+import ContractRunners
+import Foundation
+import RawJSON
+import Testing
+import TestSupport
+
+@Suite struct VerifyAndCheckRunnerTests {
+    static let catalogPath = PackageRoot.path("Contracts").path
+
+    static func scratch(_ name: String, _ text: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ssm-contract-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    static func check(_ body: String, operation: String = "get-command-invocation", configure: (inout CheckRunner.Options) -> Void = { _ in }) throws(RunnerError) -> VerifyRunner.Outcome {
+        var options = CheckRunner.Options()
+        options.operation = operation
+        options.catalog.catalog = catalogPath
+        configure(&options)
+        return try CheckRunner.run(options, standardInput: { Data(body.utf8) })
+    }
+
+    static func badInput(_ run: () throws(RunnerError) -> VerifyRunner.Outcome) -> String? {
+        do {
+            _ = try run()
+            return nil
+        } catch {
+            return error.status == .badInput ? error.message : "wrong status \(error.status)"
+        }
+    }
+
+    @Test func verifyOverTheDocsRecordingsHolds() async throws {
+        var options = VerifyRunner.Options()
+        options.paths = [PackageRoot.path("Recordings/aws-docs").path]
+        options.catalog.catalog = Self.catalogPath
+        let json = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).json")
+        let junit = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).xml")
+        options.json = json.path
+        options.junit = junit.path
+        let outcome = try await VerifyRunner.run(options)
+        #expect(outcome.status == .success)
+        #expect(outcome.text.contains("INCONCLUSIVE list.plugin-name"))
+        #expect(outcome.text.contains("Where AWS's documentation differs"))
+        let report = try JSONParser.parse(Data(contentsOf: json))
+        #expect(report["summary"]?["responses"]?.intValue == 4)
+        #expect(try String(contentsOf: junit, encoding: .utf8).contains("<testcase"))
+    }
+
+    @Test func checkExitsOneOnAViolationAndZeroOtherwise() throws {
+        let good = "{\"Status\":\"Pending\",\"StatusDetails\":\"Delayed\",\"ResponseCode\":-1,\"ExecutionStartDateTime\":\"\"}"
+        #expect(try Self.check(good).status == .success)
+        let bad = "{\"Status\":\"Pending\",\"StatusDetails\":\"Pending\",\"ResponseCode\":0,\"ExecutionStartDateTime\":\"\"}"
+        let outcome = try Self.check(bad)
+        #expect(outcome.status == .violation)
+        #expect(outcome.text.contains("FAIL         response-code.not-started"))
+        #expect(outcome.text.contains("$.ResponseCode = 0"))
+    }
+
+    @Test func checkUsesTheRequestForDetails() throws {
+        let page = "{\"CommandInvocations\":[{\"CommandId\":\"1a2b3c4d-1234-4abc-9def-0123456789ab\",\"InstanceId\":\"i-0abcdef1234567890\",\"Status\":\"Success\",\"CommandPlugins\":[{\"Name\":\"aws:runShellScript\",\"Status\":\"Success\"}]}]}"
+        #expect(try Self.check(page, operation: "list-command-invocations").status == .success)
+        let request = try Self.scratch("request.json", "{\"CommandId\":\"1a2b3c4d-1234-4abc-9def-0123456789ab\"}")
+        let outcome = try Self.check(page, operation: "list-command-invocations") { $0.request = request.path }
+        #expect(outcome.status == .violation)
+        #expect(outcome.text.contains("FAIL         list.plugins-only-with-details"))
+    }
+
+    @Test func unreadableInputIsBadInputNamingTheFile() throws {
+        let html = try Self.scratch("page.html", "<!DOCTYPE html><html><body>500 Internal Server Error</body></html>")
+        #expect(Self.badInput { () throws(RunnerError) in try Self.check("") { $0.input = html.path } }?.contains("\(html.path): is an HTML page") == true)
+        #expect(Self.badInput { () throws(RunnerError) in try Self.check("{\"Status\": \"Succ") }?.contains("truncated JSON?") == true)
+        #expect(Self.badInput { () throws(RunnerError) in try Self.check("{}", operation: "send-command") }?.contains("unknown operation \"send-command\"") == true)
+        #expect(Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.catalog.only = ["status.nope"] } }?.contains("--only") == true)
+        #expect(Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.input = "/no/such/file.json" } }?.contains("/no/such/file.json") == true)
+        let deviations = try Self.scratch("moto.yaml", "target: moto-5.2.1\ndeviations: [{id: times.execution-utc}]\n")
+        #expect(Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.catalog.deviations = [deviations.path] } }?.contains("has no \"reason\"") == true)
+    }
+
+    @Test func verifyRejectsAMalformedCassetteNamingIt() async throws {
+        let cassette = try Self.scratch("broken.json", "{\"format\": \"ssm-contract.cassette\", \"version\": 1")
+        var options = VerifyRunner.Options()
+        options.paths = [cassette.deletingLastPathComponent().path]
+        options.catalog.catalog = Self.catalogPath
+        do {
+            _ = try await VerifyRunner.run(options)
+            Issue.record("a truncated cassette was accepted")
+        } catch {
+            #expect(error.status == .badInput)
+            #expect(error.message.contains("broken.json"))
+        }
+        options.paths = ["/no/such/folder"]
+        await #expect(throws: RunnerError.self) { try await VerifyRunner.run(options) }
+    }
+
+    @Test func theCatalogIsFoundFromTheExecutable() throws {
+        let root = PackageRoot.url
+        let fromBinary = try CatalogLocator.locate(explicit: nil, environment: [:], currentDirectory: URL(fileURLWithPath: "/"),
+            executable: root.appendingPathComponent(".build/debug/ssm-contract"))
+        #expect(fromBinary.standardizedFileURL.path == root.appendingPathComponent("Contracts").standardizedFileURL.path)
+        let fromEnvironment = try CatalogLocator.locate(explicit: nil, environment: ["SSM_CONTRACT_CATALOG": Self.catalogPath],
+            currentDirectory: URL(fileURLWithPath: "/"), executable: URL(fileURLWithPath: "/usr/bin/x"))
+        #expect(fromEnvironment.path == Self.catalogPath)
+        #expect(throws: RunnerError.self) {
+            try CatalogLocator.locate(explicit: "/no/such", environment: [:], currentDirectory: root, executable: root)
+        }
+    }
+}
