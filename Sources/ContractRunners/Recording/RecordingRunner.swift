@@ -87,7 +87,7 @@ public enum RecordingRunner {
             throw RunnerError("cannot create \(options.outputDirectory.path): \(error.localizedDescription); choose a writable --output folder", status: .badInput)
         }
         let credentials = configuration.credentials
-        let secrets = [credentials.secretAccessKey, credentials.sessionToken].compactMap { $0 }.filter { $0.count >= 4 }
+        let secrets = [credentials.accessKeyID, credentials.secretAccessKey, credentials.sessionToken].compactMap { $0 }.filter { $0.count >= 4 }
         var runs: [ScenarioRun] = []
         for scenario in scenarios {
             let file = options.outputDirectory.appendingPathComponent("\(scenario.name).json")
