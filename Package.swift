@@ -119,6 +119,6 @@ let package = Package(
             name: "ContractEngineTests",
             dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
-        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )

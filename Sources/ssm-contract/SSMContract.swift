@@ -22,6 +22,7 @@ struct SSMContract: AsyncParsableCommand {
             SkeletonCommand.self,
             CheckCLICommand.self,
             RecordCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -35,14 +35,21 @@ extension CassetteTransport {
             try snapshot.cassette.save(to: file)
             wrote = true
         }
+        let report = report(of: snapshot, wroteCassette: wrote)
+        if options.failsOnUnusedInteractions, !report.unused.isEmpty { throw CassetteUnusedInteractionsError(report: report) }
+        return report
+    }
+
+    /// What happened so far, without finishing or writing anything (`wroteCassette` is `false`).
+    public var currentReport: CassetteReport { report(of: locked { $0 }, wroteCassette: false) }
+
+    func report(of snapshot: State, wroteCassette: Bool) -> CassetteReport {
         let unused = snapshot.used.indices.filter { !snapshot.used[$0] }.map {
             CassetteReport.UnusedInteraction(index: $0, request: Self.summary(snapshot.cassette.interactions[$0].request))
         }
-        let report = CassetteReport(
+        return CassetteReport(
             file: file, mode: mode, interactionCount: snapshot.cassette.interactions.count, replayed: snapshot.replayed,
             recorded: snapshot.recorded, passedThrough: snapshot.passedThrough, unused: mode == .live ? [] : unused,
-            wroteCassette: wrote)
-        if options.failsOnUnusedInteractions, !report.unused.isEmpty { throw CassetteUnusedInteractionsError(report: report) }
-        return report
+            wroteCassette: wroteCassette)
     }
 }

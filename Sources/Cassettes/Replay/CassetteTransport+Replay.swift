@@ -33,17 +33,34 @@ extension CassetteTransport {
     /// `nil` if `recordingMisses`, else a ``CassetteMissError``.
     func answer(_ request: HTTPRequest, recordingMisses: Bool) throws -> HTTPResponse? {
         let live = sanitized(RecordedRequest(request))
+        if let response = claimUnusedAnswer(live) { return response }
+        if recordingMisses { return nil }
+        if let response = try answerAfterExhaustion(live) { return response }
+        throw closestMiss(live).error
+    }
+
+    /// The first unused interaction matching `live` (already sanitized), marked used; `nil` when none is left.
+    func claimUnusedAnswer(_ live: RecordedRequest) -> HTTPResponse? {
+        let matcher = options.matcher
+        return locked { state -> HTTPResponse? in
+            let interactions = state.cassette.interactions
+            guard let next = interactions.indices.first(where: { !state.used[$0] && matcher.matches(live, interactions[$0].request) })
+            else { return nil }
+            state.used[next] = true
+            state.replayed += 1
+            return interactions[next].response.httpResponse
+        }
+    }
+
+    /// The exhaustion policy for `live` once every matching answer is used: the last one again
+    /// (``ExhaustionPolicy/repeatLast``) or a ``CassetteMissError`` (``ExhaustionPolicy/fail``); `nil` when no
+    /// recorded request matches at all.
+    func answerAfterExhaustion(_ live: RecordedRequest) throws -> HTTPResponse? {
         let matcher = options.matcher
         return try locked { state -> HTTPResponse? in
             let interactions = state.cassette.interactions
             let matching = interactions.indices.filter { matcher.matches(live, interactions[$0].request) }
-            if let next = matching.first(where: { !state.used[$0] }) {
-                state.used[next] = true
-                state.replayed += 1
-                return interactions[next].response.httpResponse
-            }
-            if recordingMisses { return nil }
-            guard let last = matching.last else { throw miss(live, in: interactions) }
+            guard let last = matching.last else { return nil }
             switch options.exhaustion {
             case .repeatLast:
                 state.replayed += 1
@@ -56,19 +73,25 @@ extension CassetteTransport {
         }
     }
 
-    /// The miss error for `live`: the closest recorded request — same `X-Amz-Target` first, then fewest
-    /// differences, then earliest — and what differs.
-    func miss(_ live: RecordedRequest, in interactions: [Interaction]) -> CassetteMissError {
+    /// How close a recorded request is to a live one: same `X-Amz-Target` first, then fewest differences, then
+    /// earliest (lower is closer).
+    typealias MissRank = (target: Int, differences: Int, index: Int)
+
+    /// The miss error for `live` and how close its closest recorded request is (`nil` rank for an empty
+    /// cassette).
+    func closestMiss(_ live: RecordedRequest) -> (rank: MissRank?, error: CassetteMissError) {
+        let interactions = cassette.interactions
         let target = live.headers["X-Amz-Target"]
-        var best: (rank: (Int, Int, Int), index: Int, differences: [RequestDifference])?
+        var best: (rank: MissRank, differences: [RequestDifference])?
         for (i, interaction) in interactions.enumerated() {
             let differences = options.matcher.differences(between: live, and: interaction.request)
             let rank = (interaction.request.headers["X-Amz-Target"] == target ? 0 : 1, differences.count, i)
-            if best == nil || rank < best!.rank { best = (rank, i, differences) }
+            if best == nil || rank < best!.rank { best = (rank, differences) }
         }
-        return CassetteMissError(
-            file: file.path, request: Self.summary(live), reason: .noMatch, closestIndex: best?.index,
-            closestRequest: best.map { Self.summary(interactions[$0.index].request) }, differences: best?.differences ?? [])
+        let error = CassetteMissError(
+            file: file.path, request: Self.summary(live), reason: .noMatch, closestIndex: best?.rank.index,
+            closestRequest: best.map { Self.summary(interactions[$0.rank.index].request) }, differences: best?.differences ?? [])
+        return (best?.rank, error)
     }
 
     /// A request in one line: method, path, target and body (shortened).
