@@ -1,3 +1,4 @@
+import Cassettes
 import Foundation
 import HTTPTransport
 import RawJSON
@@ -18,6 +19,13 @@ enum ReplayResponses {
             headers.add(name: field.name, value: isLength ? length : field.value)
         }
         return HTTPResponse(status: response.status, headers: headers, body: response.body)
+    }
+
+    /// The miss in one line, with the remedies spelled as `serve` options rather than the in-process ones.
+    static func missLine(_ miss: CassetteMissError) -> String {
+        miss.description
+            .replacingOccurrences(of: "record it with SSM_CONTRACT_RECORD_MODE=record-missing", with: "record it with serve --record-missing --upstream URL")
+            .replacingOccurrences(of: "(SSM_CONTRACT_RECORD_MODE=record) or use ExhaustionPolicy.repeatLast", with: "or serve with --exhaustion repeat-last")
     }
 
     /// An awsJson1_1 error SDKs decode and show: `X-Amzn-ErrorType` and `{"__type": …, "message": …}`.

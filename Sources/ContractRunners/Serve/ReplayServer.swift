@@ -113,9 +113,10 @@ public final class ReplayServer: Sendable {
             counters.answered()
             return ReplayResponses.forClient(response)
         } catch let miss as CassetteMissError {
-            counters.missed(miss.description)
-            log("miss: \(miss.description)")
-            return ReplayResponses.error(type: missErrorType, message: miss.description)
+            let line = ReplayResponses.missLine(miss)
+            counters.missed(line)
+            log("miss: \(line)")
+            return ReplayResponses.error(type: missErrorType, message: line)
         } catch {
             let line = "upstream \(forwarding?.base ?? "-") failed: \(error)"
             counters.upstreamFailed(line)

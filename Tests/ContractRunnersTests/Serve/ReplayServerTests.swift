@@ -65,6 +65,7 @@ import TestSupport
                     #expect(fourth.headers["X-Amzn-ErrorType"] == "ReplayMiss")
                     let message = try ServeFixtures.json(String(decoding: fourth.body, as: UTF8.self)).objectValue?["message"]?.stringValue
                     #expect(message?.contains("was asked for the 4th time but the cassette recorded only 3 answer(s)") == true)
+                    #expect(message?.hasSuffix("and the exhaustion policy is fail; record a longer sequence or serve with --exhaustion repeat-last") == true)
                     #expect(server.summary.misses.count == 1)
                     #expect(server.summary.status(strict: false) == .violation)
                 }
@@ -90,7 +91,7 @@ import TestSupport
                     let message = try #require(body?["message"]?.stringValue)
                     #expect(message.hasPrefix("\(file.path): no recorded interaction matches POST / AmazonSSM.ListCommands {\"InstanceId\":\"\(ServeFixtures.instanceID)\""))
                     #expect(message.contains("; closest is interactions[0] POST / AmazonSSM.GetCommandInvocation {\"CommandId\":\"\(ServeFixtures.commandID)\""))
-                    #expect(message.hasSuffix(": X-Amz-Target: AmazonSSM.ListCommands ≠ recorded AmazonSSM.GetCommandInvocation; record it with SSM_CONTRACT_RECORD_MODE=record-missing"))
+                    #expect(message.hasSuffix(": X-Amz-Target: AmazonSSM.ListCommands ≠ recorded AmazonSSM.GetCommandInvocation; record it with serve --record-missing --upstream URL"))
                     #expect(logged.lines == ["miss: " + message])
                 }
             }
