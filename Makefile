@@ -133,3 +133,11 @@ record-moto: build
 	AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
 	$(CLI) record --endpoint-url http://127.0.0.1:$$port --region us-east-1 \
 	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1
+
+# --- serve (replay server): `make serve` serves Recordings (or CASSETTES="a.json dir/") on a free loopback port
+# until Ctrl-C; PORT=5001 picks the port. Point any SDK at the printed URL with --endpoint-url.
+.PHONY: serve
+CASSETTES ?= Recordings
+PORT      ?= 0
+serve: build
+	$(CLI) serve $(CASSETTES) --port $(PORT)
