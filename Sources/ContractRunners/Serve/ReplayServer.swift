@@ -86,7 +86,7 @@ public final class ReplayServer: Sendable {
         let started = StartFlag()
         let result: R
         do {
-            result = try await LoopbackHTTPServer.withServer(host: options.host, port: options.port, handler: handler) { server in
+            result = try await LoopbackHTTPServer.withServer(host: options.host, port: options.port, keepsRequests: false, handler: handler) { server in
                 started.set()
                 return try await body(ReplayServer(server: server, transport: transport, counters: counters))
             }
