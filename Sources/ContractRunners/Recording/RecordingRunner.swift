@@ -26,6 +26,8 @@ public struct RecordingOptions: Sendable {
     public var retryStrategy: AWSRetryStrategy
     /// Seconds between CommandExecuted polls.
     public var pollDelay: Double
+    /// The shell commands SendCommand runs (default ``RecordingScenario/defaultCommands``).
+    public var commands: [String]
 
     /// The instance ids used when none are given.
     public static let defaultInstanceIDs = ["i-0123456789abcdef0", "i-0fedcba9876543210"]
@@ -34,7 +36,8 @@ public struct RecordingOptions: Sendable {
     public init(
         outputDirectory: URL, source: CassetteSource, environment: [String: String], endpointURL: String? = nil,
         region: String? = nil, profile: String? = nil, instanceIDs: [String] = RecordingOptions.defaultInstanceIDs,
-        scenarioNames: [String] = [], retryStrategy: AWSRetryStrategy = .standard, pollDelay: Double = 5
+        scenarioNames: [String] = [], retryStrategy: AWSRetryStrategy = .standard, pollDelay: Double = 5,
+        commands: [String] = RecordingScenario.defaultCommands
     ) {
         self.outputDirectory = outputDirectory
         self.source = source
@@ -46,6 +49,7 @@ public struct RecordingOptions: Sendable {
         self.scenarioNames = scenarioNames
         self.retryStrategy = retryStrategy
         self.pollDelay = pollDelay
+        self.commands = commands
     }
 }
 
@@ -72,15 +76,7 @@ public enum RecordingRunner {
     ///   scenario or an unwritable folder.
     public static func record(_ options: RecordingOptions, upstream: any HTTPTransport) async throws(RunnerError) -> [ScenarioRun] {
         let scenarios = try select(options.scenarioNames)
-        let configuration: AWSConfiguration
-        do {
-            configuration = try AWSConfigurationResolver.resolve(
-                AWSConfigurationInputs(
-                    environment: options.environment, profile: options.profile, region: options.region,
-                    endpointURL: options.endpointURL))
-        } catch {
-            throw RunnerError(error.message, status: .configuration)
-        }
+        let configuration = try resolveConfiguration(options)
         do {
             try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
         } catch {
@@ -97,9 +93,23 @@ public enum RecordingRunner {
             runs.append(
                 try await run(scenario, file: file, mode: .record, upstream: upstream, options: cassetteOptions,
                               configuration: configuration, retryStrategy: options.retryStrategy,
-                              context: .init(instanceIDs: options.instanceIDs, pollDelay: options.pollDelay)))
+                              context: .init(instanceIDs: options.instanceIDs, pollDelay: options.pollDelay, commands: options.commands)))
         }
         return runs
+    }
+
+    /// Credentials, region and endpoint for `options`, resolved by the AWS conventions.
+    ///
+    /// - Throws: ``RunnerError`` (configuration, 3) with the resolver's one line naming every source it read.
+    public static func resolveConfiguration(_ options: RecordingOptions) throws(RunnerError) -> AWSConfiguration {
+        do {
+            return try AWSConfigurationResolver.resolve(
+                AWSConfigurationInputs(
+                    environment: options.environment, profile: options.profile, region: options.region,
+                    endpointURL: options.endpointURL))
+        } catch {
+            throw RunnerError(error.message, status: .configuration)
+        }
     }
 
     /// Replays the selected scenarios from the cassettes in `directory`, never touching the network.

@@ -17,12 +17,18 @@ public struct RecordingScenario: Sendable {
         public let pollDelay: Double
         /// Maximum CommandExecuted polls.
         public let pollAttempts: Int
+        /// The shell commands SendCommand runs through `AWS-RunShellScript`.
+        public let commands: [String]
 
         /// Creates a context.
-        public init(instanceIDs: [String], pollDelay: Double = 5, pollAttempts: Int = 20) {
+        public init(
+            instanceIDs: [String], pollDelay: Double = 5, pollAttempts: Int = 20,
+            commands: [String] = RecordingScenario.defaultCommands
+        ) {
             self.instanceIDs = instanceIDs
             self.pollDelay = pollDelay
             self.pollAttempts = pollAttempts
+            self.commands = commands
         }
     }
 
@@ -35,11 +41,14 @@ public struct RecordingScenario: Sendable {
         describeInstanceInformation,
     ]
 
-    /// The input every scenario sends: `uname -a` through `AWS-RunShellScript`.
+    /// The commands recordings send unless told otherwise (the committed moto recordings were made with them).
+    public static let defaultCommands = ["uname -a"]
+
+    /// The input every scenario sends: the context's commands (default `uname -a`) through `AWS-RunShellScript`.
     static func sendInput(_ context: Context, comment: String) -> SendCommandInput {
         SendCommandInput(
             documentName: "AWS-RunShellScript", instanceIds: context.instanceIDs,
-            parameters: ["commands": ["uname -a"]], comment: comment)
+            parameters: ["commands": context.commands], comment: comment)
     }
 
     /// Sends the command and returns its step and CommandId.
