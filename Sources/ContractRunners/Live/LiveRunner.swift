@@ -71,23 +71,24 @@ public enum LiveRunner {
 
     /// `--output`, or a new `.build/live/<UTC time>` folder; refused when it is, holds or lies inside the baseline.
     static func outputFolder(_ explicit: String?, baseline: URL) throws(RunnerError) -> URL {
-        let output: URL
-        if let explicit {
-            output = URL(fileURLWithPath: explicit).standardizedFileURL
-        } else {
-            let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
-            var candidate = URL(fileURLWithPath: ".build/live/\(stamp)").standardizedFileURL
-            var suffix = 2
-            while FileManager.default.fileExists(atPath: candidate.path) {
-                candidate = URL(fileURLWithPath: ".build/live/\(stamp)-\(suffix)").standardizedFileURL
-                suffix += 1
-            }
-            output = candidate
+        let stamp = timestamp()
+        var output = URL(fileURLWithPath: explicit ?? ".build/live/\(stamp)")
+        var suffix = 2
+        while explicit == nil, FileManager.default.fileExists(atPath: output.path) {
+            output = URL(fileURLWithPath: ".build/live/\(stamp)-\(suffix)")
+            suffix += 1
         }
-        let (a, b) = (output.path + "/", baseline.path + "/")
+        let (a, b) = (output.standardizedFileURL.path + "/", baseline.path + "/")
         if a.hasPrefix(b) || b.hasPrefix(a) {
-            throw RunnerError("--output \(output.path) overlaps the baseline \(baseline.path): fresh recordings never go over the baseline (use --update-baseline to replace it)", status: .badInput)
+            throw RunnerError("--output \(output.standardizedFileURL.path) overlaps the baseline \(baseline.path): fresh recordings never go over the baseline (use --update-baseline to replace it)", status: .badInput)
         }
         return output
+    }
+
+    /// The current UTC time as `20261121T082501Z`.
+    static func timestamp() -> String {
+        ISO8601DateFormatter.string(
+            from: Date(), timeZone: TimeZone(identifier: "UTC")!,
+            formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
     }
 }
