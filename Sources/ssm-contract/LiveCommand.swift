@@ -23,14 +23,7 @@ struct LiveCommand: AsyncParsableCommand {
     @Option(name: .customLong("instance-id"), help: "A test instance the check runs its command on (repeat for several).")
     var instanceIDs: [String] = []
 
-    @Option(name: .customLong("endpoint-url"), help: "The SSM endpoint (default: from the AWS configuration).")
-    var endpointURL: String?
-
-    @Option(help: "The region (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).")
-    var region: String?
-
-    @Option(help: "The profile in ~/.aws/config and ~/.aws/credentials.")
-    var profile: String?
+    @OptionGroup var target: AWSTargetFlags
 
     @Option(help: ArgumentHelp("Required when the endpoint is not AWS: what answers there, e.g. mock:moto@5.2.1.", valueName: "mock:NAME@VERSION"))
     var source: String?
@@ -60,9 +53,9 @@ struct LiveCommand: AsyncParsableCommand {
     func run() async throws {
         var options = LiveOptions()
         options.instanceIDs = instanceIDs
-        options.endpointURL = endpointURL
-        options.region = region
-        options.profile = profile
+        options.endpointURL = target.endpointURL
+        options.region = target.region
+        options.profile = target.profile
         options.source = source
         options.baseline = baseline
         options.output = output

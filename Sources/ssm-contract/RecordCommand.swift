@@ -17,14 +17,7 @@ struct RecordCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .customLong("endpoint-url"), help: "The SSM endpoint (default: from the AWS configuration).")
-    var endpointURL: String?
-
-    @Option(help: "The region (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).")
-    var region: String?
-
-    @Option(help: "The profile in ~/.aws/config and ~/.aws/credentials.")
-    var profile: String?
+    @OptionGroup var target: AWSTargetFlags
 
     @Option(help: "Where the responses come from: live or mock:NAME@VERSION (written into every cassette).")
     var source: String
@@ -55,7 +48,7 @@ struct RecordCommand: AsyncParsableCommand {
     func run() async throws {
         let options = RecordingOptions(
             outputDirectory: URL(fileURLWithPath: output), source: CassetteSource(source)!,
-            environment: ProcessInfo.processInfo.environment, endpointURL: endpointURL, region: region, profile: profile,
+            environment: ProcessInfo.processInfo.environment, endpointURL: target.endpointURL, region: target.region, profile: target.profile,
             instanceIDs: instanceIDs.isEmpty ? RecordingOptions.defaultInstanceIDs : instanceIDs,
             scenarioNames: scenarios, pollDelay: pollDelay)
         let runs = try await RecordingRunner.recordThroughCurl(options)
