@@ -108,3 +108,52 @@ bench-verify: libcurl venv
 	@test -f $(BENCH_CORPUS)/corpus-$$(printf %04d $$(($(BENCH_FILES) - 1))).json || \
 	  $(VENV)/bin/python Benchmarks/generate_corpus.py $(BENCH_CORPUS) $(BENCH_FILES) $(BENCH_PER_FILE)
 	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract $(BENCH_CORPUS)
+
+# --- aws-wire: record scripted SSM sessions against the real moto server ----------------------------------------
+# `make record-moto` starts moto_server from the venv on 127.0.0.1 (a free port), waits until it answers, runs
+# `ssm-contract record` into Recordings/mock-moto-<version>/ (one cassette per scenario, source
+# mock:moto@<version>), and stops moto whatever happens. Fake credentials: moto does not check signatures.
+MOTO_VERSION = $(shell $(VENV)/bin/python -c 'import moto; print(moto.__version__)' 2>/dev/null)
+MOTO_RECORDINGS = Recordings/mock-moto-$(MOTO_VERSION)
+
+.PHONY: record-moto
+record-moto: build
+	@test -x $(VENV)/bin/moto_server || $(MAKE) venv
+	@set -e; \
+	port=$$($(VENV)/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	$(VENV)/bin/moto_server -H 127.0.0.1 -p $$port > .build/moto-record.log 2>&1 & moto=$$!; \
+	trap 'kill $$moto 2>/dev/null; wait $$moto 2>/dev/null || true' EXIT; \
+	tries=0; until curl -fs -o /dev/null http://127.0.0.1:$$port/moto-api/; do \
+	  tries=$$((tries + 1)); \
+	  if [ $$tries -gt 100 ] || ! kill -0 $$moto 2>/dev/null; then echo "error: moto_server did not start; see .build/moto-record.log" >&2; exit 4; fi; \
+	  sleep 0.1; \
+	done; \
+	env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN -u AWS_SECURITY_TOKEN \
+	AWS_ACCESS_KEY_ID=AKIDMOTORECORDING001 AWS_SECRET_ACCESS_KEY=moto-recording-secret-not-real \
+	AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
+	$(CLI) record --endpoint-url http://127.0.0.1:$$port --region us-east-1 \
+	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1
+
+# --- serve (replay server): `make serve` serves Recordings (or CASSETTES="a.json dir/") on a free loopback port
+# until Ctrl-C; PORT=5001 picks the port. Point any SDK at the printed URL with --endpoint-url.
+.PHONY: serve
+CASSETTES ?= Recordings
+PORT      ?= 0
+serve: build
+	$(CLI) serve $(CASSETTES) --port $(PORT)
+
+# --- live: the scheduled live check, rehearsed against the real moto server ------------------------------------
+# `make live-moto` starts moto_server from the venv on 127.0.0.1 (a free port), runs `ssm-contract live` against it
+# (source mock:moto@<version>, so nothing is labelled live) with the committed Recordings/mock-moto-<version>/ as the
+# baseline (read only), and stops moto whatever happens. It fails with `live`'s status (1 contract failed, 5 drift).
+# Against AWS, run the binary itself: ssm-contract live --instance-id i-… (see README, "Live check").
+.PHONY: live-moto
+live-moto: build
+	@test -x $(VENV)/bin/moto_server || $(MAKE) venv
+	@Scripts/with-moto-server.sh $(VENV) .build/moto-live.log sh -c '\
+	  env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN -u AWS_SECURITY_TOKEN \
+	  AWS_ACCESS_KEY_ID=AKIDMOTOLIVECHECK001 AWS_SECRET_ACCESS_KEY=moto-live-check-secret-not-real \
+	  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null SSM_CONTRACT_VENV=$(abspath $(VENV)) \
+	  $(CLI) live --endpoint-url "$$MOTO_ENDPOINT" --region us-east-1 --source mock:moto@$(MOTO_VERSION) \
+	    --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --poll-delay 1 \
+	    --json .build/live-report.json --junit .build/live-report.xml'

@@ -44,7 +44,10 @@ let package = Package(
         ),
 
         // MARK: Layer 2: cassettes (record / replay)
-        .target(name: "Cassettes", dependencies: ["HTTPTransport", "RawJSON"]),
+        .target(
+            name: "Cassettes",
+            dependencies: ["HTTPTransport", "RawJSON", .product(name: "Crypto", package: "swift-crypto")]
+        ),
 
         // MARK: Layer 3: AWS wire (SigV4, credentials, awsJson1_1, retries)
         .target(
@@ -103,13 +106,19 @@ let package = Package(
         ),
         .testTarget(name: "RawJSONTests", dependencies: ["RawJSON"]),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "LoopbackServer", "TestSupport"]),
+        // Saves large cassettes in a loop; CassettesTests SIGKILLs it mid-write (atomic-save acceptance test).
+        .executableTarget(name: "cassette-write-probe", dependencies: ["Cassettes", "HTTPTransport", "RawJSON"], path: "Tests/CassetteWriteProbe"),
         .testTarget(name: "CassettesTests", dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
-        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
+        .testTarget(
+            name: "AWSWireTests",
+            dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "SSMOperationsTests", dependencies: ["SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
         .testTarget(
             name: "ContractEngineTests",
             dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
-        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )

@@ -10,6 +10,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case configuration = 3
     /// A target could not be reached or answered outside the protocol (transport failure, HTML error page).
     case unreachable = 4
+    /// `live` only: every contract held, but the responses drifted from the baseline recordings (members, types,
+    /// timestamp forms, enum values, error codes, header names) or the SSM model drifted from botocore.
+    case drift = 5
     /// A bug in ssm-contract itself.
     case internalError = 70
 }

@@ -10,6 +10,8 @@ extension LoopbackHTTPServer {
     /// - Parameters:
     ///   - host: the address to bind; loopback unless you have a reason.
     ///   - port: the port to bind, 0 for any free one (read it from ``port``).
+    ///   - keepsRequests: whether ``receivedRequests`` keeps every request (tests); a long-running server
+    ///     passes `false` so memory does not grow with traffic (``requestCount`` still counts).
     ///   - handler: answers every request.
     ///   - body: runs while the server listens.
     /// - Throws: ``LoopbackServerError`` when the server cannot start (e.g. the port is taken), or what
@@ -17,10 +19,11 @@ extension LoopbackHTTPServer {
     public static func withServer<R: Sendable>(
         host: String = "127.0.0.1",
         port: Int = 0,
+        keepsRequests: Bool = true,
         handler: @escaping Handler,
         _ body: @Sendable (LoopbackHTTPServer) async throws -> R
     ) async throws -> R {
-        let log = RequestLog()
+        let log = RequestLog(keepsRequests: keepsRequests)
         let (boundPorts, boundPortSink) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "ssm-contract.loopback-server")
         logger.logLevel = .critical  // shutdown cancels idle keep-alive connections; not worth a log line

@@ -31,6 +31,7 @@ public struct LoopbackHTTPServer: Sendable {
 
     /// Every request received so far, in arrival order. `url` is ``baseURL`` + the request target
     /// (`path?query`), or the target itself when a client sent an absolute URL (as clients do to a proxy).
+    /// Empty when the server was started with `keepsRequests: false` (long-running servers).
     public var receivedRequests: [HTTPRequest] { log.requests }
 
     /// How many requests arrived so far.
@@ -41,12 +42,17 @@ public struct LoopbackHTTPServer: Sendable {
 /// `@unchecked Sendable`.
 final class RequestLog: @unchecked Sendable {
     private let lock = NSLock()
+    private let keepsRequests: Bool
     private var storage: [HTTPRequest] = []
+    private var received = 0
+
+    init(keepsRequests: Bool) { self.keepsRequests = keepsRequests }
 
     func append(_ request: HTTPRequest) {
         lock.lock()
         defer { lock.unlock() }
-        storage.append(request)
+        received += 1
+        if keepsRequests { storage.append(request) }
     }
 
     var requests: [HTTPRequest] {
@@ -58,7 +64,7 @@ final class RequestLog: @unchecked Sendable {
     var count: Int {
         lock.lock()
         defer { lock.unlock() }
-        return storage.count
+        return received
     }
 }
 

@@ -13,7 +13,8 @@ struct SSMContract: AsyncParsableCommand {
         abstract: "Record, replay and contract-check AWS Systems Manager command-invocation traffic.",
         discussion: """
             Exit status: 0 everything held; 1 a contract was violated; 2 bad usage or unreadable input; \
-            3 missing configuration or credentials; 4 a target could not be reached.
+            3 missing configuration or credentials; 4 a target could not be reached; 5 (live) contracts held but \
+            the responses drifted since the baseline recordings.
             """,
         version: ContractRunnersInfo.version,
         subcommands: [
@@ -22,6 +23,8 @@ struct SSMContract: AsyncParsableCommand {
             SkeletonCommand.self,
             CheckCLICommand.self,
             RecordCommand.self,
+            ServeCommand.self,
+            LiveCommand.self,
         ]
     )
 

@@ -38,6 +38,18 @@ import Testing
         (#"{"format":"ssm-contract.cassette","version":1,"source":"live","recordedAt":"x","tool":"t"}"#, "interactions: is missing"),
         (#"{"format":"ssm-contract.cassette","version":1,"source":"aws","recordedAt":"x","tool":"t","interactions":[]}"#, "source: \"aws\" is not a known source"),
         (#"{"format":"ssm-contract.cassette","version":1,"source":"live","recordedAt":"x","tool":"t","interactions":[{"startedAt":"x","duration":1,"request":{"method":"POST","url":"u","headers":[],"body":null},"response":{"status":"200","headers":[],"body":null}}]}"#, "interactions[0].response.status: is a string, not an integer"),
+        ("[1,2]", ": is an array, not an object"),
+        (#"{"format":"vcr","version":1}"#, "format: is \"vcr\", not \"ssm-contract.cassette\""),
+        (#"{"format":"ssm-contract.cassette","version":1,"source":"live","tool":"t","interactions":[]}"#, "recordedAt: is missing"),
+        (#"{"format":"ssm-contract.cassette","version":1,"source":"mock:moto","recordedAt":"x","tool":"t","interactions":[]}"#, "source: \"mock:moto\" is not a known source"),
+        (#"{"format":"ssm-contract.cassette","version":1,"source":"live","recordedAt":"x","tool":"t","interactions":{}}"#, "interactions: is an object, not an array"),
+        (#"{"format":"ssm-contract.cassette","version":1,"source":"live","recordedAt":"x","tool":"t","interactions":[{"startedAt":"x","duration":1,"request":{"method":"POST","url":"u","headers":[]},"response":{"status":200,"headers":[],"body":null}}]}"#, "interactions[0].request.body: is missing"),
+        (#"{"format":"ssm-contract.cassette","version":1,"source":"live","recordedAt":"x","tool":"t","interactions":[{"startedAt":"x","duration":1,"request":{"method":"POST","url":"u","headers":[],"body":{"yaml":"a: 1"}},"response":{"status":200,"headers":[],"body":null}}]}"#, "interactions[0].request.body.yaml: is not a valid body"),
+        (#"{"format":"ssm-contract.cassette","version":1,"source":"live","recordedAt":"x","tool":"t","interactions":[{"startedAt":"x","duration":1,"request":{"method":"POST","url":"u","headers":[],"body":{"json":{},"text":""}},"response":{"status":200,"headers":[],"body":null}}]}"#, "interactions[0].request.body: must be null or an object with exactly one of json, text, base64"),
+        (#"{"format":"ssm-contract.cassette","version":1,"source":"live","recordedAt":"x","tool":"t","interactions":[{"startedAt":"x","duration":1,"request":{"method":"POST","url":"u","headers":[],"body":null},"response":{"status":200,"headers":[],"body":{"base64":"***"}}}]}"#, "interactions[0].response.body.base64: is not valid base64"),
+        (#"{"format":"ssm-contract.cassette","version":1,"source":"live","recordedAt":"x","tool":"t","interactions":[{"startedAt":"x","duration":1,"request":{"method":"POST","url":"u","headers":[["a"]],"body":null},"response":{"status":200,"headers":[],"body":null}}]}"#, "interactions[0].request.headers[0]: is not a [name, value] pair of strings"),
+        (#"{"format":"ssm-contract.cassette","version":1,"source":"live","recordedAt":"x","tool":"t","interactions":[{"startedAt":"x","request":{"method":"POST","url":"u","headers":[],"body":null},"response":{"status":200,"headers":[],"body":null}}]}"#, "interactions[0].duration: is missing"),
+        (#"{"format":"ssm-contract.cassette","version":1,"source":"live","recordedAt":"x","tool":"t","pseudonymisation":{"kinds":["email"],"salt":"AA==","keyed":false},"interactions":[]}"#, "pseudonymisation.kinds[0]: \"email\" is not a pseudonym kind"),
     ])
     func malformedCassettesNameFileAndField(content: String, expected: String) throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
@@ -48,6 +60,7 @@ import Testing
             Issue.record("loaded a malformed cassette")
         } catch {
             #expect(error.description.hasPrefix(url.path + ": "))
+            #expect(!error.description.contains("\n"), "one line")
             #expect(error.description.contains(expected), "\(error.description)")
         }
     }

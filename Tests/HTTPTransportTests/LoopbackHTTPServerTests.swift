@@ -35,6 +35,16 @@ struct LoopbackHTTPServerTests {
         }
     }
 
+    @Test func aServerThatKeepsNoRequestsStillCountsThem() async throws {
+        try await LoopbackHTTPServer.withServer(keepsRequests: false, handler: { _ in HTTPResponse(status: 204) }) { server in
+            try await CurlTransport.withCurlTransport(configuration: directConfiguration) { transport in
+                for _ in 0..<3 { _ = try await transport.send(HTTPRequest(url: server.baseURL + "/poll")) }
+            }
+            #expect(server.requestCount == 3)
+            #expect(server.receivedRequests.isEmpty)
+        }
+    }
+
     @Test func scriptedResponsesAnswerInOrderThenSayTheScriptRanOut() async throws {
         let script = ScriptedResponses([HTTPResponse(status: 200, body: Data("first".utf8)), HTTPResponse(status: 400, body: Data("second".utf8))])
         try await LoopbackHTTPServer.withServer(handler: script.handler) { server in

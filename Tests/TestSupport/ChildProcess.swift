@@ -10,14 +10,21 @@ public final class ChildProcess: @unchecked Sendable {  // `process` and the pip
     private let output = Pipe()
     private let input = Pipe()
 
-    /// Starts `executable` with `arguments`.
-    public init(_ executable: String, _ arguments: [String]) throws {
+    /// Starts `executable` with `arguments`; standard error goes to `standardError` (a file that must exist)
+    /// or is discarded; `currentDirectory` defaults to the test runner's.
+    public init(_ executable: String, _ arguments: [String], standardError: URL? = nil, currentDirectory: URL? = nil) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardOutput = output
         process.standardInput = input
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try standardError.map { try FileHandle(forWritingTo: $0) } ?? FileHandle.nullDevice
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         try process.run()
+    }
+
+    /// Sends `number` (e.g. `SIGINT`) to the process.
+    public func signal(_ number: Int32) {
+        if process.processIdentifier > 0 { kill(process.processIdentifier, number) }
     }
 
     /// Runs a program to completion; throws when it exits non-zero.

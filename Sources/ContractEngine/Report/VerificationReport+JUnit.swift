@@ -41,7 +41,8 @@ extension VerificationReport {
             """
     }
 
-    static func escape(_ text: String) -> String {
+    /// `text` escaped for XML attribute values and character data (control characters become `?`).
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

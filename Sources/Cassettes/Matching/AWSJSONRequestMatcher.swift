@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTransport
+import RawJSON
+
+/// The default matcher, built for awsJson1_1 where every call is `POST /` told apart by `X-Amz-Target`.
+///
+/// Compares the method, the URL path and query, `X-Amz-Target`, and the body — as parsed JSON when both sides
+/// are JSON (key order, whitespace and number spelling do not matter), byte for byte otherwise. It never looks
+/// at any other header, so `Authorization`, `X-Amz-Date`, `X-Amz-Security-Token`, `User-Agent`, `amz-sdk-*`,
+/// `Content-Length`, `Host` and the like can differ freely. Scheme, host and port are ignored unless
+/// ``matchesHost`` is set, so a cassette recorded against AWS replays against a local endpoint.
+public struct AWSJSONRequestMatcher: RequestMatcher {
+    /// Whether scheme, host and port must match too.
+    public var matchesHost: Bool
+    /// Further headers whose values must match (case-insensitive names), beyond `X-Amz-Target`.
+    public var matchedHeaders: [String]
+
+    public init(matchesHost: Bool = false, matchedHeaders: [String] = []) {
+        self.matchesHost = matchesHost
+        self.matchedHeaders = matchedHeaders
+    }
+
+    /// The cheap comparisons first (method, target), then the URL, then the body.
+    public func matches(_ request: RecordedRequest, _ recorded: RecordedRequest) -> Bool {
+        guard request.method == recorded.method,
+            request.headers.values(for: "X-Amz-Target") == recorded.headers.values(for: "X-Amz-Target")
+        else { return false }
+        for name in matchedHeaders where request.headers.values(for: name) != recorded.headers.values(for: name) { return false }
+        let live = URLParts(request.url), old = URLParts(recorded.url)
+        guard live.path == old.path, live.sortedQuery == old.sortedQuery, !matchesHost || live.origin == old.origin else { return false }
+        return BodyDifferences.equal(request.body, recorded.body)
+    }
+
+    public func differences(between request: RecordedRequest, and recorded: RecordedRequest) -> [RequestDifference] {
+        var result: [RequestDifference] = []
+        if request.method != recorded.method {
+            result.append(RequestDifference(field: "method", actual: request.method, recorded: recorded.method))
+        }
+        let live = URLParts(request.url), old = URLParts(recorded.url)
+        if matchesHost, live.origin != old.origin {
+            result.append(RequestDifference(field: "host", actual: live.origin, recorded: old.origin))
+        }
+        if live.path != old.path {
+            result.append(RequestDifference(field: "path", actual: live.path, recorded: old.path))
+        }
+        if live.sortedQuery != old.sortedQuery {
+            result.append(RequestDifference(field: "query", actual: live.query.display, recorded: old.query.display))
+        }
+        for name in ["X-Amz-Target"] + matchedHeaders {
+            let a = request.headers.values(for: name), b = recorded.headers.values(for: name)
+            if a != b {
+                result.append(RequestDifference(
+                    field: name, actual: a.isEmpty ? "missing" : a.joined(separator: ", "),
+                    recorded: b.isEmpty ? "missing" : b.joined(separator: ", ")))
+            }
+        }
+        result += BodyDifferences.between(request.body, and: recorded.body)
+        return result
+    }
+}
+
+/// The parts of a URL the matcher compares.
+struct URLParts {
+    var origin: String
+    var path: String
+    var query: String
+
+    init(_ url: String) {
+        if let components = URLComponents(string: url) {
+            origin = "\(components.scheme ?? "")://\(components.host ?? "")\(components.port.map { ":\($0)" } ?? "")"
+            path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+            query = components.percentEncodedQuery ?? ""
+        } else {
+            origin = ""
+            path = url
+            query = ""
+        }
+    }
+
+    /// The query's parameters in sorted order (parameter order does not change the request's meaning).
+    var sortedQuery: [String] { query.isEmpty ? [] : query.split(separator: "&").map(String.init).sorted() }
+}
+
+extension String {
+    /// The value for messages: `missing` when empty.
+    var display: String { isEmpty ? "missing" : self }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import HTTPTransport
+
+extension CassetteTransport {
+    /// The request as the cassette would store it: redacted, then pseudonymised with the cassette's salt.
+    func sanitized(_ request: RecordedRequest) -> RecordedRequest {
+        let redacted = redactor.request(request)
+        var result = pseudonymiser?.request(redacted) ?? redacted
+        result.headers = Self.contentLength(result.headers, from: request.body, to: result.body)
+        return result
+    }
+
+    /// The response as the cassette would store it.
+    func sanitized(_ response: RecordedResponse) -> RecordedResponse {
+        let redacted = redactor.response(response)
+        var result = pseudonymiser?.response(redacted) ?? redacted
+        result.headers = Self.contentLength(result.headers, from: response.body, to: result.body)
+        return result
+    }
+
+    /// Keeps a `Content-Length` that described the received body true for the stored body, whose length
+    /// redaction or pseudonymisation may have changed (a replay server sends these headers as they are).
+    static func contentLength(_ headers: HTTPHeaders, from original: RecordedBody, to stored: RecordedBody) -> HTTPHeaders {
+        let before = original.data.count, after = stored.data.count
+        guard before != after else { return headers }
+        return headers.mappingValues { name, value in
+            name.lowercased() == "content-length" && value.trimmingCharacters(in: .whitespaces) == String(before) ? String(after) : value
+        }
+    }
+
+    /// Answers from the cassette: the first unused matching interaction, in recorded order. When all matching
+    /// answers are used: `nil` if `recordingMisses` (record it), else the exhaustion policy. With no match:
+    /// `nil` if `recordingMisses`, else a ``CassetteMissError``.
+    func answer(_ request: HTTPRequest, recordingMisses: Bool) throws -> HTTPResponse? {
+        let live = sanitized(RecordedRequest(request))
+        if let response = claimUnusedAnswer(live) { return response }
+        if recordingMisses { return nil }
+        if let response = try answerAfterExhaustion(live) { return response }
+        throw closestMiss(live).error
+    }
+
+    /// The first unused interaction matching `live` (already sanitized), marked used; `nil` when none is left.
+    func claimUnusedAnswer(_ live: RecordedRequest) -> HTTPResponse? {
+        let matcher = options.matcher
+        return locked { state -> HTTPResponse? in
+            let interactions = state.cassette.interactions
+            guard let next = interactions.indices.first(where: { !state.used[$0] && matcher.matches(live, interactions[$0].request) })
+            else { return nil }
+            state.used[next] = true
+            state.replayed += 1
+            return interactions[next].response.httpResponse
+        }
+    }
+
+    /// The exhaustion policy for `live` once every matching answer is used: the last one again
+    /// (``ExhaustionPolicy/repeatLast``) or a ``CassetteMissError`` (``ExhaustionPolicy/fail``); `nil` when no
+    /// recorded request matches at all.
+    func answerAfterExhaustion(_ live: RecordedRequest) throws -> HTTPResponse? {
+        let matcher = options.matcher
+        return try locked { state -> HTTPResponse? in
+            let interactions = state.cassette.interactions
+            let matching = interactions.indices.filter { matcher.matches(live, interactions[$0].request) }
+            guard let last = matching.last else { return nil }
+            switch options.exhaustion {
+            case .repeatLast:
+                state.replayed += 1
+                return interactions[last].response.httpResponse
+            case .fail:
+                throw CassetteMissError(
+                    file: file.path, request: Self.summary(live), reason: .exhausted(recordedAnswers: matching),
+                    closestIndex: last, closestRequest: Self.summary(interactions[last].request), differences: [])
+            }
+        }
+    }
+
+    /// How close a recorded request is to a live one: same `X-Amz-Target` first, then fewest differences, then
+    /// earliest (lower is closer).
+    typealias MissRank = (target: Int, differences: Int, index: Int)
+
+    /// The miss error for `live` and how close its closest recorded request is (`nil` rank for an empty
+    /// cassette).
+    func closestMiss(_ live: RecordedRequest) -> (rank: MissRank?, error: CassetteMissError) {
+        let interactions = cassette.interactions
+        let target = live.headers["X-Amz-Target"]
+        var best: (rank: MissRank, differences: [RequestDifference])?
+        for (i, interaction) in interactions.enumerated() {
+            let differences = options.matcher.differences(between: live, and: interaction.request)
+            let rank = (interaction.request.headers["X-Amz-Target"] == target ? 0 : 1, differences.count, i)
+            if best == nil || rank < best!.rank { best = (rank, differences) }
+        }
+        let error = CassetteMissError(
+            file: file.path, request: Self.summary(live), reason: .noMatch, closestIndex: best?.rank.index,
+            closestRequest: best.map { Self.summary(interactions[$0.rank.index].request) }, differences: best?.differences ?? [])
+        return (best?.rank, error)
+    }
+
+    /// A request in one line: method, path, target and body (shortened).
+    static func summary(_ request: RecordedRequest) -> String {
+        let parts = URLParts(request.url)
+        var text = "\(request.method) \(parts.path)"
+        if !parts.query.isEmpty { text += "?" + BodyDifferences.shorten(parts.query) }
+        if let target = request.headers["X-Amz-Target"] { text += " " + target }
+        if let json = request.body.json {
+            text += " " + BodyDifferences.show(json)
+        } else if request.body != .empty {
+            text += " " + BodyDifferences.describe(request.body)
+        }
+        return text
+    }
+}

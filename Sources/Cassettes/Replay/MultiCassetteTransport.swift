@@ -1,0 +1,91 @@
+import Foundation
+import HTTPTransport
+
+/// Several cassettes replayed as one ``HTTPTransport``, with the same matching, polling and miss rules as a
+/// single ``CassetteTransport`` (it is built from them and uses their replay code).
+///
+/// A request takes the first unused matching answer, looking through the cassettes in the order given (so
+/// a request recorded in two cassettes is answered from the first, then from the second). When every matching
+/// answer is used, a cassette opened in `record-missing` (at most one) records it upstream; otherwise the
+/// exhaustion policy of the last cassette that has a match applies. With no match anywhere the
+/// ``CassetteMissError`` names the closest recorded request over all cassettes (same operation first, then
+/// fewest differences, then earliest).
+///
+/// ```swift
+/// let cassettes = try files.map { try CassetteTransport(file: $0, mode: .replay, upstream: nil) }
+/// let transport = try MultiCassetteTransport(cassettes)
+/// let response = try await transport.send(request)
+/// let reports = try transport.finish()
+/// ```
+public final class MultiCassetteTransport: HTTPTransport, Sendable {
+    /// The cassettes, in lookup order.
+    public let cassettes: [CassetteTransport]
+    /// The cassette that records what the others cannot answer (`record-missing`), if any.
+    public let recorder: CassetteTransport?
+
+    /// Combines `cassettes`, each in `replay` mode except at most one in `record-missing`.
+    /// - Throws: ``CassetteConfigurationError`` for another mode or a second `record-missing` cassette.
+    public init(_ cassettes: [CassetteTransport]) throws {
+        let recorders = cassettes.filter { $0.mode == .recordMissing }
+        if let other = cassettes.first(where: { $0.mode != .replay && $0.mode != .recordMissing }) {
+            throw CassetteConfigurationError("\(other.file.path): mode \(other.mode.rawValue) cannot be combined with other cassettes; open them in replay (and at most one in record-missing)")
+        }
+        guard recorders.count <= 1 else {
+            throw CassetteConfigurationError("\(recorders[1].file.path): only one cassette can record missing interactions, and \(recorders[0].file.path) already does")
+        }
+        self.cassettes = cassettes
+        self.recorder = recorders.first
+    }
+
+    /// Answers `request` from the cassettes (or records it upstream through ``recorder``).
+    /// - Throws: ``CassetteMissError`` when nothing can answer; the upstream's errors when recording.
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let live = cassettes.map { $0.sanitized(RecordedRequest(request)) }
+        for (cassette, request) in zip(cassettes, live) {
+            if let response = cassette.claimUnusedAnswer(request) { return response }
+        }
+        if let recorder { return try await recorder.record(request) }
+        for (cassette, request) in zip(cassettes, live).reversed() {
+            if let response = try cassette.answerAfterExhaustion(request) { return response }
+        }
+        let misses = zip(cassettes, live).enumerated().map { position, pair in (position, pair.0.closestMiss(pair.1)) }
+        let closest = misses.min { lhs, rhs in
+            guard let left = lhs.1.rank else { return false }
+            guard let right = rhs.1.rank else { return true }
+            return (left.target, left.differences, lhs.0) < (right.target, right.differences, rhs.0)
+        }
+        guard let closest else {
+            throw CassetteMissError(
+                file: "(no cassettes)", request: CassetteTransport.summary(RecordedRequest(request)), reason: .noMatch,
+                closestIndex: nil, closestRequest: nil, differences: [])
+        }
+        throw closest.1.error
+    }
+
+    /// `true` when every cassette replays (none records): waiters and backoff may skip their delays.
+    public var servesRecordedResponses: Bool { recorder == nil }
+
+    /// Interactions over all cassettes.
+    public var interactionCount: Int { cassettes.reduce(0) { $0 + $1.cassette.interactions.count } }
+
+    /// What each cassette did so far, without writing anything.
+    public var currentReports: [CassetteReport] { cassettes.map(\.currentReport) }
+
+    /// Finishes every cassette (the recorder writes what it recorded), also when one of them throws, and
+    /// returns their reports in order.
+    /// - Throws: the first error a cassette's ``CassetteTransport/finish()`` threw, after finishing the others.
+    @discardableResult
+    public func finish() throws -> [CassetteReport] {
+        var reports: [CassetteReport] = []
+        var firstError: (any Error)?
+        for cassette in cassettes {
+            do {
+                reports.append(try cassette.finish())
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        if let firstError { throw firstError }
+        return reports
+    }
+}

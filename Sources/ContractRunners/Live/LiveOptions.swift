@@ -1,0 +1,95 @@
+import AWSWire
+import Cassettes
+import Foundation
+
+/// What `ssm-contract live` runs, against what, and where it writes.
+public struct LiveOptions: Sendable {
+    /// The managed nodes the scenarios send their command to (at least one).
+    public var instanceIDs: [String] = []
+    /// The endpoint (`--endpoint-url`); `nil` resolves it from the AWS configuration.
+    public var endpointURL: String?
+    /// The region (`--region`); `nil` resolves it from the AWS configuration.
+    public var region: String?
+    /// The profile (`--profile`).
+    public var profile: String?
+    /// `--source`: required (`mock:NAME@VERSION`) when the endpoint is not AWS; `nil` or `live` for AWS.
+    public var source: String?
+    /// `--baseline DIR` (default: `Recordings/live`, or `Recordings/mock-NAME-VERSION` for a mock source).
+    public var baseline: String?
+    /// `--output DIR` for the fresh cassettes (default: `.build/live/<UTC time>`); never the baseline.
+    public var output: String?
+    /// The scenarios to run (empty: all).
+    public var scenarioNames: [String] = []
+    /// `--json FILE`: the whole report (recording, contracts, drift) as JSON.
+    public var json: String?
+    /// `--junit FILE`: contracts and drift as JUnit XML.
+    public var junit: String?
+    /// `--update-baseline`: replace the baseline's cassettes with the fresh ones (atomically).
+    public var updateBaseline = false
+    /// Catalog, contract files, selection and deviations for the contract check.
+    public var catalog = CatalogOptions()
+    /// The environment the AWS configuration is resolved from.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// Seconds between CommandExecuted polls.
+    public var pollDelay: Double = 5
+    /// The retry policy of the SSM client.
+    public var retryStrategy: AWSRetryStrategy = .standard
+    /// The shell commands sent to the instances: short and harmless.
+    public var commands: [String] = LiveOptions.defaultCommands
+    /// The Python venv whose botocore the committed model is compared with (default `$SSM_CONTRACT_VENV`, else
+    /// `./.venv`).
+    public var venv: String?
+    /// The day deviations expire against (`YYYY-MM-DD`, default today in UTC).
+    public var today: String?
+
+    /// What a live check runs on the instances.
+    public static let defaultCommands = ["echo ssm-contract live check"]
+
+    /// Options with defaults.
+    public init() {}
+
+    /// The baseline folder used when none is given, by source: `Recordings/live` or `Recordings/mock-moto-5.2.1`.
+    public static func defaultBaseline(for source: CassetteSource) -> String {
+        switch source {
+        case .mock(let name, let version): "Recordings/mock-\(name)-\(version)"
+        default: "Recordings/live"
+        }
+    }
+
+    /// The venv folder for the model check.
+    var venvURL: URL {
+        if let venv { return URL(fileURLWithPath: venv) }
+        if let fromEnvironment = environment["SSM_CONTRACT_VENV"], !fromEnvironment.isEmpty {
+            return URL(fileURLWithPath: fromEnvironment)
+        }
+        return URL(fileURLWithPath: ".venv")
+    }
+}
+
+/// Which source a live run's recordings are labelled with.
+enum LiveSource {
+    /// Whether `url` is an AWS endpoint (`*.amazonaws.com`, `*.amazonaws.com.cn`, `*.api.aws`).
+    static func isAWS(_ url: String) -> Bool {
+        guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+        return [".amazonaws.com", ".amazonaws.com.cn", ".api.aws"].contains { host.hasSuffix($0) }
+    }
+
+    /// `live` for an AWS endpoint; the `--source` mock for any other. Anything else is refused (bad input), so
+    /// a mock's answers are never labelled live and AWS's never labelled a mock.
+    static func resolve(explicit: String?, endpoint: String) throws(RunnerError) -> CassetteSource {
+        let parsed = explicit.flatMap(CassetteSource.init)
+        if isAWS(endpoint) {
+            guard explicit == nil || parsed == .live else {
+                throw RunnerError("--source \(explicit!): \(endpoint) is an AWS endpoint, so its recordings are live; drop --source", status: .badInput)
+            }
+            return .live
+        }
+        guard case .mock? = parsed else {
+            let given = explicit.map { "--source \($0) is not a mock source" } ?? "no --source given"
+            throw RunnerError(
+                "\(endpoint) is not an AWS endpoint and \(given): say what answers there with --source mock:NAME@VERSION (e.g. mock:moto@5.2.1), so its recordings are never labelled live",
+                status: .badInput)
+        }
+        return parsed!
+    }
+}

@@ -1,0 +1,76 @@
+import Cassettes
+import ContractEngine
+import Foundation
+import RawJSON
+
+/// What a live check found: the recording, the contract report, the drift, and the exit status.
+public struct LiveOutcome: Sendable {
+    /// What `record` would print for the fresh cassettes.
+    public let recordingSummary: String
+    /// Every contract over the fresh cassettes.
+    public let contracts: VerificationReport
+    /// Drift since the baseline, and of the model.
+    public let drift: DriftReport
+    /// The source the fresh cassettes are labelled with.
+    public let source: CassetteSource
+    /// The endpoint the requests went to.
+    public let endpoint: String
+    /// The folder holding the fresh cassettes.
+    public let output: URL
+    /// What happened to the baseline with `--update-baseline`; `nil` without it.
+    public let baselineLine: String?
+    /// 0 contracts hold and no drift; 1 a contract failed; 5 drift only.
+    public let status: ExitStatus
+
+    /// The report: recording summary, the contract report as `verify` prints it, the drift section, the baseline
+    /// line, and the result.
+    public var text: String {
+        var out = "ssm-contract live: " + recordingSummary + "\n\n"
+        out += contracts.text(title: "ssm-contract live: contracts") + "\n"
+        out += drift.text
+        if let baselineLine { out += "\n" + baselineLine + "\n" }
+        out += "\n" + resultLine + "\n"
+        return out
+    }
+
+    /// `Result: …` with the exit status.
+    public var resultLine: String {
+        let contractsPart = contracts.hasViolations ? "a contract failed" : "contracts hold"
+        let driftPart: String
+        if !drift.baselineExists {
+            driftPart = "no baseline to compare with" + (drift.modelItems.isEmpty ? "" : ", model drift")
+        } else {
+            driftPart = drift.hasDrift ? "\(drift.drift.count) difference(s) since the baseline" : "no drift"
+        }
+        return "Result: \(contractsPart); \(driftPart) (exit \(status.rawValue))"
+    }
+
+    /// The whole report as JSON (`format: ssm-contract.live-report`).
+    public var json: JSONValue {
+        var root = JSONObject()
+        root.append(key: "format", value: "ssm-contract.live-report")
+        root.append(key: "version", value: .number(JSONNumber(1)))
+        root.append(key: "source", value: .string(source.description))
+        root.append(key: "endpoint", value: .string(endpoint))
+        root.append(key: "output", value: .string(output.path))
+        root.append(key: "exitStatus", value: .number(JSONNumber(Int(status.rawValue))))
+        root.append(key: "result", value: .string(resultLine))
+        root.append(key: "contracts", value: contracts.json)
+        root.append(key: "drift", value: drift.json)
+        root.append(key: "baselineUpdate", value: baselineLine.map { .string($0) } ?? .null)
+        return .object(root)
+    }
+
+    /// The contract report's JUnit XML with the drift suite added.
+    public var junit: String {
+        let base = contracts.junit(suiteName: "ssm-contract live contracts")
+        let suite = drift.junitSuite(name: "ssm-contract live drift")
+        guard let end = base.range(of: "</testsuites>", options: .backwards) else { return base }
+        return String(base[..<end.lowerBound]) + suite + String(base[end.lowerBound...])
+    }
+
+    func writeReports(json path: String?, junit junitPath: String?) throws(RunnerError) {
+        if let path { try ReportFiles.write(Data((JSONWriter.string(json, style: .pretty) + "\n").utf8), to: path) }
+        if let junitPath { try ReportFiles.write(Data(junit.utf8), to: junitPath) }
+    }
+}

@@ -1,0 +1,43 @@
+import Cassettes
+import Foundation
+import HTTPTransport
+import RawJSON
+
+/// The responses a replay server writes.
+enum ReplayResponses {
+    /// Header fields that describe one connection, not the message; the server manages its own.
+    static let hopByHopHeaders: Set<String> = ["connection", "keep-alive", "transfer-encoding", "proxy-connection", "te", "trailer", "upgrade"]
+
+    /// `response` as stored, minus hop-by-hop header fields, with a `Content-Length` that disagrees with the
+    /// body (a hand-edited cassette) corrected so the connection stays in step.
+    static func forClient(_ response: HTTPResponse) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        let length = String(response.body.count)
+        for field in response.headers where !hopByHopHeaders.contains(field.name.lowercased()) {
+            let isLength = field.name.lowercased() == "content-length"
+            if isLength, headers.contains(name: "Content-Length") { continue }
+            headers.add(name: field.name, value: isLength ? length : field.value)
+        }
+        return HTTPResponse(status: response.status, headers: headers, body: response.body)
+    }
+
+    /// The miss in one line, with the remedies spelled as `serve` options rather than the in-process ones.
+    static func missLine(_ miss: CassetteMissError) -> String {
+        miss.description
+            .replacingOccurrences(of: "record it with SSM_CONTRACT_RECORD_MODE=record-missing", with: "record it with serve --record-missing --upstream URL")
+            .replacingOccurrences(of: "(SSM_CONTRACT_RECORD_MODE=record) or use ExhaustionPolicy.repeatLast", with: "or serve with --exhaustion repeat-last")
+    }
+
+    /// An awsJson1_1 error SDKs decode and show: `X-Amzn-ErrorType` and `{"__type": …, "message": …}`.
+    static func error(type: String, message: String, status: Int = 400) -> HTTPResponse {
+        let body: JSONValue = .object(JSONObject(["__type": .string(type), "message": .string(message)]))
+        return HTTPResponse(
+            status: status,
+            headers: [
+                "Content-Type": "application/x-amz-json-1.1",
+                "X-Amzn-ErrorType": type,
+                "x-amzn-RequestId": UUID().uuidString.lowercased(),
+            ],
+            body: JSONWriter.data(body))
+    }
+}

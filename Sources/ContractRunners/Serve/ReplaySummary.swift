@@ -1,0 +1,87 @@
+import Cassettes
+import Foundation
+import RawJSON
+
+/// What a replay server answered: requests, misses, and per cassette what was used and what never was.
+public struct ReplaySummary: Sendable, Hashable {
+    /// Requests answered with a recorded (or, with an upstream, just recorded) response.
+    public let answered: Int
+    /// One line per request nothing could answer (the ``CassetteMissError`` text), in arrival order.
+    public let misses: [String]
+    /// One line per request the upstream failed to answer.
+    public let upstreamFailures: [String]
+    /// Each cassette's report, in lookup order.
+    public let cassettes: [CassetteReport]
+    /// Whether misses were forwarded upstream and recorded.
+    public let recordsMisses: Bool
+
+    init(counts: ReplayCounts, cassettes: [CassetteReport], upstream: Bool) {
+        answered = counts.answered
+        misses = counts.misses
+        upstreamFailures = counts.upstreamFailures
+        self.cassettes = cassettes
+        recordsMisses = upstream
+    }
+
+    /// Every request received.
+    public var requests: Int { answered + misses.count + upstreamFailures.count }
+    /// Interactions over all cassettes.
+    public var interactionCount: Int { cassettes.reduce(0) { $0 + $1.interactionCount } }
+    /// Recorded interactions no request asked for, over all cassettes.
+    public var unusedCount: Int { cassettes.reduce(0) { $0 + $1.unused.count } }
+    /// Interactions recorded from the upstream.
+    public var recorded: Int { cassettes.reduce(0) { $0 + $1.recorded } }
+
+    /// 0 when every request was answered (and, when `strict`, every interaction used); 1 otherwise.
+    public func status(strict: Bool) -> ExitStatus {
+        let failed = !misses.isEmpty || !upstreamFailures.isEmpty || (strict && unusedCount > 0)
+        return failed ? .violation : .success
+    }
+
+    /// The summary printed when the server stops: totals, then one line per cassette with its unused
+    /// interactions.
+    public var text: String {
+        var totals = "\(requests) request(s): \(answered) answered"
+        if recordsMisses { totals += " (\(recorded) recorded upstream)" }
+        totals += ", \(misses.count) missed"
+        if !upstreamFailures.isEmpty { totals += ", \(upstreamFailures.count) upstream failure(s)" }
+        var lines = ["served " + totals]
+        for report in cassettes {
+            var line = "  \(report.file.path): \(report.interactionCount) interaction(s), \(report.replayed) replayed"
+            if report.recorded > 0 { line += ", \(report.recorded) recorded" }
+            line += report.unused.isEmpty ? ", none unused" : ", \(report.unused.count) unused"
+            lines.append(line)
+            lines += report.unused.map { "    unused \($0.description)" }
+        }
+        lines += misses.map { "  miss: \($0)" }
+        lines += upstreamFailures.map { "  \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The `--report` document.
+    public func json(strict: Bool) -> JSONValue {
+        let cassettes: [JSONValue] = self.cassettes.map { report in
+            .object(JSONObject([
+                "file": .string(report.file.path),
+                "interactions": .number(JSONNumber(report.interactionCount)),
+                "replayed": .number(JSONNumber(report.replayed)),
+                "recorded": .number(JSONNumber(report.recorded)),
+                "unused": .array(report.unused.map { unused in
+                    .object(JSONObject(["index": .number(JSONNumber(unused.index)), "request": .string(unused.request)]))
+                }),
+            ]))
+        }
+        return .object(JSONObject([
+            "format": "ssm-contract.serve-report",
+            "version": .number(JSONNumber(1)),
+            "requests": .number(JSONNumber(requests)),
+            "answered": .number(JSONNumber(answered)),
+            "misses": .array(misses.map { .string($0) }),
+            "upstreamFailures": .array(upstreamFailures.map { .string($0) }),
+            "unusedInteractions": .number(JSONNumber(unusedCount)),
+            "strict": .bool(strict),
+            "exitStatus": .number(JSONNumber(Int(status(strict: strict).rawValue))),
+            "cassettes": .array(cassettes),
+        ]))
+    }
+}

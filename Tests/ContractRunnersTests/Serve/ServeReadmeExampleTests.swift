@@ -1,0 +1,39 @@
+import Foundation
+import HTTPTransport
+import Testing
+import TestSupport
+
+// The README's "Serve recordings to any SDK" example, verbatim (the test checks the README still says this).
+// BEGIN README EXAMPLE
+import ContractRunners
+
+/// Serves `files` while `runSDKUnderTest` talks to them; returns what was served.
+func replaySummary(of files: [URL], runSDKUnderTest: @Sendable (String) async throws -> Void) async throws -> ReplaySummary {
+    try await ReplayServer.withServer(cassettes: files, options: ReplayServerOptions(exhaustion: .fail)) { server in
+        try await runSDKUnderTest(server.baseURL)  // e.g. the AWS CLI or a boto3 script with --endpoint-url
+        return server.summary  // answered, misses, per-cassette unused interactions
+    }
+}
+// END README EXAMPLE
+
+@Suite struct ServeReadmeExampleTests {
+    @Test func theReadmeShowsThisExampleAndItRuns() async throws {
+        let readme = try String(contentsOf: PackageRoot.path("README.md"), encoding: .utf8)
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        let example = try #require(source.components(separatedBy: "// BEGIN README EXAMPLE\n").last?.components(separatedBy: "// END README EXAMPLE").first)
+        #expect(readme.contains("```swift\n" + example + "```"))
+
+        let file = PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json")
+        let summary = try await replaySummary(of: [file]) { endpoint in
+            try await CurlTransport.withCurlTransport { curl in
+                let request = HTTPRequest(
+                    method: "POST", url: endpoint + "/",
+                    headers: ["X-Amz-Target": "AmazonSSM.GetCommandInvocation", "Content-Type": "application/x-amz-json-1.1"],
+                    body: Data(#"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","InstanceId":"i-1234567890abcdef0"}"#.utf8))
+                _ = try await curl.send(request)
+                _ = try await curl.send(request)  // exhaustion fail: the second ask is a miss
+            }
+        }
+        #expect(summary.answered == 1 && summary.misses.count == 1 && summary.unusedCount == 0)
+    }
+}
