@@ -60,6 +60,14 @@ import TestSupport
         #expect(!report.hasViolations)
     }
 
+    @Test func deviationsOfTargetsNotInTheRunAreLeftOut() throws {
+        let other = Deviation(target: "localstack-4.0", contractID: "times.execution-utc", reason: "test", evidence: nil, expires: "2000-01-01", file: "test.yaml")
+        let report = Fixtures.report([Self.motoObservation], deviations: DeviationSet([Self.deviation("times.execution-utc"), other]))
+        let row = try #require(report.rows.first { $0.contract.id == "times.execution-utc" })
+        #expect(row.targets.map(\.target) == ["moto-5.2.1"])
+        #expect(!report.hasViolations)
+    }
+
     @Test func deviationFilesAreCheckedAgainstTheCatalog() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("dev-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: url) }

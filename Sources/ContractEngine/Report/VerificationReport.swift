@@ -60,11 +60,8 @@ public struct VerificationReport: Sendable {
         var rows: [Row] = []
         for (index, contract) in results.catalog.contracts.enumerated() {
             var targets: [TargetResult] = []
-            var names = results.targets
-            for deviation in deviations.deviations where deviation.contractID == contract.id && !names.contains(deviation.target) {
-                names.append(deviation.target)
-            }
-            for target in names {
+            // Deviations of targets this run did not observe are left out: they say nothing about these responses.
+            for target in results.targets {
                 let tally = results.tally(index, target: target)
                 let (kept, count) = results.findings(contract.id, target: target)
                 let deviation = deviations.deviation(contract.id, target: target)
