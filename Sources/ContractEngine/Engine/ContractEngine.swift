@@ -133,6 +133,8 @@ public struct ContractEngine: Sendable {
             return
         }
         let request = observation.request
+        // A local copy: the closures below must not capture `self` (each call would copy the whole engine).
+        let fieldSlots = self.fieldSlots
         for group in plan.groups {
             // The hot path only tallies; the observation is read only for a finding.
             if group.at.steps.isEmpty {
