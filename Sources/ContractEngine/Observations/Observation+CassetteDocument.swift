@@ -16,11 +16,8 @@ extension Observation {
         guard let document = CassetteDocument(json) else { return nil }
         let target = document.source.target
         var skipped = 0
-        for (index, element) in document.interactions.enumerated() {
-            guard case .object(let interaction) = element, case .object(let request)? = interaction["request"],
-                case .object(let response)? = interaction["response"], case .string(let startedAt)? = interaction["startedAt"],
-                let status = response["status"]?.intValue
-            else { preconditionFailure("checked by CassetteDocument") }
+        for (index, interaction) in document.interactions.enumerated() {
+            let (request, response, status) = (interaction.request, interaction.response, interaction.status)
             guard let operation = CassetteDocument.operation(request) else {
                 skipped += 1
                 continue
@@ -33,7 +30,7 @@ extension Observation {
                 request: CassetteDocument.recordedBody(request["body"]).json,
                 status: status,
                 body: Self.body(of: RecordedResponse(status: status, headers: headers, body: responseBody), operation: operation),
-                time: startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
+                time: interaction.startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
                 location: ObservationLocation(file: file, interaction: index),
                 target: target))
         }
@@ -43,8 +40,16 @@ extension Observation {
 
 /// A parsed cassette file whose every field is checked to be what `Cassette(json:file:)` accepts.
 private struct CassetteDocument {
+    /// The members of one checked interaction that observations read.
+    struct Interaction {
+        let request: JSONObject
+        let response: JSONObject
+        let startedAt: String
+        let status: Int
+    }
+
     let source: CassetteSource
-    let interactions: [JSONValue]
+    let interactions: [Interaction]
 
     /// Nil unless `Cassette(json:file:)` certainly accepts `json` (it may accept more).
     init?(_ json: JSONValue) {
@@ -56,19 +61,28 @@ private struct CassetteDocument {
             Self.isAbsentOrString(root["region"]), Self.isAbsentOrString(root["description"]),
             Self.isAbsentOrStrings(root["citations"]),
             root["pseudonymisation"] == nil,
-            case .array(let interactions)? = root["interactions"],
-            interactions.allSatisfy(Self.isInteraction)
+            case .array(let elements)? = root["interactions"]
         else { return nil }
+        var interactions: [Interaction] = []
+        interactions.reserveCapacity(elements.count)
+        for element in elements {
+            guard let interaction = Self.interaction(element) else { return nil }
+            interactions.append(interaction)
+        }
         self.source = source
         self.interactions = interactions
     }
 
-    static func isInteraction(_ value: JSONValue) -> Bool {
-        guard case .object(let object) = value, isString(object["startedAt"]), object["duration"]?.doubleValue != nil,
-            case .object(let request)? = object["request"], case .object(let response)? = object["response"]
-        else { return false }
-        return isString(request["method"]) && isString(request["url"]) && hasHeaders(request) && hasBody(request)
-            && response["status"]?.intValue != nil && hasHeaders(response) && hasBody(response)
+    /// The interaction's members, or nil unless it is certainly valid.
+    static func interaction(_ value: JSONValue) -> Interaction? {
+        guard case .object(let object) = value, case .string(let startedAt)? = object["startedAt"],
+            object["duration"]?.doubleValue != nil,
+            case .object(let request)? = object["request"], case .object(let response)? = object["response"],
+            let status = response["status"]?.intValue,
+            isString(request["method"]), isString(request["url"]), hasHeaders(request), hasBody(request),
+            hasHeaders(response), hasBody(response)
+        else { return nil }
+        return Interaction(request: request, response: response, startedAt: startedAt, status: status)
     }
 
     static func isString(_ value: JSONValue?) -> Bool {
