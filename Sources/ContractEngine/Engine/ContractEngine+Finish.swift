@@ -7,12 +7,12 @@ extension ContractEngine {
     private func judge(_ sequence: InvocationSequence, into run: inout RunAccumulator) {
         let operation = sequence.key.view == .getCommandInvocation ? "GetCommandInvocation" : "ListCommandInvocations"
         for entry in sequenceCode where entry.operations.contains(operation) {
-            guard case .sequence(let judge) = entry.code.body else { continue }
-            let (verdict, point) = judge(entry.contract, sequence)
+            guard let judged = entry.judge(sequence) else { continue }
+            let (verdict, point) = judged
             let at = point ?? sequence.points[0]
             var detailed = verdict
             if verdict.outcome == .fail { detailed.detail = "\(sequence.key): \(verdict.detail ?? "")" }
-            run.record(entry.index, entry.contract.id, detailed, target: sequence.key.target, location: at.location, path: at.path)
+            run.record(entry.index, entry.id, detailed, target: sequence.key.target, location: at.location, path: at.path)
         }
     }
 
@@ -28,10 +28,10 @@ extension ContractEngine {
         if !chainCode.isEmpty {
             for chain in run.chains() {
                 for entry in chainCode where entry.operations.contains("ListCommandInvocations") {
-                    guard case .chain(let judge) = entry.code.body else { continue }
-                    let (verdict, page) = judge(entry.contract, chain)
+                    guard let judged = entry.judge(chain) else { continue }
+                    let (verdict, page) = judged
                     let location = page?.location ?? chain.pages[0].location
-                    run.record(entry.index, entry.contract.id, verdict, target: chain.target, location: location, path: "$")
+                    run.record(entry.index, entry.id, verdict, target: chain.target, location: location, path: "$")
                 }
             }
         }

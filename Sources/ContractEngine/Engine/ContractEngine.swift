@@ -32,12 +32,15 @@ public struct ContractEngine: Sendable {
         let index: Int
         let contract: Contract
         let code: CodeContract
+        /// The contract's id.
+        let id: String
         /// Computed once: the contract's operations.
         let operations: Set<String>
 
         init(index: Int, contract: Contract, code: CodeContract) {
             self.index = index
             self.contract = contract
+            self.id = contract.id
             self.code = code
             self.operations = Set(contract.operations)
         }
@@ -125,14 +128,16 @@ public struct ContractEngine: Sendable {
             return
         }
         for entry in plan.observation {
-            guard case .observation(let judge) = entry.code.body else { continue }
-            run.record(entry.index, entry.contract.id, judge(entry.contract, observation), slot: slot, observation: observation, path: "$")
+            guard let verdict = entry.judge(observation) else { continue }
+            run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: "$")
         }
         guard case .json(let body) = observation.body else {
             if case .error = observation.body { run.errors += 1 }
             return
         }
         let request = observation.request
+        // A local copy: the closures below must not capture `self` (each call would copy the whole engine).
+        let fieldSlots = self.fieldSlots
         for group in plan.groups {
             // The hot path only tallies; the observation is read only for a finding.
             if group.at.steps.isEmpty {
@@ -164,9 +169,8 @@ public struct ContractEngine: Sendable {
             }
         }
         for entry in plan.response {
-            guard case .response(let judge) = entry.code.body else { continue }
-            judge(entry.contract, observation, body) { verdict, path in
-                run.record(entry.index, entry.contract.id, verdict, slot: slot, observation: observation, path: path)
+            entry.judge(observation, body) { verdict, path in
+                run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: path)
             }
         }
         collect(observation, body, into: &run)

@@ -49,6 +49,8 @@ public struct CompiledPattern: @unchecked Sendable {
     // the answer cache is only touched under its lock.
     private let regex: NSRegularExpression
     private let answers: AnswerCache
+    /// A byte-level matcher with the regex's exact answers for the texts it can decide (nil: ask the regex).
+    private let handMatcher: HandMatchedPattern?
     /// The pattern as written.
     public let source: String
 
@@ -56,11 +58,13 @@ public struct CompiledPattern: @unchecked Sendable {
     public init(_ source: String) throws {
         self.regex = try NSRegularExpression(pattern: source)
         self.answers = AnswerCache()
+        self.handMatcher = HandMatchedPattern(source: source)
         self.source = source
     }
 
     /// Whether the pattern matches somewhere in `text` (anchor it with `^…$` to match the whole text).
     public func matches(_ text: String) -> Bool {
+        if let handMatcher, let decided = handMatcher.matches(text) { return decided }
         if let known = answers.answer(for: text) { return known }
         let matched = regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
         answers.remember(matched, for: text)
