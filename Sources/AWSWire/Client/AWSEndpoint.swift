@@ -1,3 +1,5 @@
+import HTTPTransport
+
 /// Where an AWS service is reached: an `http` or `https` URL, optionally with a port and a base path.
 public struct AWSEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The endpoint URL as configured, e.g. `http://127.0.0.1:5000` or `https://ssm.eu-west-1.amazonaws.com`.

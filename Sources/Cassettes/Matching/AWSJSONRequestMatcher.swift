@@ -27,7 +27,7 @@ public struct AWSJSONRequestMatcher: RequestMatcher {
         else { return false }
         for name in matchedHeaders where request.headers.values(for: name) != recorded.headers.values(for: name) { return false }
         let live = URLParts(request.url), old = URLParts(recorded.url)
-        guard live.path == old.path, live.sortedQuery == old.sortedQuery, !matchesHost || live.origin == old.origin else { return false }
+        guard live.matchedPath == old.matchedPath, live.sortedQuery == old.sortedQuery, !matchesHost || live.origin == old.origin else { return false }
         return BodyDifferences.equal(request.body, recorded.body)
     }
 
@@ -40,8 +40,8 @@ public struct AWSJSONRequestMatcher: RequestMatcher {
         if matchesHost, live.origin != old.origin {
             result.append(RequestDifference(field: "host", actual: live.origin, recorded: old.origin))
         }
-        if live.path != old.path {
-            result.append(RequestDifference(field: "path", actual: live.path, recorded: old.path))
+        if live.matchedPath != old.matchedPath {
+            result.append(RequestDifference(field: "path", actual: live.matchedPath, recorded: old.matchedPath))
         }
         if live.sortedQuery != old.sortedQuery {
             result.append(RequestDifference(field: "query", actual: live.query.display, recorded: old.query.display))
@@ -59,23 +59,9 @@ public struct AWSJSONRequestMatcher: RequestMatcher {
     }
 }
 
-/// The parts of a URL the matcher compares.
-struct URLParts {
-    var origin: String
-    var path: String
-    var query: String
-
-    init(_ url: String) {
-        if let components = URLComponents(string: url) {
-            origin = "\(components.scheme ?? "")://\(components.host ?? "")\(components.port.map { ":\($0)" } ?? "")"
-            path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
-            query = components.percentEncodedQuery ?? ""
-        } else {
-            origin = ""
-            path = url
-            query = ""
-        }
-    }
+extension URLParts {
+    /// The path the matcher compares: `/` when the URL has none.
+    var matchedPath: String { path.isEmpty ? "/" : path }
 
     /// The query's parameters in sorted order (parameter order does not change the request's meaning).
     var sortedQuery: [String] { query.isEmpty ? [] : query.split(separator: "&").map(String.init).sorted() }

@@ -97,7 +97,7 @@ extension CassetteTransport {
     /// A request in one line: method, path, target and body (shortened).
     static func summary(_ request: RecordedRequest) -> String {
         let parts = URLParts(request.url)
-        var text = "\(request.method) \(parts.path)"
+        var text = "\(request.method) \(parts.matchedPath)"
         if !parts.query.isEmpty { text += "?" + BodyDifferences.shorten(parts.query) }
         if let target = request.headers["X-Amz-Target"] { text += " " + target }
         if let json = request.body.json {

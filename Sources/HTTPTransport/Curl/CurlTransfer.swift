@@ -28,7 +28,8 @@ final class CurlTransfer: @unchecked Sendable {
     init(request: HTTPRequest, configuration: CurlTransport.Configuration, timeout: Duration?) throws(TransportError) {
         try CurlGlobal.ensureInitialized()
         url = request.url
-        guard let scheme = URLParts(request.url)?.scheme, scheme == "http" || scheme == "https" else {
+        let scheme = URLParts(request.url).scheme
+        guard scheme == "http" || scheme == "https" else {
             throw TransportError(code: .badURL, message: "only absolute http:// and https:// URLs are supported", url: request.url)
         }
         guard let handle = curl_easy_init() else {

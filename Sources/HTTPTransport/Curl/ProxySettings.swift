@@ -44,7 +44,8 @@ public struct ProxySettings: Sendable, Hashable {
     /// The proxy a request to `url` goes through, or `nil` when it goes direct (no proxy for its scheme, or
     /// its host matches ``noProxy``).
     public func proxy(for url: String) -> String? {
-        guard let target = URLParts(url) else { return nil }
+        let target = URLParts(url)
+        guard !target.scheme.isEmpty else { return nil }
         let proxy = target.scheme == "https" ? httpsProxy : httpProxy
         guard let proxy, !bypasses(host: target.host) else { return nil }
         return proxy
@@ -66,23 +67,5 @@ public struct ProxySettings: Sendable, Hashable {
             if host == entry || host.hasSuffix("." + entry) { return true }
         }
         return false
-    }
-}
-
-/// The scheme and host of an absolute `http(s)://` URL, without percent-decoding (enough to pick a proxy).
-struct URLParts {
-    var scheme: String
-    var host: String
-
-    init?(_ url: String) {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        scheme = url[..<schemeEnd.lowerBound].lowercased()
-        var authority = url[schemeEnd.upperBound...].prefix { !"/?#".contains($0) }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        if authority.hasPrefix("[") {
-            host = String(authority.dropFirst().prefix { $0 != "]" })
-        } else {
-            host = String(authority.prefix { $0 != ":" })
-        }
     }
 }

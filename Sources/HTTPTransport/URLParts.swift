@@ -1,18 +1,19 @@
-/// The parts of an absolute URL that signing and endpoints need, split without re-encoding anything (so a path
-/// with spaces or UTF-8, as in the SigV4 suite, survives as written).
-struct URLParts: Sendable, Hashable {
+/// The parts of a URL, split without decoding or re-encoding anything (so a path with spaces or UTF-8, as in the
+/// SigV4 suite, survives as written). Used to pick a proxy, sign requests, build endpoints and match recordings.
+public struct URLParts: Sendable, Hashable {
     /// `http` or `https`, lower case.
-    let scheme: String
+    public let scheme: String
     /// The host as written (an IPv6 literal keeps its brackets), lower case.
-    let host: String
+    public let host: String
     /// The explicit port, if any.
-    let port: Int?
+    public let port: Int?
     /// The path (empty when the URL has none).
-    let path: String
+    public let path: String
     /// The query without `?` (empty when none).
-    let query: String
+    public let query: String
 
-    init(_ url: String) {
+    /// Splits `url`; a URL without `://` has an empty ``scheme`` and ``host``.
+    public init(_ url: String) {
         var rest = Substring(url)
         if let fragment = rest.firstIndex(of: "#") { rest = rest[..<fragment] }
         if let range = rest.range(of: "://") {
@@ -47,7 +48,7 @@ struct URLParts: Sendable, Hashable {
     }
 
     /// The default port of the scheme (80 for http, 443 for https).
-    var defaultPort: Int? {
+    public var defaultPort: Int? {
         switch scheme {
         case "http": 80
         case "https": 443
@@ -56,8 +57,13 @@ struct URLParts: Sendable, Hashable {
     }
 
     /// The `Host` header curl sends: the host, plus `:port` when the port is not the scheme's default.
-    var hostHeader: String {
+    public var hostHeader: String {
         if let port, port != defaultPort { return "\(host):\(port)" }
         return host
+    }
+
+    /// `scheme://host[:port]` (the port only when given explicitly), for comparing where requests went.
+    public var origin: String {
+        "\(scheme)://\(host)" + (port.map { ":\($0)" } ?? "")
     }
 }
