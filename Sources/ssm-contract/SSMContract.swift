@@ -25,6 +25,7 @@ struct SSMContract: AsyncParsableCommand {
             RecordCommand.self,
             ServeCommand.self,
             LiveCommand.self,
+            AuditCommand.self,
         ]
     )
 
@@ -54,15 +55,6 @@ struct SSMContract: AsyncParsableCommand {
     }
 
     private static func printError(_ text: String) {
-        var standardError = StandardError()
-        print(text, to: &standardError)
-    }
-}
-
-/// Standard error as a `TextOutputStream`.
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        var bytes = Array(string.utf8)
-        bytes.withUnsafeMutableBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+        Console.error(text)
     }
 }

@@ -26,6 +26,12 @@ extension Cassette {
     public init(json: JSONValue, file: String) throws(CassetteError) {
         var reader = FieldReader(file: file)
         let root = try reader.object(json, at: nil)
+        if root["format"] == nil, root["interactions"] == nil {
+            // Not a cassette at all; most often one response body (what `aws ssm …` prints).
+            throw CassetteError(
+                file: file, problem: "is not an ssm-contract cassette (no \"format\" or \"interactions\")",
+                remedy: "if it is a response body, judge it with `ssm-contract check OPERATION \(file)`")
+        }
         let format = try reader.string(root, "format", at: nil)
         guard format == Cassette.formatName else {
             throw CassetteError(
