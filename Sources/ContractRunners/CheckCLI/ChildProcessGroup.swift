@@ -26,7 +26,12 @@ struct ChildProcessGroup {
         timeout: Double
     ) async throws -> Ending {
         let pid = try spawn(executable, arguments, environment: environment, stdout: stdout, stderr: stderr)
-        let exit = Task.detached { waitForExit(pid) }
+        // waitpid blocks: it runs on a thread of its own, never on the concurrency pool.
+        let exit = Task {
+            await withCheckedContinuation { continuation in
+                Thread { continuation.resume(returning: waitForExit(pid)) }.start()
+            }
+        }
         let watchdog = Task {
             try await Task.sleep(nanoseconds: UInt64(max(0, timeout) * 1_000_000_000))
             // The leader is not reaped yet (the waiter has not returned), so its pid still names this group.

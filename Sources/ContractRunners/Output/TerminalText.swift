@@ -2,7 +2,7 @@ import Foundation
 
 /// Text as the user's locale can show it: when the locale says its character set is not UTF-8 (`LANG=C`,
 /// `LC_ALL=en_US.ISO-8859-1`), the few non-ASCII symbols ssm-contract prints get ASCII stand-ins (✗ → x,
-/// → → ->, — → --, “ ” → ", … → ...). No locale variable set at all counts as UTF-8, the default of every
+/// → → ->, — → --, “ ” → ", … → ...) and anything else outside ASCII becomes `?`. No locale variable set at all counts as UTF-8, the default of every
 /// current system.
 public struct TerminalText: Sendable {
     /// Whether output keeps its UTF-8 symbols.
@@ -30,6 +30,7 @@ public struct TerminalText: Sendable {
         guard !isUTF8, text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
         var result = text
         for (symbol, ascii) in Self.fallbacks { result = result.replacingOccurrences(of: symbol, with: ascii) }
-        return result
+        // Anything else the locale cannot show (text quoted from documents, values in findings) becomes "?".
+        return String(String.UnicodeScalarView(result.unicodeScalars.map { $0.isASCII ? $0 : "?" }))
     }
 }

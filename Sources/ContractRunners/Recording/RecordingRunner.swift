@@ -90,10 +90,11 @@ public enum RecordingRunner {
             }
             if !existing.isEmpty {
                 let names = existing.prefix(3).joined(separator: ", ") + (existing.count > 3 ? ", …" : "")
-                let noun = existing.count == 1 ? "cassette" : "cassettes"
+                let what = existing.count == 1 ? names : "\(existing.count) of these cassettes (\(names))"
+                let pronoun = existing.count == 1 ? "it" : "them"
                 throw RunnerError(
-                    "--output \(options.outputDirectory.relativePath) already holds \(existing.count) of these \(noun) (\(names)); "
-                        + (options.replaceFlag.map { "pass \($0) to replace them, or choose another --output" } ?? "choose another --output"),
+                    "--output \(options.outputDirectory.relativePath) already holds \(what); "
+                        + (options.replaceFlag.map { "pass \($0) to replace \(pronoun), or choose another --output" } ?? "choose another --output"),
                     status: .badInput)
             }
         }

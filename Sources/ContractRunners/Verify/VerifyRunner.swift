@@ -68,7 +68,8 @@ public enum VerifyRunner {
             throw RunnerError("nothing was checked: \(what) holds no SSM responses (\(report.files) \(report.files == 1 ? "file" : "files") read)", status: .badInput)
         }
         guard report.rows.contains(where: { $0.verdict != .notApplicable }) else {
-            let contracts = report.rows.count == 1 ? "the 1 selected contract applies" : "none of the \(report.rows.count) selected contracts applies"
+            let contracts = report.rows.count == 1
+                ? "the one selected contract (\(report.rows[0].contract.id)) does not apply" : "none of the \(report.rows.count) selected contracts applies"
             throw RunnerError("nothing was checked: \(contracts) to the \(report.observations) \(report.observations == 1 ? "response" : "responses") in \(what); check --only/--skip and the operation", status: .badInput)
         }
     }

@@ -98,7 +98,7 @@ import Glibc
         try await withRefusingPort { port in
             let busy = try await Self.withServe(["--port", String(port), "Recordings/aws-docs"]) { _, first in #expect(first == nil) }
             #expect(busy.status == 4)
-            #expect(busy.stderr.hasPrefix("ssm-contract: cannot listen on 127.0.0.1:\(port)"))
+            #expect(busy.stderr == "ssm-contract: port \(port) on 127.0.0.1 is already in use (another server listens there); stop it, choose another --port, or use --port 0 for any free port\n")
         }
     }
 }

@@ -27,8 +27,8 @@ import TestSupport
             """
     }
 
-    @Test func findsEachKindInEachFormNamingFileInteractionAndField() throws {
-        try BinaryRun.withFolder { folder in
+    @Test func findsEachKindInEachFormNamingFileInteractionAndField() async throws {
+        try await BinaryRun.withFolder { folder in
             let leaky = folder.appendingPathComponent("leaky.json")
             let percentSecret = Self.secretKey.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
             let base64 = Data("aws_secret_access_key = \(Self.secretKey)\n".utf8).base64EncodedString()
@@ -57,14 +57,14 @@ import TestSupport
             #expect(!outcome.text.contains(Self.secretKey) && !outcome.text.contains(Self.accessKey) && !outcome.text.contains(Self.signature),
                 "the report never prints a secret whole")
 
-            let run = try BinaryRun.run(["audit", leaky.path])
+            let run = try await BinaryRun.run(["audit", leaky.path])
             #expect(run.status == 1)
             #expect(run.out.hasSuffix("audit: \(outcome.findings.count) secrets in 1 of 1 file; remove them (re-record, or redact with a --redact rules file) before sharing these files\n"))
         }
     }
 
-    @Test func pseudonymisedAccountIdsAndRedactionMarkersAreClean() throws {
-        try BinaryRun.withFolder { folder in
+    @Test func pseudonymisedAccountIdsAndRedactionMarkersAreClean() async throws {
+        try await BinaryRun.withFolder { folder in
             let clean = folder.appendingPathComponent("clean.json")
             try Self.cassette([
                 Self.interaction(headers: [
@@ -79,17 +79,17 @@ import TestSupport
         }
     }
 
-    @Test func theBundledRecordingsAreCleanAndUnreadableInputIsExitTwo() throws {
-        let recordings = try BinaryRun.run(["audit", "Recordings"])
+    @Test func theBundledRecordingsAreCleanAndUnreadableInputIsExitTwo() async throws {
+        let recordings = try await BinaryRun.run(["audit", "Recordings"])
         #expect(recordings.status == 0, "\(recordings.out)")
         #expect(recordings.out.hasSuffix(" files, no credentials, signatures, session tokens or account ids found\n"))
-        let missing = try BinaryRun.run(["audit", "/no/such/file.json"])
+        let missing = try await BinaryRun.run(["audit", "/no/such/file.json"])
         #expect(missing.status == 2)
         #expect(missing.err == "ssm-contract: /no/such/file.json: no such file or folder; give cassette or report files or folders\n")
-        try BinaryRun.withFolder { folder in
+        try await BinaryRun.withFolder { folder in
             let broken = folder.appendingPathComponent("broken.json")
             try "{\"format\": ".write(to: broken, atomically: true, encoding: .utf8)
-            let run = try BinaryRun.run(["audit", broken.path])
+            let run = try await BinaryRun.run(["audit", broken.path])
             #expect(run.status == 2)
             #expect(run.errorLines.count == 1 && run.err.contains("\(broken.path): is not valid JSON"))
         }

@@ -13,11 +13,22 @@ struct BinaryRun {
 
     static let binary = PackageRoot.path(".build/debug/ssm-contract")
 
-    /// Runs the binary in the package root (or `directory`) with `input` on standard input.
+    /// Runs the binary in the package root (or `directory`) with `input` on standard input. The waiting happens
+    /// on a thread of its own, so that tests running beside it keep the concurrency pool.
     static func run(
         _ arguments: [String], input: String = "", environment: [String: String]? = nil, directory: URL = PackageRoot.url
-    ) throws -> BinaryRun {
+    ) async throws -> BinaryRun {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try runBlocking(arguments, input: input, environment: environment, directory: directory) })
+            }.start()
+        }
+    }
+
+    private static func runBlocking(
+        _ arguments: [String], input: String, environment: [String: String]?, directory: URL
+    ) throws -> BinaryRun {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -44,11 +55,11 @@ struct BinaryRun {
     }
 
     /// A fresh temporary folder, removed after `body`.
-    static func withFolder<R>(_ body: (URL) throws -> R) throws -> R {
+    static func withFolder<R>(_ body: (URL) async throws -> R) async throws -> R {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ssm-contract-verdicts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        return try body(folder)
+        return try await body(folder)
     }
 
     /// An environment with fake credentials and no AWS configuration files, for commands refused before sending.

@@ -9,8 +9,8 @@ import Glibc
 /// `check-cli --timeout S`: a CLI that does not answer is killed with every process it started, and the run
 /// exits 4 with one line; results are printed as they are known.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct CheckCLITimeoutTests {
-    @Test func aHangingCLIIsKilledWithItsWholeProcessGroup() throws {
-        try BinaryRun.withFolder { folder in
+    @Test func aHangingCLIIsKilledWithItsWholeProcessGroup() async throws {
+        try await BinaryRun.withFolder { folder in
             let pidFile = folder.appendingPathComponent("child.pid")
             let script = folder.appendingPathComponent("aws")
             try """
@@ -21,7 +21,7 @@ import Glibc
                 wait
                 """.write(to: script, atomically: true, encoding: .utf8)
             chmod(script.path, 0o755)
-            let run = try BinaryRun.run(["check-cli", "--aws", script.path, "--timeout", "1", "get-command-invocation"])
+            let run = try await BinaryRun.run(["check-cli", "--aws", script.path, "--timeout", "1", "get-command-invocation"])
             #expect(run.status == 4)
             #expect(run.errorLines == [
                 "ssm-contract: the AWS CLI \(script.path) did not answer within 1 second (`ssm get-command-invocation --generate-cli-skeleton input …`); it and every process it started were stopped — raise --timeout if it is only slow",
@@ -32,17 +32,17 @@ import Glibc
         }
     }
 
-    @Test func badTimeoutsAreUsageErrors() throws {
+    @Test func badTimeoutsAreUsageErrors() async throws {
         for value in ["0", "-5"] {
-            let run = try BinaryRun.run(["check-cli", "--timeout", value])
+            let run = try await BinaryRun.run(["check-cli", "--timeout", value])
             #expect(run.status == 2)
             #expect(run.err.contains("--timeout \(Double(value)!): use a number of seconds more than 0"), "\(run.err)")
         }
     }
 
-    @Test func quietPrintsOnlyFailuresAndTheSummary() throws {
+    @Test func quietPrintsOnlyFailuresAndTheSummary() async throws {
         try #require(PythonTools.isInstalled, Comment(rawValue: PythonTools.missingMessage))
-        let run = try BinaryRun.run(["check-cli", "--aws", PythonTools.program("aws").path, "--quiet", "get-command-invocation"])
+        let run = try await BinaryRun.run(["check-cli", "--aws", PythonTools.program("aws").path, "--quiet", "get-command-invocation"])
         #expect(run.status == 1, "AWS CLI 1.45.11's own output skeleton fails its model")
         let lines = run.out.split(separator: "\n").map(String.init)
         #expect(lines.first == "get-command-invocation")

@@ -19,8 +19,8 @@ import Glibc
         }
     }
 
-    @Test func unwritableAndCollidingPathsAreRefusedNamingTheFlag() throws {
-        try BinaryRun.withFolder { folder in
+    @Test func unwritableAndCollidingPathsAreRefusedNamingTheFlag() async throws {
+        try await BinaryRun.withFolder { folder in
             let readOnly = folder.appendingPathComponent("read-only")
             try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
             chmod(readOnly.path, 0o555)
@@ -46,49 +46,49 @@ import Glibc
         }
     }
 
-    @Test func verifyAndCheckRefuseBeforeJudgingAndJSONDashIsStandardOutput() throws {
+    @Test func verifyAndCheckRefuseBeforeJudgingAndJSONDashIsStandardOutput() async throws {
         let missing = "/no/such/folder/report.json"
-        let verify = try BinaryRun.run(["verify", "Recordings/aws-docs", "--json", missing])
+        let verify = try await BinaryRun.run(["verify", "Recordings/aws-docs", "--json", missing])
         #expect(verify.status == 2)
         #expect(verify.err == "ssm-contract: --json \(missing): the folder /no/such/folder does not exist; create it or choose another path\n")
         #expect(verify.out.isEmpty, "nothing was judged")
-        let twice = try BinaryRun.run(["verify", "Recordings/aws-docs", "--json", "r.json", "--junit", "r.json"])
+        let twice = try await BinaryRun.run(["verify", "Recordings/aws-docs", "--json", "r.json", "--junit", "r.json"])
         #expect(twice.status == 2 && twice.err.contains("--json and --junit both write to r.json"))
         #expect(!FileManager.default.fileExists(atPath: PackageRoot.path("r.json").path))
 
-        let toStandardOutput = try BinaryRun.run(["verify", "Recordings/aws-docs", "--json", "-"])
+        let toStandardOutput = try await BinaryRun.run(["verify", "Recordings/aws-docs", "--json", "-"])
         #expect(toStandardOutput.status == 0)
         let report = try JSONParser.parse(toStandardOutput.out)
         #expect(report["summary"]?["responses"]?.intValue == 4)
         #expect(toStandardOutput.err.contains("ssm-contract verify: 4 files"), "the text report goes to standard error")
         #expect(!FileManager.default.fileExists(atPath: PackageRoot.path("-").path))
 
-        let check = try BinaryRun.run(["check", "get-command-invocation", "-", "--junit", missing],
+        let check = try await BinaryRun.run(["check", "get-command-invocation", "-", "--junit", missing],
             input: #"{"Status":"Success","StatusDetails":"Success"}"#)
         #expect(check.status == 2 && check.err.contains("--junit \(missing): the folder /no/such/folder does not exist"))
     }
 
     @Test func recordRefusesExistingCassettesUnforcedAndUnwritableFoldersBeforeSendingAnything() async throws {
         try await withRefusingPort { port in
-            try BinaryRun.withFolder { folder in
+            try await BinaryRun.withFolder { folder in
                 let endpoint = "http://127.0.0.1:\(port)"
                 let output = folder.appendingPathComponent("mock-moto-5.2.1")
                 try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
                 let kept = Data("{\"kept\": true}".utf8)
                 try kept.write(to: output.appendingPathComponent("list-commands.json"))
                 let base = ["record", "--endpoint-url", endpoint, "--source", "mock:moto@5.2.1", "--output", output.path, "--poll-delay", "0"]
-                let refused = try BinaryRun.run(base, environment: BinaryRun.fakeAWSEnvironment)
+                let refused = try await BinaryRun.run(base, environment: BinaryRun.fakeAWSEnvironment)
                 #expect(refused.status == 2)
-                #expect(refused.err == "ssm-contract: --output \(output.path) already holds 1 of these cassettes (list-commands.json); pass --force to replace them, or choose another --output\n")
+                #expect(refused.err == "ssm-contract: --output \(output.path) already holds list-commands.json; pass --force to replace it, or choose another --output\n")
                 #expect(try Data(contentsOf: output.appendingPathComponent("list-commands.json")) == kept)
                 // With --force it goes on to send, and the refusing port makes that exit 4: the refusal above came first.
-                let forced = try BinaryRun.run(base + ["--force", "--scenario", "list-commands"], environment: BinaryRun.fakeAWSEnvironment)
+                let forced = try await BinaryRun.run(base + ["--force", "--scenario", "list-commands"], environment: BinaryRun.fakeAWSEnvironment)
                 #expect(forced.status == 4, "\(forced.err)")
                 #expect(try Data(contentsOf: output.appendingPathComponent("list-commands.json")) == kept, "nothing recorded, nothing replaced")
 
                 let file = folder.appendingPathComponent("a-file")
                 try Data().write(to: file)
-                let notFolder = try BinaryRun.run(
+                let notFolder = try await BinaryRun.run(
                     ["record", "--endpoint-url", endpoint, "--source", "mock:moto@5.2.1", "--output", file.appendingPathComponent("x").path],
                     environment: BinaryRun.fakeAWSEnvironment)
                 #expect(notFolder.status == 2 && notFolder.err.contains("\(file.path) is a file, not a folder"), "\(notFolder.err)")
@@ -96,13 +96,13 @@ import Glibc
         }
     }
 
-    @Test func serveChecksItsReportAndRecordingCassetteBeforeServing() throws {
+    @Test func serveChecksItsReportAndRecordingCassetteBeforeServing() async throws {
         let missing = "/no/such/folder/report.json"
-        let report = try BinaryRun.run(["serve", "Recordings/aws-docs", "--report", missing])
+        let report = try await BinaryRun.run(["serve", "Recordings/aws-docs", "--report", missing])
         #expect(report.status == 2)
         #expect(report.err == "ssm-contract: --report \(missing): the folder /no/such/folder does not exist; create it or choose another path\n")
         #expect(report.out.isEmpty, "never served")
-        let recording = try BinaryRun.run([
+        let recording = try await BinaryRun.run([
             "serve", "/no/such/folder/new.json", "--record-missing", "--upstream", "http://127.0.0.1:9", "--source", "mock:moto@5.2.1",
         ])
         #expect(recording.status == 2)

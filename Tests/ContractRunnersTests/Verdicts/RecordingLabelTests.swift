@@ -4,10 +4,10 @@ import TestSupport
 
 /// Labels never lie: `live` only for recordings from AWS, and no mock's answers in a `live` folder.
 @Suite(.serialized, .timeLimit(.minutes(1))) struct RecordingLabelTests {
-    @Test func recordRefusesLiveForAnEndpointThatIsNotAWS() throws {
-        try BinaryRun.withFolder { folder in
+    @Test func recordRefusesLiveForAnEndpointThatIsNotAWS() async throws {
+        try await BinaryRun.withFolder { folder in
             let output = folder.appendingPathComponent("out")
-            let run = try BinaryRun.run(
+            let run = try await BinaryRun.run(
                 ["record", "--endpoint-url", "http://127.0.0.1:9", "--source", "live", "--output", output.path],
                 environment: BinaryRun.fakeAWSEnvironment)
             #expect(run.status == 2)
@@ -16,22 +16,22 @@ import TestSupport
         }
     }
 
-    @Test func mockRecordingsNeverLandInALiveFolder() throws {
-        try BinaryRun.withFolder { folder in
+    @Test func mockRecordingsNeverLandInALiveFolder() async throws {
+        try await BinaryRun.withFolder { folder in
             let live = folder.appendingPathComponent("Recordings/live")
-            let record = try BinaryRun.run(
+            let record = try await BinaryRun.run(
                 ["record", "--endpoint-url", "http://127.0.0.1:9", "--source", "mock:moto@5.2.1", "--output", live.path],
                 environment: BinaryRun.fakeAWSEnvironment)
             #expect(record.status == 2)
             #expect(record.err == "ssm-contract: \(live.path) holds live AWS recordings only and this recording is mock:moto@5.2.1; choose another folder (e.g. Recordings/mock-moto-5.2.1)\n")
             #expect(!FileManager.default.fileExists(atPath: live.path))
-            let serve = try BinaryRun.run([
+            let serve = try await BinaryRun.run([
                 "serve", live.appendingPathComponent("new.json").path, "--record-missing", "--upstream", "http://127.0.0.1:9",
                 "--source", "mock:moto@5.2.1",
             ])
             #expect(serve.status == 2)
             #expect(serve.err.contains("holds live AWS recordings only and this recording is mock:moto@5.2.1"))
-            let serveLive = try BinaryRun.run([
+            let serveLive = try await BinaryRun.run([
                 "serve", folder.appendingPathComponent("new.json").path, "--record-missing", "--upstream", "http://127.0.0.1:9", "--source", "live",
             ])
             #expect(serveLive.status == 2)
