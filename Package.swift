@@ -119,6 +119,7 @@ let package = Package(
             name: "ContractEngineTests",
             dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
+        .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
         .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )
