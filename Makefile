@@ -12,7 +12,7 @@ CLI           = $(BIN_DIR)/ssm-contract
 # Pinned Python tools (the real parts under test).
 PY_REQUIREMENTS = Scripts/python-requirements.txt
 
-.PHONY: all build test verify bench venv deps libcurl clean help
+.PHONY: all build test verify bench venv deps libcurl clean help check-dependencies
 
 all: build
 
@@ -22,6 +22,8 @@ help:
 	@echo "make build    build the package"
 	@echo "make bench    run the benchmarks (figures side by side with their baselines)"
 	@echo "make venv     install the pinned Python tools into $(VENV)"
+	@echo "make check-dependencies   Package.swift declares exactly what each target imports (docs/architecture.md)"
+	@echo "make format   format the Swift sources with .swift-format; make format-check only reports"
 
 ## libcurl development files (Debian: libcurl4-openssl-dev), installed only when missing.
 libcurl:
@@ -47,9 +49,23 @@ deps: libcurl venv
 build: libcurl
 	$(SWIFT) build $(SWIFT_FLAGS)
 
-test: deps
+test: deps check-dependencies
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+
+## House style: .swift-format (the toolchain's `swift format`) over the Swift sources; .editorconfig for editors.
+SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests
+.PHONY: format format-check
+format:
+	$(SWIFT) format --in-place --parallel --recursive $(SWIFT_FORMAT_PATHS)
+
+## Fails (and names file:line) where the tree is not formatted as `make format` leaves it.
+format-check:
+	$(SWIFT) format lint --strict --parallel --recursive $(SWIFT_FORMAT_PATHS)
+
+## Package.swift declares exactly what each target imports, and docs/architecture.md draws that graph.
+check-dependencies:
+	@$(PYTHON) Scripts/check-dependencies.py
 
 verify: build
 	$(CLI) verify Recordings
