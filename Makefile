@@ -22,6 +22,7 @@ help:
 	@echo "make build    build the package"
 	@echo "make bench    run the benchmarks (figures side by side with their baselines)"
 	@echo "make venv     install the pinned Python tools into $(VENV)"
+	@echo "make audit    scan Recordings/ for credentials, signatures, session tokens and account ids"
 	@echo "make check-dependencies   Package.swift declares exactly what each target imports (docs/architecture.md)"
 	@echo "make format   format the Swift sources with .swift-format; make format-check only reports"
 
@@ -52,6 +53,12 @@ build: libcurl
 test: deps check-dependencies
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	$(CLI) audit Recordings
+
+## No credentials, signatures, session tokens or account ids in the committed recordings (also run by `make test`).
+.PHONY: audit
+audit: build
+	$(CLI) audit Recordings
 
 ## House style: .swift-format (the toolchain's `swift format`) over the Swift sources; .editorconfig for editors.
 SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests
