@@ -75,3 +75,20 @@ import TestSupport
         #expect(!run.err.contains("unknown operation"))
     }
 }
+
+/// `check` and `verify` fold the contracts that apply to none of the responses into one line; `--verbose` lists them.
+@Suite(.timeLimit(.minutes(1))) struct NotApplicableFoldingTests {
+    @Test func notApplicableContractsAreOneLineUnlessVerbose() async throws {
+        let body = #"{"Status":"Success","StatusDetails":"Success"}"#
+        let folded = try await BinaryRun.run(["check", "get-command-invocation", "-"], input: body)
+        #expect(folded.status == 0)
+        let lines = folded.out.split(separator: "\n").filter { $0.hasPrefix("N/A") }
+        #expect(lines.count == 1, "\(lines)")
+        #expect(lines.first?.hasSuffix(" contracts apply to none of these responses (--verbose lists them)") == true)
+        #expect(!folded.out.contains("(applies to none of these responses)"))
+        let verbose = try await BinaryRun.run(["check", "get-command-invocation", "-", "--verbose"], input: body)
+        let listed = verbose.out.split(separator: "\n").filter { $0.hasPrefix("N/A") }
+        #expect(listed.count > 1 && listed.allSatisfy { $0.hasSuffix("(applies to none of these responses)") })
+        #expect(lines.first?.contains(" \(listed.count) contracts apply") == true)
+    }
+}
