@@ -155,7 +155,7 @@ record-moto: build
 	AWS_ACCESS_KEY_ID=AKIDMOTORECORDING001 AWS_SECRET_ACCESS_KEY=moto-recording-secret-not-real \
 	AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
 	$(CLI) record --endpoint-url http://127.0.0.1:$$port --region us-east-1 \
-	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1
+	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1 --force
 
 # --- serve (replay server): `make serve` serves Recordings (or CASSETTES="a.json dir/") on a free loopback port
 # until Ctrl-C; PORT=5001 picks the port. Point any SDK at the printed URL with --endpoint-url.

@@ -40,7 +40,7 @@ public enum AuditRunner {
             lines.append("audit: \(files.count) \(noun), no credentials, signatures, session tokens or account ids found")
         } else {
             let affected = Set(findings.map(\.file)).count
-            lines.append("audit: \(findings.count) \(findings.count == 1 ? "secret" : "secrets") in \(affected) of \(files.count) \(noun); remove them (re-record, or redact with a --redact rules file) before sharing these files")
+            lines.append("audit: \(findings.count) \(findings.count == 1 ? "secret" : "secrets") in \(affected) of \(files.count) \(noun); remove them before sharing these files (re-record: `ssm-contract record` redacts them)")
         }
         return Outcome(text: lines.joined(separator: "\n") + "\n", status: findings.isEmpty ? .success : .violation, findings: findings, files: files.count)
     }

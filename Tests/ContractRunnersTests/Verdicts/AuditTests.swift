@@ -59,7 +59,7 @@ import TestSupport
 
             let run = try await BinaryRun.run(["audit", leaky.path])
             #expect(run.status == 1)
-            #expect(run.out.hasSuffix("audit: \(outcome.findings.count) secrets in 1 of 1 file; remove them (re-record, or redact with a --redact rules file) before sharing these files\n"))
+            #expect(run.out.hasSuffix("audit: \(outcome.findings.count) secrets in 1 of 1 file; remove them before sharing these files (re-record: `ssm-contract record` redacts them)\n"))
         }
     }
 
