@@ -40,13 +40,20 @@ public final class MultiCassetteTransport: HTTPTransport, Sendable {
     /// Answers `request` from the cassettes (or records it upstream through ``recorder``).
     /// - Throws: ``CassetteMissError`` when nothing can answer; the upstream's errors when recording.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let live = cassettes.map { $0.sanitized(RecordedRequest(request)) }
+        try await answer(request).response
+    }
+
+    /// Like ``send(_:)``, with the recorded duration of the interaction that answered (for pacing).
+    /// - Throws: ``CassetteMissError`` when nothing can answer; the upstream's errors when recording.
+    public func answer(_ request: HTTPRequest) async throws -> ReplayAnswer {
+        let captured = RecordedRequest(request)
+        let live = cassettes.map { $0.sanitized(captured) }
         for (cassette, request) in zip(cassettes, live) {
-            if let response = cassette.claimUnusedAnswer(request) { return response }
+            if let answer = cassette.claimUnusedAnswer(request) { return answer }
         }
-        if let recorder { return try await recorder.record(request) }
+        if let recorder { return ReplayAnswer(response: try await recorder.record(request), recordedDuration: nil) }
         for (cassette, request) in zip(cassettes, live).reversed() {
-            if let response = try cassette.answerAfterExhaustion(request) { return response }
+            if let answer = try cassette.answerAfterExhaustion(request) { return answer }
         }
         let misses = zip(cassettes, live).enumerated().map { position, pair in (position, pair.0.closestMiss(pair.1)) }
         let closest = misses.min { lhs, rhs in
