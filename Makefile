@@ -54,7 +54,7 @@ test: deps
 verify: build
 	$(CLI) verify Recordings
 
-bench: bench-verify bench-skeleton
+bench: bench-verify bench-skeleton bench-serve
 
 clean:
 	rm -rf .build
@@ -141,6 +141,29 @@ CASSETTES ?= Recordings
 PORT      ?= 0
 serve: build
 	$(CLI) serve $(CASSETTES) --port $(PORT)
+
+# `make bench-serve`: serve (release) beside moto_server (venv) under wrk -t1 at 8 and 64 connections, the same
+# GetCommandInvocation to both in the same run; req/s, p50, p99, errors and the ratio. wrk comes from the
+# distribution's packages (installed when missing). BENCH_SERVE_SECONDS sets each run's length.
+.PHONY: bench-serve wrk load-serve
+BENCH_SERVE_SECONDS ?= 10
+wrk:
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  echo "Installing wrk (the HTTP load generator bench-serve uses)..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get install -y -qq wrk >/dev/null 2>&1 || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk >/dev/null; } \
+	    || { echo "error: could not install wrk; install it with your package manager and retry" >&2; exit 2; }; \
+	fi
+
+## The serve load test at full length: 64 connections for 30 s (make test runs it for 5 s).
+load-serve: build
+	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
+	SSM_CONTRACT_SERVE_LOAD_SECONDS=30 SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build --filter ServeLoadTests
+
+bench-serve: libcurl venv wrk
+	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
+	@$(VENV)/bin/python Benchmarks/bench_serve.py --ssm-contract $(RELEASE_SCRATCH)/release/ssm-contract \
+	  --venv $(VENV) --duration $(BENCH_SERVE_SECONDS)
 
 # --- live: the scheduled live check, rehearsed against the real moto server ------------------------------------
 # `make live-moto` starts moto_server from the venv on 127.0.0.1 (a free port), runs `ssm-contract live` against it

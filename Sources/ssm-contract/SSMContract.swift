@@ -24,6 +24,8 @@ struct SSMContract: AsyncParsableCommand {
             CheckCLICommand.self,
             RecordCommand.self,
             ServeCommand.self,
+            ProxyCommand.self,
+            HARCommand.self,
             LiveCommand.self,
         ]
     )
