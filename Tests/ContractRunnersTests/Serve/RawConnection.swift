@@ -8,7 +8,7 @@ import Glibc
 /// speaks it badly) sends. Blocking calls run on their own thread, never on a Swift concurrency thread.
 enum RawConnection {
     /// Connects to 127.0.0.1:`port`, writes `bytes`, and returns everything the server sends until it closes the
-    /// connection (or 10 s pass without a byte).
+    /// connection (or 30 s pass without a byte).
     static func exchange(_ bytes: [UInt8], port: Int) async throws -> [UInt8] {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
@@ -27,7 +27,7 @@ enum RawConnection {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawConnectionError("socket() failed") }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
