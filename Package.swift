@@ -122,6 +122,6 @@ let package = Package(
             dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
         .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )
