@@ -27,6 +27,7 @@ struct SSMContract: AsyncParsableCommand {
             ProxyCommand.self,
             HARCommand.self,
             LiveCommand.self,
+            EmulateCommand.self,
         ]
     )
 
