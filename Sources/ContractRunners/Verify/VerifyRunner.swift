@@ -116,37 +116,21 @@ public enum VerifyRunner {
         return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
 
+    /// Reads one cassette file (checked as every cassette is, errors naming the file and field) and evaluates
+    /// its observations one at a time, straight from the file's tape.
     static func evaluateFile(_ url: URL, engine: ContractEngine) -> Result<RunAccumulator, RunnerError> {
-        // Fast path: observations straight from the parsed file. Anything it does not certainly accept (an
-        // unreadable file, invalid JSON, a malformed cassette) goes through `Cassette.load`, whose errors name
-        // the file and field.
-        if let data = try? Data(contentsOf: url), let json = try? JSONParser.parse(data) {
-            var run = engine.makeAccumulator()
-            let skipped = Observation.forEachObservation(ofCassetteDocument: json, file: displayPath(url)) {
-                engine.evaluate($0, into: &run)
-            }
-            if let skipped {
-                run.addFile()
-                run.addSkipped(skipped)
-                return .success(run)
-            }
-        }
-        return evaluateLoadedFile(url, engine: engine)
-    }
-
-    /// Loads the file as a ``Cassette`` (with its checks and error messages) and evaluates it.
-    static func evaluateLoadedFile(_ url: URL, engine: ContractEngine) -> Result<RunAccumulator, RunnerError> {
-        let cassette: Cassette
+        let cassette: CassetteFile
         do {
-            cassette = try Cassette.load(from: url)
+            cassette = try CassetteFile.read(from: url)
         } catch {
             return .failure(RunnerError(error.description, status: .badInput))
         }
         var run = engine.makeAccumulator()
         run.addFile()
-        // One observation at a time: nothing but the parsed cassette is held per file.
         let skipped = Observation.forEachObservation(of: cassette, file: displayPath(url)) { engine.evaluate($0, into: &run) }
         run.addSkipped(skipped)
+        // Sequences and pages are judged with their file, so what is kept for them never outgrows one file.
+        engine.judgeCollected(&run)
         return .success(run)
     }
 }
