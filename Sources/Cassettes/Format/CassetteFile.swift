@@ -24,12 +24,7 @@ public struct CassetteFile: Sendable {
     ///   byte offset, line and column), an unknown format or version, and missing or mistyped fields.
     public static func read(from url: URL) throws(CassetteError) -> CassetteFile {
         let file = url.path
-        let bytes: [UInt8]
-        do {
-            bytes = try [UInt8](Data(contentsOf: url, options: .mappedIfSafe))
-        } catch {
-            throw CassetteError(file: file, problem: "cannot be read (\(Cassette.reason(error)))", remedy: "check the path and permissions")
-        }
+        let bytes = try WholeFile.bytes(atPath: file)
         let tape: JSONTape
         do {
             tape = try JSONTape.parse(bytes)
@@ -208,5 +203,35 @@ public enum StoredBody: Sendable {
         case .text(let text): (try? JSONTape.parse(Array(text.stringValue!.utf8)))?.root
         default: nil
         }
+    }
+}
+
+/// Reads a whole file into memory.
+enum WholeFile {
+    /// The bytes of the file at `path`, read straight into the array (one `read` for a regular file).
+    static func bytes(atPath path: String) throws(CassetteError) -> [UInt8] {
+        func failure(_ code: Int32) -> CassetteError {
+            CassetteError(file: path, problem: "cannot be read (\(String(cString: strerror(code))))", remedy: "check the path and permissions")
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw failure(errno) }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw failure(errno) }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw failure(EISDIR) }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw failure(errno)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 }

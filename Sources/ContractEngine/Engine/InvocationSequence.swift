@@ -77,11 +77,14 @@ public struct OutputFingerprint: Sendable, Hashable {
     public let length: Int
     let hash: Int
 
-    init(name: String, text: String) {
+    /// The fingerprint of the UTF-8 text `bytes` (hashed as bytes: only fingerprints of one run are compared).
+    init(name: String, bytes: UnsafeBufferPointer<UInt8>) {
         self.name = name
-        self.isEmpty = text.isEmpty
-        self.length = text.utf8.count
-        self.hash = text.hashValue
+        self.isEmpty = bytes.isEmpty
+        self.length = bytes.count
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        self.hash = hasher.finalize()
     }
 }
 
@@ -156,7 +159,7 @@ extension RunAccumulator {
             time: observation.time, location: observation.location, path: path,
             status: subject["Status"]?.stringValue, statusDetails: subject["StatusDetails"]?.stringValue,
             responseCode: subject["ResponseCode"]?.json, start: start.flatMap { subject[$0]?.json }, end: end.flatMap { subject[$0]?.json },
-            outputs: outputs.compactMap { name in subject[name]?.stringValue.map { OutputFingerprint(name: name, text: $0) } })
+            outputs: outputs.compactMap { name in subject[name]?.withUTF8 { OutputFingerprint(name: name, bytes: $0) } })
     }
 
     /// The sequences, each in time order, in the order their first observations were read (so results do not

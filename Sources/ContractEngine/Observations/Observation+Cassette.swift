@@ -33,14 +33,17 @@ extension Observation {
         return forEachObservation(of: stored, file: file, body)
     }
 
-    /// Calls `body` with each observation of a cassette file, in recorded order, one at a time (nothing is
-    /// kept; request and response bodies are read from the file's tape). Returns how many interactions were
-    /// left out because they name no operation.
+    /// Calls `body` with each observation of a cassette file (or of the interactions in `range`), in recorded
+    /// order, one at a time (nothing is kept; request and response bodies are read from the file's tape).
+    /// Returns how many interactions were left out because they name no operation.
     @discardableResult
-    public static func forEachObservation(of cassette: CassetteFile, file: String, _ body: (Observation) -> Void) -> Int {
+    public static func forEachObservation(
+        of cassette: CassetteFile, file: String, interactions range: Range<Int>? = nil, _ body: (Observation) -> Void
+    ) -> Int {
         let target = cassette.header.source.target
         var skipped = 0
-        for (index, interaction) in cassette.interactions.enumerated() {
+        for index in range ?? cassette.interactions.indices {
+            let interaction = cassette.interactions[index]
             guard let operation = interaction.operation else {
                 skipped += 1
                 continue
