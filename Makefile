@@ -118,12 +118,18 @@ aws-docs-recordings: venv
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) SSM_CONTRACT_REGENERATE_AWS_DOCS=1 $(SWIFT) test $(SWIFT_FLAGS) --skip-build --filter AWSDocsRecordingsTests
 
-## verify throughput over >= 100,000 generated responses, side by side with the plain-Python baseline.
+## verify throughput over >= 100,000 generated responses, side by side with the plain-Python baseline, then over
+## the corpus doubled and quadrupled (BENCH_SCALES=1 for the base corpus only).
+BENCH_SCALES ?= 1 2 4
 bench-verify: libcurl venv
 	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
-	@test -f $(BENCH_CORPUS)/corpus-$$(printf %04d $$(($(BENCH_FILES) - 1))).json || \
-	  $(VENV)/bin/python Benchmarks/generate_corpus.py $(BENCH_CORPUS) $(BENCH_FILES) $(BENCH_PER_FILE)
-	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract $(BENCH_CORPUS)
+	@for k in $(BENCH_SCALES); do \
+	  dir=$(BENCH_CORPUS)$$([ $$k = 1 ] || echo "-x$$k"); files=$$(($(BENCH_FILES) * $$k)); \
+	  test -f $$dir/corpus-$$(printf %04d $$(($$files - 1))).json || \
+	    $(VENV)/bin/python Benchmarks/generate_corpus.py $$dir $$files $(BENCH_PER_FILE) || exit 1; \
+	done
+	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract \
+	  $(foreach k,$(BENCH_SCALES),$(BENCH_CORPUS)$(if $(filter 1,$(k)),,-x$(k)))
 
 # --- aws-wire: record scripted SSM sessions against the real moto server ----------------------------------------
 # `make record-moto` starts moto_server from the venv on 127.0.0.1 (a free port), waits until it answers, runs
