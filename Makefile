@@ -21,6 +21,7 @@ help:
 	@echo "make test     run the test suite (installs libcurl dev files and the pinned Python venv)"
 	@echo "make build    build the package"
 	@echo "make bench    run the benchmarks (figures side by side with their baselines)"
+	@echo "make fuzz     run each libFuzzer target for FUZZ_SECONDS (default 60); a crash fails it (docs/fuzzing.md)"
 	@echo "make venv     install the pinned Python tools into $(VENV)"
 	@echo "make check-dependencies   Package.swift declares exactly what each target imports (docs/architecture.md)"
 	@echo "make format   format the Swift sources with .swift-format; make format-check only reports"
@@ -202,3 +203,26 @@ live-moto: build
 	  $(CLI) live --endpoint-url "$$MOTO_ENDPOINT" --region us-east-1 --source mock:moto@$(MOTO_VERSION) \
 	    --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --poll-delay 1 \
 	    --json .build/live-report.json --junit .build/live-report.xml'
+
+# --- fuzz: libFuzzer targets (Tests/Fuzz; docs/fuzzing.md) ------------------------------------------------------
+# `make fuzz` builds ssm-contract-fuzz in its own scratch path (release, -sanitize=fuzzer,address; the target
+# exists only with SSM_CONTRACT_FUZZ=1, so `swift build` and `make test` never build it) and runs each target for
+# FUZZ_SECONDS. Corpus kept in $(FUZZ_SCRATCH)/corpus/<target>, seeded from Recordings/ and Tests/Fuzz/corpus/;
+# a crash is saved to $(FUZZ_SCRATCH)/crashes/<target>/ and fails the run. FUZZ_TARGETS="json-parser" runs one.
+FUZZ_SECONDS ?= 60
+FUZZ_SCRATCH ?= .build-fuzz
+FUZZ_TARGETS ?= json-parser cassette-loader aws-error-decoder check-input replay-matcher
+FUZZ_BIN      = $(FUZZ_SCRATCH)/release/ssm-contract-fuzz
+FUZZ_LLD      = $(dir $(realpath $(shell command -v $(SWIFT))))ld.lld
+
+.PHONY: fuzz fuzz-build
+fuzz-build: libcurl
+	@mkdir -p $(FUZZ_SCRATCH)
+	@# SwiftPM links executables with `--defsym main=…`, which gold rejects beside libFuzzer; lld accepts it.
+	@printf '{ "schemaVersion": "1.0", "linker": { "path": "%s" } }\n' "$(FUZZ_LLD)" > $(FUZZ_SCRATCH)/toolset.json
+	SSM_CONTRACT_FUZZ=1 $(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) --product ssm-contract-fuzz \
+	  --toolset $(abspath $(FUZZ_SCRATCH))/toolset.json -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+
+fuzz: fuzz-build
+	@$(PYTHON) Scripts/fuzz_seeds.py Recordings $(FUZZ_SCRATCH)/seeds "$$($(FUZZ_BIN) --check-operations)"
+	@Scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SCRATCH) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
