@@ -31,8 +31,9 @@ enum EmulatorFixtures {
     }
 
     /// Runs the venv's `aws ssm …` against `endpoint` (fake credentials unless `environment` overrides them).
+    /// Two attempts, so a non-retryable error prints without botocore's "(reached max retries: 0)".
     static func aws(_ arguments: [String], endpoint: String, environment: [String: String] = [:]) async throws -> ExternalCLI.Run {
-        let cli = try ExternalCLI(path: try venvProgram("aws"), environment: environment)
+        let cli = try ExternalCLI(path: try venvProgram("aws"), environment: ["AWS_MAX_ATTEMPTS": "2"].merging(environment) { $1 })
         return try await cli.run(["ssm"] + arguments + ["--endpoint-url", endpoint, "--region", "us-east-1", "--output", "json"])
     }
 
