@@ -23,6 +23,7 @@ help:
 	@echo "make bench    run the benchmarks (figures side by side with their baselines)"
 	@echo "make fuzz     run each libFuzzer target for FUZZ_SECONDS (default 60); a crash fails it (docs/fuzzing.md)"
 	@echo "make venv     install the pinned Python tools into $(VENV)"
+	@echo "make audit    scan Recordings/ for credentials, signatures, session tokens and account ids"
 	@echo "make check-dependencies   Package.swift declares exactly what each target imports (docs/architecture.md)"
 	@echo "make format   format the Swift sources with .swift-format; make format-check only reports"
 
@@ -53,6 +54,12 @@ build: libcurl
 test: deps check-dependencies
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	$(CLI) audit Recordings
+
+## No credentials, signatures, session tokens or account ids in the committed recordings (also run by `make test`).
+.PHONY: audit
+audit: build
+	$(CLI) audit Recordings
 
 ## House style: .swift-format (the toolchain's `swift format`) over the Swift sources; .editorconfig for editors.
 SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests
@@ -155,7 +162,7 @@ record-moto: build
 	AWS_ACCESS_KEY_ID=AKIDMOTORECORDING001 AWS_SECRET_ACCESS_KEY=moto-recording-secret-not-real \
 	AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
 	$(CLI) record --endpoint-url http://127.0.0.1:$$port --region us-east-1 \
-	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1
+	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1 --force
 
 # --- serve (replay server): `make serve` serves Recordings (or CASSETTES="a.json dir/") on a free loopback port
 # until Ctrl-C; PORT=5001 picks the port. Point any SDK at the printed URL with --endpoint-url.

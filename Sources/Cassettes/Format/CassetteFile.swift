@@ -38,6 +38,12 @@ public struct CassetteFile: Sendable {
     public init(tape: JSONTape, file: String) throws(CassetteError) {
         let reader = FieldReader(file: file)
         let root = try reader.object(tape.root, at: nil)
+        if root["format"] == nil, root["interactions"] == nil {
+            // Not a cassette at all; most often one response body (what `aws ssm …` prints).
+            throw CassetteError(
+                file: file, problem: "is not an ssm-contract cassette (no \"format\" or \"interactions\")",
+                remedy: "if it is a response body, judge it with `ssm-contract check OPERATION \(file)`")
+        }
         let format = try reader.string(root, "format", at: nil)
         guard format == Cassette.formatName else {
             throw CassetteError(

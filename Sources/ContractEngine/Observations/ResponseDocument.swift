@@ -45,6 +45,9 @@ public enum ResponseDocument {
             if head.contains("<html") || head.contains("<!doctype") {
                 throw InputError(file: file, problem: "is an HTML page, not an SSM response; save the response body (JSON) and check that")
             }
+            if looksLikeCLITextOrTable(text) {
+                throw InputError(file: file, problem: "looks like AWS CLI --output text or table output, which has no member names; run the CLI again with --output json")
+            }
             throw InputError(file: file, problem: "is not valid JSON: \(error)")
         }
         guard value.kind == .object else {
@@ -57,6 +60,16 @@ public enum ResponseDocument {
                 code: AWSErrorDecoder.sanitize(raw), message: message, statusCode: 0, requestID: nil, operation: operation)))
         }
         return make(.json(value))
+    }
+
+    /// Whether `text` (not JSON) is what the AWS CLI prints with `--output text` (tab-separated values) or
+    /// `--output table` (a box of `-` and `|`).
+    static func looksLikeCLITextOrTable(_ text: String) -> Bool {
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let first = lines.first, !"{[\"".contains(first.first!) else { return false }
+        let table = first.hasPrefix("--") && lines.dropFirst().contains { $0.hasPrefix("|") && $0.hasSuffix("|") }
+        let tabbed = lines.allSatisfy { $0.contains("\t") }
+        return table || tabbed
     }
 
     /// Parses `An error occurred (Code) when calling the Op operation: message` (AWS CLI standard error).

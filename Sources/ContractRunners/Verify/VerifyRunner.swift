@@ -22,6 +22,8 @@ public enum VerifyRunner {
         public var markdown = false
         /// The day deviations expire against (`YYYY-MM-DD`, default today in UTC).
         public var today: String?
+        /// `--verbose`: list every not-applicable contract instead of one line naming them.
+        public var verbose = false
 
         public init() {}
     }
@@ -38,17 +40,38 @@ public enum VerifyRunner {
 
     /// Runs `verify`.
     public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
+        try ReportFiles.paths(json: options.json, junit: options.junit).check()
         let (catalog, deviations) = try options.catalog.load()
         if options.listContracts {
             let text = options.markdown ? ContractTable.markdown(catalog) : ContractTable.plain(catalog)
             return Outcome(text: text, status: .success, report: nil)
         }
-        let files = try cassetteFiles(options.paths.isEmpty ? ["Recordings"] : options.paths)
+        let paths = options.paths.isEmpty ? ["Recordings"] : options.paths
+        let files = try cassetteFiles(paths)
+        guard !files.isEmpty else {
+            throw RunnerError("nothing was checked: \(paths.joined(separator: ", ")) holds no cassettes (*.json); give cassette files or folders", status: .badInput)
+        }
         let engine = ContractEngine(catalog: catalog)
         let run = try await evaluate(files, engine: engine)
         let report = VerificationReport(engine.finish(consume run), deviations: deviations, today: options.today ?? DeviationSet.today())
+        try requireSomethingChecked(report, what: paths.joined(separator: ", "))
         try ReportFiles.write(report, json: options.json, junit: options.junit, suite: "ssm-contract verify")
-        return Outcome(text: report.text(title: "ssm-contract verify"), status: report.hasViolations ? .violation : .success, report: report)
+        return Outcome(
+            text: report.text(title: "ssm-contract verify", listsNotApplicable: options.verbose),
+            status: report.hasViolations ? .violation : .success, report: report)
+    }
+
+    /// A run in which no contract judged anything is bad input (exit 2), never a pass: no responses, or none
+    /// that any selected contract applies to.
+    static func requireSomethingChecked(_ report: VerificationReport, what: String) throws(RunnerError) {
+        guard report.observations > 0 else {
+            throw RunnerError("nothing was checked: \(what) holds no SSM responses (\(report.files) \(report.files == 1 ? "file" : "files") read)", status: .badInput)
+        }
+        guard report.rows.contains(where: { $0.verdict != .notApplicable }) else {
+            let contracts = report.rows.count == 1
+                ? "the one selected contract (\(report.rows[0].contract.id)) does not apply" : "none of the \(report.rows.count) selected contracts applies"
+            throw RunnerError("nothing was checked: \(contracts) to the \(report.observations) \(report.observations == 1 ? "response" : "responses") in \(what); check --only/--skip and the operation", status: .badInput)
+        }
     }
 
     /// The cassette files under `paths`, sorted; a path that does not exist is bad input.
