@@ -24,7 +24,10 @@ struct SSMContract: AsyncParsableCommand {
             CheckCLICommand.self,
             RecordCommand.self,
             ServeCommand.self,
+            ProxyCommand.self,
+            HARCommand.self,
             LiveCommand.self,
+            EmulateCommand.self,
             AuditCommand.self,
         ]
     )

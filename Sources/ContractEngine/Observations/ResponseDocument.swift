@@ -28,14 +28,16 @@ public enum ResponseDocument {
     ) throws(InputError) -> Observation {
         let location = ObservationLocation(file: file)
         func make(_ body: Observation.Body) -> Observation {
-            Observation(operation: operation, request: request, status: nil, body: body, time: nil, location: location, target: "input")
+            Observation(
+                operation: operation, request: request.map { JSONTape($0).root }, status: nil, body: body, time: nil,
+                location: location, target: "input")
         }
         guard bytes.contains(where: { !(($0 == 0x20) || ($0 == 0x0A) || ($0 == 0x0D) || ($0 == 0x09)) }) else {
             throw InputError(file: file, problem: "is empty; give a response body (JSON)")
         }
-        let value: JSONValue
+        let value: JSONTape.Value
         do {
-            value = try JSONParser.parse(bytes)
+            value = try JSONTape.parse(bytes).root
         } catch {
             let text = String(decoding: bytes, as: UTF8.self)
             if let cliError = cliErrorLine(text, operation: operation) { return make(.error(cliError)) }
@@ -48,9 +50,10 @@ public enum ResponseDocument {
             }
             throw InputError(file: file, problem: "is not valid JSON: \(error)")
         }
-        guard case .object(let object) = value else {
+        guard value.kind == .object else {
             throw InputError(file: file, problem: "is a JSON \(value.typeName), not a response object")
         }
+        let object = value
         if let raw = (object["__type"] ?? object["code"])?.stringValue {
             let message = object["message"]?.stringValue ?? object["Message"]?.stringValue
             return make(.error(AWSServiceError(
