@@ -96,6 +96,19 @@ import Glibc
         }
     }
 
+    @Test func liveChecksItsReportPathsBeforeSendingAnything() async throws {
+        try await withRefusingPort { port in
+            let missing = "/no/such/folder/live.json"
+            let run = try await BinaryRun.run([
+                "live", "--instance-id", "i-0123456789abcdef0", "--endpoint-url", "http://127.0.0.1:\(port)",
+                "--source", "mock:moto@5.2.1", "--json", missing,
+            ], environment: BinaryRun.fakeAWSEnvironment)
+            // Exit 2 naming --json, not 4 from the refusing port: nothing was sent.
+            #expect(run.status == 2)
+            #expect(run.errorLines == ["ssm-contract: --json \(missing): the folder /no/such/folder does not exist; create it or choose another path"])
+        }
+    }
+
     @Test func serveChecksItsReportAndRecordingCassetteBeforeServing() async throws {
         let missing = "/no/such/folder/report.json"
         let report = try await BinaryRun.run(["serve", "Recordings/aws-docs", "--report", missing])
