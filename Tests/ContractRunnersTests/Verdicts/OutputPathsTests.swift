@@ -115,6 +115,9 @@ import Glibc
         #expect(report.status == 2)
         #expect(report.err == "ssm-contract: --report \(missing): the folder /no/such/folder does not exist; create it or choose another path\n")
         #expect(report.out.isEmpty, "never served")
+        let dash = try await BinaryRun.run(["serve", "Recordings/aws-docs", "--report", "-"])
+        #expect(dash.status == 2)
+        #expect(dash.errorLines == ["ssm-contract: --report -: serve's standard output carries the URL line and the summary; give the report a file"])
         let recording = try await BinaryRun.run([
             "serve", "/no/such/folder/new.json", "--record-missing", "--upstream", "http://127.0.0.1:9", "--source", "mock:moto@5.2.1",
         ])
