@@ -51,9 +51,12 @@ deps: libcurl venv
 build: libcurl
 	$(SWIFT) build $(SWIFT_FLAGS)
 
+# Tests run one at a time (--no-parallel): many tests wait on child processes (the AWS CLI, boto3, moto, the built
+# binary), and on a 2-core machine Swift's cooperative pool has two threads, so blocked tests run in parallel starved
+# the loopback servers of the others into 20-second transport timeouts.
 test: deps check-dependencies
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
-	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build --no-parallel
 	$(CLI) audit Recordings
 
 ## No credentials, signatures, session tokens or account ids in the committed recordings (also run by `make test`).
