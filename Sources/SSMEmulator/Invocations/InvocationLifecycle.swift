@@ -99,9 +99,9 @@ struct InvocationLifecycle: Sendable {
             } ?? false
             if stillRunning { process.killGroup() }
         }
-        let code = await process.exitCode()
+        let ended = await process.termination()
         timeout.cancel()
-        finish(key, exitCode: code, files: files, runError: code == -1 ? "signal: killed" : "exit status \(code)")
+        finish(key, exitCode: ended.exitCode, files: files, runError: ended.description)
     }
 
     /// The terminal state from the exit code, as the agent decides it (`pluginutil.GetStatus`, runscript.go).
