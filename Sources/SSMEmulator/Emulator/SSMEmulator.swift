@@ -88,11 +88,12 @@ public final class SSMEmulator: Sendable {
         }
     }
 
-    /// Kills every running script's process group, then cancels and awaits the lifecycle tasks.
+    /// Cancels the lifecycle tasks (none starts a script after this), kills every running script's process
+    /// group, and waits for the tasks, which end as their scripts die.
     static func stop(book: InvocationBook, tasks: TaskList) async {
+        tasks.cancelAll()
         for process in book.runningProcesses() { process.killGroup() }
-        await tasks.stop()
-        for process in book.runningProcesses() { process.killGroup() }
+        await tasks.waitForAll()
     }
 
     /// The environment scripts run with: the emulator's own, without AWS credentials (a script must not be able

@@ -65,9 +65,10 @@ struct InvocationLifecycle: Sendable {
         var environment = self.environment
         environment["AWS_SSM_INSTANCE_ID"] = key.instanceID
         environment["AWS_SSM_REGION_NAME"] = scratch.region
-        // Started under the lock, so a cancel either finds it Pending (and ends it there) or finds its process.
+        // Started under the lock, so a cancel (or the emulator stopping) either finds it Pending or finds its
+        // process; a cancelled task starts nothing.
         let started: Result<ShellProcess, SpawnError>? = book.update(key) { invocation in
-            guard invocation.outcome == nil else { return nil }
+            guard invocation.outcome == nil, !Task.isCancelled else { return nil }
             let result = Result { () throws(SpawnError) -> ShellProcess in
                 try ShellProcess.start(
                     script: files.script, directory: directory, stdout: files.stdout, stderr: files.stderr,
