@@ -1,8 +1,8 @@
 import ContractRunners
 import Foundation
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -26,18 +26,35 @@ import Glibc
     @Test func aHostBeyondLoopbackWithoutSignatureChecksIsRefused() async throws {
         let run = try await Self.refused(["--host", "0.0.0.0"])
         #expect(run.status == 2)
-        #expect(run.stderr == "ssm-contract: --host 0.0.0.0 is not loopback: the emulator runs the commands clients send, so it listens beyond 127.0.0.1 only with --verify-sigv4\n")
+        #expect(
+            run.stderr
+                == "ssm-contract: --host 0.0.0.0 is not loopback: the emulator runs the commands clients send, so it listens beyond 127.0.0.1 only with --verify-sigv4\n"
+        )
     }
 
     @Test func badOptionsAreRefusedWithOneLine() async throws {
         let fault = try await Self.refused(["--fault", "slow-disk"])
         #expect(fault.status == 2)
-        #expect(fault.stderr == "ssm-contract: unknown --fault slow-disk; use one of: wrong-truncation, output-while-in-progress, response-code-zero-before-start, terminal-status-changes, repeated-page\n")
+        #expect(
+            fault.stderr
+                == "ssm-contract: unknown --fault slow-disk; use one of: wrong-truncation, output-while-in-progress, response-code-zero-before-start, terminal-status-changes, repeated-page\n"
+        )
         let instance = try await Self.refused(["--instance-id", "web-1"])
-        #expect(instance.status == 2 && instance.stderr.hasPrefix("ssm-contract: instance id \"web-1\" is not an SSM instance id"))
-        let noCredentials = try await Self.refused(["--verify-sigv4"], environment: ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""])
+        #expect(
+            instance.status == 2
+                && instance.stderr.hasPrefix("ssm-contract: instance id \"web-1\" is not an SSM instance id")
+        )
+        let noCredentials = try await Self.refused(
+            ["--verify-sigv4"],
+            environment: ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""]
+        )
         #expect(noCredentials.status == 3)
-        #expect(noCredentials.stderr.hasPrefix("ssm-contract: --verify-sigv4: no credentials: read env AWS_ACCESS_KEY_ID (unset)"), "\(noCredentials.stderr)")
+        #expect(
+            noCredentials.stderr.hasPrefix(
+                "ssm-contract: --verify-sigv4: no credentials: read env AWS_ACCESS_KEY_ID (unset)"
+            ),
+            "\(noCredentials.stderr)"
+        )
         #expect(noCredentials.stderr.split(separator: "\n").count == 1)
     }
 
@@ -46,7 +63,11 @@ import Glibc
         try await withTemporaryFolder { folder in
             let errors = folder.appendingPathComponent("stderr")
             _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-            let child = try ChildProcess(Self.binary.path, ["emulate", "--instance-id", "i-0123456789abcdef0", "--time-scale", "20"], standardError: errors)
+            let child = try ChildProcess(
+                Self.binary.path,
+                ["emulate", "--instance-id", "i-0123456789abcdef0", "--time-scale", "20"],
+                standardError: errors
+            )
             defer { child.stop() }
             let first = try await child.readLine()
             #expect(first.hasPrefix("emulating 1 instance on http://127.0.0.1:"))
@@ -57,24 +78,36 @@ import Glibc
             let send = try #require(DocsSession.block(in: page, startingWith: "$ aws ssm send-command"))
             let sent = try await EmulatorFixtures.aws(DocsSession.arguments(send.command), endpoint: url)
             #expect(sent.status == 0, "\(sent.stderr)")
-            #expect(DocsSession.normalized(sent.stdout, like: send.output) == send.output, "docs/emulate.md shows:\n\(send.output)\nthe CLI printed:\n\(sent.stdout)")
+            #expect(
+                DocsSession.normalized(sent.stdout, like: send.output) == send.output,
+                "docs/emulate.md shows:\n\(send.output)\nthe CLI printed:\n\(sent.stdout)"
+            )
             let commandID = try #require(EmulatorFixtures.json(sent.stdout)["Command"]?["CommandId"]?.stringValue)
 
             let get = try #require(DocsSession.block(in: page, startingWith: "$ aws ssm get-command-invocation"))
             var printed = ""
             for _ in 0..<20 {
-                let run = try await EmulatorFixtures.aws(DocsSession.arguments(get.command, commandID: commandID), endpoint: url)
+                let run = try await EmulatorFixtures.aws(
+                    DocsSession.arguments(get.command, commandID: commandID),
+                    endpoint: url
+                )
                 printed = run.stdout
                 if try EmulatorFixtures.json(run.stdout)["Status"]?.stringValue == "Failed" { break }
             }
-            #expect(DocsSession.normalized(printed, like: get.output) == get.output, "docs/emulate.md shows:\n\(get.output)\nthe CLI printed:\n\(printed)")
+            #expect(
+                DocsSession.normalized(printed, like: get.output) == get.output,
+                "docs/emulate.md shows:\n\(get.output)\nthe CLI printed:\n\(printed)"
+            )
 
             child.signal(SIGINT)
             let summary = try await child.readLine()
             #expect(summary.hasPrefix("emulated 1 command(s) (1 invocation(s)) for "), "\(summary)")
             #expect(await child.waitForExit() == 0)
             let log = try String(contentsOf: errors, encoding: .utf8)
-            #expect(log.contains("ssm-contract emulate: \(commandID) i-0123456789abcdef0: Failed (ResponseCode 3)"), "\(log)")
+            #expect(
+                log.contains("ssm-contract emulate: \(commandID) i-0123456789abcdef0: Failed (ResponseCode 3)"),
+                "\(log)"
+            )
         }
     }
 }
@@ -92,7 +125,9 @@ enum DocsSession {
             guard let body = chunk.components(separatedBy: "```").first, body.hasPrefix(prefix) else { continue }
             var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             var command = lines.removeFirst()
-            while command.hasSuffix("\\") && !lines.isEmpty { command = String(command.dropLast()) + lines.removeFirst().trimmingCharacters(in: .whitespaces) }
+            while command.hasSuffix("\\") && !lines.isEmpty {
+                command = String(command.dropLast()) + lines.removeFirst().trimmingCharacters(in: .whitespaces)
+            }
             return Block(command: command, output: lines.joined(separator: "\n").trimmingCharacters(in: .newlines))
         }
         return nil
@@ -102,7 +137,8 @@ enum DocsSession {
     /// `"$COMMAND_ID"` replaced.
     static func arguments(_ line: String, commandID: String = "") -> [String] {
         var words: [String] = []
-        var current = "", quote: Character?
+        var current = ""
+        var quote: Character?
         for character in line.dropFirst("$ aws ssm ".count) {
             if let open = quote {
                 if character == open { quote = nil } else { current.append(character) }

@@ -1,11 +1,10 @@
 import Foundation
-import Testing
-import TestSupport
-
-// docs/emulate.md's in-Swift example, verbatim (the test checks the page still says this).
-// BEGIN DOCS EXAMPLE
 import SSMEmulator
+import TestSupport
+import Testing
 
+// docs/emulate.md's in-Swift example after its `import SSMEmulator`, verbatim (the test checks the page says this).
+// BEGIN DOCS EXAMPLE
 /// Runs `runSDKUnderTest` against an emulator with one online and one offline managed node.
 func withTestEmulator(_ runSDKUnderTest: @Sendable (String) async throws -> Void) async throws {
     var options = EmulatorOptions(instanceIDs: ["i-0123456789abcdef0"], offlineInstanceIDs: ["i-0aaaabbbbccccdddd"])
@@ -21,12 +20,19 @@ func withTestEmulator(_ runSDKUnderTest: @Sendable (String) async throws -> Void
     @Test func thePageShowsThisExampleAndItRuns() async throws {
         let page = try String(contentsOf: PackageRoot.path("docs/emulate.md"), encoding: .utf8)
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        let example = try #require(source.components(separatedBy: "// BEGIN DOCS EXAMPLE\n").last?.components(separatedBy: "// END DOCS EXAMPLE").first)
-        #expect(page.contains("```swift\n" + example + "```"))
+        let example = try #require(
+            source.components(separatedBy: "// BEGIN DOCS EXAMPLE\n").last?.components(
+                separatedBy: "// END DOCS EXAMPLE"
+            ).first
+        )
+        #expect(page.contains("```swift\nimport SSMEmulator\n\n" + example + "```"))
         try await withTestEmulator { endpoint in
-            let nodes = try await EmulatorFixtures.boto3("""
+            let nodes = try await EmulatorFixtures.boto3(
+                """
                 emit({n["InstanceId"]: n["PingStatus"] for n in ssm.describe_instance_information()["InstanceInformationList"]})
-                """, endpoint: endpoint)
+                """,
+                endpoint: endpoint
+            )
             #expect(nodes == ["i-0123456789abcdef0": "Online", "i-0aaaabbbbccccdddd": "ConnectionLost"])
         }
     }

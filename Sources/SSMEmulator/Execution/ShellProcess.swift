@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,7 +19,11 @@ struct ShellProcess: Sendable {
     ///
     /// - Throws: ``SpawnError`` with the failing call and `errno`'s text.
     static func start(
-        script: String, directory: String, stdout: String, stderr: String, environment: [String: String]
+        script: String,
+        directory: String,
+        stdout: String,
+        stderr: String,
+        environment: [String: String]
     ) throws(SpawnError) -> ShellProcess {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -68,14 +73,20 @@ struct ShellProcess: Sendable {
                 var answer: pid_t
                 repeat { answer = waitpid(pid, &status, 0) } while answer == -1 && errno == EINTR
                 guard answer == pid else {
-                    return continuation.resume(returning: Termination(exitCode: -1, description: "wait: \(String(cString: strerror(errno)))"))
+                    return continuation.resume(
+                        returning: Termination(exitCode: -1, description: "wait: \(String(cString: strerror(errno)))")
+                    )
                 }
                 let signal = status & 0x7f
                 guard signal != 0 else {
                     let code = Int((status >> 8) & 0xff)
-                    return continuation.resume(returning: Termination(exitCode: code, description: "exit status \(code)"))
+                    return continuation.resume(
+                        returning: Termination(exitCode: code, description: "exit status \(code)")
+                    )
                 }
-                continuation.resume(returning: Termination(exitCode: -1, description: "signal: \(Self.signalName(signal))"))
+                continuation.resume(
+                    returning: Termination(exitCode: -1, description: "signal: \(Self.signalName(signal))")
+                )
             }
             thread.start()
         }
@@ -97,7 +108,10 @@ struct ShellProcess: Sendable {
         }
     }
 
-    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+    private static func withCStrings<R>(
+        _ strings: [String],
+        _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> R
+    ) -> R {
         var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
         pointers.append(nil)
         defer { for pointer in pointers { free(pointer) } }

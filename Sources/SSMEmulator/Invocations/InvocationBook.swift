@@ -77,7 +77,10 @@ final class TaskList: @unchecked Sendable {
 
     /// Refuses new tasks and cancels the running ones (a cancelled lifecycle starts no script).
     func cancelAll() {
-        let running = lock.withLock { closed = true; return Array(tasks.values) }
+        let running = lock.withLock {
+            closed = true
+            return Array(tasks.values)
+        }
         for task in running { task.cancel() }
     }
 
