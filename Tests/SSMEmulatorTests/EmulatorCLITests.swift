@@ -149,25 +149,34 @@ import Testing
     }
 
     @Test func rightAfterSendCommandTheInvocationDoesNotExistYet() async throws {
-        var options = EmulatorFixtures.options()
-        options.clock = .system
-        options.timing = EmulatorTiming(visibilityWindow: 2, deliveryDelay: 0.1)
-        let output = try await SSMEmulator.withEmulator(options: options) { emulator in
-            try await EmulatorFixtures.boto3(
+        // The eventual-consistency window (7 emulated seconds here) ends when the test opens the gate.
+        let gate = Gate()
+        var options = EmulatorFixtures.options(visibilityWindow: 7)
+        options.clock = gate.clock(gating: 7)
+        let (early, later) = try await SSMEmulator.withEmulator(options: options) { emulator in
+            let early = try await EmulatorFixtures.boto3(
                 """
                 cid = send(["echo hi"], [sys.argv[2]])
-                early = get(cid, sys.argv[2])
-                listed = ssm.list_command_invocations(CommandId=cid)["CommandInvocations"]
-                emit({"early": early, "listed": listed, "polls": poll(cid, sys.argv[2])})
+                emit({"cid": cid, "early": get(cid, sys.argv[2]),
+                      "listed": ssm.list_command_invocations(CommandId=cid)["CommandInvocations"]})
                 """,
                 endpoint: emulator.baseURL,
                 arguments: [EmulatorFixtures.instance]
             )
+            gate.open()
+            let later = try await EmulatorFixtures.boto3(
+                """
+                emit({"polls": poll(sys.argv[3], sys.argv[2])})
+                """,
+                endpoint: emulator.baseURL,
+                arguments: [EmulatorFixtures.instance, early["cid"]?.stringValue ?? ""]
+            )
+            return (early, later)
         }
-        #expect(output["early"]?["error"]?.stringValue == "InvocationDoesNotExist")
-        #expect(output["early"]?["status"]?.intValue == 400)
-        #expect(output["listed"]?.arrayValue?.isEmpty == true, "ListCommandInvocations answers 200 with an empty list")
-        #expect(output["polls"]?.arrayValue?.last?["Status"]?.stringValue == "Success")
+        #expect(early["early"]?["error"]?.stringValue == "InvocationDoesNotExist")
+        #expect(early["early"]?["status"]?.intValue == 400)
+        #expect(early["listed"]?.arrayValue?.isEmpty == true, "ListCommandInvocations answers 200 with an empty list")
+        #expect(later["polls"]?.arrayValue?.last?["Status"]?.stringValue == "Success")
     }
 
     @Test func withSigV4ChecksOnlyTheKnownKeyAndSecretGetIn() async throws {

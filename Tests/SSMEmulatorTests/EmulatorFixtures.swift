@@ -101,3 +101,34 @@ enum BotoDriver {
 
         """#
 }
+
+/// Opened once by a test; a sleep of the emulator's clock waits for it (so a test decides when a delay ends,
+/// without timing).
+final class Gate: Sendable {
+    private let stream: AsyncStream<Void>
+    private let continuation: AsyncStream<Void>.Continuation
+
+    init() { (stream, continuation) = AsyncStream.makeStream(of: Void.self) }
+
+    func open() {
+        continuation.yield()
+        continuation.finish()
+    }
+
+    func wait() async throws {
+        for await _ in stream { return }
+        try Task.checkCancellation()
+    }
+
+    /// A clock whose sleeps of exactly `gated` emulated seconds wait for the gate; the others are 20 times
+    /// shorter, as ``EmulatorFixtures/options(_:offline:faults:visibilityWindow:)``'s.
+    func clock(gating gated: Double) -> EmulatorClock {
+        EmulatorClock(now: { Date() }) { seconds in
+            if seconds == gated {
+                try await self.wait()
+            } else {
+                try await Task.sleep(nanoseconds: UInt64(seconds / 20 * 1e9))
+            }
+        }
+    }
+}

@@ -143,28 +143,40 @@ import Testing
     }
 
     @Test func anOfflineInstanceStaysPendingUntilTheDeliveryTimeout() async throws {
-        // TimeoutSeconds 30 at time scale 20: 1.5 s of Pending.
-        let output = try await SSMEmulator.withEmulator(
-            options: EmulatorFixtures.options([EmulatorFixtures.instance], offline: [EmulatorFixtures.offline])
-        ) { emulator in
-            try await EmulatorFixtures.boto3(
+        // The delivery timeout (TimeoutSeconds 30) ends when the test opens the gate, after it saw Pending.
+        let gate = Gate()
+        var options = EmulatorFixtures.options([EmulatorFixtures.instance], offline: [EmulatorFixtures.offline])
+        options.clock = gate.clock(gating: 30)
+        let (pending, output) = try await SSMEmulator.withEmulator(options: options) { emulator in
+            let pending = try await EmulatorFixtures.boto3(
                 """
                 cid = send(["echo never"], [sys.argv[2]], TimeoutSeconds=30)
-                polls = poll(cid, sys.argv[2])
-                nodes = ssm.describe_instance_information()["InstanceInformationList"]
-                emit({"polls": polls, "nodes": {n["InstanceId"]: n["PingStatus"] for n in nodes}})
+                emit({"cid": cid, "polls": poll(cid, sys.argv[2], until=lambda answer: "Status" in answer)})
                 """,
                 endpoint: emulator.baseURL,
                 arguments: [EmulatorFixtures.offline]
             )
+            gate.open()
+            let output = try await EmulatorFixtures.boto3(
+                """
+                polls = poll(sys.argv[3], sys.argv[2])
+                nodes = ssm.describe_instance_information()["InstanceInformationList"]
+                emit({"polls": polls, "nodes": {n["InstanceId"]: n["PingStatus"] for n in nodes}})
+                """,
+                endpoint: emulator.baseURL,
+                arguments: [EmulatorFixtures.offline, pending["cid"]?.stringValue ?? ""]
+            )
+            return (pending, output)
         }
+        let before = try #require(Self.answers(pending).last)
+        #expect(before["Status"]?.stringValue == "Pending" && before["ResponseCode"]?.intValue == -1)
+        #expect(before["ExecutionStartDateTime"]?.stringValue == "")
         let answers = Self.answers(output)
         #expect(
             answers.dropLast().allSatisfy {
                 $0["Status"]?.stringValue == "Pending" && $0["ResponseCode"]?.intValue == -1
             }
         )
-        #expect(answers.count > 1, "Pending was observed before the timeout")
         let last = try #require(answers.last)
         #expect(last["Status"]?.stringValue == "TimedOut" && last["StatusDetails"]?.stringValue == "DeliveryTimedOut")
         #expect(last["ResponseCode"]?.intValue == -1 && last["ExecutionStartDateTime"]?.stringValue == "")
