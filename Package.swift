@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "ContractEngine",
             dependencies: [
-                "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
+                "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -124,11 +124,22 @@ let package = Package(
             name: "ContractEngineTests",
             dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
+        .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "SSMEmulatorTests",
             dependencies: ["SSMEmulator", "ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
-        .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )
+
+// MARK: Fuzz targets (only with SSM_CONTRACT_FUZZ=1, as `make fuzz` sets: the normal build never sees them)
+// `make fuzz` builds them in .build-fuzz with `-sanitize=fuzzer,address -DFUZZING` and runs each under libFuzzer.
+if Context.environment["SSM_CONTRACT_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "ssm-contract-fuzz",
+            dependencies: ["RawJSON", "Cassettes", "HTTPTransport", "AWSWire", "ContractEngine"],
+            path: "Tests/Fuzz/ssm-contract-fuzz"
+        ))
+}
