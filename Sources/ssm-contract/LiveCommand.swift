@@ -66,7 +66,7 @@ struct LiveCommand: AsyncParsableCommand {
         options.json = flags.json
         options.junit = flags.junit
         let outcome = try await LiveRunner.run(options)
-        Console.write(outcome.text)
+        Console.write(outcome.text, toStandardError: flags.textGoesToStandardError)
         if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
     }
 }
