@@ -30,6 +30,11 @@ import Glibc
     }
 
     static func start(_ arguments: [String], in folder: URL) throws -> Process {
+        try start(arguments, in: folder, output: false).process
+    }
+
+    /// Starts `ssm-contract` in `folder`; with `output`, standard output and error go to the returned pipe.
+    static func start(_ arguments: [String], in folder: URL, output: Bool) throws -> (process: Process, output: Pipe?) {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
         let process = Process()
         process.executableURL = binary
@@ -37,10 +42,11 @@ import Glibc
         process.environment = environment()
         process.currentDirectoryURL = folder
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let pipe = output ? Pipe() : nil
+        process.standardOutput = pipe ?? FileHandle.nullDevice
+        process.standardError = pipe ?? FileHandle.nullDevice
         try process.run()
-        return process
+        return (process, pipe)
     }
 
     /// Runs the command to its end while counting its events; returns the count (the status must be 0).
