@@ -12,7 +12,7 @@ CLI           = $(BIN_DIR)/ssm-contract
 # Pinned Python tools (the real parts under test).
 PY_REQUIREMENTS = Scripts/python-requirements.txt
 
-.PHONY: all build test verify bench venv deps libcurl clean help
+.PHONY: all build test verify bench venv deps libcurl clean help check-dependencies
 
 all: build
 
@@ -23,6 +23,9 @@ help:
 	@echo "make bench    run the benchmarks (figures side by side with their baselines)"
 	@echo "make fuzz     run each libFuzzer target for FUZZ_SECONDS (default 60); a crash fails it (docs/fuzzing.md)"
 	@echo "make venv     install the pinned Python tools into $(VENV)"
+	@echo "make audit    scan Recordings/ for credentials, signatures, session tokens and account ids"
+	@echo "make check-dependencies   Package.swift declares exactly what each target imports (docs/architecture.md)"
+	@echo "make format   format the Swift sources with .swift-format; make format-check only reports"
 
 ## libcurl development files (Debian: libcurl4-openssl-dev), installed only when missing.
 libcurl:
@@ -48,14 +51,34 @@ deps: libcurl venv
 build: libcurl
 	$(SWIFT) build $(SWIFT_FLAGS)
 
-test: deps
+test: deps check-dependencies
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	$(CLI) audit Recordings
+
+## No credentials, signatures, session tokens or account ids in the committed recordings (also run by `make test`).
+.PHONY: audit
+audit: build
+	$(CLI) audit Recordings
+
+## House style: .swift-format (the toolchain's `swift format`) over the Swift sources; .editorconfig for editors.
+SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests
+.PHONY: format format-check
+format:
+	$(SWIFT) format --in-place --parallel --recursive $(SWIFT_FORMAT_PATHS)
+
+## Fails (and names file:line) where the tree is not formatted as `make format` leaves it.
+format-check:
+	$(SWIFT) format lint --strict --parallel --recursive $(SWIFT_FORMAT_PATHS)
+
+## Package.swift declares exactly what each target imports, and docs/architecture.md draws that graph.
+check-dependencies:
+	@$(PYTHON) Scripts/check-dependencies.py
 
 verify: build
 	$(CLI) verify Recordings
 
-bench: bench-verify bench-skeleton
+bench: bench-verify bench-skeleton bench-serve
 
 clean:
 	rm -rf .build
@@ -83,7 +106,7 @@ bench-skeleton: libcurl venv
 check-cli: build venv
 	$(CLI) check-cli --aws $(or $(AWS),$(VENV)/bin/aws)
 
-# ---- contracts (issue 4): the catalog table in README, the aws-docs recordings, the verify benchmark ----------
+# ---- contracts (issue 4): the catalog table in docs/verify-and-check.md, the aws-docs recordings, the verify benchmark ----------
 RELEASE_SCRATCH ?= .build-release
 BENCH_CORPUS    ?= .build-bench/verify-corpus
 BENCH_FILES     ?= 100
@@ -91,24 +114,30 @@ BENCH_PER_FILE  ?= 1000
 
 .PHONY: contracts-table aws-docs-recordings bench-verify
 
-## Rewrites README's <!-- section: contracts --> table from Contracts/ (never edit that table by hand).
+## Rewrites the <!-- generated: contracts-table --> table in docs/verify-and-check.md from Contracts/ (never edit it by hand).
 contracts-table: build
 	@$(CLI) verify --list-contracts --markdown > .contracts-table.md.tmp
-	@$(PYTHON) Benchmarks/replace_section.py README.md contracts-table .contracts-table.md.tmp
+	@$(PYTHON) Benchmarks/replace_section.py docs/verify-and-check.md contracts-table .contracts-table.md.tmp
 	@rm -f .contracts-table.md.tmp
-	@echo "README.md: contracts table regenerated from Contracts/"
+	@echo "docs/verify-and-check.md: contracts table regenerated from Contracts/"
 
 ## Rebuilds Recordings/aws-docs/ from the documentation examples (seeds + the AWS CLI's example pages).
 aws-docs-recordings: venv
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) SSM_CONTRACT_REGENERATE_AWS_DOCS=1 $(SWIFT) test $(SWIFT_FLAGS) --skip-build --filter AWSDocsRecordingsTests
 
-## verify throughput over >= 100,000 generated responses, side by side with the plain-Python baseline.
+## verify throughput over >= 100,000 generated responses, side by side with the plain-Python baseline, then over
+## the corpus doubled and quadrupled (BENCH_SCALES=1 for the base corpus only).
+BENCH_SCALES ?= 1 2 4
 bench-verify: libcurl venv
 	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
-	@test -f $(BENCH_CORPUS)/corpus-$$(printf %04d $$(($(BENCH_FILES) - 1))).json || \
-	  $(VENV)/bin/python Benchmarks/generate_corpus.py $(BENCH_CORPUS) $(BENCH_FILES) $(BENCH_PER_FILE)
-	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract $(BENCH_CORPUS)
+	@for k in $(BENCH_SCALES); do \
+	  dir=$(BENCH_CORPUS)$$([ $$k = 1 ] || echo "-x$$k"); files=$$(($(BENCH_FILES) * $$k)); \
+	  test -f $$dir/corpus-$$(printf %04d $$(($$files - 1))).json || \
+	    $(VENV)/bin/python Benchmarks/generate_corpus.py $$dir $$files $(BENCH_PER_FILE) || exit 1; \
+	done
+	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract \
+	  $(foreach k,$(BENCH_SCALES),$(BENCH_CORPUS)$(if $(filter 1,$(k)),,-x$(k)))
 
 # --- aws-wire: record scripted SSM sessions against the real moto server ----------------------------------------
 # `make record-moto` starts moto_server from the venv on 127.0.0.1 (a free port), waits until it answers, runs
@@ -133,7 +162,7 @@ record-moto: build
 	AWS_ACCESS_KEY_ID=AKIDMOTORECORDING001 AWS_SECRET_ACCESS_KEY=moto-recording-secret-not-real \
 	AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
 	$(CLI) record --endpoint-url http://127.0.0.1:$$port --region us-east-1 \
-	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1
+	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1 --force
 
 # --- serve (replay server): `make serve` serves Recordings (or CASSETTES="a.json dir/") on a free loopback port
 # until Ctrl-C; PORT=5001 picks the port. Point any SDK at the printed URL with --endpoint-url.
@@ -143,11 +172,34 @@ PORT      ?= 0
 serve: build
 	$(CLI) serve $(CASSETTES) --port $(PORT)
 
+# `make bench-serve`: serve (release) beside moto_server (venv) under wrk -t1 at 8 and 64 connections, the same
+# GetCommandInvocation to both in the same run; req/s, p50, p99, errors and the ratio. wrk comes from the
+# distribution's packages (installed when missing). BENCH_SERVE_SECONDS sets each run's length.
+.PHONY: bench-serve wrk load-serve
+BENCH_SERVE_SECONDS ?= 10
+wrk:
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  echo "Installing wrk (the HTTP load generator bench-serve uses)..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get install -y -qq wrk >/dev/null 2>&1 || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk >/dev/null; } \
+	    || { echo "error: could not install wrk; install it with your package manager and retry" >&2; exit 2; }; \
+	fi
+
+## The serve load test at full length: 64 connections for 30 s (make test runs it for 5 s).
+load-serve: build
+	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
+	SSM_CONTRACT_SERVE_LOAD_SECONDS=30 SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build --filter ServeLoadTests
+
+bench-serve: libcurl venv wrk
+	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
+	@$(VENV)/bin/python Benchmarks/bench_serve.py --ssm-contract $(RELEASE_SCRATCH)/release/ssm-contract \
+	  --venv $(VENV) --duration $(BENCH_SERVE_SECONDS)
+
 # --- live: the scheduled live check, rehearsed against the real moto server ------------------------------------
 # `make live-moto` starts moto_server from the venv on 127.0.0.1 (a free port), runs `ssm-contract live` against it
 # (source mock:moto@<version>, so nothing is labelled live) with the committed Recordings/mock-moto-<version>/ as the
 # baseline (read only), and stops moto whatever happens. It fails with `live`'s status (1 contract failed, 5 drift).
-# Against AWS, run the binary itself: ssm-contract live --instance-id i-… (see README, "Live check").
+# Against AWS, run the binary itself: ssm-contract live --instance-id i-… (see docs/live.md).
 .PHONY: live-moto
 live-moto: build
 	@test -x $(VENV)/bin/moto_server || $(MAKE) venv

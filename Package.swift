@@ -3,9 +3,11 @@
 // ssm-contract: record and replay AWS Systems Manager traffic through libcurl, and check the documented
 // field semantics of GetCommandInvocation / ListCommandInvocations against recordings, mocks or live AWS.
 //
-// Layers import only downward:
-//   CCurl → HTTPTransport → Cassettes → AWSWire → SSMOperations → ContractEngine → ContractRunners → ssm-contract
-// RawJSON (an order- and literal-preserving JSON value) sits beside the bottom and is used by every layer above it.
+// Each target declares exactly the targets and products its sources import, nothing more. The graph is a DAG,
+// not a chain (e.g. AWSWire does not depend on Cassettes; ContractEngine does not depend on SSMOperations); it is
+// drawn, with what each target owns and must not import, in docs/architecture.md. `make test` runs
+// Scripts/check-dependencies.py, which fails on an undeclared or unused dependency and on a docs/architecture.md
+// that no longer draws this file's graph.
 import PackageDescription
 
 let package = Package(
@@ -19,6 +21,7 @@ let package = Package(
         .library(name: "ContractEngine", targets: ["ContractEngine"]),
         .library(name: "ContractRunners", targets: ["ContractRunners"]),
         .library(name: "LoopbackServer", targets: ["LoopbackServer"]),
+        .library(name: "SSMEmulator", targets: ["SSMEmulator"]),
         .executable(name: "ssm-contract", targets: ["ssm-contract"]),
     ],
     dependencies: [
@@ -40,7 +43,7 @@ let package = Package(
         // MARK: Layer 1: HTTP transport on libcurl
         .target(
             name: "HTTPTransport",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CCurl"]
         ),
 
         // MARK: Layer 2: cassettes (record / replay)
@@ -53,19 +56,19 @@ let package = Package(
         .target(
             name: "AWSWire",
             dependencies: [
-                "HTTPTransport", "Cassettes", "RawJSON",
+                "HTTPTransport", "RawJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
         // MARK: Layer 4: typed SSM operations
-        .target(name: "SSMOperations", dependencies: ["AWSWire", "RawJSON"]),
+        .target(name: "SSMOperations", dependencies: ["AWSWire", "HTTPTransport", "RawJSON"]),
 
         // MARK: Layer 5: contract catalog and engine
         .target(
             name: "ContractEngine",
             dependencies: [
-                "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
+                "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -80,11 +83,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A local SSM that really runs AWS-RunShellScript (`ssm-contract emulate`, and a library for tests).
+        .target(name: "SSMEmulator", dependencies: ["LoopbackServer", "HTTPTransport", "AWSWire", "RawJSON"]),
         .target(
             name: "ContractRunners",
             dependencies: [
                 "ContractEngine", "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
-                "LoopbackServer",
+                "LoopbackServer", "SSMEmulator",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -93,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "ssm-contract",
             dependencies: [
-                "ContractRunners",
+                "ContractRunners", "Cassettes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,7 +106,7 @@ let package = Package(
         // MARK: Test support and tests
         .target(
             name: "TestSupport",
-            dependencies: ["HTTPTransport", "LoopbackServer", "RawJSON"],
+            dependencies: ["HTTPTransport", "LoopbackServer"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "RawJSONTests", dependencies: ["RawJSON"]),
@@ -111,7 +116,7 @@ let package = Package(
         .testTarget(name: "CassettesTests", dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
         .testTarget(
             name: "AWSWireTests",
-            dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"],
+            dependencies: ["AWSWire", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SSMOperationsTests", dependencies: ["SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
@@ -119,7 +124,12 @@ let package = Package(
             name: "ContractEngineTests",
             dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
-        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "SSMEmulatorTests",
+            dependencies: ["SSMEmulator", "ContractRunners", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
+        ),
+        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )
 

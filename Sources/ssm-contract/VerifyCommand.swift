@@ -22,7 +22,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "List the contracts instead of verifying.")
     var listContracts = false
 
-    @Flag(name: .long, help: "With --list-contracts: print a Markdown table (README's contracts section).")
+    @Flag(name: .long, help: "With --list-contracts: print a Markdown table (the table in docs/verify-and-check.md).")
     var markdown = false
 
     func run() async throws {
@@ -31,10 +31,11 @@ struct VerifyCommand: AsyncParsableCommand {
         options.catalog = flags.options
         options.json = flags.json
         options.junit = flags.junit
+        options.verbose = flags.verbose
         options.listContracts = listContracts
         options.markdown = markdown
         let outcome = try await VerifyRunner.run(options)
-        print(outcome.text, terminator: "")
+        Console.write(outcome.text, toStandardError: flags.textGoesToStandardError)
         if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
     }
 }

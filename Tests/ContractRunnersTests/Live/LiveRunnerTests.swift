@@ -117,8 +117,8 @@ import TestSupport
                 "send-command-and-wait.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)",
                 "get-command-invocation-errors.json GetCommandInvocation outcomes: InvalidCommand (HTTP 400) → InvalidCommandId (HTTP 400)",
             ])
-            let readme = try String(contentsOf: PackageRoot.path("README.md"), encoding: .utf8)
-            for line in third.drift.drift { #expect(readme.contains("  DRIFT \(line)\n"), "README's live section shows \(line)") }
+            let page = try String(contentsOf: PackageRoot.path("docs/live.md"), encoding: .utf8)
+            for line in third.drift.drift { #expect(page.contains("  DRIFT \(line)\n"), "docs/live.md shows \(line)") }
             #expect(third.text.contains("  DRIFT send-command-and-wait.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)\n"))
             #expect(third.text.hasSuffix("Result: contracts hold; 4 difference(s) since the baseline (exit 5)\n"))
             let xml = try String(contentsOf: junit, encoding: .utf8)
