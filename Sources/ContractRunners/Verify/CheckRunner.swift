@@ -60,7 +60,7 @@ public enum CheckRunner {
             throw RunnerError(error.description, status: .badInput)
         }
         if case .json(let value) = observation.body {
-            try ResponseIdentity.require(value, is: operation, file: options.input, judged: known)
+            try ResponseIdentity.require(value.json, is: operation, file: options.input, judged: known)
         }
         if let target = options.target { observation.target = target }
         let engine = ContractEngine(catalog: catalog)
