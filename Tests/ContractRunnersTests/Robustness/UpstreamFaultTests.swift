@@ -70,7 +70,7 @@ import TestSupport
         let folder = try KillNineTests.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         // A seeded plan of recoverable faults, and call 1 failing all three attempts.
-        var plan = FaultyUpstream.plan(seed: 0x0F17 ^ UInt64(fault.rawValue.count), calls: 12, rate: 0.3).mapValues {
+        var plan = FaultyUpstream.plan(seed: 0x0F17 ^ UInt64(fault.rawValue.count), calls: 12, rate: 0.15).mapValues {
             FaultyUpstream.CallFaults($0.fault, failures: min($0.failures, 2))
         }
         plan[1] = .init(fault, failures: 3)
