@@ -217,9 +217,10 @@ live-moto: build
 # --- fuzz: libFuzzer targets (Tests/Fuzz; docs/fuzzing.md) ------------------------------------------------------
 # `make fuzz` builds ssm-contract-fuzz in its own scratch path (release, -sanitize=fuzzer,address; the target
 # exists only with SSM_CONTRACT_FUZZ=1, so `swift build` and `make test` never build it) and runs each target for
-# FUZZ_SECONDS. Corpus kept in $(FUZZ_SCRATCH)/corpus/<target>, seeded from Recordings/ and Tests/Fuzz/corpus/;
+# FUZZ_SECONDS (FUZZ_RUNS=N: N executions each instead). Corpus kept in $(FUZZ_SCRATCH)/corpus/<target>, seeded from Recordings/ and Tests/Fuzz/corpus/;
 # a crash is saved to $(FUZZ_SCRATCH)/crashes/<target>/ and fails the run. FUZZ_TARGETS="json-parser" runs one.
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?=
 FUZZ_SCRATCH ?= .build-fuzz
 FUZZ_TARGETS ?= json-parser cassette-loader aws-error-decoder check-input replay-matcher
 FUZZ_BIN      = $(FUZZ_SCRATCH)/release/ssm-contract-fuzz
@@ -235,4 +236,4 @@ fuzz-build: libcurl
 
 fuzz: fuzz-build
 	@$(PYTHON) Scripts/fuzz_seeds.py Recordings $(FUZZ_SCRATCH)/seeds "$$($(FUZZ_BIN) --check-operations)"
-	@Scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SCRATCH) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	@FUZZ_RUNS=$(FUZZ_RUNS) Scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SCRATCH) $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -15,7 +15,7 @@ struct LiveCommand: AsyncParsableCommand {
             with the baseline (default Recordings/live) and the SSM model with the venv's botocore. The baseline is \
             only replaced with --update-baseline, atomically. An endpoint that is not AWS needs \
             --source mock:NAME@VERSION, so a mock's answers are never labelled live. Exit status: 0 contracts hold \
-            and no drift; 1 a contract failed; 2 bad usage; 3 configuration or credentials; 4 unreachable; 5 drift \
+            and no drift; 1 a contract failed; 2 bad usage; 3 configuration or credentials; 4 unreachable, or inconclusive (a call still throttled or failing after its last retry); 5 drift \
             only.
             """
     )

@@ -57,5 +57,7 @@ struct RecordCommand: AsyncParsableCommand {
         options.replacesExisting = force
         let runs = try await RecordingRunner.recordThroughCurl(options)
         Console.write(RecordingRunner.summary(runs, options: options) + "\n")
+        // A call still throttled or failing after its last retry: the recording is inconclusive (exit 4).
+        if !RecordingRunner.inconclusive(runs).isEmpty { throw ExitCode(ExitStatus.unreachable.rawValue) }
     }
 }

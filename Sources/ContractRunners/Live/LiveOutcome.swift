@@ -19,8 +19,27 @@ public struct LiveOutcome: Sendable {
     public let output: URL
     /// What happened to the baseline with `--update-baseline`; `nil` without it.
     public let baselineLine: String?
-    /// 0 contracts hold and no drift; 1 a contract failed; 5 drift only.
+    /// The scenarios that could not be observed whole (a call still throttled or failing after its last retry),
+    /// and why.
+    public var inconclusive: [String: String] = [:]
+    /// 0 contracts hold and no drift; 1 a contract failed; 4 a scenario was inconclusive; 5 drift only.
     public let status: ExitStatus
+
+    /// Creates an outcome.
+    public init(
+        recordingSummary: String, contracts: VerificationReport, drift: DriftReport, source: CassetteSource, endpoint: String,
+        output: URL, baselineLine: String?, inconclusive: [String: String] = [:], status: ExitStatus
+    ) {
+        self.recordingSummary = recordingSummary
+        self.contracts = contracts
+        self.drift = drift
+        self.source = source
+        self.endpoint = endpoint
+        self.output = output
+        self.baselineLine = baselineLine
+        self.inconclusive = inconclusive
+        self.status = status
+    }
 
     /// The report: recording summary, the contract report as `verify` prints it, the drift section, the baseline
     /// line, and the result.
@@ -42,7 +61,8 @@ public struct LiveOutcome: Sendable {
         } else {
             driftPart = drift.hasDrift ? "\(drift.drift.count) difference(s) since the baseline" : "no drift"
         }
-        return "Result: \(contractsPart); \(driftPart) (exit \(status.rawValue))"
+        let inconclusivePart = inconclusive.isEmpty ? "" : "; \(inconclusive.count) scenario\(inconclusive.count == 1 ? "" : "s") inconclusive"
+        return "Result: \(contractsPart); \(driftPart)\(inconclusivePart) (exit \(status.rawValue))"
     }
 
     /// The whole report as JSON (`format: ssm-contract.live-report`).
@@ -58,6 +78,9 @@ public struct LiveOutcome: Sendable {
         root.append(key: "contracts", value: contracts.json)
         root.append(key: "drift", value: drift.json)
         root.append(key: "baselineUpdate", value: baselineLine.map { .string($0) } ?? .null)
+        var scenarios = JSONObject()
+        for name in inconclusive.keys.sorted() { scenarios.append(key: name, value: .string(inconclusive[name]!)) }
+        root.append(key: "inconclusive", value: .object(scenarios))
         return .object(root)
     }
 
