@@ -54,7 +54,7 @@ test: deps
 verify: build
 	$(CLI) verify Recordings
 
-bench: bench-verify bench-skeleton
+bench: bench-verify bench-skeleton bench-scenarios
 
 clean:
 	rm -rf .build
@@ -155,5 +155,41 @@ live-moto: build
 	  AWS_ACCESS_KEY_ID=AKIDMOTOLIVECHECK001 AWS_SECRET_ACCESS_KEY=moto-live-check-secret-not-real \
 	  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null SSM_CONTRACT_VENV=$(abspath $(VENV)) \
 	  $(CLI) live --endpoint-url "$$MOTO_ENDPOINT" --region us-east-1 --source mock:moto@$(MOTO_VERSION) \
-	    --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --poll-delay 1 \
+	    --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --poll-delay 0.2 \
 	    --json .build/live-report.json --junit .build/live-report.xml'
+
+# --- scenarios (issue 8): the catalog recorded from the emulator, the conformance table, the scenario bench -------
+# `make record-emulator` starts `ssm-contract emulate` on 127.0.0.1 (a free port, two instances and an offline one),
+# records the whole catalog (Contracts/scenarios.yaml) into Recordings/mock-ssm-contract-emulator-<version>/ (source
+# mock:ssm-contract-emulator@<version>), and stops the emulator whatever happens.
+EMULATOR_VERSION    = $(shell $(CLI) --version 2>/dev/null)
+EMULATOR_RECORDINGS = Recordings/mock-ssm-contract-emulator-$(EMULATOR_VERSION)
+EMULATOR_FLAGS     ?= --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --offline-instance-id i-0aaaaaaaaaaaaaaaa
+SCENARIO_FLAGS     ?= --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --offline-instance-id i-0aaaaaaaaaaaaaaaa --poll-delay 0.2
+
+.PHONY: record-emulator conformance-table bench-scenarios
+record-emulator: build
+	@Scripts/with-emulator.sh "$(CLI)" .build/emulator-record.log "$(EMULATOR_FLAGS)" sh -c '\
+	  env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN -u AWS_SECURITY_TOKEN \
+	  AWS_ACCESS_KEY_ID=AKIDEMULATORRECORD01 AWS_SECRET_ACCESS_KEY=emulator-recording-secret-not-real \
+	  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
+	  $(CLI) record --endpoint-url "$$EMULATOR_ENDPOINT" --region us-east-1 \
+	    --source mock:ssm-contract-emulator@$(EMULATOR_VERSION) --output $(EMULATOR_RECORDINGS) $(SCENARIO_FLAGS) --concurrency 4'
+
+## Rewrites docs/conformance.md: every contract × target (emulator, moto, aws-docs) from the bundled recordings.
+conformance-table: build
+	@$(PYTHON) Benchmarks/conformance_table.py $(CLI) docs/conformance.md $(wildcard Recordings/mock-ssm-contract-emulator-*) Recordings/mock-moto-5.2.1 Recordings/aws-docs
+
+## API calls and wall time per scenario against the emulator (one `live --scenario` run each), printed.
+bench-scenarios: build
+	@Scripts/with-emulator.sh "$(CLI)" .build/emulator-bench.log "$(EMULATOR_FLAGS)" sh -c '\
+	  for scenario in $$($(PYTHON) -c "import re,sys; print(\" \".join(re.findall(r\"(?m)^  - name: (\\S+)\", open(\"Contracts/scenarios.yaml\").read())))"); do \
+	    start=$$(date +%s.%N); \
+	    calls=$$(env AWS_ACCESS_KEY_ID=AKIDEMULATORBENCH001 AWS_SECRET_ACCESS_KEY=emulator-bench-secret-not-real \
+	      AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
+	      $(CLI) live --endpoint-url "$$EMULATOR_ENDPOINT" --region us-east-1 --source mock:ssm-contract-emulator@$(EMULATOR_VERSION) \
+	        --baseline .build/bench-no-baseline --output .build/bench-scenarios/$$scenario --scenario $$scenario $(SCENARIO_FLAGS) --quiet \
+	        | sed -n "s/^API calls: //p"); \
+	    end=$$(date +%s.%N); \
+	    printf "%-32s %5s API calls %8.2f s\n" $$scenario "$${calls:-?}" $$(echo "$$end - $$start" | bc); \
+	  done'

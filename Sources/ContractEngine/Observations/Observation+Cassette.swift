@@ -28,6 +28,7 @@ extension Observation {
     @discardableResult
     public static func forEachObservation(of cassette: Cassette, file: String, _ body: (Observation) -> Void) -> Int {
         let target = cassette.header.source.target
+        let scenario = cassette.header.extra["scenario"].flatMap(ScenarioExpectations.init(json:))
         var skipped = 0
         let interactions = cassette.interactions
         for index in interactions.indices {
@@ -43,7 +44,7 @@ extension Observation {
                 body: Self.body(of: interactions[index].response, operation: operation),
                 time: interactions[index].startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
                 location: ObservationLocation(file: file, interaction: index),
-                target: target))
+                target: target, scenario: scenario))
         }
         return skipped
     }

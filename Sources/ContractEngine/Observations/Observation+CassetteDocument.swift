@@ -15,6 +15,7 @@ extension Observation {
     ) -> Int? {
         guard let document = CassetteDocument(json) else { return nil }
         let target = document.source.target
+        let scenario = document.scenario.flatMap(ScenarioExpectations.init(json:))
         var skipped = 0
         for (index, interaction) in document.interactions.enumerated() {
             let (request, response, status) = (interaction.request, interaction.response, interaction.status)
@@ -32,7 +33,7 @@ extension Observation {
                 body: Self.body(of: RecordedResponse(status: status, headers: headers, body: responseBody), operation: operation),
                 time: interaction.startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
                 location: ObservationLocation(file: file, interaction: index),
-                target: target))
+                target: target, scenario: scenario))
         }
         return skipped
     }
@@ -50,6 +51,8 @@ private struct CassetteDocument {
 
     let source: CassetteSource
     let interactions: [Interaction]
+    /// The header's `scenario` member (``ScenarioExpectations``), as read.
+    let scenario: JSONValue?
 
     /// Nil unless `Cassette(json:file:)` certainly accepts `json` (it may accept more).
     init?(_ json: JSONValue) {
@@ -71,6 +74,7 @@ private struct CassetteDocument {
         }
         self.source = source
         self.interactions = interactions
+        self.scenario = root["scenario"]
     }
 
     /// The interaction's members, or nil unless it is certainly valid.

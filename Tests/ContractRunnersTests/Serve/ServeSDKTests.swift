@@ -7,7 +7,7 @@ import TestSupport
 
 /// Real SDKs (the venv's AWS CLI v1 and boto3) pointed at the replay server with `--endpoint-url`.
 @Suite(.timeLimit(.minutes(3))) struct ServeSDKTests {
-    static let moto = PackageRoot.path("Recordings/mock-moto-5.2.1/send-command-and-wait.json")
+    static let moto = PackageRoot.path("Recordings/mock-moto-5.2.1/success-known-output.json")
 
     /// Runs the venv's `aws ssm …` with fake credentials, no config files, and up to `attempts` attempts.
     static func aws(_ arguments: [String], endpoint: String, attempts: Int = 1) async throws -> ExternalCLI.Run {
