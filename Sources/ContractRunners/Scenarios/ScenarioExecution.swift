@@ -22,6 +22,9 @@ struct ScenarioExecution {
     private var result = ScenarioResult()
     private var commandID: String?
     private var sentAt: Date?
+    /// The service's RequestedDateTime of the command (the base of the InvokedAfter/InvokedBefore filters, so
+    /// a replay asks what the recording asked).
+    private var requestedAt: Date?
     private let targets: [String]
     private let parameters: [String: String]
 
@@ -102,6 +105,7 @@ struct ScenarioExecution {
         if let id = response?.value.command?.commandId {
             commandID = id
             sentAt = started
+            requestedAt = response?.value.command?.requestedDateTime?.date
             await context.sentCommands?.sent(id, instances: targets)
         }
     }
@@ -198,7 +202,7 @@ struct ScenarioExecution {
 
     /// `$sent-minus-1h` / `$sent-plus-1h` as ISO-8601 UTC; other values as they are.
     private func filterValue(_ value: String) -> String {
-        let base = sentAt ?? Date()
+        let base = requestedAt ?? sentAt ?? Date()
         let formatter = ISO8601DateFormatter()
         switch value {
         case "$sent-minus-1h": return formatter.string(from: base.addingTimeInterval(-3600))
