@@ -12,7 +12,7 @@ CLI           = $(BIN_DIR)/ssm-contract
 # Pinned Python tools (the real parts under test).
 PY_REQUIREMENTS = Scripts/python-requirements.txt
 
-.PHONY: all build test verify bench venv deps libcurl clean help
+.PHONY: all build test verify bench venv deps libcurl clean help check-dependencies
 
 all: build
 
@@ -22,6 +22,8 @@ help:
 	@echo "make build    build the package"
 	@echo "make bench    run the benchmarks (figures side by side with their baselines)"
 	@echo "make venv     install the pinned Python tools into $(VENV)"
+	@echo "make check-dependencies   Package.swift declares exactly what each target imports (docs/architecture.md)"
+	@echo "make format   format the Swift sources with .swift-format; make format-check only reports"
 
 ## libcurl development files (Debian: libcurl4-openssl-dev), installed only when missing.
 libcurl:
@@ -47,9 +49,23 @@ deps: libcurl venv
 build: libcurl
 	$(SWIFT) build $(SWIFT_FLAGS)
 
-test: deps
+test: deps check-dependencies
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+
+## House style: .swift-format (the toolchain's `swift format`) over the Swift sources; .editorconfig for editors.
+SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests
+.PHONY: format format-check
+format:
+	$(SWIFT) format --in-place --parallel --recursive $(SWIFT_FORMAT_PATHS)
+
+## Fails (and names file:line) where the tree is not formatted as `make format` leaves it.
+format-check:
+	$(SWIFT) format lint --strict --parallel --recursive $(SWIFT_FORMAT_PATHS)
+
+## Package.swift declares exactly what each target imports, and docs/architecture.md draws that graph.
+check-dependencies:
+	@$(PYTHON) Scripts/check-dependencies.py
 
 verify: build
 	$(CLI) verify Recordings
@@ -82,7 +98,7 @@ bench-skeleton: libcurl venv
 check-cli: build venv
 	$(CLI) check-cli --aws $(or $(AWS),$(VENV)/bin/aws)
 
-# ---- contracts (issue 4): the catalog table in README, the aws-docs recordings, the verify benchmark ----------
+# ---- contracts (issue 4): the catalog table in docs/verify-and-check.md, the aws-docs recordings, the verify benchmark ----------
 RELEASE_SCRATCH ?= .build-release
 BENCH_CORPUS    ?= .build-bench/verify-corpus
 BENCH_FILES     ?= 100
@@ -90,12 +106,12 @@ BENCH_PER_FILE  ?= 1000
 
 .PHONY: contracts-table aws-docs-recordings bench-verify
 
-## Rewrites README's <!-- section: contracts --> table from Contracts/ (never edit that table by hand).
+## Rewrites the <!-- generated: contracts-table --> table in docs/verify-and-check.md from Contracts/ (never edit it by hand).
 contracts-table: build
 	@$(CLI) verify --list-contracts --markdown > .contracts-table.md.tmp
-	@$(PYTHON) Benchmarks/replace_section.py README.md contracts-table .contracts-table.md.tmp
+	@$(PYTHON) Benchmarks/replace_section.py docs/verify-and-check.md contracts-table .contracts-table.md.tmp
 	@rm -f .contracts-table.md.tmp
-	@echo "README.md: contracts table regenerated from Contracts/"
+	@echo "docs/verify-and-check.md: contracts table regenerated from Contracts/"
 
 ## Rebuilds Recordings/aws-docs/ from the documentation examples (seeds + the AWS CLI's example pages).
 aws-docs-recordings: venv
@@ -146,7 +162,7 @@ serve: build
 # `make live-moto` starts moto_server from the venv on 127.0.0.1 (a free port), runs `ssm-contract live` against it
 # (source mock:moto@<version>, so nothing is labelled live) with the committed Recordings/mock-moto-<version>/ as the
 # baseline (read only), and stops moto whatever happens. It fails with `live`'s status (1 contract failed, 5 drift).
-# Against AWS, run the binary itself: ssm-contract live --instance-id i-… (see README, "Live check").
+# Against AWS, run the binary itself: ssm-contract live --instance-id i-… (see docs/live.md).
 .PHONY: live-moto
 live-moto: build
 	@test -x $(VENV)/bin/moto_server || $(MAKE) venv

@@ -3,9 +3,11 @@
 // ssm-contract: record and replay AWS Systems Manager traffic through libcurl, and check the documented
 // field semantics of GetCommandInvocation / ListCommandInvocations against recordings, mocks or live AWS.
 //
-// Layers import only downward:
-//   CCurl → HTTPTransport → Cassettes → AWSWire → SSMOperations → ContractEngine → ContractRunners → ssm-contract
-// RawJSON (an order- and literal-preserving JSON value) sits beside the bottom and is used by every layer above it.
+// Each target declares exactly the targets and products its sources import, nothing more. The graph is a DAG,
+// not a chain (e.g. AWSWire does not depend on Cassettes; ContractEngine does not depend on SSMOperations); it is
+// drawn, with what each target owns and must not import, in docs/architecture.md. `make test` runs
+// Scripts/check-dependencies.py, which fails on an undeclared or unused dependency and on a docs/architecture.md
+// that no longer draws this file's graph.
 import PackageDescription
 
 let package = Package(
@@ -40,7 +42,7 @@ let package = Package(
         // MARK: Layer 1: HTTP transport on libcurl
         .target(
             name: "HTTPTransport",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CCurl"]
         ),
 
         // MARK: Layer 2: cassettes (record / replay)
@@ -53,19 +55,19 @@ let package = Package(
         .target(
             name: "AWSWire",
             dependencies: [
-                "HTTPTransport", "Cassettes", "RawJSON",
+                "HTTPTransport", "RawJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
         // MARK: Layer 4: typed SSM operations
-        .target(name: "SSMOperations", dependencies: ["AWSWire", "RawJSON"]),
+        .target(name: "SSMOperations", dependencies: ["AWSWire", "HTTPTransport", "RawJSON"]),
 
         // MARK: Layer 5: contract catalog and engine
         .target(
             name: "ContractEngine",
             dependencies: [
-                "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
+                "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -93,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "ssm-contract",
             dependencies: [
-                "ContractRunners",
+                "ContractRunners", "Cassettes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,7 +103,7 @@ let package = Package(
         // MARK: Test support and tests
         .target(
             name: "TestSupport",
-            dependencies: ["HTTPTransport", "LoopbackServer", "RawJSON"],
+            dependencies: ["HTTPTransport", "LoopbackServer"],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "RawJSONTests", dependencies: ["RawJSON"]),
@@ -111,7 +113,7 @@ let package = Package(
         .testTarget(name: "CassettesTests", dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
         .testTarget(
             name: "AWSWireTests",
-            dependencies: ["AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"],
+            dependencies: ["AWSWire", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SSMOperationsTests", dependencies: ["SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
@@ -119,6 +121,7 @@ let package = Package(
             name: "ContractEngineTests",
             dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
-        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Replaces the generated part of a README section with a file's contents (used by `make contracts-table`).
+"""Replaces the generated part of a Markdown page with a file's contents (used by `make contracts-table`).
 
-usage: replace_section.py README SECTION_MARKER CONTENT_FILE
+usage: replace_section.py PAGE SECTION_MARKER CONTENT_FILE
 The generated text goes between `<!-- generated: SECTION_MARKER -->` and `<!-- /generated: SECTION_MARKER -->`,
-which must sit inside the README; everything else is left as it is. The file is replaced atomically.
+which must sit inside the page (docs/verify-and-check.md for the contracts table); everything else is left as it is. The file is replaced atomically.
 """
 import os
 import sys
@@ -12,7 +12,7 @@ readme, marker, content_file = sys.argv[1:4]
 text = open(readme, encoding="utf-8").read()
 start, end = "<!-- generated: %s -->" % marker, "<!-- /generated: %s -->" % marker
 if start not in text or end not in text:
-    sys.exit("%s: no %s ... %s markers; add them inside the contracts section" % (readme, start, end))
+    sys.exit("%s: no %s ... %s markers; add them where the generated text belongs" % (readme, start, end))
 head, rest = text.split(start, 1)
 _, tail = rest.split(end, 1)
 content = open(content_file, encoding="utf-8").read()

@@ -22,7 +22,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "List the contracts instead of verifying.")
     var listContracts = false
 
-    @Flag(name: .long, help: "With --list-contracts: print a Markdown table (README's contracts section).")
+    @Flag(name: .long, help: "With --list-contracts: print a Markdown table (the table in docs/verify-and-check.md).")
     var markdown = false
 
     func run() async throws {

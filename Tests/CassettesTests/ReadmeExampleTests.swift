@@ -5,8 +5,8 @@ import LoopbackServer
 import Testing
 import TestSupport
 
-// The README's "Record and replay" example, verbatim (ReadmeExampleTests checks that the README still says this).
-// BEGIN README EXAMPLE
+// docs/record.md's "Record and replay in Swift" example, verbatim (ReadmeExampleTests checks that the page still says this).
+// BEGIN DOCS EXAMPLE
 /// Replays one GetCommandInvocation call from `cassette`, or records it with SSM_CONTRACT_RECORD_MODE=record.
 func commandInvocation(endpoint: String, cassette: URL, credentials: [String]) async throws -> HTTPResponse {
     let options = CassetteOptions(
@@ -25,13 +25,13 @@ func commandInvocation(endpoint: String, cassette: URL, credentials: [String]) a
         }
     }
 }
-// END README EXAMPLE
+// END DOCS EXAMPLE
 
 @Suite struct ReadmeExampleTests {
     @Test func theReadmeShowsTheExampleThatCompilesHere() throws {
-        let readme = try String(contentsOf: PackageRoot.path("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: PackageRoot.path("docs/record.md"), encoding: .utf8)
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        let example = try #require(source.components(separatedBy: "// BEGIN README EXAMPLE\n").last?.components(separatedBy: "// END README EXAMPLE").first)
+        let example = try #require(source.components(separatedBy: "// BEGIN DOCS EXAMPLE\n").last?.components(separatedBy: "// END DOCS EXAMPLE").first)
         #expect(readme.contains("```swift\nimport Cassettes\nimport Foundation\nimport HTTPTransport\n\n" + example + "```"))
     }
 

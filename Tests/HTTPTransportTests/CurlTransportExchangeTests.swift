@@ -140,15 +140,15 @@ struct CurlTransportExchangeTests {
     }
 }
 
-@Suite("README example", .timeLimit(.minutes(1)))
+@Suite("docs/transport.md example", .timeLimit(.minutes(1)))
 struct ReadmeExampleTests {
-    /// The README's usage example, verbatim except for the URL (a loopback server instead of AWS).
+    /// docs/transport.md's usage example, verbatim except for the URL (a loopback server instead of AWS).
     @Test func readmeExampleRuns() async throws {
         try await LoopbackHTTPServer.withServer(handler: { request in
             HTTPResponse(status: 200, headers: ["x-amzn-RequestId": "r-1"], body: request.body)
         }) { server in
             var configuration = CurlTransport.Configuration(connectTimeout: .seconds(5), timeout: .seconds(30))
-            configuration.proxy = .none  // not in the README: keeps a proxy in the test environment out of the way
+            configuration.proxy = .none  // not on the page: keeps a proxy in the test environment out of the way
             let response = try await CurlTransport.withCurlTransport(configuration: configuration) { transport in
                 var request = HTTPRequest(method: "POST", url: server.baseURL + "/")
                 request.headers.add(name: "X-Amz-Target", value: "AmazonSSM.ListCommands")

@@ -1,4 +1,4 @@
-/// The catalog as a Markdown table (README's contracts section is generated from it).
+/// The catalog as a Markdown table (docs/verify-and-check.md's contracts table is generated from it).
 public enum ContractTable {
     /// `| id | severity | applies to | statement | source |`, one row per contract.
     public static func markdown(_ catalog: ContractCatalog) -> String {

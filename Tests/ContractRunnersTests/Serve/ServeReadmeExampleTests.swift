@@ -3,8 +3,8 @@ import HTTPTransport
 import Testing
 import TestSupport
 
-// The README's "Serve recordings to any SDK" example, verbatim (the test checks the README still says this).
-// BEGIN README EXAMPLE
+// docs/serve-and-proxy.md's in-process example, verbatim (the test checks the page still says this).
+// BEGIN DOCS EXAMPLE
 import ContractRunners
 
 /// Serves `files` while `runSDKUnderTest` talks to them; returns what was served.
@@ -14,13 +14,13 @@ func replaySummary(of files: [URL], runSDKUnderTest: @Sendable (String) async th
         return server.summary  // answered, misses, per-cassette unused interactions
     }
 }
-// END README EXAMPLE
+// END DOCS EXAMPLE
 
 @Suite struct ServeReadmeExampleTests {
     @Test func theReadmeShowsThisExampleAndItRuns() async throws {
-        let readme = try String(contentsOf: PackageRoot.path("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: PackageRoot.path("docs/serve-and-proxy.md"), encoding: .utf8)
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        let example = try #require(source.components(separatedBy: "// BEGIN README EXAMPLE\n").last?.components(separatedBy: "// END README EXAMPLE").first)
+        let example = try #require(source.components(separatedBy: "// BEGIN DOCS EXAMPLE\n").last?.components(separatedBy: "// END DOCS EXAMPLE").first)
         #expect(readme.contains("```swift\n" + example + "```"))
 
         let file = PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json")
