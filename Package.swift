@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "ContractEngine", targets: ["ContractEngine"]),
         .library(name: "ContractRunners", targets: ["ContractRunners"]),
         .library(name: "LoopbackServer", targets: ["LoopbackServer"]),
+        .library(name: "SSMEmulator", targets: ["SSMEmulator"]),
         .executable(name: "ssm-contract", targets: ["ssm-contract"]),
     ],
     dependencies: [
@@ -82,11 +83,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A local SSM that really runs AWS-RunShellScript (`ssm-contract emulate`, and a library for tests).
+        .target(name: "SSMEmulator", dependencies: ["LoopbackServer", "HTTPTransport", "AWSWire", "RawJSON"]),
         .target(
             name: "ContractRunners",
             dependencies: [
                 "ContractEngine", "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
-                "LoopbackServer",
+                "LoopbackServer", "SSMEmulator",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -122,6 +125,10 @@ let package = Package(
             dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
         .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "SSMEmulatorTests",
+            dependencies: ["SSMEmulator", "ContractRunners", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
+        ),
         .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )

@@ -25,6 +25,7 @@ struct SSMContract: AsyncParsableCommand {
             RecordCommand.self,
             ServeCommand.self,
             LiveCommand.self,
+            EmulateCommand.self,
         ]
     )
 
