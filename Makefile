@@ -180,7 +180,7 @@ live-moto: build
 # mock:ssm-contract-emulator@<version>), and stops the emulator whatever happens.
 EMULATOR_VERSION    = $(shell $(CLI) --version 2>/dev/null)
 EMULATOR_RECORDINGS = Recordings/mock-ssm-contract-emulator-$(EMULATOR_VERSION)
-EMULATOR_FLAGS     ?= --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --offline-instance-id i-0aaaaaaaaaaaaaaaa
+EMULATOR_FLAGS     ?= --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --offline-instance-id i-0aaaaaaaaaaaaaaaa --time-scale 10
 SCENARIO_FLAGS     ?= --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --offline-instance-id i-0aaaaaaaaaaaaaaaa --poll-delay 0.2
 
 .PHONY: record-emulator conformance-table bench-scenarios
