@@ -102,6 +102,11 @@ import TestSupport
             #expect(second.drift.items.isEmpty && second.drift.comparedFiles.count == expected.count)
             #expect(second.text.contains("Drift since \(recorded.header.recordedAt) (baseline \(baseline.path), \(expected.count) cassettes compared)"))
             #expect(second.text.contains("No drift: response shapes match the baseline."))
+            // moto's conformance report: every deviation listed in Contracts/deviations/moto-5.2.1.yaml was observed.
+            let listed = try String(contentsOf: PackageRoot.path("Contracts/deviations/moto-5.2.1.yaml"), encoding: .utf8)
+                .split(separator: "\n").compactMap { $0.hasPrefix("  - id: ") ? String($0.dropFirst(8)) : nil }
+            let held = second.contracts.rows.filter { $0.targets.contains { $0.deviationState == .held } }.map(\.contract.id)
+            #expect(Set(held) == Set(listed) && listed.count == 6, "held \(held), listed \(listed)")
             #expect(second.text.contains("model: no drift"))
             let report = try JSONParser.parse(Data(contentsOf: json))
             #expect(report.objectValue?["exitStatus"] == .number(JSONNumber(0)))
