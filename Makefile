@@ -198,14 +198,4 @@ conformance-table: build
 
 ## API calls and wall time per scenario against the emulator (one `live --scenario` run each), printed.
 bench-scenarios: build
-	@Scripts/with-emulator.sh "$(CLI)" .build/emulator-bench.log "$(EMULATOR_FLAGS)" sh -c '\
-	  for scenario in $$($(PYTHON) -c "import re,sys; print(\" \".join(re.findall(r\"(?m)^  - name: (\\S+)\", open(\"Contracts/scenarios.yaml\").read())))"); do \
-	    start=$$(date +%s.%N); \
-	    calls=$$(env AWS_ACCESS_KEY_ID=AKIDEMULATORBENCH001 AWS_SECRET_ACCESS_KEY=emulator-bench-secret-not-real \
-	      AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
-	      $(CLI) live --endpoint-url "$$EMULATOR_ENDPOINT" --region us-east-1 --source mock:ssm-contract-emulator@$(EMULATOR_VERSION) \
-	        --baseline .build/bench-no-baseline --output .build/bench-scenarios/$$scenario --scenario $$scenario $(SCENARIO_FLAGS) --quiet \
-	        | sed -n "s/^API calls: //p"); \
-	    end=$$(date +%s.%N); \
-	    printf "%-32s %5s API calls %8.2f s\n" $$scenario "$${calls:-?}" $$(echo "$$end - $$start" | bc); \
-	  done'
+	@$(PYTHON) Benchmarks/bench_scenarios.py $(CLI)

@@ -31,10 +31,10 @@ def cell(row, folder):
         return "expected-fail"
     if t.get("fail", 0) > 0:
         return "fail"
-    if t.get("pass", 0) > 0:
-        return "pass"
     if t.get("inconclusive", 0) > 0:
         return "inconclusive"
+    if t.get("pass", 0) > 0:
+        return "pass"
     return "N/A"
 
 ids = [row["id"] for row in columns[0][1]["contracts"]]
@@ -45,7 +45,7 @@ lines = [
     "`expected-fail` is a deviation listed in `Contracts/deviations/` and observed; `N/A`: the recordings never reached",
     "the situation.",
     "",
-    "| contract | " + " | ".join(f"`{os.path.basename(folder.rstrip('/'))}`" for folder, _ in columns) + " |",
+    "| contract | " + " | ".join(f"`{(report['summary'].get('targets') or [os.path.basename(folder.rstrip('/'))])[0]}`" for folder, report in columns) + " |",
     "| --- | " + " | ".join("---" for _ in columns) + " |",
 ]
 for contract_id in ids:
