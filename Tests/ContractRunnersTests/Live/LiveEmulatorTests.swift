@@ -179,6 +179,56 @@ import TestSupport
     }
 }
 
+extension LiveEmulatorTests {
+    /// The built binary on SIGINT and SIGTERM: it stops, cancels the command it started, leaves the other one
+    /// running, and exits 128 + the signal.
+    @Test(.timeLimit(.minutes(1)), arguments: [SIGINT, SIGTERM])
+    func theBinaryStopsOnASignalAndCancelsOnlyItsOwnCommand(_ number: Int32) async throws {
+        let binary = PackageRoot.path(".build/debug/ssm-contract")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await SSMEmulator.withEmulator(options: Self.emulatorOptions()) { emulator in
+            try await Self.withClient(emulator) { ssm in
+                let foreign = try await Self.foreignCommand(ssm)
+                let environment = Self.credentials.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                let child = try ChildProcess("/usr/bin/env", environment + [
+                    binary.path, "live", "--endpoint-url", emulator.baseURL, "--region", "us-east-1",
+                    "--source", "mock:ssm-contract-emulator@\(ContractRunnersInfo.version)", "--instance-id", Self.instances[0],
+                    "--scenario", "describe-instance-information", "--scenario", "in-flight", "--scenario-parameter", "sleep=30",
+                    "--concurrency", "1", "--poll-delay", "0.05", "--baseline", folder.appendingPathComponent("none").path,
+                    "--output", folder.appendingPathComponent("fresh").path, "--catalog", PackageRoot.path("Contracts").path,
+                ], standardError: try Self.emptyFile(folder.appendingPathComponent("stderr.txt")), currentDirectory: PackageRoot.url)
+                defer { child.stop() }
+                // Wait (by asking the emulator, not by sleeping) until live's command runs.
+                var own: String?
+                for _ in 0..<5_000 where own == nil {
+                    let commands = (try? await ssm.listCommands(ListCommandsInput()).value.commands) ?? []
+                    if let id = commands.first(where: { $0.comment == "ssm-contract in-flight" })?.commandId,
+                        try await Self.status(ssm, id, until: ["InProgress"]) == "InProgress"
+                    {
+                        own = id
+                    }
+                    await Task.yield()
+                }
+                let ownID = try #require(own, "live never started its in-flight command")
+                child.signal(number)
+                #expect(await child.waitForExit() == 128 + number)
+                #expect(try await Self.status(ssm, ownID, until: []) == "Cancelled")
+                #expect(try await Self.status(ssm, foreign, until: ["InProgress"]) == "InProgress")
+                let stderr = try String(contentsOf: folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
+                #expect(stderr.contains("ssm-contract live: \(number == SIGINT ? "SIGINT" : "SIGTERM") — stopping and cancelling the commands this run started"))
+                #expect(stderr.contains("live: cancelled \(ownID), a command this run sent that was still running"))
+            }
+        }
+    }
+
+    static func emptyFile(_ url: URL) throws -> URL {
+        try Data().write(to: url)
+        return url
+    }
+}
+
 /// Lines from a progress callback, kept in order.
 final class LineCollector: @unchecked Sendable {
     // @unchecked: `lines` is only touched while holding `lock`.
