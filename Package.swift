@@ -132,3 +132,14 @@ let package = Package(
         .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "SSMEmulator", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )
+
+// MARK: Fuzz targets (only with SSM_CONTRACT_FUZZ=1, as `make fuzz` sets: the normal build never sees them)
+// `make fuzz` builds them in .build-fuzz with `-sanitize=fuzzer,address -DFUZZING` and runs each under libFuzzer.
+if Context.environment["SSM_CONTRACT_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "ssm-contract-fuzz",
+            dependencies: ["RawJSON", "Cassettes", "HTTPTransport", "AWSWire", "ContractEngine"],
+            path: "Tests/Fuzz/ssm-contract-fuzz"
+        ))
+}

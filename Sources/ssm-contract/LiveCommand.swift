@@ -102,11 +102,11 @@ struct LiveCommand: AsyncParsableCommand {
         defer { sources.forEach { $0.cancel() } }
         let result = await task.result
         if let number = received.value {
-            if case .success(let outcome) = result { print(outcome.text, terminator: "") }
+            if case .success(let outcome) = result { Console.write(outcome.text) }
             throw ExitCode(128 + number)
         }
         let outcome = try result.get()
-        print(outcome.text, terminator: "")
+        Console.write(outcome.text)
         if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
     }
 }

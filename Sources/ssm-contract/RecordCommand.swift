@@ -36,6 +36,9 @@ struct RecordCommand: AsyncParsableCommand {
     @Option(help: "How many scenarios run at once.")
     var concurrency = 1
 
+    @Flag(help: "Replace cassettes that already exist in --output (default: refuse before sending anything).")
+    var force = false
+
     func validate() throws {
         switch CassetteSource(source) {
         case .live?, .mock?: break
@@ -48,15 +51,16 @@ struct RecordCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = RecordingOptions(
+        var options = RecordingOptions(
             outputDirectory: URL(fileURLWithPath: output), source: CassetteSource(source)!,
             environment: ProcessInfo.processInfo.environment, endpointURL: target.endpointURL, region: target.region, profile: target.profile,
             instanceIDs: scenario.instanceIDs.isEmpty ? RecordingOptions.defaultInstanceIDs : scenario.instanceIDs,
             scenarioNames: scenario.scenarios, pollDelay: scenario.pollDelay,
             catalogFolder: URL(fileURLWithPath: catalog ?? "Contracts"), offlineInstanceID: scenario.offlineInstanceID,
             platform: scenario.platform, parameters: scenario.parameters, concurrency: concurrency, progress: scenario.progress)
+        options.replacesExisting = force
         let runs = try await RecordingRunner.recordThroughCurl(options)
-        print(RecordingRunner.summary(runs, options: options))
+        Console.write(RecordingRunner.summary(runs, options: options) + "\n")
         if runs.contains(where: { if case .inconclusive = $0.outcome { return true } else { return false } }) {
             throw ExitCode(ExitStatus.unreachable.rawValue)
         }

@@ -24,8 +24,11 @@ struct SSMContract: AsyncParsableCommand {
             CheckCLICommand.self,
             RecordCommand.self,
             ServeCommand.self,
+            ProxyCommand.self,
+            HARCommand.self,
             LiveCommand.self,
             EmulateCommand.self,
+            AuditCommand.self,
         ]
     )
 
@@ -48,22 +51,23 @@ struct SSMContract: AsyncParsableCommand {
             if code == .success || code.rawValue == ExitStatus.violation.rawValue {
                 exit(withError: error)
             }
-            let message = fullMessage(for: error)
-            if !message.isEmpty { printError(message) }
+            // One line: what is wrong (ArgumentParser's first line, without its "Error: " and usage block), and
+            // where the usage is.
+            let first = message(for: error).split(separator: "\n").first.map(String.init) ?? ""
+            let text = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
+            if !text.isEmpty { printError("ssm-contract: \(text) (usage: \(helpCommand()))") }
             Glibc.exit(code == .validationFailure ? ExitStatus.badInput.rawValue : code.rawValue)
         }
     }
 
-    private static func printError(_ text: String) {
-        var standardError = StandardError()
-        print(text, to: &standardError)
+    /// `ssm-contract SUBCOMMAND --help` for the subcommand being run, else `ssm-contract --help`.
+    private static func helpCommand() -> String {
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        let given = CommandLine.arguments.dropFirst().first { names.contains($0) }
+        return "ssm-contract " + (given.map { $0 + " " } ?? "") + "--help"
     }
-}
 
-/// Standard error as a `TextOutputStream`.
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        var bytes = Array(string.utf8)
-        bytes.withUnsafeMutableBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+    private static func printError(_ text: String) {
+        Console.error(text)
     }
 }

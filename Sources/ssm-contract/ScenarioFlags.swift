@@ -18,7 +18,7 @@ struct ScenarioFlags: ParsableArguments {
     @Option(name: .customLong("scenario-parameter"), help: ArgumentHelp("Override a scenario parameter, e.g. sleep=1 (repeatable).", valueName: "NAME=VALUE"))
     var scenarioParameters: [String] = []
 
-    @Option(name: .customLong("poll-delay"), help: "Seconds before the first GetCommandInvocation poll; later polls back off (× 1.5, at most 8 ×, at most 30 s).")
+    @Option(name: .customLong("poll-delay"), parsing: .unconditional, help: "Seconds before the first GetCommandInvocation poll; later polls back off (× 1.5, at most 8 ×, at most 30 s).")
     var pollDelay: Double = 5
 
     @Flag(help: "Print only failures and the summary, not a line per step.")
@@ -26,7 +26,7 @@ struct ScenarioFlags: ParsableArguments {
 
     func validate() throws {
         guard ["linux", "windows"].contains(platform) else { throw ValidationError("--platform \(platform): use linux or windows") }
-        guard pollDelay >= 0 else { throw ValidationError("--poll-delay must be 0 or more seconds") }
+        guard pollDelay >= 0 else { throw ValidationError("--poll-delay \(pollDelay): use 0 or more seconds") }
         for pair in scenarioParameters where !pair.contains("=") || pair.hasPrefix("=") {
             throw ValidationError("--scenario-parameter \(pair): write NAME=VALUE, e.g. sleep=1")
         }

@@ -54,7 +54,7 @@ enum ScenarioContracts {
             guard subject.isTerminal, subject.kind != .listedInvocation, let want = subject.expectation.responseCode else { return nil }
             let got = subject.value["ResponseCode"]
             guard got?.intValue == want else {
-                return Verdict(.fail, field: "ResponseCode", value: got, detail: "expected \(want), the code the scenario \(subject.expectation.status.joined(separator: "/")) run gives")
+                return Verdict(.fail, field: "ResponseCode", value: got?.json, detail: "expected \(want), the code the scenario \(subject.expectation.status.joined(separator: "/")) run gives")
             }
             return .pass
         }
@@ -71,7 +71,7 @@ enum ScenarioContracts {
             }
             if !expected.statusDetails.isEmpty, let details = subject.value["StatusDetails"] {
                 guard let text = details.stringValue, expected.statusDetails.contains(text) else {
-                    return Verdict(.fail, field: "StatusDetails", value: details, detail: "expected \(expected.statusDetails.joined(separator: " or ")), which the scenario causes")
+                    return Verdict(.fail, field: "StatusDetails", value: details.json, detail: "expected \(expected.statusDetails.joined(separator: " or ")), which the scenario causes")
                 }
             }
             return .pass
@@ -90,7 +90,7 @@ enum ScenarioContracts {
                 let start = subject.value["ExecutionStartDateTime"].flatMap(TimeValue.instant),
                 let end = subject.value["ExecutionEndDateTime"].flatMap(TimeValue.instant), end - start + 1 < seconds
             {
-                return Verdict(.fail, field: "ExecutionEndDateTime", value: subject.value["ExecutionEndDateTime"],
+                return Verdict(.fail, field: "ExecutionEndDateTime", value: subject.value["ExecutionEndDateTime"]?.json,
                     detail: String(format: "ran %.1f s from ExecutionStartDateTime; the command runs at least %g s", end - start, seconds))
             }
             return .pass

@@ -7,7 +7,7 @@ struct ScenarioSubject {
 
     let kind: Kind
     let path: String
-    let value: JSONValue
+    let value: JSONTape.Value
     let expectation: ScenarioExpectations.Invocation
 
     var status: String? { value["Status"]?.stringValue }

@@ -29,6 +29,7 @@ public enum LiveRunner {
         let catalog = try ScenarioCatalog.load(folder: catalogFolder)
         let selected = try catalog.select(options.scenarioNames)
         _ = try options.catalog.load()
+        try ReportFiles.paths(json: options.json, junit: options.junit).folder("--output", options.output).check()
         var recording = RecordingOptions(
             outputDirectory: URL(fileURLWithPath: "."), source: .live, environment: options.environment,
             endpointURL: options.endpointURL, region: options.region, profile: options.profile,
@@ -36,6 +37,7 @@ public enum LiveRunner {
             pollDelay: options.pollDelay, catalog: catalog, offlineInstanceID: options.offlineInstanceID,
             platform: options.platform, parameters: options.parameters, concurrency: options.concurrency,
             progress: options.progress)
+        recording.replaceFlag = nil
         let configuration = try RecordingRunner.resolveConfiguration(recording)
         recording.source = try LiveSource.resolve(explicit: options.source, endpoint: configuration.endpoint.url)
         let baselineName = options.baseline ?? LiveOptions.defaultBaseline(for: recording.source)
