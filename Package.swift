@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "ContractEngine",
             dependencies: [
-                "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
+                "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "SSMEmulatorTests",
-            dependencies: ["SSMEmulator", "ContractRunners", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
+            dependencies: ["SSMEmulator", "ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
         .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "SSMEmulator", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
