@@ -61,7 +61,7 @@ public enum LiveRunner {
                 runs.append(run)
                 if case .inconclusive(let reason) = run.outcome { inconclusive[run.scenario] = reason }
             case .failure(let error) where error.status == .unreachable:
-                inconclusive[scenarioName(of: error, among: selected)] = error.message
+                inconclusive[scenarioName(of: error, among: selected)] = stopped.map { "\($0) (\(error.message))" } ?? error.message
             case .failure(let error):
                 throw error
             }

@@ -96,85 +96,70 @@ import TestSupport
         }
         #expect(outcome.apiCalls > catalog.scenarios.count && outcome.apiCalls < LiveOptions.defaultMaxAPICalls)
         // A progress line per step as it happens, the caps first, each scenario judged as it arrives.
-        #expect(lines.all.first?.hasPrefix("live: 14 scenarios against \(outcome.endpoint)") == true)
+        #expect(lines.all.first?.hasPrefix("live: 16 scenarios against \(outcome.endpoint)") == true)
         #expect(lines.all.first?.contains("caps: 1800 s wall time (--max-wall-time), 2000 API calls (--max-api-calls)") == true)
         #expect(lines.all.contains("in-flight: GetCommandInvocation i-0123456789abcdef0: InProgress/InProgress"))
         for scenario in catalog.scenarios { #expect(lines.all.contains { $0.hasPrefix("\(scenario.name): contracts hold") }, "\(scenario.name)") }
     }
 
-    @Test(.timeLimit(.minutes(1))) func theAPICallCapStopsTheRunAndCancelsOnlyItsOwnCommand() async throws {
-        let folder = try Self.scratch()
+    /// Runs describe-instance-information then a 30-second in-flight scenario, one at a time, while a command
+    /// `live` did not start runs too; `stop` configures what stops the run and runs it. Afterwards live's own
+    /// command is Cancelled and the other one still runs.
+    static func stoppedRun(
+        _ stop: @Sendable (inout LiveOptions, SSMEmulator) async throws -> LiveOutcome
+    ) async throws -> LiveOutcome {
+        let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try await SSMEmulator.withEmulator(options: Self.emulatorOptions()) { emulator in
-            try await Self.withClient(emulator) { ssm in
-                let foreign = try await Self.foreignCommand(ssm)
-                var options = Self.options(emulator, folder: folder)
+        return try await SSMEmulator.withEmulator(options: emulatorOptions()) { emulator in
+            try await withClient(emulator) { ssm in
+                let foreign = try await foreignCommand(ssm)
+                var options = options(emulator, folder: folder)
                 options.scenarioNames = ["describe-instance-information", "in-flight"]
                 options.parameters["sleep"] = "30"
                 options.concurrency = 1
-                options.maxAPICalls = 6
-                let outcome = try await LiveRunner.run(options)
+                let outcome = try await stop(&options, emulator)
                 #expect(outcome.status == .unreachable)
-                #expect(outcome.apiCalls == 6)
-                #expect(outcome.inconclusive["in-flight"]?.contains("the API-call cap (--max-api-calls 6) was reached") == true, "\(outcome.inconclusive)")
+                #expect(outcome.inconclusive["in-flight"] != nil, "\(outcome.inconclusive)")
                 #expect(!outcome.contracts.hasViolations)
-                #expect(outcome.text.contains("INCONCLUSIVE in-flight:"))
-                #expect(outcome.resultLine.hasSuffix("contracts hold, 1 scenario inconclusive; no baseline to compare with (exit 4)"))
-                // live's own command was cancelled; the one it did not start still runs.
                 let commands = try await ssm.listCommands(ListCommandsInput()).value.commands ?? []
                 let own = try #require(commands.first { $0.comment == "ssm-contract in-flight" }?.commandId)
-                #expect(try await Self.status(ssm, own, until: []) == "Cancelled")
-                #expect(try await Self.status(ssm, foreign, until: ["InProgress"]) == "InProgress")
+                #expect(try await status(ssm, own, until: []) == "Cancelled")
+                #expect(try await status(ssm, foreign, until: ["InProgress"]) == "InProgress")
+                return outcome
             }
         }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func theAPICallCapStopsTheRunAndCancelsOnlyItsOwnCommand() async throws {
+        let outcome = try await Self.stoppedRun { options, _ in
+            options.maxAPICalls = 6
+            return try await LiveRunner.run(options)
+        }
+        #expect(outcome.apiCalls == 6)
+        #expect(outcome.inconclusive["in-flight"]?.contains("the API-call cap (--max-api-calls 6) was reached") == true)
+        #expect(outcome.text.contains("INCONCLUSIVE in-flight:"))
+        #expect(outcome.resultLine.hasSuffix("contracts hold, 1 scenario inconclusive; no baseline to compare with (exit 4)"))
     }
 
     @Test(.timeLimit(.minutes(1))) func theWallTimeCapStopsTheRunAndCancelsOnlyItsOwnCommand() async throws {
-        let folder = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try await SSMEmulator.withEmulator(options: Self.emulatorOptions()) { emulator in
-            try await Self.withClient(emulator) { ssm in
-                let foreign = try await Self.foreignCommand(ssm)
-                var options = Self.options(emulator, folder: folder)
-                options.scenarioNames = ["describe-instance-information", "in-flight"]
-                options.parameters["sleep"] = "30"
-                options.concurrency = 1
-                options.maxWallTime = 2
-                let outcome = try await LiveRunner.run(options)
-                #expect(outcome.status == .unreachable)
-                #expect(outcome.inconclusive["in-flight"] != nil, "\(outcome.inconclusive)")
-                let commands = try await ssm.listCommands(ListCommandsInput()).value.commands ?? []
-                let own = try #require(commands.first { $0.comment == "ssm-contract in-flight" }?.commandId)
-                #expect(try await Self.status(ssm, own, until: []) == "Cancelled")
-                #expect(try await Self.status(ssm, foreign, until: ["InProgress"]) == "InProgress")
-            }
+        let outcome = try await Self.stoppedRun { options, _ in
+            options.maxWallTime = 2
+            return try await LiveRunner.run(options)
         }
+        #expect(outcome.inconclusive["in-flight"]?.hasPrefix("the wall-time cap (--max-wall-time 2) was reached") == true, "\(outcome.inconclusive)")
     }
 
     @Test(.timeLimit(.minutes(1))) func anInterruptCancelsOnlyTheCommandsTheRunStarted() async throws {
-        let folder = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try await SSMEmulator.withEmulator(options: Self.emulatorOptions()) { emulator in
-            try await Self.withClient(emulator) { ssm in
-                let foreign = try await Self.foreignCommand(ssm)
-                let (running, signal) = AsyncStream.makeStream(of: Void.self)
-                var options = Self.options(emulator, folder: folder, progress: { line in
-                    if line == "in-flight: GetCommandInvocation i-0123456789abcdef0: InProgress/InProgress" { signal.yield() }
-                })
-                options.scenarioNames = ["describe-instance-information", "in-flight"]
-                options.parameters["sleep"] = "30"
-                options.concurrency = 1
-                let configured = options
-                let run = Task { try await LiveRunner.run(configured) }
-                for await _ in running { break }
-                run.cancel()
-                let outcome = try await run.value
-                #expect(outcome.inconclusive["in-flight"] != nil, "\(outcome.inconclusive)")
-                let commands = try await ssm.listCommands(ListCommandsInput()).value.commands ?? []
-                let own = try #require(commands.first { $0.comment == "ssm-contract in-flight" }?.commandId)
-                #expect(try await Self.status(ssm, own, until: []) == "Cancelled")
-                #expect(try await Self.status(ssm, foreign, until: ["InProgress"]) == "InProgress")
+        _ = try await Self.stoppedRun { options, _ in
+            let (running, signal) = AsyncStream.makeStream(of: Void.self)
+            options.progress = { line in
+                if line == "in-flight: GetCommandInvocation i-0123456789abcdef0: InProgress/InProgress" { signal.yield() }
             }
+            let configured = options
+            let run = Task { try await LiveRunner.run(configured) }
+            for await _ in running { break }
+            run.cancel()
+            return try await run.value
         }
     }
 }

@@ -50,7 +50,7 @@ import TestSupport
             default: return text
             }
         }
-        try edit(baseline.appendingPathComponent("error-probes.json")) { _, text in
+        try edit(baseline.appendingPathComponent("get-command-invocation-errors.json")) { _, text in
             text.replacingOccurrences(of: #""InvalidCommandId""#, with: #""InvalidCommand""#)
         }
     }
@@ -122,7 +122,7 @@ import TestSupport
                 "success-known-output.json SendCommand $.Command.RequestedDateTime type: number (exponent) → number (decimal)",
                 "success-known-output.json SendCommand $.Command.StatusDetails values: Pending → Details placeholder",
                 "success-known-output.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)",
-                "error-probes.json GetCommandInvocation outcomes: InvalidCommand (HTTP 400) → InvalidCommandId (HTTP 400)",
+                "get-command-invocation-errors.json GetCommandInvocation outcomes: InvalidCommand (HTTP 400) → InvalidCommandId (HTTP 400)",
             ])
             let page = try String(contentsOf: PackageRoot.path("docs/live.md"), encoding: .utf8)
             for line in third.drift.drift { #expect(page.contains("  DRIFT \(line)\n"), "docs/live.md shows \(line)") }
