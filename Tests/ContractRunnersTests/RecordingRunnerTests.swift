@@ -42,7 +42,7 @@ import TestSupport
     @Test func committedMotoRecordingsReplayWithTheExpectedAnswers() async throws {
         let runs = try await RecordingRunner.replay(directory: Self.committed, catalog: try ScenarioCatalog.load(folder: PackageRoot.path("Contracts")))
         let steps = Dictionary(uniqueKeysWithValues: runs.map { ($0.scenario, $0.steps) })
-        let unknown = try #require(steps["error-probes"]?.first)
+        let unknown = try #require(steps["get-command-invocation-errors"]?.first)
         #expect(unknown.outcome == .serviceError(code: "InvalidCommandId", statusCode: 400, message: "Invalid command id."))
         for step in steps["success-known-output"] ?? [] where step.operation == "ListCommandInvocations" {
             guard case .unreadable(500, let reason) = step.outcome else {

@@ -149,7 +149,13 @@ public enum LiveRunner {
     /// Judges one scenario's cassette as soon as it is written and prints one line: the contracts it breaks
     /// (known deviations aside), or that they hold.
     static func judgeAsItArrives(_ run: ScenarioRun, options: LiveOptions) async {
-        guard let report = try? await verify([run.cassette], options: options) else { return }
+        let report: VerificationReport
+        do {
+            report = try await verify([run.cassette], options: options)
+        } catch {
+            options.progress("\(run.scenario): no contract applies to its \(run.report.interactionCount) interactions (\(error.message))")
+            return
+        }
         let failing = report.rows.filter { row in
             row.contract.severity == .error && row.targets.contains { $0.tally.fail > 0 && $0.deviationState != .held }
         }.map(\.contract.id)
