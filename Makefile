@@ -49,7 +49,7 @@ deps: libcurl venv
 build: libcurl
 	$(SWIFT) build $(SWIFT_FLAGS)
 
-test: deps check-dependencies
+test: deps check-dependencies model-check
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
 
@@ -79,7 +79,7 @@ clean:
 .PHONY: model model-check bench-skeleton check-cli
 BENCH_RUNS ?= 20
 
-## Regenerate Contracts/model/ssm-model.json (and its compiled-in copy) from the venv's botocore.
+## Regenerate Contracts/model/ssm-model.json from the venv's botocore (the only copy; every build compiles it in).
 model: venv
 	$(VENV)/bin/python Scripts/extract_ssm_model.py
 

@@ -116,7 +116,7 @@ public final class ReplayServer: Sendable {
             let line = ReplayResponses.missLine(miss)
             counters.missed(line)
             log("miss: \(line)")
-            return ReplayResponses.error(type: missErrorType, message: line)
+            return ReplayResponses.error(type: missErrorType, message: ReplayResponses.clientLine(line, file: miss.file, cassettes: transport.cassettes.map(\.file)))
         } catch {
             let line = "upstream \(forwarding?.base ?? "-") failed: \(error)"
             counters.upstreamFailed(line)

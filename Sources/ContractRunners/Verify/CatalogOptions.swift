@@ -18,18 +18,27 @@ public struct CatalogOptions: Sendable {
 
     public init() {}
 
-    /// Loads the catalog, applies `--only`/`--skip`, and loads the deviations.
+    /// Loads the catalog (a folder, or the built-in one), applies `--only`/`--skip`, and loads the deviations.
     func load() throws(RunnerError) -> (ContractCatalog, DeviationSet) {
-        let folder = try CatalogLocator.locate(explicit: catalog)
+        let location = try CatalogLocator.resolve(explicit: catalog)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let additional = contracts.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
+        let extraDeviations = deviations.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
         do throws(CatalogError) {
-            let full = try ContractCatalog.load(folder: folder, additional: contracts.map { URL(fileURLWithPath: $0, relativeTo: cwd) })
-            let deviationURLs = [folder.appendingPathComponent(ContractEngineInfo.deviationsFolder)]
-                + deviations.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-            for url in deviationURLs.dropFirst() where !FileManager.default.fileExists(atPath: url.path) {
-                throw CatalogError(file: url.path, problem: "does not exist; --deviations takes a deviations file or folder")
+            for url in extraDeviations where !FileManager.default.fileExists(atPath: url.path) {
+                throw CatalogError(file: url.relativePath, problem: "does not exist; --deviations takes a deviations file or folder")
             }
-            let deviationSet = try DeviationSet.load(deviationURLs, catalog: full)
+            let full: ContractCatalog
+            let deviationSet: DeviationSet
+            switch location {
+            case .folder(let folder):
+                full = try ContractCatalog.load(folder: folder, additional: additional)
+                deviationSet = try DeviationSet.load(
+                    [folder.appendingPathComponent(ContractEngineInfo.deviationsFolder)] + extraDeviations, catalog: full)
+            case .builtIn:
+                full = try BuiltInCatalog.load(additional: additional)
+                deviationSet = try DeviationSet.load(extraDeviations, builtIn: BuiltInCatalog.deviationFiles, catalog: full)
+            }
             return (try full.selecting(only: only, skip: skip), deviationSet)
         } catch {
             throw RunnerError(error.description, status: .badInput)
