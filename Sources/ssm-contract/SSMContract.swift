@@ -1,9 +1,6 @@
 import ArgumentParser
 import ContractRunners
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 /// The `ssm-contract` command: parses arguments and calls into ``ContractRunners``; nothing else.
 @main
@@ -41,7 +38,7 @@ struct SSMContract: AsyncParsableCommand {
             }
         } catch let error as RunnerError {
             printError("ssm-contract: \(error.message)")
-            Glibc.exit(error.status.rawValue)
+            terminate(error.status.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == ExitStatus.violation.rawValue {
@@ -49,7 +46,7 @@ struct SSMContract: AsyncParsableCommand {
             }
             let message = fullMessage(for: error)
             if !message.isEmpty { printError(message) }
-            Glibc.exit(code == .validationFailure ? ExitStatus.badInput.rawValue : code.rawValue)
+            terminate(code == .validationFailure ? ExitStatus.badInput.rawValue : code.rawValue)
         }
     }
 
@@ -59,10 +56,11 @@ struct SSMContract: AsyncParsableCommand {
     }
 }
 
+/// Ends the process with `status` (the C library's `exit`, which `ParsableCommand.exit(withError:)` hides inside
+/// the command type).
+private func terminate(_ status: Int32) -> Never { exit(status) }
+
 /// Standard error as a `TextOutputStream`.
 struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        var bytes = Array(string.utf8)
-        bytes.withUnsafeMutableBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
-    }
+    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }

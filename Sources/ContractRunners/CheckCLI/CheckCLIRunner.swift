@@ -71,13 +71,7 @@ public enum CheckCLIRunner {
 extension CheckCLIRunner {
     /// Writes the JSON and JUnit forms of `report` (each only when a path is given), atomically.
     public static func write(_ report: CheckCLIReport, json: String?, junit: String?) throws(RunnerError) {
-        for (path, data) in [(json, JSONWriter.data(report.json, style: .pretty) + Data("\n".utf8)), (junit, Data(report.junit.utf8))] {
-            guard let path else { continue }
-            do {
-                try AtomicFile.write(data, to: URL(fileURLWithPath: path))
-            } catch {
-                throw RunnerError("cannot write the report \(path): \(error.localizedDescription)", status: .badInput)
-            }
-        }
+        try ReportFiles.write(json: report.json, to: json)
+        if let junit { try ReportFiles.write(Data(report.junit.utf8), to: junit) }
     }
 }

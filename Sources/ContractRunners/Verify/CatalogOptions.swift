@@ -1,7 +1,5 @@
-import Cassettes
 import ContractEngine
 import Foundation
-import RawJSON
 
 /// What selects the contracts and deviations of a run (shared by `verify` and `check`).
 public struct CatalogOptions: Sendable {
@@ -42,22 +40,6 @@ public struct CatalogOptions: Sendable {
             return (try full.selecting(only: only, skip: skip), deviationSet)
         } catch {
             throw RunnerError(error.description, status: .badInput)
-        }
-    }
-}
-
-/// Writes the report files a run asked for.
-enum ReportFiles {
-    static func write(_ report: VerificationReport, json: String?, junit: String?, suite: String) throws(RunnerError) {
-        if let json { try write(Data((JSONWriter.string(report.json, style: .pretty) + "\n").utf8), to: json) }
-        if let junit { try write(Data(report.junit(suiteName: suite).utf8), to: junit) }
-    }
-
-    static func write(_ data: Data, to path: String) throws(RunnerError) {
-        do {
-            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
-        } catch {
-            throw RunnerError("\(path): cannot write the report (\(error)); check that the folder exists and is writable", status: .badInput)
         }
     }
 }
