@@ -21,7 +21,9 @@ help:
 	@echo "make test     run the test suite (installs libcurl dev files and the pinned Python venv)"
 	@echo "make build    build the package"
 	@echo "make bench    run the benchmarks (figures side by side with their baselines)"
+	@echo "make fuzz     run each libFuzzer target for FUZZ_SECONDS (default 60); a crash fails it (docs/fuzzing.md)"
 	@echo "make venv     install the pinned Python tools into $(VENV)"
+	@echo "make audit    scan Recordings/ for credentials, signatures, session tokens and account ids"
 	@echo "make check-dependencies   Package.swift declares exactly what each target imports (docs/architecture.md)"
 	@echo "make format   format the Swift sources with .swift-format; make format-check only reports"
 
@@ -52,6 +54,12 @@ build: libcurl
 test: deps check-dependencies model-check
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	$(CLI) audit Recordings
+
+## No credentials, signatures, session tokens or account ids in the committed recordings (also run by `make test`).
+.PHONY: audit
+audit: build
+	$(CLI) audit Recordings
 
 ## House style: .swift-format (the toolchain's `swift format`) over the Swift sources; .editorconfig for editors.
 SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests
@@ -70,7 +78,7 @@ check-dependencies:
 verify: build
 	$(CLI) verify Recordings
 
-bench: bench-verify bench-skeleton
+bench: bench-verify bench-skeleton bench-serve
 
 clean:
 	rm -rf .build
@@ -118,12 +126,18 @@ aws-docs-recordings: venv
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) SSM_CONTRACT_REGENERATE_AWS_DOCS=1 $(SWIFT) test $(SWIFT_FLAGS) --skip-build --filter AWSDocsRecordingsTests
 
-## verify throughput over >= 100,000 generated responses, side by side with the plain-Python baseline.
+## verify throughput over >= 100,000 generated responses, side by side with the plain-Python baseline, then over
+## the corpus doubled and quadrupled (BENCH_SCALES=1 for the base corpus only).
+BENCH_SCALES ?= 1 2 4
 bench-verify: libcurl venv
 	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
-	@test -f $(BENCH_CORPUS)/corpus-$$(printf %04d $$(($(BENCH_FILES) - 1))).json || \
-	  $(VENV)/bin/python Benchmarks/generate_corpus.py $(BENCH_CORPUS) $(BENCH_FILES) $(BENCH_PER_FILE)
-	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract $(BENCH_CORPUS)
+	@for k in $(BENCH_SCALES); do \
+	  dir=$(BENCH_CORPUS)$$([ $$k = 1 ] || echo "-x$$k"); files=$$(($(BENCH_FILES) * $$k)); \
+	  test -f $$dir/corpus-$$(printf %04d $$(($$files - 1))).json || \
+	    $(VENV)/bin/python Benchmarks/generate_corpus.py $$dir $$files $(BENCH_PER_FILE) || exit 1; \
+	done
+	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract \
+	  $(foreach k,$(BENCH_SCALES),$(BENCH_CORPUS)$(if $(filter 1,$(k)),,-x$(k)))
 
 # --- aws-wire: record scripted SSM sessions against the real moto server ----------------------------------------
 # `make record-moto` starts moto_server from the venv on 127.0.0.1 (a free port), waits until it answers, runs
@@ -148,7 +162,7 @@ record-moto: build
 	AWS_ACCESS_KEY_ID=AKIDMOTORECORDING001 AWS_SECRET_ACCESS_KEY=moto-recording-secret-not-real \
 	AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
 	$(CLI) record --endpoint-url http://127.0.0.1:$$port --region us-east-1 \
-	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1
+	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1 --force
 
 # --- serve (replay server): `make serve` serves Recordings (or CASSETTES="a.json dir/") on a free loopback port
 # until Ctrl-C; PORT=5001 picks the port. Point any SDK at the printed URL with --endpoint-url.
@@ -157,6 +171,29 @@ CASSETTES ?= Recordings
 PORT      ?= 0
 serve: build
 	$(CLI) serve $(CASSETTES) --port $(PORT)
+
+# `make bench-serve`: serve (release) beside moto_server (venv) under wrk -t1 at 8 and 64 connections, the same
+# GetCommandInvocation to both in the same run; req/s, p50, p99, errors and the ratio. wrk comes from the
+# distribution's packages (installed when missing). BENCH_SERVE_SECONDS sets each run's length.
+.PHONY: bench-serve wrk load-serve
+BENCH_SERVE_SECONDS ?= 10
+wrk:
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  echo "Installing wrk (the HTTP load generator bench-serve uses)..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get install -y -qq wrk >/dev/null 2>&1 || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk >/dev/null; } \
+	    || { echo "error: could not install wrk; install it with your package manager and retry" >&2; exit 2; }; \
+	fi
+
+## The serve load test at full length: 64 connections for 30 s (make test runs it for 5 s).
+load-serve: build
+	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
+	SSM_CONTRACT_SERVE_LOAD_SECONDS=30 SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build --filter ServeLoadTests
+
+bench-serve: libcurl venv wrk
+	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
+	@$(VENV)/bin/python Benchmarks/bench_serve.py --ssm-contract $(RELEASE_SCRATCH)/release/ssm-contract \
+	  --venv $(VENV) --duration $(BENCH_SERVE_SECONDS)
 
 # --- live: the scheduled live check, rehearsed against the real moto server ------------------------------------
 # `make live-moto` starts moto_server from the venv on 127.0.0.1 (a free port), runs `ssm-contract live` against it
@@ -173,3 +210,26 @@ live-moto: build
 	  $(CLI) live --endpoint-url "$$MOTO_ENDPOINT" --region us-east-1 --source mock:moto@$(MOTO_VERSION) \
 	    --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --poll-delay 1 \
 	    --json .build/live-report.json --junit .build/live-report.xml'
+
+# --- fuzz: libFuzzer targets (Tests/Fuzz; docs/fuzzing.md) ------------------------------------------------------
+# `make fuzz` builds ssm-contract-fuzz in its own scratch path (release, -sanitize=fuzzer,address; the target
+# exists only with SSM_CONTRACT_FUZZ=1, so `swift build` and `make test` never build it) and runs each target for
+# FUZZ_SECONDS. Corpus kept in $(FUZZ_SCRATCH)/corpus/<target>, seeded from Recordings/ and Tests/Fuzz/corpus/;
+# a crash is saved to $(FUZZ_SCRATCH)/crashes/<target>/ and fails the run. FUZZ_TARGETS="json-parser" runs one.
+FUZZ_SECONDS ?= 60
+FUZZ_SCRATCH ?= .build-fuzz
+FUZZ_TARGETS ?= json-parser cassette-loader aws-error-decoder check-input replay-matcher
+FUZZ_BIN      = $(FUZZ_SCRATCH)/release/ssm-contract-fuzz
+FUZZ_LLD      = $(dir $(realpath $(shell command -v $(SWIFT))))ld.lld
+
+.PHONY: fuzz fuzz-build
+fuzz-build: libcurl
+	@mkdir -p $(FUZZ_SCRATCH)
+	@# SwiftPM links executables with `--defsym main=…`, which gold rejects beside libFuzzer; lld accepts it.
+	@printf '{ "schemaVersion": "1.0", "linker": { "path": "%s" } }\n' "$(FUZZ_LLD)" > $(FUZZ_SCRATCH)/toolset.json
+	SSM_CONTRACT_FUZZ=1 $(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) --product ssm-contract-fuzz \
+	  --toolset $(abspath $(FUZZ_SCRATCH))/toolset.json -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+
+fuzz: fuzz-build
+	@$(PYTHON) Scripts/fuzz_seeds.py Recordings $(FUZZ_SCRATCH)/seeds "$$($(FUZZ_BIN) --check-operations)"
+	@Scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SCRATCH) $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "ContractEngine", targets: ["ContractEngine"]),
         .library(name: "ContractRunners", targets: ["ContractRunners"]),
         .library(name: "LoopbackServer", targets: ["LoopbackServer"]),
+        .library(name: "SSMEmulator", targets: ["SSMEmulator"]),
         .executable(name: "ssm-contract", targets: ["ssm-contract"]),
     ],
     dependencies: [
@@ -72,7 +73,7 @@ let package = Package(
         .target(
             name: "ContractEngine",
             dependencies: [
-                "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
+                "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["EmbeddedFiles.list"],
@@ -89,11 +90,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A local SSM that really runs AWS-RunShellScript (`ssm-contract emulate`, and a library for tests).
+        .target(name: "SSMEmulator", dependencies: ["LoopbackServer", "HTTPTransport", "AWSWire", "RawJSON"]),
         .target(
             name: "ContractRunners",
             dependencies: [
                 "ContractEngine", "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
-                "LoopbackServer",
+                "LoopbackServer", "SSMEmulator",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -133,6 +136,21 @@ let package = Package(
             dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
         .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(
+            name: "SSMEmulatorTests",
+            dependencies: ["SSMEmulator", "ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
+        ),
+        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )
+
+// MARK: Fuzz targets (only with SSM_CONTRACT_FUZZ=1, as `make fuzz` sets: the normal build never sees them)
+// `make fuzz` builds them in .build-fuzz with `-sanitize=fuzzer,address -DFUZZING` and runs each under libFuzzer.
+if Context.environment["SSM_CONTRACT_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "ssm-contract-fuzz",
+            dependencies: ["RawJSON", "Cassettes", "HTTPTransport", "AWSWire", "ContractEngine"],
+            path: "Tests/Fuzz/ssm-contract-fuzz"
+        ))
+}

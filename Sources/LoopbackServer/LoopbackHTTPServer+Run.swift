@@ -7,11 +7,16 @@ extension LoopbackHTTPServer {
     /// Starts a server on `host:port` (port 0: a free port), runs `body` with it, then stops the server, also
     /// when `body` throws. The listen backlog is 256, enough for many simultaneous connections.
     ///
+    /// Stopping cancels the requests still being answered and waits for them at most
+    /// ``LoopbackServerLimits/shutdownGrace``; a handler that ignores cancellation is left to finish on its
+    /// own, so stopping never hangs on one request.
+    ///
     /// - Parameters:
     ///   - host: the address to bind; loopback unless you have a reason.
     ///   - port: the port to bind, 0 for any free one (read it from ``port``).
     ///   - keepsRequests: whether ``receivedRequests`` keeps every request (tests); a long-running server
     ///     passes `false` so memory does not grow with traffic (``requestCount`` still counts).
+    ///   - limits: the largest request body, and how long stopping waits.
     ///   - handler: answers every request.
     ///   - body: runs while the server listens.
     /// - Throws: ``LoopbackServerError`` when the server cannot start (e.g. the port is taken), or what
@@ -20,6 +25,7 @@ extension LoopbackHTTPServer {
         host: String = "127.0.0.1",
         port: Int = 0,
         keepsRequests: Bool = true,
+        limits: LoopbackServerLimits = LoopbackServerLimits(),
         handler: @escaping Handler,
         _ body: @Sendable (LoopbackHTTPServer) async throws -> R
     ) async throws -> R {
@@ -31,7 +37,8 @@ extension LoopbackHTTPServer {
             router: Router(),
             server: HTTPServerBuilder { _ in
                 HTTP1Channel(responder: { request, writer, _ in
-                    try await LoopbackResponder.respond(to: request, writer: writer, host: host, log: log, handler: handler)
+                    try await LoopbackResponder.respond(
+                        to: request, writer: writer, host: host, log: log, maxBodyBytes: limits.maxBodyBytes, handler: handler)
                 })
             },
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil, backlog: 256),
@@ -41,31 +48,73 @@ extension LoopbackHTTPServer {
             },
             logger: logger
         )
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { boundPortSink.finish() }
-                try await app.run()
-            }
-            var ports = boundPorts.makeAsyncIterator()
-            guard let boundPort = await ports.next() else {
-                // The server stopped before listening: surface its error (e.g. address in use).
-                do {
-                    try await group.waitForAll()
-                } catch {
-                    throw LoopbackServerError(message: "could not start an HTTP server on \(host):\(port): \(error)")
-                }
-                throw LoopbackServerError(message: "the HTTP server on \(host):\(port) stopped before it listened")
-            }
-            let server = LoopbackHTTPServer(host: host, port: boundPort, log: log)
-            let result: Result<R, any Error>
-            do {
-                result = .success(try await body(server))
-            } catch {
-                result = .failure(error)
-            }
-            group.cancelAll()
-            while let _ = try? await group.next() {}
-            return try result.get()
+        // Unstructured, so that stopping can stop waiting for it (see the discussion).
+        let running = Task {
+            defer { boundPortSink.finish() }
+            try await app.run()
         }
+        var ports = boundPorts.makeAsyncIterator()
+        guard let boundPort = await ports.next() else {
+            // The server stopped before listening: surface its error (e.g. address in use).
+            do {
+                try await running.value
+            } catch {
+                throw LoopbackServerError(message: "could not start an HTTP server on \(host):\(port): \(error)")
+            }
+            throw LoopbackServerError(message: "the HTTP server on \(host):\(port) stopped before it listened")
+        }
+        let server = LoopbackHTTPServer(host: host, port: boundPort, log: log)
+        let result: Result<R, any Error>
+        do {
+            result = .success(try await body(server))
+        } catch {
+            result = .failure(error)
+        }
+        running.cancel()
+        await FirstOf.either({ _ = try? await running.value }, { try? await Task.sleep(for: limits.shutdownGrace) })
+        return try result.get()
+    }
+}
+
+/// Waits for whichever of two operations finishes first; the other one is cancelled and not waited for.
+enum FirstOf {
+    static func either(_ first: @escaping @Sendable () async -> Void, _ second: @escaping @Sendable () async -> Void) async {
+        let gate = ResumeOnce()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            gate.set(continuation)
+            let tasks = [Task { await first(); gate.resume() }, Task { await second(); gate.resume() }]
+            gate.onResume { tasks.forEach { $0.cancel() } }
+        }
+    }
+}
+
+/// Resumes a continuation once, whoever asks first; lock-guarded, hence `@unchecked Sendable`.
+final class ResumeOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Void, Never>?
+    private var resumed = false
+    private var cleanup: (@Sendable () -> Void)?
+
+    func set(_ continuation: CheckedContinuation<Void, Never>) { lock.withLock { self.continuation = continuation } }
+
+    /// Runs `action` once resumed (now, when that already happened).
+    func onResume(_ action: @escaping @Sendable () -> Void) {
+        let now = lock.withLock { () -> Bool in
+            if resumed { return true }
+            cleanup = action
+            return false
+        }
+        if now { action() }
+    }
+
+    func resume() {
+        let (continuation, cleanup) = lock.withLock { () -> (CheckedContinuation<Void, Never>?, (@Sendable () -> Void)?) in
+            guard !resumed else { return (nil, nil) }
+            resumed = true
+            defer { self.continuation = nil; self.cleanup = nil }
+            return (self.continuation, self.cleanup)
+        }
+        continuation?.resume()
+        cleanup?()
     }
 }

@@ -13,15 +13,33 @@ enum LoopbackResponder {
         writer: consuming ResponseWriter,
         host: String,
         log: RequestLog,
+        maxBodyBytes: Int,
         handler: LoopbackHTTPServer.Handler
     ) async throws {
         var request = request
-        let body = try await request.collectBody(upTo: .max)
-        let received = transportRequest(request, body: Data(body.readableBytesView), host: host)
+        guard let body = try await collectBody(of: &request, upTo: maxBodyBytes) else {
+            let refusal = TransportResponse(
+                status: 413, headers: ["Content-Type": "text/plain; charset=utf-8", "Connection": "close"],
+                body: Data("request body larger than \(maxBodyBytes) bytes\n".utf8))
+            let (head, bytes) = try wireResponse(refusal, forHEAD: request.method == .head)
+            try await writer.write(response: head, body: bytes.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
+            // The rest of the body is never read: end the connection.
+            throw LoopbackConnectionFault.closeWithoutAnswer
+        }
+        let received = transportRequest(request, body: body, host: host)
         log.append(received)
         let response: TransportResponse
         do {
             response = try await handler(received)
+        } catch let fault as LoopbackConnectionFault {
+            if case .truncated(let full, let kept) = fault {
+                let (head, bytes) = try wireResponse(full, forHEAD: false)
+                let part = bytes.map { ByteBuffer(bytes: $0.readableBytesView.prefix(max(0, kept))) }
+                try await writer.write(response: head, body: part.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
+            }
+            throw fault  // Hummingbird closes a connection whose responder throws
+        } catch is CancellationError {
+            throw LoopbackConnectionFault.closeWithoutAnswer  // the server is stopping
         } catch {
             response = TransportResponse(
                 status: 500,
@@ -37,6 +55,18 @@ enum LoopbackResponder {
         }
         let (head, bytes) = wire
         try await writer.write(response: head, body: bytes.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
+    }
+
+    /// The whole body, or `nil` when it is (or announces itself as) longer than `limit` bytes; a longer body
+    /// is not read beyond the limit.
+    static func collectBody(of request: inout Request, upTo limit: Int) async throws -> Data? {
+        if let announced = request.headers[.contentLength].flatMap({ Int($0) }), announced > limit { return nil }
+        var collected = Data()
+        for try await chunk in request.body {
+            guard chunk.readableBytes <= limit - collected.count else { return nil }
+            collected.append(contentsOf: chunk.readableBytesView)
+        }
+        return collected
     }
 
     /// The request as the transport models it. `Host` (which HTTP types keep apart as the authority) comes

@@ -39,8 +39,8 @@ extension JSONValue {
 }
 
 extension JSONObject {
-    /// Members with duplicate keys collapsed to the last value.
-    var uniqueMembers: [String: JSONValue] {
+    /// Members with duplicate keys collapsed to the last value (what equality and matching compare).
+    public var uniqueMembers: [String: JSONValue] {
         var result: [String: JSONValue] = [:]
         result.reserveCapacity(members.count)
         for member in members { result[member.key] = member.value }

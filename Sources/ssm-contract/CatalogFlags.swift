@@ -18,11 +18,17 @@ struct CatalogFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("More known-deviation files or folders (repeatable); the catalog's deviations/ is always read.", valueName: "FILE|DIR"))
     var deviations: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Write the report as JSON to FILE.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Write the report as JSON to FILE (- for standard output; the text report then goes to standard error).", valueName: "FILE|-"))
     var json: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the report as JUnit XML to FILE.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Write the report as JUnit XML to FILE (- for standard output).", valueName: "FILE|-"))
     var junit: String?
+
+    @Flag(name: .long, help: "List every contract that applies to none of the responses (default: one line counts them).")
+    var verbose = false
+
+    /// Where the text report goes: standard error when a report file is standard output.
+    var textGoesToStandardError: Bool { json == "-" || junit == "-" }
 
     var options: CatalogOptions {
         var options = CatalogOptions()

@@ -37,7 +37,7 @@ struct LiveCommand: AsyncParsableCommand {
     @Option(name: .customLong("scenario"), help: "Run only this scenario (repeat for several).")
     var scenarios: [String] = []
 
-    @Option(name: .customLong("poll-delay"), help: "Seconds between GetCommandInvocation polls.")
+    @Option(name: .customLong("poll-delay"), parsing: .unconditional, help: "Seconds between GetCommandInvocation polls (0 or more).")
     var pollDelay: Double = 5
 
     @Flag(name: .customLong("update-baseline"), help: "Replace the baseline's cassettes with the fresh ones (atomically) and accept the drift.")
@@ -47,7 +47,7 @@ struct LiveCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !instanceIDs.isEmpty else { throw ValidationError("--instance-id is required: the test instance(s) the check runs its command on") }
-        guard pollDelay >= 0 else { throw ValidationError("--poll-delay must be 0 or more seconds") }
+        guard pollDelay >= 0 else { throw ValidationError("--poll-delay \(pollDelay): use 0 or more seconds") }
     }
 
     func run() async throws {
@@ -66,7 +66,7 @@ struct LiveCommand: AsyncParsableCommand {
         options.json = flags.json
         options.junit = flags.junit
         let outcome = try await LiveRunner.run(options)
-        print(outcome.text, terminator: "")
+        Console.write(outcome.text)
         if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
     }
 }

@@ -31,8 +31,11 @@ struct RecordCommand: AsyncParsableCommand {
     @Option(name: .customLong("scenario"), help: "Record only this scenario (repeat for several).")
     var scenarios: [String] = []
 
-    @Option(name: .customLong("poll-delay"), help: "Seconds between GetCommandInvocation polls.")
+    @Option(name: .customLong("poll-delay"), parsing: .unconditional, help: "Seconds between GetCommandInvocation polls (0 or more).")
     var pollDelay: Double = 5
+
+    @Flag(help: "Replace cassettes that already exist in --output (default: refuse before sending anything).")
+    var force = false
 
     func validate() throws {
         switch CassetteSource(source) {
@@ -42,16 +45,17 @@ struct RecordCommand: AsyncParsableCommand {
         case nil:
             throw ValidationError("--source \(source) is not a source; use live or mock:NAME@VERSION (e.g. mock:moto@5.2.1)")
         }
-        guard pollDelay >= 0 else { throw ValidationError("--poll-delay must be 0 or more seconds") }
+        guard pollDelay >= 0 else { throw ValidationError("--poll-delay \(pollDelay): use 0 or more seconds") }
     }
 
     func run() async throws {
-        let options = RecordingOptions(
+        var options = RecordingOptions(
             outputDirectory: URL(fileURLWithPath: output), source: CassetteSource(source)!,
             environment: ProcessInfo.processInfo.environment, endpointURL: target.endpointURL, region: target.region, profile: target.profile,
             instanceIDs: instanceIDs.isEmpty ? RecordingOptions.defaultInstanceIDs : instanceIDs,
             scenarioNames: scenarios, pollDelay: pollDelay)
+        options.replacesExisting = force
         let runs = try await RecordingRunner.recordThroughCurl(options)
-        print(RecordingRunner.summary(runs, options: options))
+        Console.write(RecordingRunner.summary(runs, options: options) + "\n")
     }
 }

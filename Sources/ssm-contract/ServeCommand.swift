@@ -12,7 +12,10 @@ struct ServeCommand: AsyncParsableCommand {
             Matches each request like replay does (method, path, X-Amz-Target, JSON body; signatures ignored). \
             Polls get their recorded answers in order, then the last repeats (--exhaustion fail: a miss). A miss \
             answers 400 ReplayMiss naming the closest recorded request, and is logged to standard error. The first \
-            line of output gives the URL. Stop with SIGINT or SIGTERM: prints a summary. Exit status: 0 no misses \
+            line of output gives the URL. Faults (--fault throttle=P,500=P,503=P,reset=P,latency=MS[:P],truncate=P, \
+            seeded by --fault-seed, limited by --fault-operation) and pacing (--pace recorded|xN) test how an SDK \
+            copes; the summary counts the faults injected. Request bodies over --max-body-bytes get 413. Stop \
+            with SIGINT or SIGTERM (within a second, whatever is in flight): prints a summary. Exit status: 0 no misses \
             (with --strict: and every interaction used); 1 otherwise; 2 bad input; 4 the address cannot be bound.
             """
     )
@@ -23,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to bind (anything but loopback exposes the recordings).")
     var host = "127.0.0.1"
 
-    @Option(help: "The port (0: any free port, printed on the first line).")
+    @Option(parsing: .unconditional, help: "The port, 0 to 65535 (0: any free port, printed on the first line).")
     var port = 0
 
     @Option(help: "After the last recorded answer of a poll: repeat-last or fail.")
@@ -44,6 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Exit 1 when recorded interactions were never used.")
     var strict = false
 
+    @OptionGroup var serving: ServingFlags
+
     func validate() throws {
         guard ExhaustionPolicy(rawValue: exhaustion) != nil else {
             throw ValidationError("--exhaustion \(exhaustion): use repeat-last or fail")
@@ -52,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         if recordMissing != (upstream != nil) {
             throw ValidationError("--record-missing and --upstream URL go together: misses are recorded from the upstream")
         }
+        try serving.validate()
         if let source {
             guard recordMissing else { throw ValidationError("--source only applies with --record-missing") }
             switch CassetteSource(source) {
@@ -69,12 +75,15 @@ struct ServeCommand: AsyncParsableCommand {
         options.server.exhaustion = ExhaustionPolicy(rawValue: exhaustion)!
         options.server.upstream = upstream
         options.server.recordingSource = source.flatMap(CassetteSource.init)
-        options.server.log = { line in FileHandle.standardError.write(Data("ssm-contract serve: \(line)\n".utf8)) }
+        options.server.log = { line in Console.error("ssm-contract serve: \(line)") }
         options.report = report
         options.strict = strict
+        options.server.maxBodyBytes = serving.maxBodyBytes
+        options.server.faults = try serving.faultPlan()
+        options.server.pace = try serving.replayPace()
         let signals = TerminationSignals()
         let status = try await ServeRunner.run(
-            options, output: { FileHandle.standardOutput.write(Data($0.utf8)) }, until: { _ = await signals.next() })
+            options, output: { Console.write($0) }, until: { _ = await signals.next() })
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -22,7 +22,7 @@ enum Fixtures {
         _ operation: String, request: JSONValue?, body: Observation.Body, status: Int = 200, time: Double? = nil,
         interaction: Int = 0, file: String = "fixture.json"
     ) -> Observation {
-        Observation(operation: operation, request: request, status: status, body: body, time: time,
+        Observation(operation: operation, request: request.map { JSONTape($0).root }, status: status, body: body, time: time,
             location: ObservationLocation(file: file, interaction: interaction), target: "synthetic")
     }
 

@@ -1,3 +1,4 @@
+import Cassettes
 import Foundation
 import Testing
 import TestSupport
@@ -81,7 +82,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         try await withRefusingPort { port in
             let options = RecordingOptions(
-                outputDirectory: folder, source: .live,
+                outputDirectory: folder, source: CassetteSource("mock:moto@5.2.1")!,
                 environment: ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret", "HOME": "/nonexistent"],
                 endpointURL: "http://127.0.0.1:\(port)", region: "us-east-1", scenarioNames: ["list-commands"],
                 retryStrategy: .init(random: { 0 }, sleeper: { _ in }))

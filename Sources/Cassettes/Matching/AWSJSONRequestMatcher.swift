@@ -20,15 +20,19 @@ public struct AWSJSONRequestMatcher: RequestMatcher {
         self.matchedHeaders = matchedHeaders
     }
 
-    /// The cheap comparisons first (method, target), then the URL, then the body.
+    /// Whether the two requests have the same ``matchKey(_:)``.
     public func matches(_ request: RecordedRequest, _ recorded: RecordedRequest) -> Bool {
-        guard request.method == recorded.method,
-            request.headers.values(for: "X-Amz-Target") == recorded.headers.values(for: "X-Amz-Target")
-        else { return false }
-        for name in matchedHeaders where request.headers.values(for: name) != recorded.headers.values(for: name) { return false }
-        let live = URLParts(request.url), old = URLParts(recorded.url)
-        guard live.matchedPath == old.matchedPath, live.sortedQuery == old.sortedQuery, !matchesHost || live.origin == old.origin else { return false }
-        return BodyDifferences.equal(request.body, recorded.body)
+        matchKey(request) == matchKey(recorded)
+    }
+
+    /// Method, path, sorted query, `X-Amz-Target` and ``matchedHeaders`` values, the origin when
+    /// ``matchesHost``, and the body (semantic JSON, or bytes).
+    public func matchKey(_ request: RecordedRequest) -> RequestMatchKey? {
+        let parts = URLParts(request.url)
+        var fields: [[String]] = [[request.method], [parts.matchedPath], parts.sortedQuery, request.headers.values(for: "X-Amz-Target")]
+        for name in matchedHeaders { fields.append(request.headers.values(for: name)) }
+        if matchesHost { fields.append([parts.origin]) }
+        return RequestMatchKey(fields: fields, body: RequestMatchKey.Body(request.body))
     }
 
     public func differences(between request: RecordedRequest, and recorded: RecordedRequest) -> [RequestDifference] {

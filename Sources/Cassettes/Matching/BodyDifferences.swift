@@ -6,17 +6,6 @@ enum BodyDifferences {
     /// The longest value shown in a difference.
     static let displayLimit = 60
 
-    /// Whether two bodies are the same request body: equal JSON (semantically) or equal bytes.
-    static func equal(_ body: RecordedBody, _ recorded: RecordedBody) -> Bool {
-        switch (body, recorded) {
-        case (.empty, .empty): return true
-        case (.json(let a), .json(let b)): return a.semanticallyEquals(b)
-        default:
-            if let a = body.json, let b = recorded.json { return a.semanticallyEquals(b) }
-            return body.data == recorded.data
-        }
-    }
-
     static func between(_ body: RecordedBody, and recorded: RecordedBody) -> [RequestDifference] {
         let a = body.data, b = recorded.data
         if a == b { return [] }
@@ -39,10 +28,13 @@ enum BodyDifferences {
         if a.semanticallyEquals(b) { return }
         switch (a, b) {
         case (.object(let x), .object(let y)):
+            // One dictionary lookup per member: time linear in the bodies, however many members they have.
+            let left = x.uniqueMembers, right = y.uniqueMembers
             var seen = Set<String>()
+            seen.reserveCapacity(left.count + right.count)
             for key in x.keys + y.keys where seen.insert(key).inserted {
                 let child = "\(path).\(key)"
-                switch (x[key], y[key]) {
+                switch (left[key], right[key]) {
                 case (let l?, let r?): json(l, r, path: child, into: &result)
                 case (let l?, nil): result.append(RequestDifference(field: child, actual: show(l), recorded: "missing"))
                 case (nil, let r?): result.append(RequestDifference(field: child, actual: "missing", recorded: show(r)))

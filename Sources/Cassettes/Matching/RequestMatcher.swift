@@ -11,6 +11,11 @@ public protocol RequestMatcher: Sendable {
     /// Whether the requests match; must agree with ``differences(between:and:)`` being empty. Replay calls this
     /// for every recorded interaction, so a matcher may answer faster here.
     func matches(_ request: RecordedRequest, _ recorded: RecordedRequest) -> Bool
+
+    /// A key equal for two requests exactly when ``matches(_:_:)`` says they match, or `nil` (the default) when
+    /// the matcher has none. With keys, replay finds a request's recorded answers by one lookup; without, it
+    /// compares the request with every recorded one.
+    func matchKey(_ request: RecordedRequest) -> RequestMatchKey?
 }
 
 extension RequestMatcher {
@@ -18,6 +23,9 @@ extension RequestMatcher {
     public func matches(_ request: RecordedRequest, _ recorded: RecordedRequest) -> Bool {
         differences(between: request, and: recorded).isEmpty
     }
+
+    /// By default: no key (replay compares with every recorded request).
+    public func matchKey(_ request: RecordedRequest) -> RequestMatchKey? { nil }
 }
 
 /// One way a request differs from a recorded one: `field: value ≠ recorded value`.

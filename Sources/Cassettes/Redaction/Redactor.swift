@@ -7,7 +7,8 @@ struct Redactor: Sendable {
     private let credentials: ByteReplacer
     private let redactedHeaders: Set<String>
     private let rules: [RedactionRule]
-    private let builtIn: [(CompiledRegex, String)]
+    /// The built-in patterns, each with the clue it cannot match without.
+    private let builtIn: [(CompiledRegex, String, BuiltInClues.Clue)]
 
     init(_ options: RedactionOptions) throws(CassetteConfigurationError) {
         var pairs: [(String, String)] = []
@@ -21,11 +22,11 @@ struct Redactor: Sendable {
         redactedHeaders = Set(options.headers.map { $0.lowercased() })
         rules = options.rules
         builtIn = try [
-            (CompiledRegex(#"(?<![A-Z0-9])(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}(?![A-Z0-9])"#), RedactionOptions.accessKeyMarker),
-            (CompiledRegex(#"(?i)(X-Amz-Signature=)[^&#\s"]+"#), "$1" + RedactionOptions.signatureMarker),
-            (CompiledRegex(#"(Signature=)[0-9a-fA-F]{64}(?![0-9a-fA-F])"#), "$1" + RedactionOptions.signatureMarker),
-            (CompiledRegex(#"(?i)(X-Amz-Security-Token=)[^&#\s"]+"#), "$1" + RedactionOptions.sessionTokenMarker),
-            (CompiledRegex(#"(?i)(X-Amz-Credential=)[^&#\s"/%]+"#), "$1" + RedactionOptions.accessKeyMarker),
+            (CompiledRegex(#"(?<![A-Z0-9])(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}(?![A-Z0-9])"#), RedactionOptions.accessKeyMarker, .accessKeyPrefix),
+            (CompiledRegex(#"(?i)(X-Amz-Signature=)[^&#\s"]+"#), "$1" + RedactionOptions.signatureMarker, .equalsSign),
+            (CompiledRegex(#"(Signature=)[0-9a-fA-F]{64}(?![0-9a-fA-F])"#), "$1" + RedactionOptions.signatureMarker, .equalsSign),
+            (CompiledRegex(#"(?i)(X-Amz-Security-Token=)[^&#\s"]+"#), "$1" + RedactionOptions.sessionTokenMarker, .equalsSign),
+            (CompiledRegex(#"(?i)(X-Amz-Credential=)[^&#\s"/%]+"#), "$1" + RedactionOptions.accessKeyMarker, .equalsSign),
         ]
     }
 
@@ -60,7 +61,10 @@ struct Redactor: Sendable {
 
     private func text(_ value: String, _ side: RedactionRule.Side) -> String {
         var result = credentials.replacing(in: value)
-        for (regex, template) in builtIn { result = regex.replacing(in: result, with: template) }
+        // The built-in patterns need "=" (signature, token, credential) or an access key prefix: text with
+        // neither cannot match, and skipping the regex engine there keeps replay fast.
+        let clues = BuiltInClues(result)
+        for (regex, template, clue) in builtIn where clues.has(clue) { result = regex.replacing(in: result, with: template) }
         for rule in rules where rule.scope.includes(side) {
             if case .regex(let regex, let template) = rule.action { result = regex.replacing(in: result, with: template) }
         }
@@ -124,4 +128,31 @@ struct Redactor: Sendable {
 
     private static let memberPaths: [String: JSONPath] = Dictionary(
         uniqueKeysWithValues: RedactionOptions.credentialMembers.map { ($0, try! JSONPath("$..\($0)")) })
+}
+
+/// What the built-in redaction patterns need to find anything: an `=` (signatures, tokens, credentials in
+/// URLs) or one of the access key prefixes `AKIA`, `ASIA`, `AROA`, `AIDA`. Found in one pass over the bytes.
+struct BuiltInClues {
+    enum Clue { case equalsSign, accessKeyPrefix }
+
+    var equalsSign = false
+    var accessKeyPrefix = false
+
+    func has(_ clue: Clue) -> Bool { clue == .equalsSign ? equalsSign : accessKeyPrefix }
+
+    init(_ text: String) {
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "=") { equalsSign = true }
+            let (a, b, c) = previous
+            if a == UInt8(ascii: "A"), byte == UInt8(ascii: "A"),
+                (b == UInt8(ascii: "K") && c == UInt8(ascii: "I")) || (b == UInt8(ascii: "S") && c == UInt8(ascii: "I"))
+                    || (b == UInt8(ascii: "R") && c == UInt8(ascii: "O")) || (b == UInt8(ascii: "I") && c == UInt8(ascii: "D"))
+            {
+                accessKeyPrefix = true
+            }
+            if equalsSign && accessKeyPrefix { return }
+            previous = (b, c, byte)
+        }
+    }
 }

@@ -13,9 +13,12 @@ extension CassetteTransport {
         let interaction = Interaction(
             request: sanitized(RecordedRequest(request)), response: sanitized(RecordedResponse(response)),
             startedAt: Timestamp.iso8601(startedAt), duration: seconds)
+        let key = options.matcher.matchKey(interaction.request)
         locked { state in
             state.cassette.interactions.append(interaction)
             state.used.append(true)
+            state.responses.append(nil)
+            if let key { state.index?.add(state.cassette.interactions.count - 1, key: key) }
             state.recorded += 1
         }
         return response

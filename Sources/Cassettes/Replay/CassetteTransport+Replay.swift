@@ -33,49 +33,71 @@ extension CassetteTransport {
     /// `nil` if `recordingMisses`, else a ``CassetteMissError``.
     func answer(_ request: HTTPRequest, recordingMisses: Bool) throws -> HTTPResponse? {
         let live = sanitized(RecordedRequest(request))
-        if let response = claimUnusedAnswer(live) { return response }
+        if let answer = claimUnusedAnswer(live) { return answer.response }
         if recordingMisses { return nil }
-        if let response = try answerAfterExhaustion(live) { return response }
+        if let answer = try answerAfterExhaustion(live) { return answer.response }
         throw closestMiss(live).error
     }
 
     /// The first unused interaction matching `live` (already sanitized), marked used; `nil` when none is left.
-    func claimUnusedAnswer(_ live: RecordedRequest) -> HTTPResponse? {
+    func claimUnusedAnswer(_ live: RecordedRequest) -> ReplayAnswer? {
         let matcher = options.matcher
-        return locked { state -> HTTPResponse? in
-            let interactions = state.cassette.interactions
-            guard let next = interactions.indices.first(where: { !state.used[$0] && matcher.matches(live, interactions[$0].request) })
-            else { return nil }
+        let key = matcher.matchKey(live)
+        return locked { state -> ReplayAnswer? in
+            let next: Int?
+            if let key, state.index != nil {
+                next = state.index!.firstUnused(key, used: state.used)
+            } else {
+                let interactions = state.cassette.interactions
+                next = interactions.indices.first { !state.used[$0] && matcher.matches(live, interactions[$0].request) }
+            }
+            guard let next else { return nil }
             state.used[next] = true
             state.replayed += 1
-            return interactions[next].response.httpResponse
+            return Self.response(at: next, in: &state)
         }
     }
 
     /// The exhaustion policy for `live` once every matching answer is used: the last one again
     /// (``ExhaustionPolicy/repeatLast``) or a ``CassetteMissError`` (``ExhaustionPolicy/fail``); `nil` when no
     /// recorded request matches at all.
-    func answerAfterExhaustion(_ live: RecordedRequest) throws -> HTTPResponse? {
+    func answerAfterExhaustion(_ live: RecordedRequest) throws -> ReplayAnswer? {
         let matcher = options.matcher
-        return try locked { state -> HTTPResponse? in
-            let interactions = state.cassette.interactions
-            let matching = interactions.indices.filter { matcher.matches(live, interactions[$0].request) }
+        let key = matcher.matchKey(live)
+        return try locked { state -> ReplayAnswer? in
+            let matching: [Int]
+            if let key, let index = state.index {
+                matching = index.matching(key)
+            } else {
+                let interactions = state.cassette.interactions
+                matching = interactions.indices.filter { matcher.matches(live, interactions[$0].request) }
+            }
             guard let last = matching.last else { return nil }
             switch options.exhaustion {
             case .repeatLast:
                 state.replayed += 1
-                return interactions[last].response.httpResponse
+                return Self.response(at: last, in: &state)
             case .fail:
                 throw CassetteMissError(
                     file: file.path, request: Self.summary(live), reason: .exhausted(recordedAnswers: matching),
-                    closestIndex: last, closestRequest: Self.summary(interactions[last].request), differences: [])
+                    closestIndex: last, closestRequest: Self.summary(state.cassette.interactions[last].request), differences: [])
             }
         }
     }
 
+    /// The answer of interaction `position`: its response as sent (serialized on first use and kept) and
+    /// its recorded duration.
+    static func response(at position: Int, in state: inout State) -> ReplayAnswer {
+        let interaction = state.cassette.interactions[position]
+        if let response = state.responses[position] { return ReplayAnswer(response: response, recordedDuration: interaction.duration) }
+        let response = interaction.response.httpResponse
+        state.responses[position] = response
+        return ReplayAnswer(response: response, recordedDuration: interaction.duration)
+    }
+
     /// How close a recorded request is to a live one: same `X-Amz-Target` first, then fewest differences, then
-    /// earliest (lower is closer).
-    typealias MissRank = (target: Int, differences: Int, index: Int)
+    /// the nearest differing values (``RequestDifference/distance``), then earliest (lower is closer).
+    typealias MissRank = (target: Int, differences: Int, distance: Double, index: Int)
 
     /// The miss error for `live` and how close its closest recorded request is (`nil` rank for an empty
     /// cassette).
@@ -85,7 +107,8 @@ extension CassetteTransport {
         var best: (rank: MissRank, differences: [RequestDifference])?
         for (i, interaction) in interactions.enumerated() {
             let differences = options.matcher.differences(between: live, and: interaction.request)
-            let rank = (interaction.request.headers["X-Amz-Target"] == target ? 0 : 1, differences.count, i)
+            let distance = differences.reduce(0.0) { $0 + $1.distance }
+            let rank = (interaction.request.headers["X-Amz-Target"] == target ? 0 : 1, differences.count, distance, i)
             if best == nil || rank < best!.rank { best = (rank, differences) }
         }
         let error = CassetteMissError(

@@ -31,6 +31,10 @@ public final class CassetteTransport: HTTPTransport, @unchecked Sendable {
     struct State {
         var cassette: Cassette
         var used: [Bool]
+        /// The interactions by match key; `nil` when the matcher gives no keys.
+        var index: ReplayIndex?
+        /// Each interaction's response as sent, made on first use (the body serialized once, not per answer).
+        var responses: [HTTPResponse?]
         var replayed = 0
         var recorded = 0
         var passedThrough = 0
@@ -56,7 +60,11 @@ public final class CassetteTransport: HTTPTransport, @unchecked Sendable {
         fileExisted = FileManager.default.fileExists(atPath: file.path)
         let opened = try Self.open(file: file, mode: mode, exists: fileExisted, options: options)
         self.pseudonymiser = opened.pseudonymiser
-        self.state = State(cassette: opened.cassette, used: Array(repeating: false, count: opened.cassette.interactions.count))
+        let count = opened.cassette.interactions.count
+        self.state = State(
+            cassette: opened.cassette, used: Array(repeating: false, count: count),
+            index: ReplayIndex(opened.cassette.interactions, matcher: options.matcher),
+            responses: Array(repeating: nil, count: count))
     }
 
     /// Sends `request`: answers it from the cassette, or upstream (recording it), as the mode says.

@@ -7,7 +7,7 @@ public struct CassetteUnusedInteractionsError: Error, Sendable, Hashable, Custom
     public let report: CassetteReport
 
     public var description: String {
-        "\(report.file.path): \(report.unused.count) recorded interaction(s) were never used: "
+        "\(report.file.path): \(report.unused.count) recorded \(report.unused.count == 1 ? "interaction was" : "interactions were") never used: "
             + report.unused.map(\.description).joined(separator: "; ")
             + "; remove them by recording again (SSM_CONTRACT_RECORD_MODE=record) or allow unused interactions"
     }

@@ -35,24 +35,60 @@ public final class MultiCassetteTransport: HTTPTransport, Sendable {
         }
         self.cassettes = cassettes
         self.recorder = recorders.first
+        // Cassettes that sanitize alike (same redaction, no pseudonyms of their own) share one sanitized request.
+        var groups: [SanitizerKey: Int] = [:]
+        sanitizerGroups = cassettes.map { cassette in
+            let key = SanitizerKey(redaction: cassette.options.redaction, pseudonymiser: cassette.pseudonymiser.map(ObjectIdentifier.init))
+            if let group = groups[key] { return group }
+            groups[key] = groups.count
+            return groups.count - 1
+        }
+        sanitizerCount = groups.count
+    }
+
+    /// For each cassette, the group of cassettes that sanitize a request alike.
+    private let sanitizerGroups: [Int]
+    private let sanitizerCount: Int
+
+    struct SanitizerKey: Hashable {
+        let redaction: RedactionOptions
+        let pseudonymiser: ObjectIdentifier?
+    }
+
+    /// `request` as each cassette would store it, sanitized once per group of cassettes that sanitize alike.
+    func sanitized(_ request: HTTPRequest) -> [RecordedRequest] {
+        let captured = RecordedRequest(request)
+        var done = [RecordedRequest?](repeating: nil, count: sanitizerCount)
+        return zip(cassettes, sanitizerGroups).map { cassette, group in
+            if let request = done[group] { return request }
+            let request = cassette.sanitized(captured)
+            done[group] = request
+            return request
+        }
     }
 
     /// Answers `request` from the cassettes (or records it upstream through ``recorder``).
     /// - Throws: ``CassetteMissError`` when nothing can answer; the upstream's errors when recording.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let live = cassettes.map { $0.sanitized(RecordedRequest(request)) }
+        try await answer(request).response
+    }
+
+    /// Like ``send(_:)``, with the recorded duration of the interaction that answered (for pacing).
+    /// - Throws: ``CassetteMissError`` when nothing can answer; the upstream's errors when recording.
+    public func answer(_ request: HTTPRequest) async throws -> ReplayAnswer {
+        let live = sanitized(request)
         for (cassette, request) in zip(cassettes, live) {
-            if let response = cassette.claimUnusedAnswer(request) { return response }
+            if let answer = cassette.claimUnusedAnswer(request) { return answer }
         }
-        if let recorder { return try await recorder.record(request) }
+        if let recorder { return ReplayAnswer(response: try await recorder.record(request), recordedDuration: nil) }
         for (cassette, request) in zip(cassettes, live).reversed() {
-            if let response = try cassette.answerAfterExhaustion(request) { return response }
+            if let answer = try cassette.answerAfterExhaustion(request) { return answer }
         }
         let misses = zip(cassettes, live).enumerated().map { position, pair in (position, pair.0.closestMiss(pair.1)) }
         let closest = misses.min { lhs, rhs in
             guard let left = lhs.1.rank else { return false }
             guard let right = rhs.1.rank else { return true }
-            return (left.target, left.differences, lhs.0) < (right.target, right.differences, rhs.0)
+            return (left.target, left.differences, left.distance, lhs.0) < (right.target, right.differences, right.distance, rhs.0)
         }
         guard let closest else {
             throw CassetteMissError(

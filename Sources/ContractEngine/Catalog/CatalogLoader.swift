@@ -59,7 +59,7 @@ enum CatalogLoader {
         case (_?, _?): throw reader.fail(node, "\(what) has both rule and implementation; keep one")
         case (nil, nil): throw reader.fail(node, "\(what) has neither a rule nor \"implementation: swift\"")
         }
-        return Contract(
+        let contract = Contract(
             id: id,
             statement: try reader.requiredString(map, "statement", in: what),
             source: try source(map["source"], reader, what, at: node),
@@ -71,6 +71,8 @@ enum CatalogLoader {
             parameters: map["parameters"].map { reader.json($0) } ?? .null,
             file: reader.file
         )
+        try checkAgainstModel(contract, map, reader)
+        return contract
     }
 
     static func source(_ node: Node?, _ reader: YAMLReader, _ what: String, at parent: Node) throws(CatalogError) -> ContractSource {

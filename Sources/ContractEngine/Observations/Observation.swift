@@ -5,8 +5,8 @@ import RawJSON
 public struct Observation: Sendable {
     /// What came back.
     public enum Body: Sendable {
-        /// A JSON document (a successful response).
-        case json(JSONValue)
+        /// A JSON document (a successful response), on the tape it was parsed into.
+        case json(JSONTape.Value)
         /// An AWS error, decoded by the Smithy awsJson1_1 rules (``AWSErrorDecoder``).
         case error(AWSServiceError)
         /// A body that is neither a JSON response nor an AWS error (an HTML page, truncated JSON): why.
@@ -16,7 +16,7 @@ public struct Observation: Sendable {
     /// The wire operation name, e.g. `GetCommandInvocation`.
     public var operation: String
     /// The request body, when known.
-    public var request: JSONValue?
+    public var request: JSONTape.Value?
     /// The HTTP status, when known (`check` on a body alone does not know it).
     public var status: Int?
     /// The response.
@@ -29,7 +29,7 @@ public struct Observation: Sendable {
     public var target: String
 
     public init(
-        operation: String, request: JSONValue?, status: Int?, body: Body, time: Double?,
+        operation: String, request: JSONTape.Value?, status: Int?, body: Body, time: Double?,
         location: ObservationLocation, target: String
     ) {
         self.operation = operation
@@ -40,6 +40,11 @@ public struct Observation: Sendable {
         self.location = location
         self.target = target
     }
+}
+
+extension Observation.Body {
+    /// A JSON document held as a ``JSONValue`` (put on a tape of its own).
+    public static func json(_ value: JSONValue) -> Self { .json(JSONTape(value).root) }
 }
 
 /// Where an observation was read from: a file and, for cassettes, the interaction index.

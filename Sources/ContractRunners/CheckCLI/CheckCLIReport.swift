@@ -55,20 +55,45 @@ public struct CheckCLIReport: Sendable {
     /// 0 when every check held, 1 otherwise.
     public var exitStatus: ExitStatus { failures.isEmpty ? .success : .violation }
 
-    /// The human-readable report.
+    /// The human-readable report: the header, the results under their operation, the summary.
     public var text: String {
-        var lines = ["check-cli: \(cli) (\(cliVersion))"]
-        var operation = ""
-        for result in results {
+        var printer = LinePrinter()
+        var lines = [Self.headerLine(cli: cli, version: cliVersion)]
+        for result in results { lines += printer.lines(for: result) }
+        return lines.joined(separator: "\n") + "\n" + summaryText
+    }
+
+    /// `check-cli: PATH (VERSION)`.
+    public static func headerLine(cli: String, version: String) -> String { "check-cli: \(cli) (\(version))" }
+
+    /// Turns results, in order, into the report's lines: the operation's name when it changes, then
+    /// `  PASS|FAIL check detail`. Used for the report and for the lines printed as each result is known;
+    /// `quiet` keeps failures only.
+    public struct LinePrinter: Sendable {
+        private var operation = ""
+        private let quiet: Bool
+
+        public init(quiet: Bool = false) { self.quiet = quiet }
+
+        public mutating func lines(for result: CLICheckResult) -> [String] {
+            if quiet, result.holds { return [] }
+            var lines: [String] = []
             if result.operation != operation {
                 operation = result.operation
                 lines.append(operation)
             }
             let check = result.check.padding(toLength: 28, withPad: " ", startingAt: 0)
             lines.append("  \(result.holds ? "PASS" : "FAIL") \(check) \(result.detail)")
+            return lines
         }
+    }
+
+    /// The request counts and the tally, after the results.
+    public var summaryText: String {
+        var lines: [String] = []
         lines.append("requests received by the counting endpoint: \(skeletonRunRequests) during \(skeletonRuns) --generate-cli-skeleton runs; \(commandRunRequests) during \(commandRuns) --cli-input-json command runs (expected there)")
-        lines.append("\(results.count - failures.count) checks held, \(failures.count) failed")
+        let held = results.count - failures.count
+        lines.append("\(held) \(held == 1 ? "check" : "checks") held, \(failures.count) failed")
         return lines.joined(separator: "\n") + "\n"
     }
 

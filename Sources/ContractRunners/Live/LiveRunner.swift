@@ -17,11 +17,13 @@ public enum LiveRunner {
             throw RunnerError("no --instance-id given: name the test instance(s) the check may run `\(options.commands.joined(separator: "; "))` on", status: .badInput)
         }
         _ = try RecordingRunner.select(options.scenarioNames)
+        try ReportFiles.paths(json: options.json, junit: options.junit).folder("--output", options.output).check()
         var recording = RecordingOptions(
             outputDirectory: URL(fileURLWithPath: "."), source: .live, environment: options.environment,
             endpointURL: options.endpointURL, region: options.region, profile: options.profile,
             instanceIDs: options.instanceIDs, scenarioNames: options.scenarioNames, retryStrategy: options.retryStrategy,
             pollDelay: options.pollDelay, commands: options.commands)
+        recording.replaceFlag = nil
         let configuration = try RecordingRunner.resolveConfiguration(recording)
         recording.source = try LiveSource.resolve(explicit: options.source, endpoint: configuration.endpoint.url)
         let baselineName = options.baseline ?? LiveOptions.defaultBaseline(for: recording.source)

@@ -28,6 +28,11 @@ public struct RecordingOptions: Sendable {
     public var pollDelay: Double
     /// The shell commands SendCommand runs (default ``RecordingScenario/defaultCommands``).
     public var commands: [String]
+    /// Whether cassettes already in ``outputDirectory`` may be replaced (`--force`); without it, recording
+    /// refuses before sending anything.
+    public var replacesExisting = false
+    /// The flag that sets ``replacesExisting``, named in the refusal (`nil` when the command has none).
+    public var replaceFlag: String? = "--force"
 
     /// The instance ids used when none are given.
     public static let defaultInstanceIDs = ["i-0123456789abcdef0", "i-0fedcba9876543210"]
@@ -77,10 +82,26 @@ public enum RecordingRunner {
     public static func record(_ options: RecordingOptions, upstream: any HTTPTransport) async throws(RunnerError) -> [ScenarioRun] {
         let scenarios = try select(options.scenarioNames)
         let configuration = try resolveConfiguration(options)
+        try RecordingLabel.check(options.source, endpoint: configuration.endpoint.url, folder: options.outputDirectory)
+        try OutputPaths().folder("--output", options.outputDirectory.relativePath).check()
+        if !options.replacesExisting {
+            let existing = scenarios.map { "\($0.name).json" }.filter {
+                FileManager.default.fileExists(atPath: options.outputDirectory.appendingPathComponent($0).path)
+            }
+            if !existing.isEmpty {
+                let names = existing.prefix(3).joined(separator: ", ") + (existing.count > 3 ? ", …" : "")
+                let what = existing.count == 1 ? names : "\(existing.count) of these cassettes (\(names))"
+                let pronoun = existing.count == 1 ? "it" : "them"
+                throw RunnerError(
+                    "--output \(options.outputDirectory.relativePath) already holds \(what); "
+                        + (options.replaceFlag.map { "pass \($0) to replace \(pronoun), or choose another --output" } ?? "choose another --output"),
+                    status: .badInput)
+            }
+        }
         do {
             try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
         } catch {
-            throw RunnerError("cannot create \(options.outputDirectory.path): \(error.localizedDescription); choose a writable --output folder", status: .badInput)
+            throw RunnerError("cannot create \(options.outputDirectory.relativePath): \(SystemErrorText.reason(error)); choose a writable --output folder", status: .badInput)
         }
         let credentials = configuration.credentials
         let secrets = [credentials.accessKeyID, credentials.secretAccessKey, credentials.sessionToken].compactMap { $0 }.filter { $0.count >= 4 }

@@ -8,6 +8,8 @@ struct ReplayCounts: Sendable, Hashable {
     var misses: [String] = []
     /// One line per request the upstream failed to answer (`--record-missing`).
     var upstreamFailures: [String] = []
+    /// Faults injected (`--fault`), per kind.
+    var faults: [FaultKind: Int] = [:]
 }
 
 /// Lock-guarded ``ReplayCounts``; the lock makes it `@unchecked Sendable`.
@@ -18,5 +20,6 @@ final class ReplayCounters: @unchecked Sendable {
     func answered() { lock.withLock { counts.answered += 1 } }
     func missed(_ line: String) { lock.withLock { counts.misses.append(line) } }
     func upstreamFailed(_ line: String) { lock.withLock { counts.upstreamFailures.append(line) } }
+    func injected(_ kind: FaultKind) { lock.withLock { counts.faults[kind, default: 0] += 1 } }
     var snapshot: ReplayCounts { lock.withLock { counts } }
 }

@@ -59,34 +59,41 @@ public final class ReplayServer: Sendable {
         _ body: @Sendable (ReplayServer) async throws -> R
     ) async throws -> R {
         guard let upstream = options.upstream else {
-            return try await serve(files, options: options, upstream: nil, body)
+            return try await serve(files, options: options, upstream: nil, forwarding: nil, body)
         }
-        _ = try UpstreamForwarding(upstream)
+        let forwarding = try UpstreamForwarding(upstream)
         return try await CurlTransport.withCurlTransport { curl in
-            try await serve(files, options: options, upstream: curl, body)
+            try await serve(files, options: options, upstream: curl, forwarding: forwarding, body)
         }
     }
 
+    /// Serves `files`; with `upstream`, the first one records what the others cannot answer, sent there as
+    /// `forwarding` rewrites it.
     static func serve<R: Sendable>(
-        _ files: [URL], options: ReplayServerOptions, upstream: (any HTTPTransport)?,
+        _ files: [URL], options: ReplayServerOptions, upstream: (any HTTPTransport)?, forwarding: UpstreamForwarding?,
         _ body: @Sendable (ReplayServer) async throws -> R
     ) async throws -> R {
-        let cassetteOptions = CassetteOptions(matcher: options.matcher, exhaustion: options.exhaustion, source: options.recordingSource)
+        let cassetteOptions = CassetteOptions(
+            matcher: options.matcher, exhaustion: options.exhaustion, redaction: options.redaction,
+            source: options.recordingSource, region: options.recordingRegion)
         let members = try files.enumerated().map { index, file in
             try CassetteTransport(
                 file: file, mode: index == 0 && upstream != nil ? .recordMissing : .replay, upstream: upstream,
                 options: cassetteOptions)
         }
         let transport = try MultiCassetteTransport(members)
-        let forwarding = try options.upstream.map(UpstreamForwarding.init)
         let counters = ReplayCounters()
+        let faults = options.faults.flatMap { $0.isEmpty ? nil : FaultInjector($0) }
         let handler: LoopbackHTTPServer.Handler = { request in
-            await answer(request, transport: transport, forwarding: forwarding, counters: counters, log: options.log)
+            try await answer(request, transport: transport, forwarding: forwarding, counters: counters, faults: faults, options: options)
         }
         let started = StartFlag()
         let result: R
         do {
-            result = try await LoopbackHTTPServer.withServer(host: options.host, port: options.port, keepsRequests: false, handler: handler) { server in
+            let limits = LoopbackServerLimits(maxBodyBytes: options.maxBodyBytes)
+            result = try await LoopbackHTTPServer.withServer(
+                host: options.host, port: options.port, keepsRequests: false, limits: limits, handler: handler
+            ) { server in
                 started.set()
                 return try await body(ReplayServer(server: server, transport: transport, counters: counters))
             }
@@ -102,27 +109,49 @@ public final class ReplayServer: Sendable {
     }
 
     /// Answers one request: the recorded (or recorded-now) response without hop-by-hop headers, or an awsJson
-    /// error for a miss or an upstream failure.
+    /// error for a miss or an upstream failure; with faults and pacing as `options` say.
     static func answer(
         _ request: HTTPRequest, transport: MultiCassetteTransport, forwarding: UpstreamForwarding?,
-        counters: ReplayCounters, log: @Sendable (String) -> Void
-    ) async -> HTTPResponse {
+        counters: ReplayCounters, faults: FaultInjector?, options: ReplayServerOptions
+    ) async throws -> HTTPResponse {
+        let decision = faults?.decide(operation: operation(of: request)) ?? FaultInjector.Decision()
+        if let delay = decision.delay {
+            counters.injected(.latency)
+            try await Task.sleep(for: delay)  // cancelled when the server stops
+        }
+        if let fault = decision.fault, fault != .truncate {
+            counters.injected(fault)
+            return try FaultInjector.replacement(for: fault)
+        }
         let outgoing = forwarding?.request(request) ?? request
+        let answer: ReplayAnswer
         do {
-            let response = try await transport.send(outgoing)
+            answer = try await transport.answer(outgoing)
             counters.answered()
-            return ReplayResponses.forClient(response)
         } catch let miss as CassetteMissError {
             let line = ReplayResponses.missLine(miss)
             counters.missed(line)
-            log("miss: \(line)")
+            options.log("miss: \(line)")
             return ReplayResponses.error(type: missErrorType, message: ReplayResponses.clientLine(line, file: miss.file, cassettes: transport.cassettes.map(\.file)))
         } catch {
             let line = "upstream \(forwarding?.base ?? "-") failed: \(error)"
             counters.upstreamFailed(line)
-            log(line)
+            options.log(line)
             return ReplayResponses.error(type: upstreamErrorType, message: line, status: 502)
         }
+        if let delay = options.pace.delay(recorded: answer.recordedDuration) { try await Task.sleep(for: delay) }
+        let response = ReplayResponses.forClient(answer.response)
+        if decision.fault == .truncate {
+            counters.injected(.truncate)
+            try FaultInjector.truncate(response)
+        }
+        return response
+    }
+
+    /// The awsJson1_1 operation a request calls (`GetCommandInvocation` from `AmazonSSM.GetCommandInvocation`).
+    static func operation(of request: HTTPRequest) -> String? {
+        guard let target = request.headers["X-Amz-Target"] else { return nil }
+        return target.split(separator: ".").last.map(String.init)
     }
 }
 

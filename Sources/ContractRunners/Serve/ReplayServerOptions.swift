@@ -16,6 +16,17 @@ public struct ReplayServerOptions: Sendable {
     public var upstream: String?
     /// The source written into the first cassette when ``upstream`` creates it (it does not exist yet).
     public var recordingSource: CassetteSource?
+    /// What recording removes besides the built-in rules (the proxy adds its own credentials' values).
+    public var redaction: RedactionOptions
+    /// The region written into the header of a cassette created by recording.
+    public var recordingRegion: String?
+    /// The largest request body accepted; larger ones are answered `413`. Default
+    /// ``defaultMaxBodyBytes`` (4 MiB), far above any SSM request.
+    public var maxBodyBytes: Int
+    /// Faults to inject into the answers (`--fault`); `nil` or an empty plan: none.
+    public var faults: FaultPlan?
+    /// How fast to answer (`--pace`). Default ``ReplayPace/none``.
+    public var pace: ReplayPace
     /// Called with one line per miss (and per failed upstream request), as it happens. The CLI writes them
     /// to standard error.
     public var log: @Sendable (String) -> Void
@@ -28,6 +39,11 @@ public struct ReplayServerOptions: Sendable {
         matcher: any RequestMatcher = AWSJSONRequestMatcher(),
         upstream: String? = nil,
         recordingSource: CassetteSource? = nil,
+        redaction: RedactionOptions = RedactionOptions(),
+        recordingRegion: String? = nil,
+        maxBodyBytes: Int = ReplayServerOptions.defaultMaxBodyBytes,
+        faults: FaultPlan? = nil,
+        pace: ReplayPace = .none,
         log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.host = host
@@ -36,6 +52,14 @@ public struct ReplayServerOptions: Sendable {
         self.matcher = matcher
         self.upstream = upstream
         self.recordingSource = recordingSource
+        self.redaction = redaction
+        self.recordingRegion = recordingRegion
+        self.maxBodyBytes = maxBodyBytes
+        self.faults = faults
+        self.pace = pace
         self.log = log
     }
+
+    /// The default request body limit: 4 MiB.
+    public static let defaultMaxBodyBytes = 4 << 20
 }

@@ -14,6 +14,9 @@ public struct ReplaySummary: Sendable, Hashable {
     public let cassettes: [CassetteReport]
     /// Whether misses were forwarded upstream and recorded.
     public let recordsMisses: Bool
+    /// Faults injected (`--fault`), per kind. A truncated answer also counts as answered; a throttle, 500,
+    /// 503 or reset replaced the answer.
+    public let faults: [FaultKind: Int]
 
     init(counts: ReplayCounts, cassettes: [CassetteReport], upstream: Bool) {
         answered = counts.answered
@@ -21,10 +24,21 @@ public struct ReplaySummary: Sendable, Hashable {
         upstreamFailures = counts.upstreamFailures
         self.cassettes = cassettes
         recordsMisses = upstream
+        faults = counts.faults
     }
 
     /// Every request received.
-    public var requests: Int { answered + misses.count + upstreamFailures.count }
+    public var requests: Int { answered + misses.count + upstreamFailures.count + replacedByFaults }
+
+    /// Requests whose answer a fault replaced (throttle, 500, 503, reset).
+    public var replacedByFaults: Int {
+        faults.filter { $0.key != .latency && $0.key != .truncate }.values.reduce(0, +)
+    }
+
+    /// `throttle 3, reset 1`, in ``FaultKind`` order; empty when nothing was injected.
+    public var faultList: String {
+        faults.sorted { $0.key < $1.key }.filter { $0.value > 0 }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+    }
     /// Interactions over all cassettes.
     public var interactionCount: Int { cassettes.reduce(0) { $0 + $1.interactionCount } }
     /// Recorded interactions no request asked for, over all cassettes.
@@ -41,13 +55,15 @@ public struct ReplaySummary: Sendable, Hashable {
     /// The summary printed when the server stops: totals, then one line per cassette with its unused
     /// interactions.
     public var text: String {
-        var totals = "\(requests) request(s): \(answered) answered"
+        var totals = "\(Plural.count(requests, "request")): \(answered) answered"
         if recordsMisses { totals += " (\(recorded) recorded upstream)" }
         totals += ", \(misses.count) missed"
-        if !upstreamFailures.isEmpty { totals += ", \(upstreamFailures.count) upstream failure(s)" }
+        if !upstreamFailures.isEmpty { totals += ", \(Plural.count(upstreamFailures.count, "upstream failure"))" }
+        if replacedByFaults > 0 { totals += ", \(replacedByFaults) replaced by injected faults" }
         var lines = ["served " + totals]
+        if !faults.isEmpty { lines.append("  injected faults: " + faultList) }
         for report in cassettes {
-            var line = "  \(report.file.path): \(report.interactionCount) interaction(s), \(report.replayed) replayed"
+            var line = "  \(report.file.path): \(Plural.count(report.interactionCount, "interaction")), \(report.replayed) replayed"
             if report.recorded > 0 { line += ", \(report.recorded) recorded" }
             line += report.unused.isEmpty ? ", none unused" : ", \(report.unused.count) unused"
             lines.append(line)
@@ -79,6 +95,9 @@ public struct ReplaySummary: Sendable, Hashable {
             "misses": .array(misses.map { .string($0) }),
             "upstreamFailures": .array(upstreamFailures.map { .string($0) }),
             "unusedInteractions": .number(JSONNumber(unusedCount)),
+            "faults": .object(JSONObject(FaultKind.allCases.map { kind in
+                JSONMember(key: kind.rawValue, value: .number(JSONNumber(faults[kind] ?? 0)))
+            })),
             "strict": .bool(strict),
             "exitStatus": .number(JSONNumber(Int(status(strict: strict).rawValue))),
             "cassettes": .array(cassettes),

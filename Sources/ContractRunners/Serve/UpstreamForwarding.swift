@@ -10,12 +10,15 @@ import HTTPTransport
 struct UpstreamForwarding: Sendable {
     /// `http(s)://host[:port]`, without a trailing slash.
     let base: String
+    /// The header fields not forwarded (lower case): the connection's own, and for a re-signing proxy the
+    /// SDK's signature.
+    let dropped: Set<String>
 
     static let droppedHeaders: Set<String> = ReplayResponses.hopByHopHeaders.union(["host", "content-length", "expect"])
 
     /// - Throws: ``ReplayServerError`` unless `url` is `http(s)://host[:port]` with no path beyond `/`
     ///   (a base path would be recorded into the cassette and break later matches).
-    init(_ url: String) throws {
+    init(_ url: String, dropping extra: Set<String> = []) throws {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
         else {
@@ -25,6 +28,7 @@ struct UpstreamForwarding: Sendable {
             throw ReplayServerError(message: "--upstream \(url): a path or query is not supported; give only scheme, host and port", cannotListen: false)
         }
         base = url.hasSuffix("/") ? String(url.dropLast()) : url
+        dropped = Self.droppedHeaders.union(extra)
     }
 
     /// `request` addressed to the upstream.
@@ -33,7 +37,7 @@ struct UpstreamForwarding: Sendable {
         let target = URLComponents(string: request.url).map { ($0.percentEncodedPath.isEmpty ? "/" : $0.percentEncodedPath) + ($0.percentEncodedQuery.map { "?" + $0 } ?? "") } ?? "/"
         forwarded.url = base + target
         var headers = HTTPHeaders()
-        for field in request.headers where !Self.droppedHeaders.contains(field.name.lowercased()) {
+        for field in request.headers where !dropped.contains(field.name.lowercased()) {
             headers.add(name: field.name, value: field.value)
         }
         forwarded.headers = headers

@@ -16,9 +16,12 @@ public struct CatalogOptions: Sendable {
 
     public init() {}
 
-    /// Loads the catalog (a folder, or the built-in one), applies `--only`/`--skip`, and loads the deviations.
-    func load() throws(RunnerError) -> (ContractCatalog, DeviationSet) {
+    /// Loads the catalog (a folder, or the built-in one), applies `--only`/`--skip`, and loads the deviations. A
+    /// selection that leaves no contract (of `operation`, when given: a wire name) is bad input: nothing would be
+    /// checked.
+    func load(operation: String? = nil) throws(RunnerError) -> (ContractCatalog, DeviationSet) {
         let location = try CatalogLocator.resolve(explicit: catalog)
+        let selected: ContractCatalog, fullOperations: Set<String>, loadedDeviations: DeviationSet
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let additional = contracts.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
         let extraDeviations = deviations.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
@@ -27,19 +30,26 @@ public struct CatalogOptions: Sendable {
                 throw CatalogError(file: url.relativePath, problem: "does not exist; --deviations takes a deviations file or folder")
             }
             let full: ContractCatalog
-            let deviationSet: DeviationSet
             switch location {
             case .folder(let folder):
                 full = try ContractCatalog.load(folder: folder, additional: additional)
-                deviationSet = try DeviationSet.load(
+                loadedDeviations = try DeviationSet.load(
                     [folder.appendingPathComponent(ContractEngineInfo.deviationsFolder)] + extraDeviations, catalog: full)
             case .builtIn:
                 full = try BuiltInCatalog.load(additional: additional)
-                deviationSet = try DeviationSet.load(extraDeviations, builtIn: BuiltInCatalog.deviationFiles, catalog: full)
+                loadedDeviations = try DeviationSet.load(extraDeviations, builtIn: BuiltInCatalog.deviationFiles, catalog: full)
             }
-            return (try full.selecting(only: only, skip: skip), deviationSet)
+            selected = try full.selecting(only: only, skip: skip)
+            fullOperations = Set(full.contracts.flatMap(\.operations))
         } catch {
             throw RunnerError(error.description, status: .badInput)
         }
+        guard !selected.contracts.isEmpty else {
+            throw RunnerError("nothing was checked: --only and --skip leave no contract to run; list the ids with `ssm-contract verify --list-contracts`", status: .badInput)
+        }
+        if let operation, !selected.contracts.contains(where: { $0.operations.contains(operation) }), fullOperations.contains(operation) {
+            throw RunnerError("nothing was checked: --only and --skip leave no contract of \(OperationName.cli(fromWire: operation)); list the ids with `ssm-contract verify --list-contracts`", status: .badInput)
+        }
+        return (selected, loadedDeviations)
     }
 }

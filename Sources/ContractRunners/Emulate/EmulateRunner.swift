@@ -1,0 +1,128 @@
+import AWSWire
+import Cassettes
+import Foundation
+import SSMEmulator
+
+/// What `ssm-contract emulate` runs: checks the options, resolves the credentials for `--verify-sigv4`, runs the
+/// emulator until told to stop, and prints a summary.
+public enum EmulateRunner {
+    /// The source label of recordings made from the emulator: a mock, never `live` or `synthetic`.
+    public static let recordingSource = CassetteSource.mock(name: "ssm-contract-emulator", version: ContractRunnersInfo.version)
+
+    /// The instance emulated when none is given.
+    public static let defaultInstanceID = "i-0123456789abcdef0"
+
+    /// The command's settings.
+    public struct Options: Sendable {
+        /// Online managed nodes (`--instance-id`); default ``EmulateRunner/defaultInstanceID`` when no instance
+        /// at all is given.
+        public var instanceIDs: [String] = []
+        /// Managed nodes that never answer (`--offline-instance-id`).
+        public var offlineInstanceIDs: [String] = []
+        /// `--host`, default loopback.
+        public var host = "127.0.0.1"
+        /// `--port`, 0 for any free one.
+        public var port = 0
+        /// `--verify-sigv4`: check every signature against the credentials resolved from ``environment``.
+        public var verifySigV4 = false
+        /// `--profile` for the credentials (with `--verify-sigv4`).
+        public var profile: String?
+        /// The environment the credentials are resolved from.
+        public var environment: [String: String] = [:]
+        /// `--time-scale`: the emulator's own delays are divided by it.
+        public var timeScale = 1.0
+        /// `--fault NAME`…
+        public var faults: [String] = []
+        /// `--visibility-window`: seconds after SendCommand the invocation does not exist yet (before the scale).
+        public var visibilityWindow = EmulatorTiming().visibilityWindow
+        /// `--delivery-delay`: seconds an invocation stays Pending before its script starts (before the scale).
+        public var deliveryDelay = EmulatorTiming().deliveryDelay
+        /// `--min-execution-timeout`: `executionTimeout` values below it become 3,600 s (the agent's minimum is 5).
+        public var minimumExecutionTimeout = EmulatorTiming().minimumExecutionTimeout
+
+        /// Options with every default.
+        public init() {}
+    }
+
+    /// Runs the emulator until `stop` returns. `output` receives the startup line (as soon as it listens) and the
+    /// summary; `log` one line per event.
+    ///
+    /// - Throws: ``RunnerError``: bad input (2) for bad options (a non-loopback host without `--verify-sigv4`,
+    ///   a malformed instance id, an unknown fault), configuration (3) when `--verify-sigv4` finds no
+    ///   credentials, unreachable (4) when the address cannot be bound.
+    public static func run(
+        _ options: Options, output: @escaping @Sendable (String) -> Void, log: @escaping @Sendable (String) -> Void = { _ in },
+        until stop: @escaping @Sendable () async -> Void
+    ) async throws(RunnerError) -> ExitStatus {
+        let settings = try emulatorOptions(options, log: log)
+        do {
+            let summary = try await SSMEmulator.withEmulator(options: settings) { emulator in
+                output(startupLine(emulator, verifiesSignatures: settings.verifiedCredentials != nil, faults: settings.faults))
+                await stop()
+                return summaryLine(emulator)
+            }
+            output(summary)
+        } catch let error as EmulatorError {
+            throw RunnerError(error.message, status: error.kind == .cannotListen ? .unreachable : .badInput)
+        } catch {
+            throw RunnerError("emulate failed: \(error)", status: .internalError)
+        }
+        return .success
+    }
+
+    /// The library options for the command's options.
+    ///
+    /// - Throws: ``RunnerError`` for an unknown fault, a bad time scale, or (with `--verify-sigv4`) missing credentials.
+    public static func emulatorOptions(_ options: Options, log: @escaping @Sendable (String) -> Void = { _ in }) throws(RunnerError) -> EmulatorOptions {
+        var faults: Set<EmulatorFault> = []
+        for name in options.faults {
+            guard let fault = EmulatorFault(rawValue: name) else {
+                throw RunnerError("unknown --fault \(name); use one of: \(EmulatorFault.names)", status: .badInput)
+            }
+            faults.insert(fault)
+        }
+        guard options.timeScale > 0, options.timeScale.isFinite else {
+            throw RunnerError("--time-scale \(options.timeScale): use a number above 0 (10 makes the emulator's delays 10 times shorter)", status: .badInput)
+        }
+        let noInstances = options.instanceIDs.isEmpty && options.offlineInstanceIDs.isEmpty
+        var settings = EmulatorOptions(
+            instanceIDs: noInstances ? [defaultInstanceID] : options.instanceIDs, offlineInstanceIDs: options.offlineInstanceIDs,
+            host: options.host, port: options.port, clock: .scaled(options.timeScale),
+            timing: EmulatorTiming(
+                visibilityWindow: options.visibilityWindow, deliveryDelay: options.deliveryDelay,
+                minimumExecutionTimeout: options.minimumExecutionTimeout),
+            faults: faults,
+            log: log)
+        if options.verifySigV4 {
+            settings.verifiedCredentials = [try credentials(options)]
+        }
+        return settings
+    }
+
+    /// The credentials signatures are checked against, resolved as the SDKs resolve them (environment, profile).
+    static func credentials(_ options: Options) throws(RunnerError) -> AWSCredentials {
+        do {
+            return try AWSConfigurationResolver.resolve(AWSConfigurationInputs(
+                environment: options.environment, profile: options.profile, region: "us-east-1",
+                endpointURL: "http://127.0.0.1")).credentials
+        } catch {
+            throw RunnerError("--verify-sigv4: \(error.message)", status: .configuration)
+        }
+    }
+
+    /// `emulating 2 instances (1 offline) on http://127.0.0.1:PORT — point an SDK at it with --endpoint-url …`
+    public static func startupLine(_ emulator: SSMEmulator, verifiesSignatures: Bool, faults: Set<EmulatorFault> = []) -> String {
+        let count = emulator.instanceIDs.count + emulator.offlineInstanceIDs.count
+        var line = "emulating \(count) \(count == 1 ? "instance" : "instances")"
+        if !emulator.offlineInstanceIDs.isEmpty { line += " (\(emulator.offlineInstanceIDs.count) offline)" }
+        line += " on \(emulator.baseURL)"
+        if verifiesSignatures { line += ", verifying SigV4 signatures" }
+        if !faults.isEmpty { line += ", with faults \(faults.map(\.rawValue).sorted().joined(separator: ", "))" }
+        return line + " — point an SDK at it with --endpoint-url \(emulator.baseURL)\n"
+    }
+
+    /// `emulated 3 command(s) (4 invocations) for 17 request(s)`
+    static func summaryLine(_ emulator: SSMEmulator) -> String {
+        "emulated \(emulator.commandCount) command(s) (\(emulator.invocationCount) invocation(s)) for \(emulator.requestCount) request(s)\n"
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One `sh SCRIPT` run in its own process group (its pid is the group id), with standard input from `/dev/null`
+/// and standard output and error appended to files, as the agent runs a runShellScript step.
+///
+/// Started with `posix_spawn` and `POSIX_SPAWN_SETPGROUP`, so killing the group (``killGroup()``) ends the script
+/// and everything it started, as the agent does on a timeout or a cancel.
+struct ShellProcess: Sendable {
+    /// The shell's pid, also its process group id.
+    let pid: pid_t
+
+    /// Starts `/bin/sh script` in `directory` (which must exist).
+    ///
+    /// - Throws: ``SpawnError`` with the failing call and `errno`'s text.
+    static func start(
+        script: String, directory: String, stdout: String, stderr: String, environment: [String: String]
+    ) throws(SpawnError) -> ShellProcess {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+
+        // glibc's posix_spawn_file_actions_addchdir_np is not visible to Swift: a first sh changes directory and
+        // replaces itself (exec) with the script's sh, so the pid and group stay the same.
+        let arguments = ["sh", "-c", "cd -- \"$1\" && exec /bin/sh \"$2\"", "sh", directory, script]
+        let variables = environment.map { "\($0.key)=\($0.value)" }.sorted()
+        var pid: pid_t = 0
+        let result = withCStrings(arguments) { argv in
+            withCStrings(variables) { envp in
+                posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+            }
+        }
+        guard result == 0 else { throw SpawnError(call: "posix_spawn /bin/sh", code: result) }
+        return ShellProcess(pid: pid)
+    }
+
+    /// Sends SIGKILL to the whole process group.
+    func killGroup() {
+        _ = killpg(pid, SIGKILL)
+    }
+
+    /// Waits (on a thread of its own, never a Swift concurrency thread) for the shell to end, and returns its exit
+    /// code as Go's `WaitStatus.ExitStatus()` gives it: the exit status, or -1 when a signal ended it.
+    func exitCode() async -> Int {
+        let pid = self.pid
+        return await withCheckedContinuation { continuation in
+            let thread = Thread {
+                var status: Int32 = 0
+                var answer: pid_t
+                repeat { answer = waitpid(pid, &status, 0) } while answer == -1 && errno == EINTR
+                guard answer == pid else { return continuation.resume(returning: -1) }
+                let exited = status & 0x7f == 0
+                continuation.resume(returning: exited ? Int((status >> 8) & 0xff) : -1)
+            }
+            thread.start()
+        }
+    }
+
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+        var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+        pointers.append(nil)
+        defer { for pointer in pointers { free(pointer) } }
+        return pointers.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+    }
+}
+
+/// A script could not be started.
+struct SpawnError: Error, Sendable, CustomStringConvertible {
+    let call: String
+    let code: Int32
+    var description: String { "\(call): \(String(cString: strerror(code)))" }
+}
