@@ -54,7 +54,7 @@ build: libcurl
 # Tests run one at a time (--no-parallel): many tests wait on child processes (the AWS CLI, boto3, moto, the built
 # binary), and on a 2-core machine Swift's cooperative pool has two threads, so blocked tests run in parallel starved
 # the loopback servers of the others into 20-second transport timeouts.
-test: deps check-dependencies
+test: deps check-dependencies model-check
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build --no-parallel
 	$(CLI) audit Recordings
@@ -90,7 +90,7 @@ clean:
 .PHONY: model model-check bench-skeleton check-cli
 BENCH_RUNS ?= 20
 
-## Regenerate Contracts/model/ssm-model.json (and its compiled-in copy) from the venv's botocore.
+## Regenerate Contracts/model/ssm-model.json from the venv's botocore (the only copy; every build compiles it in).
 model: venv
 	$(VENV)/bin/python Scripts/extract_ssm_model.py
 

@@ -104,14 +104,11 @@ public struct LiveOutcome: Sendable {
 
     /// The contract report's JUnit XML with the drift suite added.
     public var junit: String {
-        let base = contracts.junit(suiteName: "ssm-contract live contracts")
-        let suite = drift.junitSuite(name: "ssm-contract live drift")
-        guard let end = base.range(of: "</testsuites>", options: .backwards) else { return base }
-        return String(base[..<end.lowerBound]) + suite + String(base[end.lowerBound...])
+        JUnitReport(suites: [contracts.junitSuite(name: "ssm-contract live contracts"), drift.junitSuite(name: "ssm-contract live drift")]).xml
     }
 
     func writeReports(json path: String?, junit junitPath: String?) throws(RunnerError) {
-        if let path { try ReportFiles.write(Data((JSONWriter.string(json, style: .pretty) + "\n").utf8), to: path) }
+        try ReportFiles.write(json: json, to: path)
         if let junitPath { try ReportFiles.write(Data(junit.utf8), to: junitPath) }
     }
 }
