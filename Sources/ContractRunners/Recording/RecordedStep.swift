@@ -100,3 +100,21 @@ extension StepOutcome {
         }
     }
 }
+
+extension StepOutcome {
+    /// Why this outcome observed nothing about the contracts, or nil: an AWS error the standard retry mode retries
+    /// (throttling, a transient code, an HTTP 5xx AWS error) that was still there after the last attempt. The
+    /// scenario is then inconclusive, never a violation. (An answer that is not an AWS error, such as moto's HTML
+    /// 500 for an operation it does not implement, is a finding of its own and stays one.)
+    public var inconclusiveReason: String? {
+        switch self {
+        case .serviceError(let code, let statusCode, _):
+            let error = AWSServiceError(code: code, message: nil, statusCode: statusCode, requestID: nil, operation: nil)
+            return AWSRetryClassifier.classify(error) == nil ? nil : "\(code) (HTTP \(statusCode)) after the last retry"
+        case .waited(_, let observations):
+            return observations.lazy.compactMap(\.inconclusiveReason).first
+        case .value, .unreadable, .malformed:
+            return nil
+        }
+    }
+}

@@ -53,7 +53,7 @@ public enum ServeRunner {
         }
         output(summary.text)
         if let report = options.report {
-            try ReportFiles.write(Data((JSONWriter.string(summary.json(strict: options.strict), style: .pretty) + "\n").utf8), to: report)
+            try ReportFiles.write(json: summary.json(strict: options.strict), to: report)
         }
         return summary.status(strict: options.strict)
     }
