@@ -51,9 +51,12 @@ deps: libcurl venv
 build: libcurl
 	$(SWIFT) build $(SWIFT_FLAGS)
 
-test: deps check-dependencies
+# Tests run one at a time (--no-parallel): many tests wait on child processes (the AWS CLI, boto3, moto, the built
+# binary), and on a 2-core machine Swift's cooperative pool has two threads, so blocked tests run in parallel starved
+# the loopback servers of the others into 20-second transport timeouts.
+test: deps check-dependencies model-check
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
-	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build --no-parallel
 	$(CLI) audit Recordings
 
 ## No credentials, signatures, session tokens or account ids in the committed recordings (also run by `make test`).
@@ -87,7 +90,7 @@ clean:
 .PHONY: model model-check bench-skeleton check-cli
 BENCH_RUNS ?= 20
 
-## Regenerate Contracts/model/ssm-model.json (and its compiled-in copy) from the venv's botocore.
+## Regenerate Contracts/model/ssm-model.json from the venv's botocore (the only copy; every build compiles it in).
 model: venv
 	$(VENV)/bin/python Scripts/extract_ssm_model.py
 
@@ -241,9 +244,10 @@ bench-scenarios: build
 # --- fuzz: libFuzzer targets (Tests/Fuzz; docs/fuzzing.md) ------------------------------------------------------
 # `make fuzz` builds ssm-contract-fuzz in its own scratch path (release, -sanitize=fuzzer,address; the target
 # exists only with SSM_CONTRACT_FUZZ=1, so `swift build` and `make test` never build it) and runs each target for
-# FUZZ_SECONDS. Corpus kept in $(FUZZ_SCRATCH)/corpus/<target>, seeded from Recordings/ and Tests/Fuzz/corpus/;
+# FUZZ_SECONDS (FUZZ_RUNS=N: N executions each instead). Corpus kept in $(FUZZ_SCRATCH)/corpus/<target>, seeded from Recordings/ and Tests/Fuzz/corpus/;
 # a crash is saved to $(FUZZ_SCRATCH)/crashes/<target>/ and fails the run. FUZZ_TARGETS="json-parser" runs one.
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?=
 FUZZ_SCRATCH ?= .build-fuzz
 FUZZ_TARGETS ?= json-parser cassette-loader aws-error-decoder check-input replay-matcher
 FUZZ_BIN      = $(FUZZ_SCRATCH)/release/ssm-contract-fuzz
@@ -259,4 +263,4 @@ fuzz-build: libcurl
 
 fuzz: fuzz-build
 	@$(PYTHON) Scripts/fuzz_seeds.py Recordings $(FUZZ_SCRATCH)/seeds "$$($(FUZZ_BIN) --check-operations)"
-	@Scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SCRATCH) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	@FUZZ_RUNS=$(FUZZ_RUNS) Scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SCRATCH) $(FUZZ_SECONDS) $(FUZZ_TARGETS)

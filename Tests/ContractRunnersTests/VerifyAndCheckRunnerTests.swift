@@ -100,7 +100,7 @@ import TestSupport
     @Test func theCatalogIsFoundFromTheExecutable() throws {
         let root = PackageRoot.url
         let fromBinary = try CatalogLocator.locate(explicit: nil, environment: [:], currentDirectory: URL(fileURLWithPath: "/"),
-            executable: root.appendingPathComponent(".build/debug/ssm-contract"))
+            executable: try BuiltProducts.ssmContract)
         #expect(fromBinary.standardizedFileURL.path == root.appendingPathComponent("Contracts").standardizedFileURL.path)
         let fromEnvironment = try CatalogLocator.locate(explicit: nil, environment: ["SSM_CONTRACT_CATALOG": Self.catalogPath],
             currentDirectory: URL(fileURLWithPath: "/"), executable: URL(fileURLWithPath: "/usr/bin/x"))

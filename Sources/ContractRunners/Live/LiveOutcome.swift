@@ -19,12 +19,34 @@ public struct LiveOutcome: Sendable {
     public let output: URL
     /// What happened to the baseline with `--update-baseline`; `nil` without it.
     public let baselineLine: String?
+<<<<<<< HEAD
+    /// The scenarios that could not be observed whole (a call still throttled or failing after its last retry),
+    /// and why.
+    public var inconclusive: [String: String] = [:]
+=======
+>>>>>>> scenarios
     /// 0 contracts hold and no drift; 1 a contract failed; 4 a scenario was inconclusive; 5 drift only.
     public let status: ExitStatus
     /// The scenarios that could not be observed whole (throttling, transport failures, a cap), and why.
     public var inconclusive: [String: String] = [:]
     /// The API calls the run sent (retries included).
     public var apiCalls = 0
+
+    /// Creates an outcome.
+    public init(
+        recordingSummary: String, contracts: VerificationReport, drift: DriftReport, source: CassetteSource, endpoint: String,
+        output: URL, baselineLine: String?, inconclusive: [String: String] = [:], status: ExitStatus
+    ) {
+        self.recordingSummary = recordingSummary
+        self.contracts = contracts
+        self.drift = drift
+        self.source = source
+        self.endpoint = endpoint
+        self.output = output
+        self.baselineLine = baselineLine
+        self.inconclusive = inconclusive
+        self.status = status
+    }
 
     /// The report: recording summary, the contract report as `verify` prints it, the drift section, the baseline
     /// line, and the result.
@@ -53,7 +75,8 @@ public struct LiveOutcome: Sendable {
         } else {
             driftPart = drift.hasDrift ? "\(drift.drift.count) difference(s) since the baseline" : "no drift"
         }
-        return "Result: \(contractsPart); \(driftPart) (exit \(status.rawValue))"
+        let inconclusivePart = inconclusive.isEmpty ? "" : "; \(inconclusive.count) scenario\(inconclusive.count == 1 ? "" : "s") inconclusive"
+        return "Result: \(contractsPart); \(driftPart)\(inconclusivePart) (exit \(status.rawValue))"
     }
 
     /// The whole report as JSON (`format: ssm-contract.live-report`).
@@ -69,7 +92,10 @@ public struct LiveOutcome: Sendable {
         root.append(key: "contracts", value: contracts.json)
         root.append(key: "drift", value: drift.json)
         root.append(key: "baselineUpdate", value: baselineLine.map { .string($0) } ?? .null)
+<<<<<<< HEAD
+=======
         root.append(key: "apiCalls", value: .number(JSONNumber(apiCalls)))
+>>>>>>> scenarios
         var scenarios = JSONObject()
         for name in inconclusive.keys.sorted() { scenarios.append(key: name, value: .string(inconclusive[name]!)) }
         root.append(key: "inconclusive", value: .object(scenarios))
@@ -78,14 +104,11 @@ public struct LiveOutcome: Sendable {
 
     /// The contract report's JUnit XML with the drift suite added.
     public var junit: String {
-        let base = contracts.junit(suiteName: "ssm-contract live contracts")
-        let suite = drift.junitSuite(name: "ssm-contract live drift")
-        guard let end = base.range(of: "</testsuites>", options: .backwards) else { return base }
-        return String(base[..<end.lowerBound]) + suite + String(base[end.lowerBound...])
+        JUnitReport(suites: [contracts.junitSuite(name: "ssm-contract live contracts"), drift.junitSuite(name: "ssm-contract live drift")]).xml
     }
 
     func writeReports(json path: String?, junit junitPath: String?) throws(RunnerError) {
-        if let path { try ReportFiles.write(Data((JSONWriter.string(json, style: .pretty) + "\n").utf8), to: path) }
+        try ReportFiles.write(json: json, to: path)
         if let junitPath { try ReportFiles.write(Data(junit.utf8), to: junitPath) }
     }
 }

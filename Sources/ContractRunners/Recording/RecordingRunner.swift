@@ -98,8 +98,17 @@ public struct ScenarioRun: Sendable {
     public let report: CassetteReport
     /// The endpoint the requests went to (the configured one when recording).
     public let endpoint: String
+<<<<<<< HEAD
+
+    /// Why the scenario is inconclusive (a call still throttled or failing with a 5xx after its last retry), or
+    /// nil when every call got an answer.
+    public var inconclusiveReason: String? {
+        steps.lazy.compactMap { step in step.outcome.inconclusiveReason.map { "\(step.operation) (\(step.label)): \($0)" } }.first
+    }
+=======
     /// How the scenario ended (completed, or inconclusive and why).
     public var outcome: ScenarioOutcome = .completed
+>>>>>>> scenarios
 }
 
 /// Runs the scripted scenarios against an endpoint and writes one cassette per scenario, or replays them.
@@ -267,7 +276,7 @@ public enum RecordingRunner {
         } catch let error as RunnerError {
             throw error
         } catch let error as TransportError {
-            throw RunnerError("cannot reach \(configuration.endpoint): \(error); \(scenario.name) was not written (start the server or fix --endpoint-url)", status: .unreachable)
+            throw RunnerError("cannot reach \(configuration.endpoint): \(error) after the last retry; \(scenario.name) was not written and the run is inconclusive (start the server or fix --endpoint-url)", status: .unreachable)
         } catch let error as CassetteError {
             throw RunnerError(error.description, status: .badInput)
         } catch let error as CassetteMissError {

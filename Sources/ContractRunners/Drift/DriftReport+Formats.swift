@@ -60,37 +60,31 @@ extension DriftReport {
         return .object(object)
     }
 
-    /// A JUnit `<testsuite>`: one test case per compared cassette and operation, failing with its drift lines, and
-    /// one for the model (skipped when it was not checked).
-    public func junitSuite(name suite: String) -> String {
-        var cases: [(String, String)] = []
-        var failures = 0
+    /// A JUnit suite: one test case per compared cassette and operation, failing with its drift lines, and one
+    /// for the model (skipped when it was not checked).
+    public func junitSuite(name suite: String) -> JUnitReport.Suite {
         func key(_ item: DriftItem) -> String { [item.file, item.operation].compactMap { $0 }.joined(separator: " ") }
         var keys: [String] = []
         for item in items where !keys.contains(key(item)) { keys.append(key(item)) }
         for file in comparedFiles where !keys.contains(where: { $0.hasPrefix(file + " ") }) { keys.append(file) }
-        for name in keys {
+        var cases = keys.map { name -> JUnitReport.TestCase in
             let lines = items.filter { key($0) == name }
             let drifted = lines.filter { !$0.isNote }
-            var body = ""
-            if !drifted.isEmpty {
-                failures += 1
-                body = "<failure type=\"drift\" message=\"\(drifted.count) difference(s)\">\(VerificationReport.escape(drifted.map(\.description).joined(separator: "\n")))</failure>"
-            } else if !lines.isEmpty {
-                body = "<system-out>\(VerificationReport.escape(lines.map(\.description).joined(separator: "\n")))</system-out>"
-            }
-            cases.append((name, body))
+            let outcome: JUnitReport.Outcome = !drifted.isEmpty
+                ? .failed(type: "drift", message: "\(drifted.count) difference(s)", details: drifted.map(\.description).joined(separator: "\n"))
+                : .passed(output: lines.isEmpty ? nil : lines.map(\.description).joined(separator: "\n"))
+            return JUnitReport.TestCase(classname: suite, name: name, outcome: outcome)
         }
-        switch model {
+        let model: JUnitReport.Outcome
+        switch self.model {
         case .compared:
-            let body = modelItems.isEmpty ? "" : "<failure type=\"drift\" message=\"\(modelItems.count) model difference(s)\">\(VerificationReport.escape(modelItems.map(\.description).joined(separator: "\n")))</failure>"
-            if !modelItems.isEmpty { failures += 1 }
-            cases.append(("model", body))
+            model = modelItems.isEmpty
+                ? .passed()
+                : .failed(type: "drift", message: "\(modelItems.count) model difference(s)", details: modelItems.map(\.description).joined(separator: "\n"))
         case .skipped(let reason):
-            cases.append(("model", "<skipped message=\"\(VerificationReport.escape(reason))\"></skipped>"))
+            model = .skipped(message: reason)
         }
-        let testcases = cases.map { "    <testcase classname=\"\(VerificationReport.escape(suite))\" name=\"\(VerificationReport.escape($0.0))\">\($0.1)</testcase>" }
-        return "  <testsuite name=\"\(VerificationReport.escape(suite))\" tests=\"\(cases.count)\" failures=\"\(failures)\">\n"
-            + testcases.joined(separator: "\n") + "\n  </testsuite>\n"
+        cases.append(JUnitReport.TestCase(classname: suite, name: "model", outcome: model))
+        return JUnitReport.Suite(name: suite, cases: cases)
     }
 }

@@ -76,13 +76,3 @@ public struct Shape: Sendable, Equatable {
     /// Whether a structure member is required.
     public func isRequired(_ member: String) -> Bool { required.contains(member) }
 }
-
-/// A model file or botocore service model that cannot be read, with what is wrong and where.
-public struct SSMModelError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The one-line explanation.
-    public let message: String
-
-    public init(_ message: String) { self.message = message }
-
-    public var description: String { message }
-}
