@@ -14,17 +14,6 @@ struct LiveCommand: AsyncParsableCommand {
         commandName: "live",
         abstract: "Run the scenario catalog on test instances, verify every contract, and report drift since the baseline.",
         discussion: """
-<<<<<<< HEAD
-            Records the scenarios (\(RecordingScenario.all.map(\.name).joined(separator: ", "))) afresh into \
-            --output (default .build/live/<UTC time>), sending `\(LiveOptions.defaultCommands.joined(separator: "; "))` \
-            to the instances; checks every contract over them; then compares response shapes (members, JSON types, \
-            timestamp forms, Status/StatusDetails values, error codes and messages, header names — never values) \
-            with the baseline (default Recordings/live) and the SSM model with the venv's botocore. The baseline is \
-            only replaced with --update-baseline, atomically. An endpoint that is not AWS needs \
-            --source mock:NAME@VERSION, so a mock's answers are never labelled live. Exit status: 0 contracts hold \
-            and no drift; 1 a contract failed; 2 bad usage; 3 configuration or credentials; 4 unreachable, or inconclusive (a call still throttled or failing after its last retry); 5 drift \
-            only.
-=======
             Runs every scenario of Contracts/scenarios.yaml (or --scenario NAME…), several at once, into --output \
             (default .build/live/<UTC time>), printing a line per step on standard error as it happens (--quiet: \
             failures only); judges each scenario's cassette as it completes, then every contract over all of them; \
@@ -37,7 +26,6 @@ struct LiveCommand: AsyncParsableCommand {
             --update-baseline, atomically. An endpoint that is not AWS needs --source mock:NAME@VERSION. Exit \
             status: 0 contracts hold and no drift; 1 a contract failed; 2 bad usage; 3 configuration or \
             credentials; 4 unreachable, or a scenario inconclusive; 5 drift only; 130/143 interrupted.
->>>>>>> scenarios
             """
     )
 
@@ -97,10 +85,6 @@ struct LiveCommand: AsyncParsableCommand {
         options.catalog = flags.options
         options.json = flags.json
         options.junit = flags.junit
-<<<<<<< HEAD
-        let outcome = try await LiveRunner.run(options)
-        Console.write(outcome.text, toStandardError: flags.textGoesToStandardError)
-=======
         let configured = options
         let task = Task { try await LiveRunner.run(configured) }
         let received = SignalLatch()
@@ -123,7 +107,6 @@ struct LiveCommand: AsyncParsableCommand {
         }
         let outcome = try result.get()
         Console.write(outcome.text)
->>>>>>> scenarios
         if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
     }
 }

@@ -61,13 +61,8 @@ struct RecordCommand: AsyncParsableCommand {
         options.replacesExisting = force
         let runs = try await RecordingRunner.recordThroughCurl(options)
         Console.write(RecordingRunner.summary(runs, options: options) + "\n")
-<<<<<<< HEAD
-        // A call still throttled or failing after its last retry: the recording is inconclusive (exit 4).
-        if !RecordingRunner.inconclusive(runs).isEmpty { throw ExitCode(ExitStatus.unreachable.rawValue) }
-=======
         if runs.contains(where: { if case .inconclusive = $0.outcome { return true } else { return false } }) {
             throw ExitCode(ExitStatus.unreachable.rawValue)
         }
->>>>>>> scenarios
     }
 }

@@ -19,12 +19,6 @@ public struct LiveOutcome: Sendable {
     public let output: URL
     /// What happened to the baseline with `--update-baseline`; `nil` without it.
     public let baselineLine: String?
-<<<<<<< HEAD
-    /// The scenarios that could not be observed whole (a call still throttled or failing after its last retry),
-    /// and why.
-    public var inconclusive: [String: String] = [:]
-=======
->>>>>>> scenarios
     /// 0 contracts hold and no drift; 1 a contract failed; 4 a scenario was inconclusive; 5 drift only.
     public let status: ExitStatus
     /// The scenarios that could not be observed whole (throttling, transport failures, a cap), and why.
@@ -35,7 +29,7 @@ public struct LiveOutcome: Sendable {
     /// Creates an outcome.
     public init(
         recordingSummary: String, contracts: VerificationReport, drift: DriftReport, source: CassetteSource, endpoint: String,
-        output: URL, baselineLine: String?, inconclusive: [String: String] = [:], status: ExitStatus
+        output: URL, baselineLine: String?, status: ExitStatus, inconclusive: [String: String] = [:], apiCalls: Int = 0
     ) {
         self.recordingSummary = recordingSummary
         self.contracts = contracts
@@ -46,6 +40,7 @@ public struct LiveOutcome: Sendable {
         self.baselineLine = baselineLine
         self.inconclusive = inconclusive
         self.status = status
+        self.apiCalls = apiCalls
     }
 
     /// The report: recording summary, the contract report as `verify` prints it, the drift section, the baseline
@@ -75,8 +70,7 @@ public struct LiveOutcome: Sendable {
         } else {
             driftPart = drift.hasDrift ? "\(drift.drift.count) difference(s) since the baseline" : "no drift"
         }
-        let inconclusivePart = inconclusive.isEmpty ? "" : "; \(inconclusive.count) scenario\(inconclusive.count == 1 ? "" : "s") inconclusive"
-        return "Result: \(contractsPart); \(driftPart)\(inconclusivePart) (exit \(status.rawValue))"
+        return "Result: \(contractsPart); \(driftPart) (exit \(status.rawValue))"
     }
 
     /// The whole report as JSON (`format: ssm-contract.live-report`).
@@ -92,10 +86,7 @@ public struct LiveOutcome: Sendable {
         root.append(key: "contracts", value: contracts.json)
         root.append(key: "drift", value: drift.json)
         root.append(key: "baselineUpdate", value: baselineLine.map { .string($0) } ?? .null)
-<<<<<<< HEAD
-=======
         root.append(key: "apiCalls", value: .number(JSONNumber(apiCalls)))
->>>>>>> scenarios
         var scenarios = JSONObject()
         for name in inconclusive.keys.sorted() { scenarios.append(key: name, value: .string(inconclusive[name]!)) }
         root.append(key: "inconclusive", value: .object(scenarios))

@@ -76,23 +76,11 @@ public enum LiveRunner {
         let contracts = try await verify(cassettes, options: options)
         let drift = try DriftReport.compare(
             fresh: cassettes, baseline: baseline, baselineName: baselineName, model: .run(venv: options.venvURL))
-<<<<<<< HEAD
-        // A call still throttled or failing after its last retry observed nothing: inconclusive (4), not a violation.
-        let inconclusive = RecordingRunner.inconclusive(runs)
-        var status: ExitStatus = contracts.hasViolations ? .violation : !inconclusive.isEmpty ? .unreachable : (drift.hasDrift ? .drift : .success)
-        var baselineLine: String?
-        if options.updateBaseline {
-            if status == .violation {
-                baselineLine = "baseline: not updated — a contract failed; fix it or list a known deviation, then run again"
-            } else if !inconclusive.isEmpty {
-                baselineLine = "baseline: not updated — the run is inconclusive; run again when the endpoint answers"
-=======
         var status: ExitStatus = contracts.hasViolations ? .violation : (!inconclusive.isEmpty ? .unreachable : (drift.hasDrift ? .drift : .success))
         var baselineLine: String?
         if options.updateBaseline {
             if status == .violation || !inconclusive.isEmpty {
                 baselineLine = "baseline: not updated — " + (status == .violation ? "a contract failed; fix it or list a known deviation, then run again" : "some scenarios are inconclusive; run again")
->>>>>>> scenarios
             } else {
                 try BaselineFolder.replace(baseline, with: cassettes)
                 baselineLine = "baseline: \(drift.baselineExists ? "replaced" : "created") \(baselineName) with \(cassettes.count) fresh cassette(s) "
@@ -104,11 +92,7 @@ public enum LiveRunner {
         let outcome = LiveOutcome(
             recordingSummary: RecordingRunner.summary(runs, options: recording), contracts: contracts, drift: drift,
             source: recording.source, endpoint: configuration.endpoint.url, output: recording.outputDirectory,
-<<<<<<< HEAD
-            baselineLine: baselineLine, inconclusive: inconclusive, status: status)
-=======
             baselineLine: baselineLine, status: status, inconclusive: inconclusive, apiCalls: calls)
->>>>>>> scenarios
         try outcome.writeReports(json: options.json, junit: options.junit)
         return outcome
     }

@@ -98,17 +98,8 @@ public struct ScenarioRun: Sendable {
     public let report: CassetteReport
     /// The endpoint the requests went to (the configured one when recording).
     public let endpoint: String
-<<<<<<< HEAD
-
-    /// Why the scenario is inconclusive (a call still throttled or failing with a 5xx after its last retry), or
-    /// nil when every call got an answer.
-    public var inconclusiveReason: String? {
-        steps.lazy.compactMap { step in step.outcome.inconclusiveReason.map { "\(step.operation) (\(step.label)): \($0)" } }.first
-    }
-=======
     /// How the scenario ended (completed, or inconclusive and why).
     public var outcome: ScenarioOutcome = .completed
->>>>>>> scenarios
 }
 
 /// Runs the scripted scenarios against an endpoint and writes one cassette per scenario, or replays them.
