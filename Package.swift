@@ -140,7 +140,7 @@ let package = Package(
             name: "SSMEmulatorTests",
             dependencies: ["SSMEmulator", "ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
-        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "SSMEmulator", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )
 

@@ -30,7 +30,8 @@ enum CatalogLoader {
     static func contracts(in document: (YAMLReader, Node)) throws(CatalogError) -> [Contract] {
         let (reader, root) = document
         let map = try reader.mapping(root, "the file")
-        try reader.onlyKeys(map, ["contracts"], in: "the file")
+        // `defaults` and `scenarios` are the scenario catalog's (Contracts/scenarios.yaml), read by the runners.
+        try reader.onlyKeys(map, ["contracts", "defaults", "scenarios"], in: "the file")
         guard let list = map["contracts"] else { throw reader.fail(root, "has no \"contracts:\" list") }
         var contracts: [Contract] = []
         for node in try reader.sequence(list, "contracts") {

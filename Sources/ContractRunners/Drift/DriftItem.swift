@@ -20,7 +20,7 @@ public struct DriftItem: Sendable, Hashable, CustomStringConvertible {
         case model
     }
 
-    /// The cassette file name (`send-command-and-wait.json`); `nil` for model drift.
+    /// The cassette file name (`success-known-output.json`); `nil` for model drift.
     public let file: String?
     /// The operation; `nil` for model drift.
     public let operation: String?
@@ -48,7 +48,7 @@ public struct DriftItem: Sendable, Hashable, CustomStringConvertible {
         self.isNote = isNote
     }
 
-    /// Where: `send-command-and-wait.json GetCommandInvocation $.StatusDetails values`.
+    /// Where: `success-known-output.json GetCommandInvocation $.StatusDetails values`.
     public var location: String {
         var parts = [file, operation].compactMap { $0 }
         switch aspect {
@@ -64,7 +64,7 @@ public struct DriftItem: Sendable, Hashable, CustomStringConvertible {
         return parts.joined(separator: " ")
     }
 
-    /// One line: `send-command-and-wait.json SendCommand $.Command.RequestedDateTime type: number (decimal) → string (ISO-8601 UTC)`;
+    /// One line: `success-known-output.json SendCommand $.Command.RequestedDateTime type: number (decimal) → string (ISO-8601 UTC)`;
     /// for the model, `model shape CommandId: changed max 36 → 40`.
     public var description: String { aspect == .model ? "\(location): \(old) \(new)" : "\(location): \(old) → \(new)" }
 }

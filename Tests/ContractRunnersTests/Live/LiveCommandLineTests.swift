@@ -29,14 +29,14 @@ import TestSupport
             let source = ["--source", "mock:moto@\(moto.version)"]
             let created = try await Self.run(common + source + ["--output", folder.appendingPathComponent("run1").path, "--update-baseline"], environment: environment)
             #expect(created.status == 0, "\(created.err)")
-            #expect(created.out.hasPrefix("ssm-contract live: recorded 6 scenarios from \(moto.endpointURL) (mock:moto@\(moto.version))"))
+            #expect(created.out.hasPrefix("ssm-contract live: recorded 14 scenarios from \(moto.endpointURL) (mock:moto@\(moto.version))"))
             #expect(created.out.contains("Drift: no baseline: \(baseline) does not exist; run with --update-baseline to create it"))
-            #expect(created.out.contains("baseline: created \(baseline) with 6 fresh cassette(s)"))
+            #expect(created.out.contains("baseline: created \(baseline) with 14 fresh cassette(s)"))
 
             let json = folder.appendingPathComponent("live.json").path
             let again = try await Self.run(common + source + ["--output", folder.appendingPathComponent("run2").path, "--json", json], environment: environment)
             #expect(again.status == 0, "\(again.err)")
-            #expect(again.out.contains("Summary: 37 contracts"))
+            #expect(again.out.contains("Summary: 41 contracts"))
             #expect(again.out.contains("No drift: response shapes match the baseline."))
             let report = try String(contentsOf: URL(fileURLWithPath: json), encoding: .utf8)
             #expect(report.contains(#""format": "ssm-contract.live-report""#) && report.contains(#""exitStatus": 0"#))
