@@ -21,7 +21,9 @@ help:
 	@echo "make test     run the test suite (installs libcurl dev files and the pinned Python venv)"
 	@echo "make build    build the package"
 	@echo "make bench    run the benchmarks (figures side by side with their baselines)"
+	@echo "make fuzz     run each libFuzzer target for FUZZ_SECONDS (default 60); a crash fails it (docs/fuzzing.md)"
 	@echo "make venv     install the pinned Python tools into $(VENV)"
+	@echo "make audit    scan Recordings/ for credentials, signatures, session tokens and account ids"
 	@echo "make check-dependencies   Package.swift declares exactly what each target imports (docs/architecture.md)"
 	@echo "make format   format the Swift sources with .swift-format; make format-check only reports"
 
@@ -49,9 +51,18 @@ deps: libcurl venv
 build: libcurl
 	$(SWIFT) build $(SWIFT_FLAGS)
 
-test: deps check-dependencies
+# Tests run one at a time (--no-parallel): many tests wait on child processes (the AWS CLI, boto3, moto, the built
+# binary), and on a 2-core machine Swift's cooperative pool has two threads, so blocked tests run in parallel starved
+# the loopback servers of the others into 20-second transport timeouts.
+test: deps check-dependencies model-check
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
-	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build --no-parallel
+	$(CLI) audit Recordings
+
+## No credentials, signatures, session tokens or account ids in the committed recordings (also run by `make test`).
+.PHONY: audit
+audit: build
+	$(CLI) audit Recordings
 
 ## House style: .swift-format (the toolchain's `swift format`) over the Swift sources; .editorconfig for editors.
 SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests
@@ -70,7 +81,7 @@ check-dependencies:
 verify: build
 	$(CLI) verify Recordings
 
-bench: bench-verify bench-skeleton bench-serve
+bench: bench-verify bench-skeleton bench-serve bench-scenarios
 
 clean:
 	rm -rf .build
@@ -79,7 +90,7 @@ clean:
 .PHONY: model model-check bench-skeleton check-cli
 BENCH_RUNS ?= 20
 
-## Regenerate Contracts/model/ssm-model.json (and its compiled-in copy) from the venv's botocore.
+## Regenerate Contracts/model/ssm-model.json from the venv's botocore (the only copy; every build compiles it in).
 model: venv
 	$(VENV)/bin/python Scripts/extract_ssm_model.py
 
@@ -118,12 +129,18 @@ aws-docs-recordings: venv
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) SSM_CONTRACT_REGENERATE_AWS_DOCS=1 $(SWIFT) test $(SWIFT_FLAGS) --skip-build --filter AWSDocsRecordingsTests
 
-## verify throughput over >= 100,000 generated responses, side by side with the plain-Python baseline.
+## verify throughput over >= 100,000 generated responses, side by side with the plain-Python baseline, then over
+## the corpus doubled and quadrupled (BENCH_SCALES=1 for the base corpus only).
+BENCH_SCALES ?= 1 2 4
 bench-verify: libcurl venv
 	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
-	@test -f $(BENCH_CORPUS)/corpus-$$(printf %04d $$(($(BENCH_FILES) - 1))).json || \
-	  $(VENV)/bin/python Benchmarks/generate_corpus.py $(BENCH_CORPUS) $(BENCH_FILES) $(BENCH_PER_FILE)
-	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract $(BENCH_CORPUS)
+	@for k in $(BENCH_SCALES); do \
+	  dir=$(BENCH_CORPUS)$$([ $$k = 1 ] || echo "-x$$k"); files=$$(($(BENCH_FILES) * $$k)); \
+	  test -f $$dir/corpus-$$(printf %04d $$(($$files - 1))).json || \
+	    $(VENV)/bin/python Benchmarks/generate_corpus.py $$dir $$files $(BENCH_PER_FILE) || exit 1; \
+	done
+	@$(VENV)/bin/python Benchmarks/bench_verify.py $(RELEASE_SCRATCH)/release/ssm-contract \
+	  $(foreach k,$(BENCH_SCALES),$(BENCH_CORPUS)$(if $(filter 1,$(k)),,-x$(k)))
 
 # --- aws-wire: record scripted SSM sessions against the real moto server ----------------------------------------
 # `make record-moto` starts moto_server from the venv on 127.0.0.1 (a free port), waits until it answers, runs
@@ -148,7 +165,8 @@ record-moto: build
 	AWS_ACCESS_KEY_ID=AKIDMOTORECORDING001 AWS_SECRET_ACCESS_KEY=moto-recording-secret-not-real \
 	AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
 	$(CLI) record --endpoint-url http://127.0.0.1:$$port --region us-east-1 \
-	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1
+	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 0.2 --force \
+	  --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210
 
 # --- serve (replay server): `make serve` serves Recordings (or CASSETTES="a.json dir/") on a free loopback port
 # until Ctrl-C; PORT=5001 picks the port. Point any SDK at the printed URL with --endpoint-url.
@@ -194,5 +212,55 @@ live-moto: build
 	  AWS_ACCESS_KEY_ID=AKIDMOTOLIVECHECK001 AWS_SECRET_ACCESS_KEY=moto-live-check-secret-not-real \
 	  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null SSM_CONTRACT_VENV=$(abspath $(VENV)) \
 	  $(CLI) live --endpoint-url "$$MOTO_ENDPOINT" --region us-east-1 --source mock:moto@$(MOTO_VERSION) \
-	    --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --poll-delay 1 \
+	    --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --poll-delay 0.2 \
 	    --json .build/live-report.json --junit .build/live-report.xml'
+
+# --- scenarios (issue 8): the catalog recorded from the emulator, the conformance table, the scenario bench -------
+# `make record-emulator` starts `ssm-contract emulate` on 127.0.0.1 (a free port, two instances and an offline one),
+# records the whole catalog (Contracts/scenarios.yaml) into Recordings/mock-ssm-contract-emulator-<version>/ (source
+# mock:ssm-contract-emulator@<version>), and stops the emulator whatever happens.
+EMULATOR_VERSION    = $(shell $(CLI) --version 2>/dev/null)
+EMULATOR_RECORDINGS = Recordings/mock-ssm-contract-emulator-$(EMULATOR_VERSION)
+EMULATOR_FLAGS     ?= --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --offline-instance-id i-0aaaaaaaaaaaaaaaa --time-scale 10
+SCENARIO_FLAGS     ?= --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --offline-instance-id i-0aaaaaaaaaaaaaaaa --poll-delay 0.2
+
+.PHONY: record-emulator conformance-table bench-scenarios
+record-emulator: build
+	@Scripts/with-emulator.sh "$(CLI)" .build/emulator-record.log "$(EMULATOR_FLAGS)" sh -c '\
+	  env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN -u AWS_SECURITY_TOKEN \
+	  AWS_ACCESS_KEY_ID=AKIDEMULATORRECORD01 AWS_SECRET_ACCESS_KEY=emulator-recording-secret-not-real \
+	  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
+	  $(CLI) record --endpoint-url "$$EMULATOR_ENDPOINT" --region us-east-1 \
+	    --source mock:ssm-contract-emulator@$(EMULATOR_VERSION) --output $(EMULATOR_RECORDINGS) $(SCENARIO_FLAGS) --concurrency 4 --force'
+
+## Rewrites docs/conformance.md: every contract × target (emulator, moto, aws-docs) from the bundled recordings.
+conformance-table: build
+	@$(PYTHON) Benchmarks/conformance_table.py $(CLI) docs/conformance.md $(wildcard Recordings/mock-ssm-contract-emulator-*) Recordings/mock-moto-5.2.1 Recordings/aws-docs
+
+## API calls and wall time per scenario against the emulator (one `live --scenario` run each), printed.
+bench-scenarios: build
+	@$(PYTHON) Benchmarks/bench_scenarios.py $(CLI)
+
+# --- fuzz: libFuzzer targets (Tests/Fuzz; docs/fuzzing.md) ------------------------------------------------------
+# `make fuzz` builds ssm-contract-fuzz in its own scratch path (release, -sanitize=fuzzer,address; the target
+# exists only with SSM_CONTRACT_FUZZ=1, so `swift build` and `make test` never build it) and runs each target for
+# FUZZ_SECONDS (FUZZ_RUNS=N: N executions each instead). Corpus kept in $(FUZZ_SCRATCH)/corpus/<target>, seeded from Recordings/ and Tests/Fuzz/corpus/;
+# a crash is saved to $(FUZZ_SCRATCH)/crashes/<target>/ and fails the run. FUZZ_TARGETS="json-parser" runs one.
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?=
+FUZZ_SCRATCH ?= .build-fuzz
+FUZZ_TARGETS ?= json-parser cassette-loader aws-error-decoder check-input replay-matcher
+FUZZ_BIN      = $(FUZZ_SCRATCH)/release/ssm-contract-fuzz
+FUZZ_LLD      = $(dir $(realpath $(shell command -v $(SWIFT))))ld.lld
+
+.PHONY: fuzz fuzz-build
+fuzz-build: libcurl
+	@mkdir -p $(FUZZ_SCRATCH)
+	@# SwiftPM links executables with `--defsym main=…`, which gold rejects beside libFuzzer; lld accepts it.
+	@printf '{ "schemaVersion": "1.0", "linker": { "path": "%s" } }\n' "$(FUZZ_LLD)" > $(FUZZ_SCRATCH)/toolset.json
+	SSM_CONTRACT_FUZZ=1 $(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) --product ssm-contract-fuzz \
+	  --toolset $(abspath $(FUZZ_SCRATCH))/toolset.json -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+
+fuzz: fuzz-build
+	@$(PYTHON) Scripts/fuzz_seeds.py Recordings $(FUZZ_SCRATCH)/seeds "$$($(FUZZ_BIN) --check-operations)"
+	@FUZZ_RUNS=$(FUZZ_RUNS) Scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SCRATCH) $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -62,15 +62,22 @@ let package = Package(
         ),
 
         // MARK: Layer 4: typed SSM operations
-        .target(name: "SSMOperations", dependencies: ["AWSWire", "HTTPTransport", "RawJSON"]),
+        .target(
+            name: "SSMOperations",
+            dependencies: ["AWSWire", "HTTPTransport", "RawJSON"],
+            exclude: ["EmbeddedFiles.list"],
+            plugins: ["EmbedFiles"]  // compiles in Contracts/model/ssm-model.json
+        ),
 
         // MARK: Layer 5: contract catalog and engine
         .target(
             name: "ContractEngine",
             dependencies: [
-                "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
+                "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            exclude: ["EmbeddedFiles.list"],
+            plugins: ["EmbedFiles"]  // compiles in the built-in catalog: Contracts/*.yaml, deviations, seeds
         ),
 
         // MARK: Layer 6: servers and runners
@@ -103,6 +110,10 @@ let package = Package(
             ]
         ),
 
+        // MARK: Build tools: files of the package compiled into targets (a copied binary needs no checkout)
+        .executableTarget(name: "embed-files", path: "Tools/embed-files"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+
         // MARK: Test support and tests
         .target(
             name: "TestSupport",
@@ -127,8 +138,19 @@ let package = Package(
         .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "SSMEmulatorTests",
-            dependencies: ["SSMEmulator", "ContractRunners", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
+            dependencies: ["SSMEmulator", "ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
-        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "SSMEmulator", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )
+
+// MARK: Fuzz targets (only with SSM_CONTRACT_FUZZ=1, as `make fuzz` sets: the normal build never sees them)
+// `make fuzz` builds them in .build-fuzz with `-sanitize=fuzzer,address -DFUZZING` and runs each under libFuzzer.
+if Context.environment["SSM_CONTRACT_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "ssm-contract-fuzz",
+            dependencies: ["RawJSON", "Cassettes", "HTTPTransport", "AWSWire", "ContractEngine"],
+            path: "Tests/Fuzz/ssm-contract-fuzz"
+        ))
+}

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Latency of `ssm-contract skeleton get-command-invocation` beside `aws ssm get-command-invocation
 --generate-cli-skeleton` (AWS CLI v1 from the pinned venv), in the same run: each command N times (after one warm-up
-run each, alternating), wall-clock time per run, mean and median, and the ratio aws / ssm-contract."""
+run each, alternating), wall-clock time per run, mean and median, and the ratio aws / ssm-contract. Then the wall time
+of `ssm-contract check get-command-invocation` on one response (a finished invocation, as AWS sends it)."""
 import argparse
+import json
 import os
+import tempfile
 import statistics
 import subprocess
 import sys
@@ -43,7 +46,26 @@ def main():
     print("  %-44s mean %8.2f ms   median %8.2f ms" % ("aws ssm ... --generate-cli-skeleton (v1)", statistics.mean(theirs) * 1e3, statistics.median(theirs) * 1e3))
     print("  ratio aws / ssm-contract: mean %.1fx, median %.1fx" % (statistics.mean(theirs) / statistics.mean(ours), statistics.median(theirs) / statistics.median(ours)))
     print("  outputs byte-identical: %s" % ("yes" if ours_out == aws_out else "no"))
+    with tempfile.TemporaryDirectory() as folder:
+        body = os.path.join(folder, "response.json")
+        with open(body, "w") as f:
+            json.dump(RESPONSE, f)
+        check_cmd = [args.ssm_contract, "check", "get-command-invocation", body]
+        measure(check_cmd, 1, env)
+        checks, _ = measure(check_cmd, args.runs, env)
+    print("check latency, one GetCommandInvocation response, %d runs (wall clock per process):" % args.runs)
+    print("  %-44s mean %8.2f ms   median %8.2f ms" % ("ssm-contract check", statistics.mean(checks) * 1e3, statistics.median(checks) * 1e3))
     return 0
+
+
+RESPONSE = {
+    "CommandId": "ef7fdfd8-9b57-4151-a15c-db9a12345678", "InstanceId": "i-1234567890abcdef0", "Comment": "",
+    "DocumentName": "AWS-RunShellScript", "DocumentVersion": "1", "PluginName": "aws:runShellScript", "ResponseCode": 0,
+    "ExecutionStartDateTime": "2020-02-19T18:18:03.419Z", "ExecutionElapsedTime": "PT2.44S",
+    "ExecutionEndDateTime": "2020-02-19T18:18:05.419Z", "Status": "Success", "StatusDetails": "Success",
+    "StandardOutputContent": "hello\n", "StandardOutputUrl": "", "StandardErrorContent": "", "StandardErrorUrl": "",
+    "CloudWatchOutputConfig": {"CloudWatchLogGroupName": "", "CloudWatchOutputEnabled": False},
+}
 
 
 if __name__ == "__main__":

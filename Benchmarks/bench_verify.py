@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """`make bench-verify`: times `ssm-contract verify` (release build) and the plain-Python baseline over the same
-generated corpus (>= 100,000 responses), in the same run, and prints both throughputs, the ratio and each one's
-peak memory (maximum resident set size of the process).
+generated corpora, in the same run: the base corpus (>= 100,000 responses), then the same corpus doubled and
+quadrupled, to show that the cost grows linearly and peak memory does not. For each size it prints both sides'
+wall time, responses/s, MB/s and peak memory (maximum resident set size of the process), and the ratio.
 
-usage: bench_verify.py SSM_CONTRACT_BINARY CORPUS_DIR
+usage: bench_verify.py SSM_CONTRACT_BINARY CORPUS_DIR [CORPUS_DIR...]   (the first is the base corpus)
 """
 import json
 import os
 import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+RUNS = int(os.environ.get("BENCH_VERIFY_RUNS", "2"))
 
 
 def measured(argv):
@@ -24,14 +25,17 @@ def measured(argv):
         "print(json.dumps({'seconds': s, 'rc': p.returncode, 'stdout': p.stdout, 'stderr': p.stderr,"
         " 'peak_kb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
     )
-    result = json.loads(subprocess.run([sys.executable, "-c", helper] + argv, capture_output=True, text=True, check=True).stdout)
-    return result
+    return json.loads(subprocess.run([sys.executable, "-c", helper] + argv, capture_output=True, text=True, check=True).stdout)
 
 
-def main():
-    binary, corpus = sys.argv[1], sys.argv[2]
+def corpus_bytes(corpus):
+    return sum(os.path.getsize(os.path.join(corpus, n)) for n in os.listdir(corpus) if n.endswith(".json"))
+
+
+def bench(binary, corpus):
+    """Best of RUNS runs each, alternating the two sides so that load on the machine hits both alike."""
     runs = []
-    for attempt in range(2):
+    for _ in range(RUNS):
         swift = measured([binary, "verify", corpus])
         if swift["rc"] not in (0, 1):
             sys.exit("ssm-contract verify failed (%d): %s" % (swift["rc"], swift["stderr"].strip()))
@@ -39,19 +43,52 @@ def main():
         if python["rc"] != 0:
             sys.exit("the Python baseline failed (%d): %s" % (python["rc"], python["stderr"].strip()))
         runs.append((swift, python))
-    swift_seconds = min(r[0]["seconds"] for r in runs)
-    python_seconds = min(r[1]["seconds"] for r in runs)
-    swift_peak = max(r[0]["peak_kb"] for r in runs) / 1024
-    python_peak = max(r[1]["peak_kb"] for r in runs) / 1024
-    baseline, swift = json.loads(runs[-1][1]["stdout"]), runs[-1][0]
-    responses = baseline["responses"]
-    summary = next((line for line in swift["stdout"].splitlines() if line.startswith("ssm-contract verify:")), "")
-    print("corpus: %s (%d responses)" % (corpus, responses))
-    print("  %s" % summary)
-    print("  baseline failures found: %d; ssm-contract exit status: %d" % (baseline["failures"], swift["rc"]))
-    print("%-48s %8.2f s  %10.0f responses/s  peak %6.0f MB" % ("ssm-contract verify (Swift, release, all contracts)", swift_seconds, responses / swift_seconds, swift_peak))
-    print("%-48s %8.2f s  %10.0f responses/s  peak %6.0f MB" % ("Python baseline (per-response checks only)", python_seconds, responses / python_seconds, python_peak))
-    print("ratio: ssm-contract is %.2fx the Python baseline's throughput (best of 2 runs each, wall clock incl. process start)" % (python_seconds / swift_seconds))
+    baseline = json.loads(runs[-1][1]["stdout"])
+    return {
+        "corpus": corpus,
+        "responses": baseline["responses"],
+        "bytes": corpus_bytes(corpus),
+        "swift": min(r[0]["seconds"] for r in runs),
+        "python": min(r[1]["seconds"] for r in runs),
+        "swift_peak": max(r[0]["peak_kb"] for r in runs) / 1024,
+        "python_peak": max(r[1]["peak_kb"] for r in runs) / 1024,
+        "summary": next((l for l in runs[-1][0]["stdout"].splitlines() if l.startswith("ssm-contract verify:")), ""),
+        "failures": baseline["failures"],
+        "rc": runs[-1][0]["rc"],
+    }
+
+
+def line(label, seconds, result, peak):
+    mb = result["bytes"] / 1e6
+    return "  %-40s %7.2f s %10.0f responses/s %8.0f MB/s  peak %5.0f MB" % (
+        label, seconds, result["responses"] / seconds, mb / seconds, peak)
+
+
+def main():
+    binary, corpora = sys.argv[1], sys.argv[2:]
+    try:
+        load = "%.2f %.2f %.2f" % os.getloadavg()
+    except OSError:
+        load = "?"
+    print("verify vs the plain-Python baseline, best of %d runs each, wall clock incl. process start (load average at start: %s, %d cores)"
+          % (RUNS, load, os.cpu_count() or 0))
+    results = []
+    for corpus in corpora:
+        r = bench(binary, corpus)
+        results.append(r)
+        print("corpus %s: %d responses, %.0f MB" % (corpus, r["responses"], r["bytes"] / 1e6))
+        print("  %s" % r["summary"])
+        print("  baseline failures found: %d; ssm-contract exit status: %d" % (r["failures"], r["rc"]))
+        print(line("ssm-contract verify (all contracts)", r["swift"], r, r["swift_peak"]))
+        print(line("Python baseline (per-response checks)", r["python"], r, r["python_peak"]))
+        print("  ratio: ssm-contract is %.2fx the Python baseline's throughput" % (r["python"] / r["swift"]))
+    if len(results) > 1:
+        base = results[0]
+        print("scaling (against the base corpus):")
+        for r in results[1:]:
+            size = r["responses"] / base["responses"]
+            print("  %.0fx the responses: ssm-contract %.2fx the time, peak %.0f MB (base %.0f MB); Python %.2fx the time"
+                  % (size, r["swift"] / base["swift"], r["swift_peak"], base["swift_peak"], r["python"] / base["python"]))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@ import ContractRunners
 
 /// The flags that choose contracts and deviations (`verify` and `check`).
 struct CatalogFlags: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The contract catalog folder (default: $SSM_CONTRACT_CATALOG, ./Contracts, or the package's Contracts/).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The contract catalog folder (default: $SSM_CONTRACT_CATALOG, ./Contracts, the package's Contracts/, else the catalog built into the binary).", valueName: "DIR"))
     var catalog: String?
 
     @Option(name: .long, help: ArgumentHelp("More contract files, or folders of them (repeatable).", valueName: "FILE|DIR"))
@@ -18,11 +18,17 @@ struct CatalogFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("More known-deviation files or folders (repeatable); the catalog's deviations/ is always read.", valueName: "FILE|DIR"))
     var deviations: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Write the report as JSON to FILE.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Write the report as JSON to FILE (- for standard output; the text report then goes to standard error).", valueName: "FILE|-"))
     var json: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the report as JUnit XML to FILE.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Write the report as JUnit XML to FILE (- for standard output).", valueName: "FILE|-"))
     var junit: String?
+
+    @Flag(name: .long, help: "List every contract that applies to none of the responses (default: one line counts them).")
+    var verbose = false
+
+    /// Where the text report goes: standard error when a report file is standard output.
+    var textGoesToStandardError: Bool { json == "-" || junit == "-" }
 
     var options: CatalogOptions {
         var options = CatalogOptions()

@@ -1,6 +1,10 @@
 import ArgumentParser
 import ContractRunners
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `ssm-contract check`: judges one response body.
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,8 +41,12 @@ struct CheckCommand: AsyncParsableCommand {
         options.catalog = flags.options
         options.json = flags.json
         options.junit = flags.junit
+        options.verbose = flags.verbose
+        if input == "-", isatty(STDIN_FILENO) == 1 {
+            Console.error(CheckRunner.terminalNotice)
+        }
         let outcome = try CheckRunner.run(options)
-        print(outcome.text, terminator: "")
+        Console.write(outcome.text, toStandardError: flags.textGoesToStandardError)
         if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
     }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
 import ContractRunners
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 /// The `ssm-contract` command: parses arguments and calls into ``ContractRunners``; nothing else.
 @main
@@ -28,6 +25,7 @@ struct SSMContract: AsyncParsableCommand {
             HARCommand.self,
             LiveCommand.self,
             EmulateCommand.self,
+            AuditCommand.self,
         ]
     )
 
@@ -44,28 +42,33 @@ struct SSMContract: AsyncParsableCommand {
             }
         } catch let error as RunnerError {
             printError("ssm-contract: \(error.message)")
-            Glibc.exit(error.status.rawValue)
+            terminate(error.status.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == ExitStatus.violation.rawValue {
                 exit(withError: error)
             }
-            let message = fullMessage(for: error)
-            if !message.isEmpty { printError(message) }
-            Glibc.exit(code == .validationFailure ? ExitStatus.badInput.rawValue : code.rawValue)
+            // One line: what is wrong (ArgumentParser's first line, without its "Error: " and usage block), and
+            // where the usage is.
+            let first = message(for: error).split(separator: "\n").first.map(String.init) ?? ""
+            let text = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
+            if !text.isEmpty { printError("ssm-contract: \(text) (usage: \(helpCommand()))") }
+            terminate(code == .validationFailure ? ExitStatus.badInput.rawValue : code.rawValue)
         }
     }
 
+    /// `ssm-contract SUBCOMMAND --help` for the subcommand being run, else `ssm-contract --help`.
+    private static func helpCommand() -> String {
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        let given = CommandLine.arguments.dropFirst().first { names.contains($0) }
+        return "ssm-contract " + (given.map { $0 + " " } ?? "") + "--help"
+    }
+
     private static func printError(_ text: String) {
-        var standardError = StandardError()
-        print(text, to: &standardError)
+        Console.error(text)
     }
 }
 
-/// Standard error as a `TextOutputStream`.
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        var bytes = Array(string.utf8)
-        bytes.withUnsafeMutableBytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
-    }
-}
+/// Ends the process with `status` (the C library's `exit`, which `ParsableCommand.exit(withError:)` hides inside
+/// the command type).
+private func terminate(_ status: Int32) -> Never { exit(status) }

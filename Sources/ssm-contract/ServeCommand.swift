@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to bind (anything but loopback exposes the recordings).")
     var host = "127.0.0.1"
 
-    @Option(help: "The port (0: any free port, printed on the first line).")
+    @Option(parsing: .unconditional, help: "The port, 0 to 65535 (0: any free port, printed on the first line).")
     var port = 0
 
     @Option(help: "After the last recorded answer of a poll: repeat-last or fail.")
@@ -75,7 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.server.exhaustion = ExhaustionPolicy(rawValue: exhaustion)!
         options.server.upstream = upstream
         options.server.recordingSource = source.flatMap(CassetteSource.init)
-        options.server.log = { line in FileHandle.standardError.write(Data("ssm-contract serve: \(line)\n".utf8)) }
+        options.server.log = { line in Console.error("ssm-contract serve: \(line)") }
         options.report = report
         options.strict = strict
         options.server.maxBodyBytes = serving.maxBodyBytes
@@ -83,7 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.server.pace = try serving.replayPace()
         let signals = TerminationSignals()
         let status = try await ServeRunner.run(
-            options, output: { FileHandle.standardOutput.write(Data($0.utf8)) }, until: { _ = await signals.next() })
+            options, output: { Console.write($0) }, until: { _ = await signals.next() })
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

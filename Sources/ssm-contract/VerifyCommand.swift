@@ -31,10 +31,11 @@ struct VerifyCommand: AsyncParsableCommand {
         options.catalog = flags.options
         options.json = flags.json
         options.junit = flags.junit
+        options.verbose = flags.verbose
         options.listContracts = listContracts
         options.markdown = markdown
         let outcome = try await VerifyRunner.run(options)
-        print(outcome.text, terminator: "")
+        Console.write(outcome.text, toStandardError: flags.textGoesToStandardError)
         if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
     }
 }

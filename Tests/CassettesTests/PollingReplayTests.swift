@@ -34,7 +34,7 @@ import Testing
             let error = await #expect(throws: CassetteMissError.self) {
                 try await transport.send(ssmRequest("GetCommandInvocation", #"{"CommandId":"c-1","InstanceId":"i-12345678"}"#))
             }
-            #expect(error?.description == "\(url.path): POST / AmazonSSM.GetCommandInvocation {\"CommandId\":\"c-1\",\"InstanceId\":\"i-12345678\"} was asked for the 4th time but the cassette recorded only 3 answer(s) (interactions[0], interactions[1], interactions[2]) and the exhaustion policy is fail; record a longer sequence (SSM_CONTRACT_RECORD_MODE=record) or use ExhaustionPolicy.repeatLast")
+            #expect(error?.description == "\(url.path): POST / AmazonSSM.GetCommandInvocation {\"CommandId\":\"c-1\",\"InstanceId\":\"i-12345678\"} was asked for the 4th time but the cassette recorded only 3 answers (interactions[0], interactions[1], interactions[2]) and the exhaustion policy is fail; record a longer sequence (SSM_CONTRACT_RECORD_MODE=record) or use ExhaustionPolicy.repeatLast")
         }
     }
 
@@ -45,7 +45,7 @@ import Testing
             _ = try await transport.send(ssmRequest("ListCommands", "{}"))
             let error = #expect(throws: CassetteUnusedInteractionsError.self) { try transport.finish() }
             #expect(error?.report.unused.map(\.index) == [0, 1, 2])
-            #expect(error?.description.hasPrefix("\(url.path): 3 recorded interaction(s) were never used: interactions[0] POST / AmazonSSM.GetCommandInvocation") == true)
+            #expect(error?.description.hasPrefix("\(url.path): 3 recorded interactions were never used: interactions[0] POST / AmazonSSM.GetCommandInvocation") == true)
         }
     }
 

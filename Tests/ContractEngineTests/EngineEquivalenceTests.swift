@@ -36,10 +36,12 @@ import TestSupport
                             case .inconclusive: entry.tally.inconclusive += 1
                             }
                             if verdict.outcome == .fail || verdict.outcome == .inconclusive {
-                                // The field that decided, under the subject (or the request's own path).
+                                // Each field that decided, under the subject (or the request's own path).
                                 let subject = scope.at.concrete(indices)
-                                let path = verdict.field.map { $0.hasPrefix("request.") ? $0 : subject + "." + $0 } ?? subject
-                                entry.findings.append("\(observation.location) \(path)")
+                                for decided in [verdict] + verdict.others {
+                                    let path = decided.field.map { $0.hasPrefix("request.") ? $0 : subject + "." + $0 } ?? subject
+                                    entry.findings.append("\(observation.location) \(path)")
+                                }
                             }
                             results[observation.target, default: [:]][contract.id] = entry
                         }
@@ -140,7 +142,7 @@ import TestSupport
             ["Status": .null, "CommandId": .null],
         ]
         var changed = observation
-        changed.body = .json(body.with(changes[(seed / 3) % changes.count]))
+        changed.body = .json(body.json.with(changes[(seed / 3) % changes.count]))
         return changed
     }
 }

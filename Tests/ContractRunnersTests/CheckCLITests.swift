@@ -118,7 +118,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: leaky) }
         let report = try await CheckCLIRunner.run(cli: ExternalCLI(path: leaky.path), operations: ["cancel-command"])
         let noRequest = report.results.filter { $0.check.hasSuffix("no-request") }
-        #expect(noRequest.count == 2 && noRequest.allSatisfy { !$0.holds && $0.detail == "1 request(s) received" })
+        #expect(noRequest.count == 2 && noRequest.allSatisfy { !$0.holds && $0.detail == "1 request received" })
         #expect(report.skeletonRunRequests == 2)
     }
 }

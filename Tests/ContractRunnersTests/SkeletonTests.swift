@@ -76,7 +76,9 @@ enum AWSCLIOracle {
     func outputSatisfiesTheModel(operation: String) throws {
         let text = try SkeletonRunner.render(operation: operation, kind: .output)
         let op = try #require(model.operation(named: operation))
+        // Only the members where the sample follows AWS, not the model's constraint, may break it.
         let violations = ShapeValidator(model: model).validateOutput(try JSONParser.parse(text), operation: op.name)
+            .filter { violation in !SampleValues.observedValues.keys.contains { violation.description.contains($0) } }
         #expect(violations.isEmpty, "\(violations)")
         #expect(text.hasSuffix("}\n"))
     }
@@ -94,7 +96,8 @@ enum AWSCLIOracle {
         let invocation = try #require(output["CommandInvocations"]?[0])
         #expect(invocation["CommandId"] == "ef7fdfd8-9b57-4151-a15c-db9a12345678")
         #expect(invocation["InstanceId"] == "i-1234567890abcdef0")
-        #expect(invocation["Status"] == "Pending")
+        #expect(invocation["Status"] == "Success")
+        #expect(invocation["StatusDetails"] == "Success")
         #expect(invocation["RequestedDateTime"] == .number(JSONNumber(SampleValues.sampleEpochSeconds)))
     }
 

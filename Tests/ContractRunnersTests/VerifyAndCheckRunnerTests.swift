@@ -1,5 +1,6 @@
+import Cassettes
 import ContractEngine
-import ContractRunners
+@testable import ContractRunners
 import Foundation
 import RawJSON
 import Testing
@@ -99,7 +100,7 @@ import TestSupport
     @Test func theCatalogIsFoundFromTheExecutable() throws {
         let root = PackageRoot.url
         let fromBinary = try CatalogLocator.locate(explicit: nil, environment: [:], currentDirectory: URL(fileURLWithPath: "/"),
-            executable: root.appendingPathComponent(".build/debug/ssm-contract"))
+            executable: try BuiltProducts.ssmContract)
         #expect(fromBinary.standardizedFileURL.path == root.appendingPathComponent("Contracts").standardizedFileURL.path)
         let fromEnvironment = try CatalogLocator.locate(explicit: nil, environment: ["SSM_CONTRACT_CATALOG": Self.catalogPath],
             currentDirectory: URL(fileURLWithPath: "/"), executable: URL(fileURLWithPath: "/usr/bin/x"))
@@ -107,5 +108,33 @@ import TestSupport
         #expect(throws: RunnerError.self) {
             try CatalogLocator.locate(explicit: "/no/such", environment: [:], currentDirectory: root, executable: root)
         }
+    }
+
+    /// A file large enough to be judged in parts on several cores gives the report of one pass over it (the
+    /// parts are made small here; `verify` cuts parts of 5,000 interactions).
+    @Test func aLargeFileJudgedInPartsGivesTheReportOfOnePass() async throws {
+        let recording = try Cassette.load(from: PackageRoot.path("Recordings/mock-moto-5.2.1/success-known-output.json"))
+        var large = recording
+        large.interactions = Array(repeating: recording.interactions, count: 200).flatMap { $0 }
+        #expect(VerifyRunner.partition(large.interactions.count, width: 2, partSize: 300).count == 2)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ssm-contract-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("large.json")
+        try large.save(to: url)
+
+        let catalog = try ContractCatalog.load(folder: PackageRoot.path("Contracts"))
+        let deviations = try DeviationSet.load([PackageRoot.path("Contracts/deviations")], catalog: catalog)
+        let engine = ContractEngine(catalog: catalog)
+        let inParts = try await VerifyRunner.evaluate([url], engine: engine, partSize: 300)
+        let parallel = VerificationReport(engine.finish(inParts), deviations: deviations, today: "2026-11-21")
+
+        var run = engine.makeAccumulator()
+        run.addFile()
+        let file = try CassetteFile.read(from: url)
+        run.addSkipped(Observation.forEachObservation(of: file, file: url.standardizedFileURL.path) { engine.evaluate($0, into: &run) })
+        let onePass = VerificationReport(engine.finish(run), deviations: deviations, today: "2026-11-21")
+        #expect(parallel.text(title: "t") == onePass.text(title: "t"))
+        #expect(parallel.observations == large.interactions.count, "no interaction lost or judged twice")
     }
 }

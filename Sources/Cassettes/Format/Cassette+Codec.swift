@@ -22,83 +22,17 @@ extension Cassette {
         return .object(root)
     }
 
-    /// Reads a cassette from a parsed document; `file` names it in errors.
+    /// Reads a cassette from a parsed document; `file` names it in errors (the checks of ``CassetteFile``).
     public init(json: JSONValue, file: String) throws(CassetteError) {
-        var reader = FieldReader(file: file)
-        let root = try reader.object(json, at: nil)
-        let format = try reader.string(root, "format", at: nil)
-        guard format == Cassette.formatName else {
-            throw CassetteError(
-                file: file, field: "format",
-                problem: "is \"\(format)\", not \"\(Cassette.formatName)\"",
-                remedy: "this is not an ssm-contract cassette; point the command at a cassette file")
-        }
-        let version = try reader.int(root, "version", at: nil)
-        guard version == Cassette.formatVersion else {
-            throw CassetteError(
-                file: file, field: "version",
-                problem: "format version \(version) is not supported (this build reads version \(Cassette.formatVersion))",
-                remedy: version > Cassette.formatVersion
-                    ? "upgrade ssm-contract to read it" : "re-record the cassette with this version")
-        }
-        let sourceText = try reader.string(root, "source", at: nil)
-        guard let source = CassetteSource(sourceText) else {
-            throw CassetteError(
-                file: file, field: "source",
-                problem: "\"\(sourceText)\" is not a known source",
-                remedy: "use live, mock:NAME@VERSION, aws-docs or synthetic")
-        }
-        let known: Set<String> = [
-            "format", "version", "source", "recordedAt", "region", "tool", "description", "citations", "pseudonymisation",
-            "interactions",
-        ]
-        let header = CassetteHeader(
-            source: source,
-            recordedAt: try reader.string(root, "recordedAt", at: nil),
-            region: try reader.optionalString(root, "region", at: nil),
-            tool: try reader.string(root, "tool", at: nil),
-            description: try reader.optionalString(root, "description", at: nil),
-            citations: try reader.optionalStrings(root, "citations", at: nil),
-            pseudonymisation: try reader.pseudonymisation(root),
-            extra: JSONObject(root.members.filter { !known.contains($0.key) })
-        )
-        guard let list = root["interactions"] else {
-            throw CassetteError(file: file, field: "interactions", problem: "is missing", remedy: "add an \"interactions\" array (it may be empty)")
-        }
-        guard case .array(let elements) = list else {
-            throw CassetteError(file: file, field: "interactions", problem: "is \(list.typeName.withArticle), not an array", remedy: "make it an array of interactions")
-        }
-        var interactions: [Interaction] = []
-        interactions.reserveCapacity(elements.count)
-        for (i, element) in elements.enumerated() {
-            interactions.append(try Interaction(json: element, at: "interactions[\(i)]", reader: &reader))
-        }
-        self.init(header: header, interactions: interactions)
+        self = try CassetteFile(tape: JSONTape(json), file: file).cassette
     }
 
-    /// Loads and validates a cassette file.
+    /// Loads and validates a cassette file (read by ``CassetteFile``).
     ///
     /// - Throws: ``CassetteError`` naming the file and field for unreadable files, invalid JSON, an unknown
     ///   format or version, and missing or mistyped fields.
     public static func load(from url: URL) throws(CassetteError) -> Cassette {
-        let file = url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw CassetteError(
-                file: file, problem: "cannot be read (\(Self.reason(error)))",
-                remedy: "check the path and permissions")
-        }
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(data)
-        } catch {
-            throw CassetteError(
-                file: file, problem: "is not valid JSON: \(error)",
-                remedy: "restore it from version control or re-record it")
-        }
-        return try Cassette(json: json, file: file)
+        try CassetteFile.read(from: url).cassette
     }
 
     /// The file contents: pretty JSON with a trailing newline.
@@ -120,11 +54,15 @@ extension Cassette {
         }
     }
 
-    private static func reason(_ error: any Error) -> String {
+    /// The system's reason in plain words (`No such file or directory`), never an error domain and code.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
         if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
             return String(cString: strerror(Int32(underlying.code)))
         }
-        return "\(error)"
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return error.localizedDescription
     }
 }
 
@@ -151,31 +89,6 @@ extension Interaction {
 
     static func headersJSON(_ headers: HTTPHeaders) -> JSONValue {
         .array(headers.map { .array([.string($0.name), .string($0.value)]) })
-    }
-
-    init(json: JSONValue, at path: String, reader: inout FieldReader) throws(CassetteError) {
-        let object = try reader.object(json, at: path)
-        let startedAt = try reader.string(object, "startedAt", at: path)
-        let duration = try reader.double(object, "duration", at: path)
-        let requestPath = path + ".request"
-        let request = try reader.object(try reader.required(object, "request", at: path), at: requestPath)
-        let responsePath = path + ".response"
-        let response = try reader.object(try reader.required(object, "response", at: path), at: responsePath)
-        self.init(
-            request: RecordedRequest(
-                method: try reader.string(request, "method", at: requestPath),
-                url: try reader.string(request, "url", at: requestPath),
-                headers: try reader.headers(request, at: requestPath),
-                body: try reader.body(request, at: requestPath)
-            ),
-            response: RecordedResponse(
-                status: try reader.int(response, "status", at: responsePath),
-                headers: try reader.headers(response, at: responsePath),
-                body: try reader.body(response, at: responsePath)
-            ),
-            startedAt: startedAt,
-            duration: duration
-        )
     }
 }
 

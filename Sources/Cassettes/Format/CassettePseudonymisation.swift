@@ -45,7 +45,7 @@ public struct CassettePseudonymisation: Sendable, Hashable {
 }
 
 extension FieldReader {
-    func pseudonymisation(_ root: JSONObject) throws(CassetteError) -> CassettePseudonymisation? {
+    func pseudonymisation(_ root: JSONTape.Value) throws(CassetteError) -> CassettePseudonymisation? {
         guard let value = root["pseudonymisation"] else { return nil }
         let object = try self.object(value, at: "pseudonymisation")
         var kinds: [PseudonymKind] = []

@@ -16,9 +16,9 @@ extension RedactionOptions {
     /// - Throws: ``CassetteError`` naming the file and the field.
     public static func load(from url: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws(CassetteError) -> RedactionOptions {
         let file = url.path
-        let root: JSONValue
+        let root: JSONTape.Value
         do {
-            root = try JSONParser.parse(try Data(contentsOf: url))
+            root = try JSONTape.parse(try Data(contentsOf: url)).root
         } catch let error as JSONParseError {
             throw CassetteError(file: file, problem: "is not valid JSON: \(error)", remedy: "fix the redaction rules file")
         } catch {
@@ -37,9 +37,12 @@ extension RedactionOptions {
         for name in try reader.optionalStrings(object, "credentialEnvironment", at: nil) {
             if let value = environment[name], !value.isEmpty { options.credentialValues.append(value) }
         }
-        let rulesValue = object["rules"] ?? .array([])
-        guard let rules = rulesValue.arrayValue else {
-            throw CassetteError(file: file, field: "rules", problem: "is \(rulesValue.typeName.withArticle), not an array", remedy: "make it an array of rules")
+        var rules: [JSONTape.Value] = []
+        if let rulesValue = object["rules"] {
+            guard let list = rulesValue.arrayValue else {
+                throw CassetteError(file: file, field: "rules", problem: "is \(rulesValue.typeName.withArticle), not an array", remedy: "make it an array of rules")
+            }
+            rules = list
         }
         for (i, element) in rules.enumerated() {
             let path = "rules[\(i)]"
@@ -52,7 +55,7 @@ extension RedactionOptions {
                 if let pattern = try reader.optionalString(rule, "regex", at: path) {
                     options.rules.append(try .regex(pattern, replacement: try reader.string(rule, "replacement", at: path), in: scope))
                 } else if let jsonPath = try reader.optionalString(rule, "jsonPath", at: path) {
-                    options.rules.append(try .jsonPath(jsonPath, replacement: try reader.required(rule, "replacement", at: path), in: scope))
+                    options.rules.append(try .jsonPath(jsonPath, replacement: try reader.required(rule, "replacement", at: path).json, in: scope))
                 } else {
                     throw CassetteError(file: file, field: path, problem: "has neither \"regex\" nor \"jsonPath\"", remedy: "give the rule one of them")
                 }

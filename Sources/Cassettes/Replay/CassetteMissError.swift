@@ -33,7 +33,7 @@ public struct CassetteMissError: Error, Sendable, Hashable, CustomStringConverti
         case .exhausted(let answers):
             let list = answers.map { "interactions[\($0)]" }.joined(separator: ", ")
             return "\(file): \(request) was asked for the \(ordinal(answers.count + 1)) time but the cassette recorded only "
-                + "\(answers.count) answer(s) (\(list)) and the exhaustion policy is fail; record a longer sequence "
+                + "\(answers.count) \(answers.count == 1 ? "answer" : "answers") (\(list)) and the exhaustion policy is fail; record a longer sequence "
                 + "(SSM_CONTRACT_RECORD_MODE=record) or use ExhaustionPolicy.repeatLast"
         case .noMatch:
             var text = "\(file): no recorded interaction matches \(request)"

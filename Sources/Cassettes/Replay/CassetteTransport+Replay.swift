@@ -96,8 +96,8 @@ extension CassetteTransport {
     }
 
     /// How close a recorded request is to a live one: same `X-Amz-Target` first, then fewest differences, then
-    /// earliest (lower is closer).
-    typealias MissRank = (target: Int, differences: Int, index: Int)
+    /// the nearest differing values (``RequestDifference/distance``), then earliest (lower is closer).
+    typealias MissRank = (target: Int, differences: Int, distance: Double, index: Int)
 
     /// The miss error for `live` and how close its closest recorded request is (`nil` rank for an empty
     /// cassette).
@@ -107,7 +107,8 @@ extension CassetteTransport {
         var best: (rank: MissRank, differences: [RequestDifference])?
         for (i, interaction) in interactions.enumerated() {
             let differences = options.matcher.differences(between: live, and: interaction.request)
-            let rank = (interaction.request.headers["X-Amz-Target"] == target ? 0 : 1, differences.count, i)
+            let distance = differences.reduce(0.0) { $0 + $1.distance }
+            let rank = (interaction.request.headers["X-Amz-Target"] == target ? 0 : 1, differences.count, distance, i)
             if best == nil || rank < best!.rank { best = (rank, differences) }
         }
         let error = CassetteMissError(

@@ -88,7 +88,7 @@ public final class MultiCassetteTransport: HTTPTransport, Sendable {
         let closest = misses.min { lhs, rhs in
             guard let left = lhs.1.rank else { return false }
             guard let right = rhs.1.rank else { return true }
-            return (left.target, left.differences, lhs.0) < (right.target, right.differences, rhs.0)
+            return (left.target, left.differences, left.distance, lhs.0) < (right.target, right.differences, right.distance, rhs.0)
         }
         guard let closest else {
             throw CassetteMissError(

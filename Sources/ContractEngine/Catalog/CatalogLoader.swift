@@ -19,9 +19,19 @@ enum CatalogLoader {
 
     /// Loads every contract of one file.
     static func load(_ url: URL) throws(CatalogError) -> [Contract] {
-        let (reader, root) = try YAMLReader.document(at: url)
+        try contracts(in: YAMLReader.document(at: url))
+    }
+
+    /// Loads every contract of `text`, the contents of `file`.
+    static func load(text: String, file: String) throws(CatalogError) -> [Contract] {
+        try contracts(in: YAMLReader.document(text: text, file: file))
+    }
+
+    static func contracts(in document: (YAMLReader, Node)) throws(CatalogError) -> [Contract] {
+        let (reader, root) = document
         let map = try reader.mapping(root, "the file")
-        try reader.onlyKeys(map, ["contracts"], in: "the file")
+        // `defaults` and `scenarios` are the scenario catalog's (Contracts/scenarios.yaml), read by the runners.
+        try reader.onlyKeys(map, ["contracts", "defaults", "scenarios"], in: "the file")
         guard let list = map["contracts"] else { throw reader.fail(root, "has no \"contracts:\" list") }
         var contracts: [Contract] = []
         for node in try reader.sequence(list, "contracts") {
@@ -50,7 +60,7 @@ enum CatalogLoader {
         case (_?, _?): throw reader.fail(node, "\(what) has both rule and implementation; keep one")
         case (nil, nil): throw reader.fail(node, "\(what) has neither a rule nor \"implementation: swift\"")
         }
-        return Contract(
+        let contract = Contract(
             id: id,
             statement: try reader.requiredString(map, "statement", in: what),
             source: try source(map["source"], reader, what, at: node),
@@ -62,6 +72,8 @@ enum CatalogLoader {
             parameters: map["parameters"].map { reader.json($0) } ?? .null,
             file: reader.file
         )
+        try checkAgainstModel(contract, map, reader)
+        return contract
     }
 
     static func source(_ node: Node?, _ reader: YAMLReader, _ what: String, at parent: Node) throws(CatalogError) -> ContractSource {

@@ -13,24 +13,15 @@ public struct SubjectPath: Sendable, Hashable, CustomStringConvertible {
     public let steps: [Step]
     public let description: String
 
-    /// Parses `$`, `$.A`, `$.A[*].B[*]`; `nil` when the text is not of that form.
+    /// Parses `$`, `$.A`, `$.A[*].B[*]` (``JSONPath`` syntax, members and `[*]` only); `nil` otherwise.
     public init?(_ text: String) {
-        guard text.hasPrefix("$") else { return nil }
+        guard let path = try? JSONPath(parsing: text) else { return nil }
         var steps: [Step] = []
-        var rest = Substring(text.dropFirst())
-        while !rest.isEmpty {
-            if rest.hasPrefix("[*]") {
-                steps.append(.each)
-                rest = rest.dropFirst(3)
-            } else if rest.hasPrefix(".") {
-                rest = rest.dropFirst()
-                let end = rest.firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
-                let name = rest[..<end]
-                guard !name.isEmpty else { return nil }
-                steps.append(.member(String(name)))
-                rest = rest[end...]
-            } else {
-                return nil
+        for segment in path.segments {
+            switch segment {
+            case .member(let name): steps.append(.member(name))
+            case .wildcard: steps.append(.each)
+            case .index, .descendant: return nil
             }
         }
         self.steps = steps
@@ -41,21 +32,21 @@ public struct SubjectPath: Sendable, Hashable, CustomStringConvertible {
     public static let root = SubjectPath("$")!
 
     /// Calls `visit` with every subject and the list indices that lead to it.
-    public func forEachSubject(in value: JSONValue, _ visit: (JSONValue, [Int]) -> Void) {
+    public func forEachSubject(in value: JSONTape.Value, _ visit: (JSONTape.Value, [Int]) -> Void) {
         forEachSubjectInPlace(in: value) { subject, indices in visit(subject, Array(indices)) }
     }
 
     /// Calls `visit` with every subject and the list indices that lead to it, kept in a buffer that is only
     /// valid during the call (no allocation per walk; copy it with `Array(_:)` to keep it).
-    func forEachSubjectInPlace(in value: JSONValue, _ visit: (JSONValue, UnsafeBufferPointer<Int>) -> Void) {
+    func forEachSubjectInPlace(in value: JSONTape.Value, _ visit: (JSONTape.Value, UnsafeBufferPointer<Int>) -> Void) {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: steps.count) { indices in
             walk(value, step: 0, depth: 0, indices: indices, visit)
         }
     }
 
     private func walk(
-        _ value: JSONValue, step: Int, depth: Int, indices: UnsafeMutableBufferPointer<Int>,
-        _ visit: (JSONValue, UnsafeBufferPointer<Int>) -> Void
+        _ value: JSONTape.Value, step: Int, depth: Int, indices: UnsafeMutableBufferPointer<Int>,
+        _ visit: (JSONTape.Value, UnsafeBufferPointer<Int>) -> Void
     ) {
         guard step < steps.count else {
             visit(value, UnsafeBufferPointer(rebasing: indices[0..<depth]))
@@ -63,13 +54,14 @@ public struct SubjectPath: Sendable, Hashable, CustomStringConvertible {
         }
         switch steps[step] {
         case .member(let name):
-            guard case .object(let object) = value, let child = object[name] else { return }
+            guard let child = value[name] else { return }
             walk(child, step: step + 1, depth: depth, indices: indices, visit)
         case .each:
-            guard case .array(let elements) = value else { return }
-            for i in elements.indices {
+            var i = 0
+            value.forEachElement { element in
                 indices[depth] = i
-                walk(elements[i], step: step + 1, depth: depth + 1, indices: indices, visit)
+                walk(element, step: step + 1, depth: depth + 1, indices: indices, visit)
+                i += 1
             }
         }
     }
@@ -91,40 +83,29 @@ public struct SubjectPath: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A dotted path of member names relative to a subject or to the request, e.g.
-/// `CloudWatchOutputConfig.CloudWatchLogGroupName`.
+/// `CloudWatchOutputConfig.CloudWatchLogGroupName` (the members of the ``JSONPath``
+/// `$.CloudWatchOutputConfig.CloudWatchLogGroupName` below the subject).
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// The member names.
     public let names: [String]
-    /// The UTF-8 length of each name: a member whose key has another length is skipped without comparing text.
-    let lengths: [Int]
-    /// The first name's slot in ``FieldNames`` (where ``SubjectFields`` remembers its position).
-    let slot: Int
 
     public init(_ text: String) {
         names = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        lengths = names.map(\.utf8.count)
-        slot = FieldNames.shared.slot(for: names[0])
     }
 
     public var description: String { names.joined(separator: ".") }
 
-    public static func == (a: FieldPath, b: FieldPath) -> Bool { a.names == b.names }
-    public func hash(into hasher: inout Hasher) { hasher.combine(names) }
-
     /// The value at this path, or `nil` when a member is absent (or an intermediate value is not an object).
-    public func lookup(in value: JSONValue) -> JSONValue? {
-        guard case .object(let first) = value, let head = first.value(forKey: names[0], utf8Count: lengths[0]) else { return nil }
+    public func lookup(in value: JSONTape.Value) -> JSONTape.Value? {
+        guard let head = value[names[0]] else { return nil }
         return lookup(below: head)
     }
 
     /// The value at this path, given the value of its first name.
-    func lookup(below head: JSONValue) -> JSONValue? {
-        if names.count == 1 { return head }
+    func lookup(below head: JSONTape.Value) -> JSONTape.Value? {
         var current = head
-        for step in 1..<names.count {
-            guard case .object(let object) = current, let next = object.value(forKey: names[step], utf8Count: lengths[step]) else {
-                return nil
-            }
+        for name in names.dropFirst() {
+            guard let next = current[name] else { return nil }
             current = next
         }
         return current

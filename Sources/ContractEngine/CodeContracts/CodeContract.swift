@@ -10,7 +10,7 @@ public struct CodeContract: Sendable {
     /// What the contract looks at.
     public enum Body: Sendable {
         /// Every successful JSON response of the contract's operations.
-        case response(@Sendable (_ contract: Contract, _ observation: Observation, _ body: JSONValue, _ record: Record) -> Void)
+        case response(@Sendable (_ contract: Contract, _ observation: Observation, _ body: JSONTape.Value, _ record: Record) -> Void)
         /// Every observation of the contract's operations (successful, error or unreadable), judged whole.
         case observation(@Sendable (_ contract: Contract, _ observation: Observation) -> Verdict)
         /// Every pagination chain (ListCommandInvocations pages linked by NextToken).
@@ -35,7 +35,7 @@ public enum CodeContractRegistry {
     /// All implementations.
     public static let all: [CodeContract] =
         ErrorContracts.all + ListContracts.all + PaginationContracts.all + SequenceContracts.all + TimeContracts.all
-        + WireContracts.all
+        + WireContracts.all + ScenarioContracts.all
 
     /// Implementations by id.
     public static let byID: [String: CodeContract] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

@@ -16,7 +16,7 @@ enum ListContracts {
             case (nil, true):
                 record(Verdict(.notApplicable, detail: "plugins are listed but the request is not known (give --request)"), path)
             case (false?, true):
-                record(Verdict(.fail, field: "CommandPlugins", value: plugins,
+                record(Verdict(.fail, field: "CommandPlugins", value: plugins?.json,
                     detail: "expected no CommandPlugins (absent or []) because the request did not set Details: true"), path)
             }
         }

@@ -10,7 +10,7 @@ extension ContractEngine.CodeEntry {
     }
 
     /// Runs a per-response contract on a successful JSON response (nothing when the entry is not one).
-    func judge(_ observation: Observation, _ body: JSONValue, _ record: CodeContract.Record) {
+    func judge(_ observation: Observation, _ body: JSONTape.Value, _ record: CodeContract.Record) {
         guard case .response(let judge) = code.body else { return }
         judge(contract, observation, body, record)
     }

@@ -1,7 +1,7 @@
 import RawJSON
 
 /// Evaluates a catalog over observations: per-response data rules and Swift contracts as observations arrive,
-/// then pagination chains and invocation sequences once every observation is in.
+/// then pagination chains and invocation sequences when a file is done (``judgeCollected(_:)``) or at the end.
 ///
 /// ```swift
 /// let engine = ContractEngine(catalog: catalog)
@@ -9,11 +9,13 @@ import RawJSON
 /// for observation in observations { engine.evaluate(observation, into: &run) }
 /// let results = engine.finish(run)
 /// ```
-/// Accumulators filled in parallel (one per file) are combined with ``RunAccumulator/merge(_:)`` before
-/// ``finish(_:)``.
+/// The engine is the catalog compiled once into a plan per operation; it holds no mutable state, so one engine
+/// serves every thread. Accumulators filled in parallel (one per file) are combined with
+/// ``RunAccumulator/merge(_:)`` in file order before ``finish(_:)``, so the results never depend on scheduling.
 public struct ContractEngine: Sendable {
     /// A final class, so handing an entry around costs one retain, not one per member.
     final class DataEntry: Sendable {
+        /// The contract's position in the catalog.
         let index: Int
         let id: String
         let at: SubjectPath
@@ -46,11 +48,21 @@ public struct ContractEngine: Sendable {
         }
     }
 
-    /// The data entries of one operation that read the same subjects: the subjects are found once and every
-    /// entry is evaluated on each, in entry order.
+    /// The data entries of one operation that read the same subjects: the subjects are found once, their
+    /// fields located once (``FieldTable``), and every entry's compiled rule evaluated on each, in entry order.
     struct SubjectGroup: Sendable {
         let at: SubjectPath
+        let fields: FieldTable
         let entries: [DataEntry]
+        let rules: [CompiledRule]
+
+        init(at: SubjectPath, entries: [DataEntry]) {
+            self.at = at
+            self.entries = entries
+            let fields = FieldTable(entries.flatMap(\.rule.fieldNames))
+            self.fields = fields
+            self.rules = entries.map { CompiledRule($0.rule, fields: fields) }
+        }
     }
 
     /// Everything evaluated on an observation of one operation, looked up once per observation.
@@ -62,14 +74,13 @@ public struct ContractEngine: Sendable {
 
     /// The catalog evaluated.
     public let catalog: ContractCatalog
+    /// The plan of each operation the catalog names.
     let plans: [String: OperationPlan]
     let chainCode: [CodeEntry]
     let sequenceCode: [CodeEntry]
-    /// The field names known when the engine was made (every path of its catalog): a subject remembers where
-    /// these are.
-    let fieldSlots: Int
 
-    /// Compiles the catalog: rules are grouped by operation once, so each observation only visits its own.
+    /// Compiles the catalog into a plan per operation: rules are grouped by operation and subject path once,
+    /// so each observation only visits its own, and each subject's fields are found once.
     public init(catalog: ContractCatalog) {
         self.catalog = catalog
         var data: [String: [DataEntry]] = [:]
@@ -96,7 +107,6 @@ public struct ContractEngine: Sendable {
         self.plans = plans
         self.chainCode = chain
         self.sequenceCode = sequence
-        self.fieldSlots = FieldNames.shared.count
     }
 
     /// Groups entries by subject path (in order of first appearance). A contract's results must keep their
@@ -121,9 +131,9 @@ public struct ContractEngine: Sendable {
     /// and sequence contracts need.
     public func evaluate(_ observation: Observation, into run: inout RunAccumulator) {
         run.observations += 1
+        if observation.isErrorResponse { run.errors += 1 }
         let slot = run.slot(for: observation.target)
         guard let plan = plans[observation.operation] else {
-            if case .error = observation.body { run.errors += 1 }
             collect(observation, into: &run)
             return
         }
@@ -131,33 +141,15 @@ public struct ContractEngine: Sendable {
             guard let verdict = entry.judge(observation) else { continue }
             run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: "$")
         }
-        guard case .json(let body) = observation.body else {
-            if case .error = observation.body { run.errors += 1 }
-            return
-        }
+        guard case .json(let body) = observation.body else { return }
         let request = observation.request
-        // A local copy: the closures below must not capture `self` (each call would copy the whole engine).
-        let fieldSlots = self.fieldSlots
         for group in plan.groups {
-            // The hot path only tallies; the observation is read only for a finding.
-            if group.at.steps.isEmpty {
-                SubjectFields.with(body, slots: fieldSlots) { fields in
-                    for entry in group.entries {
-                        let verdict = entry.rule.evaluate(subject: body, request: request, fields: fields)
-                        if run.count(entry.index, verdict.outcome, slot: slot) {
-                            run.keep(entry.id, verdict, target: observation.target, location: observation.location, path: "$")
-                        }
-                    }
-                }
-                continue
-            }
-            // The walk does not touch the observation (a closure capturing it would copy it); findings are kept
-            // after the walk, in the order they were found.
+            // Findings are kept after the walk, in the order they were found (the walk only tallies).
             var found: [(id: String, verdict: Verdict, path: String)] = []
             group.at.forEachSubjectInPlace(in: body) { subject, indices in
-                SubjectFields.with(subject, slots: fieldSlots) { fields in
-                    for entry in group.entries {
-                        let verdict = entry.rule.evaluate(subject: subject, request: request, fields: fields)
+                group.fields.withFields(of: subject, request: request) { fields in
+                    for (entry, rule) in zip(group.entries, group.rules) {
+                        let verdict = rule.evaluate(fields)
                         if run.count(entry.index, verdict.outcome, slot: slot) {
                             found.append((entry.id, verdict, group.at.concrete(indices)))
                         }
@@ -173,19 +165,26 @@ public struct ContractEngine: Sendable {
                 run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: path)
             }
         }
-        collect(observation, body, into: &run)
+        collect(observation, into: &run)
     }
 
     /// Keeps what the chain and sequence contracts need from a successful JSON response.
-    private func collect(_ observation: Observation, _ body: JSONValue, into run: inout RunAccumulator) {
+    private func collect(_ observation: Observation, into run: inout RunAccumulator) {
+        guard case .json(let body) = observation.body else { return }
         if !sequenceCode.isEmpty { run.collectSequencePoints(observation, body) }
         if !chainCode.isEmpty { run.collectPage(observation, body) }
     }
+}
 
-    /// An operation without per-observation contracts: only the chain and sequence contracts may need it.
-    private func collect(_ observation: Observation, into run: inout RunAccumulator) {
-        guard case .json(let body) = observation.body else { return }
-        collect(observation, body, into: &run)
+extension Observation {
+    /// Whether the response is an error: an AWS error, or an unreadable body (an HTML page, say) that came
+    /// with a status outside 2xx.
+    var isErrorResponse: Bool {
+        switch body {
+        case .json: false
+        case .error: true
+        case .unreadable: status.map { !(200..<300).contains($0) } ?? false
+        }
     }
 }
 

@@ -77,11 +77,14 @@ public struct OutputFingerprint: Sendable, Hashable {
     public let length: Int
     let hash: Int
 
-    init(name: String, text: String) {
+    /// The fingerprint of the UTF-8 text `bytes` (hashed as bytes: only fingerprints of one run are compared).
+    init(name: String, bytes: UnsafeBufferPointer<UInt8>) {
         self.name = name
-        self.isEmpty = text.isEmpty
-        self.length = text.utf8.count
-        self.hash = text.hashValue
+        self.isEmpty = bytes.isEmpty
+        self.length = bytes.count
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        self.hash = hasher.finalize()
     }
 }
 
@@ -89,11 +92,20 @@ public struct OutputFingerprint: Sendable, Hashable {
 public struct InvocationSequence: Sendable {
     public let key: SequenceKey
     public let points: [SequencePoint]
+
+    /// The point read first (the lowest file, interaction and path).
+    var firstRead: SequencePoint {
+        points.min { a, b in
+            if a.location.file != b.location.file { return a.location.file < b.location.file }
+            if a.location.interaction != b.location.interaction { return (a.location.interaction ?? 0) < (b.location.interaction ?? 0) }
+            return a.path < b.path
+        }!
+    }
 }
 
 extension RunAccumulator {
     /// Keeps what the sequence contracts need from a successful response.
-    mutating func collectSequencePoints(_ observation: Observation, _ body: JSONValue) {
+    mutating func collectSequencePoints(_ observation: Observation, _ body: JSONTape.Value) {
         switch observation.operation {
         case "GetCommandInvocation":
             guard let command = body["CommandId"]?.stringValue, let instance = body["InstanceId"]?.stringValue else { return }
@@ -142,19 +154,27 @@ extension RunAccumulator {
         (0..<commonPluginCount).map { "$.CommandInvocations[\(i)].CommandPlugins[\($0)]" }
     }
 
-    private func point(_ observation: Observation, _ subject: JSONValue, path: String, start: String?, end: String?, outputs: [String]) -> SequencePoint {
+    private func point(_ observation: Observation, _ subject: JSONTape.Value, path: String, start: String?, end: String?, outputs: [String]) -> SequencePoint {
         SequencePoint(
             time: observation.time, location: observation.location, path: path,
             status: subject["Status"]?.stringValue, statusDetails: subject["StatusDetails"]?.stringValue,
-            responseCode: subject["ResponseCode"], start: start.flatMap { subject[$0] }, end: end.flatMap { subject[$0] },
-            outputs: outputs.compactMap { name in subject[name]?.stringValue.map { OutputFingerprint(name: name, text: $0) } })
+            responseCode: subject["ResponseCode"]?.json, start: start.flatMap { subject[$0]?.json }, end: end.flatMap { subject[$0]?.json },
+            outputs: outputs.compactMap { name in subject[name]?.withUTF8 { OutputFingerprint(name: name, bytes: $0) } })
     }
 
-    /// The sequences, each in time order.
+    /// The sequences, each in time order, in the order their first observations were read (so results do not
+    /// depend on hashing).
     func sequences() -> [InvocationSequence] {
-        sequencePoints.map { key, points in
+        let sequences = sequencePoints.map { key, points in
             let ordered = zip(points, points.dropFirst()).allSatisfy { !SequencePoint.inOrder($1, $0) }
             return InvocationSequence(key: key, points: ordered ? points : points.sorted(by: SequencePoint.inOrder))
+        }
+        return sequences.sorted { a, b in
+            let x = a.firstRead, y = b.firstRead
+            if x.location.file != y.location.file { return x.location.file < y.location.file }
+            if x.location.interaction != y.location.interaction { return (x.location.interaction ?? 0) < (y.location.interaction ?? 0) }
+            if x.path != y.path { return x.path < y.path }
+            return a.key.description < b.key.description
         }
     }
 }

@@ -28,11 +28,11 @@ public struct PaginationChain: Sendable {
 
 extension RunAccumulator {
     /// Keeps what the pagination contracts need from a ListCommandInvocations page.
-    mutating func collectPage(_ observation: Observation, _ body: JSONValue) {
+    mutating func collectPage(_ observation: Observation, _ body: JSONTape.Value) {
         guard observation.operation == "ListCommandInvocations" else { return }
         var query = ""
         var requestToken: String?
-        if case .object(let request)? = observation.request {
+        if case .object(let request)? = observation.request?.json {
             requestToken = request["NextToken"]?.stringValue
             let members = request.members.filter { $0.key != "NextToken" && $0.key != "MaxResults" }
             query = JSONWriter.string(JSONValue.object(JSONObject(members)).sortedKeys)

@@ -1,4 +1,3 @@
-import Dispatch
 import RawJSON
 
 /// How often a contract passed, failed, did not apply, or could not decide.
@@ -110,17 +109,19 @@ public struct RunAccumulator: Sendable {
         keep(id, verdict, target: target, location: location, path: path())
     }
 
+    /// Keeps the findings of a fail or inconclusive verdict: one per field that decided it.
     mutating func keep(_ id: String, _ verdict: Verdict, target: String, location: ObservationLocation, path: String) {
         let key = "\(target)\u{0}\(id)"
-        let count = findingCounts[key, default: 0]
-        findingCounts[key] = count + 1
-        guard count < Self.findingLimit else { return }
-        let fullPath = path
-        findings.append(Finding(
-            contractID: id, outcome: verdict.outcome, target: target, location: location,
-            path: verdict.field.map { Self.join(fullPath, $0) } ?? fullPath,
-            value: verdict.value.map(Self.shorten),
-            detail: verdict.detail ?? (verdict.outcome == .fail ? "the rule does not hold" : "inconclusive")))
+        for decided in verdict.all {
+            let count = findingCounts[key, default: 0]
+            findingCounts[key] = count + 1
+            guard count < Self.findingLimit else { continue }
+            findings.append(Finding(
+                contractID: id, outcome: decided.outcome, target: target, location: location,
+                path: decided.field.map { Self.join(path, $0) } ?? path,
+                value: decided.value.map(Self.shorten),
+                detail: decided.detail ?? (decided.outcome == .fail ? "the rule does not hold" : "inconclusive")))
+        }
     }
 
     /// Adds the results of a run evaluated separately (another file, in parallel).
@@ -159,14 +160,10 @@ public struct RunAccumulator: Sendable {
             && findingCounts.isEmpty && sequencePoints.isEmpty && pages.isEmpty
     }
 
-    /// Drops what only the chain and sequence contracts needed (they have been judged). A large run holds a
-    /// point per invocation and observation; they are freed on another thread, off the path to the report.
-    mutating func releaseCollected() {
-        guard !sequencePoints.isEmpty || !pages.isEmpty else { return }
-        let spent = Spent(points: sequencePoints, pages: pages)
+    /// Drops what only the chain and sequence contracts needed (they have been judged).
+    mutating func dropCollected() {
         sequencePoints = [:]
         pages = [:]
-        DispatchQueue.global(qos: .utility).async { spent.drop() }
     }
 
     /// Counts interactions that were not judged (no operation).
@@ -180,18 +177,18 @@ public struct RunAccumulator: Sendable {
         return base + "." + field
     }
 
+    /// The value as compact JSON, cut after 120 characters when longer than 160; a cut value says how long it
+    /// is: a string in characters (Unicode scalars) and UTF-8 bytes of its text, anything else in bytes of JSON.
     static func shorten(_ value: JSONValue) -> String {
         let text = JSONWriter.string(value)
         guard text.count > 160 else { return text }
-        return String(text.prefix(120)) + "… (\(text.utf8.count) bytes)"
+        let size: String
+        if case .string(let string) = value {
+            let characters = string.unicodeScalars.count, bytes = string.utf8.count
+            size = "\(characters) characters, \(bytes) UTF-8 bytes"
+        } else {
+            size = "\(text.utf8.count) bytes of JSON"
+        }
+        return String(text.prefix(120)) + "… (\(size))"
     }
-}
-
-/// Collected points and pages handed to another thread to be freed.
-private struct Spent: Sendable {
-    let points: [SequenceKey: [SequencePoint]]
-    let pages: [PageKey: [ChainPage]]
-
-    /// Ends the last reference (the value is consumed by the call).
-    consuming func drop() {}
 }

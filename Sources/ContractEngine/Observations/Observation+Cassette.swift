@@ -1,5 +1,6 @@
 import AWSWire
 import Cassettes
+import HTTPTransport
 import RawJSON
 
 extension CassetteSource {
@@ -23,46 +24,62 @@ extension Observation {
         return result
     }
 
-    /// Calls `body` with each observation of a cassette, in recorded order, one at a time (nothing is kept).
-    /// Returns how many interactions were left out because they name no operation.
+    /// Calls `body` with each observation of a cassette, in recorded order, one at a time. Returns how many
+    /// interactions were left out because they name no operation.
     @discardableResult
     public static func forEachObservation(of cassette: Cassette, file: String, _ body: (Observation) -> Void) -> Int {
+        // The model is written and read back as a file would be: one mapping from stored interactions.
+        let stored = try! CassetteFile(tape: JSONTape(cassette.jsonValue), file: file)  // a cassette's own form reads back
+        return forEachObservation(of: stored, file: file, body)
+    }
+
+    /// Calls `body` with each observation of a cassette file (or of the interactions in `range`), in recorded
+    /// order, one at a time (nothing is kept; request and response bodies are read from the file's tape).
+    /// Returns how many interactions were left out because they name no operation.
+    @discardableResult
+    public static func forEachObservation(
+        of cassette: CassetteFile, file: String, interactions range: Range<Int>? = nil, _ body: (Observation) -> Void
+    ) -> Int {
         let target = cassette.header.source.target
+        let scenario = cassette.header.extra["scenario"].flatMap(ScenarioExpectations.init(json:))
         var skipped = 0
-        let interactions = cassette.interactions
-        for index in interactions.indices {
-            // Members are read in place (a local copy of each interaction would retain every member).
-            guard let operation = interactions[index].operation else {
+        for index in range ?? cassette.interactions.indices {
+            let interaction = cassette.interactions[index]
+            guard let operation = interaction.operation else {
                 skipped += 1
                 continue
             }
             body(Observation(
                 operation: operation,
-                request: interactions[index].request.body.json,
-                status: interactions[index].response.status,
-                body: Self.body(of: interactions[index].response, operation: operation),
-                time: interactions[index].startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
+                request: interaction.requestBody.json,
+                status: interaction.status,
+                body: Self.body(of: interaction, operation: operation),
+                time: interaction.startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
                 location: ObservationLocation(file: file, interaction: index),
-                target: target))
+                target: target, scenario: scenario))
         }
         return skipped
     }
 
-    static func body(of response: RecordedResponse, operation: String) -> Body {
-        if (200..<300).contains(response.status) {
-            switch response.body {
+    static func body(of interaction: StoredInteraction, operation: String) -> Body {
+        if (200..<300).contains(interaction.status) {
+            switch interaction.responseBody {
             case .json(let value): return .json(value)
             case .empty: return .unreadable("the body is empty")
-            case .text(let text):
+            case .text(let value):
+                let text = value.stringValue!
                 do {
-                    return .json(try JSONParser.parse(text))
+                    return .json(try JSONTape.parse(Array(text.utf8)).root)
                 } catch {
                     return .unreadable(Self.describe(text: text, error: error))
                 }
             case .binary: return .unreadable("the body is not UTF-8 text")
             }
         }
-        switch AWSErrorDecoder.decode(response.httpResponse, operation: operation) {
+        // Error responses are decoded from the recorded bytes, headers included (the AWS error decoder reads both).
+        let response = HTTPResponse(
+            status: interaction.status, headers: interaction.responseHeaders.headers, body: interaction.responseBody.body.data)
+        switch AWSErrorDecoder.decode(response, operation: operation) {
         case .service(let error): return .error(error)
         case .unreadable(let status, let reason): return .unreadable("HTTP \(status): \(reason)")
         }

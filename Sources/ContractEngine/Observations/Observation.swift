@@ -5,8 +5,8 @@ import RawJSON
 public struct Observation: Sendable {
     /// What came back.
     public enum Body: Sendable {
-        /// A JSON document (a successful response).
-        case json(JSONValue)
+        /// A JSON document (a successful response), on the tape it was parsed into.
+        case json(JSONTape.Value)
         /// An AWS error, decoded by the Smithy awsJson1_1 rules (``AWSErrorDecoder``).
         case error(AWSServiceError)
         /// A body that is neither a JSON response nor an AWS error (an HTML page, truncated JSON): why.
@@ -16,7 +16,7 @@ public struct Observation: Sendable {
     /// The wire operation name, e.g. `GetCommandInvocation`.
     public var operation: String
     /// The request body, when known.
-    public var request: JSONValue?
+    public var request: JSONTape.Value?
     /// The HTTP status, when known (`check` on a body alone does not know it).
     public var status: Int?
     /// The response.
@@ -27,10 +27,12 @@ public struct Observation: Sendable {
     public var location: ObservationLocation
     /// The target it was observed on: `moto-5.2.1`, `live`, `aws-docs`, `synthetic`, `input`.
     public var target: String
+    /// What the scenario that recorded the cassette expects (its header's `scenario` member), if any.
+    public var scenario: ScenarioExpectations?
 
     public init(
-        operation: String, request: JSONValue?, status: Int?, body: Body, time: Double?,
-        location: ObservationLocation, target: String
+        operation: String, request: JSONTape.Value?, status: Int?, body: Body, time: Double?,
+        location: ObservationLocation, target: String, scenario: ScenarioExpectations? = nil
     ) {
         self.operation = operation
         self.request = request
@@ -39,7 +41,13 @@ public struct Observation: Sendable {
         self.time = time
         self.location = location
         self.target = target
+        self.scenario = scenario
     }
+}
+
+extension Observation.Body {
+    /// A JSON document held as a ``JSONValue`` (put on a tape of its own).
+    public static func json(_ value: JSONValue) -> Self { .json(JSONTape(value).root) }
 }
 
 /// Where an observation was read from: a file and, for cassettes, the interaction index.

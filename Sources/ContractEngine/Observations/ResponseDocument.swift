@@ -28,14 +28,16 @@ public enum ResponseDocument {
     ) throws(InputError) -> Observation {
         let location = ObservationLocation(file: file)
         func make(_ body: Observation.Body) -> Observation {
-            Observation(operation: operation, request: request, status: nil, body: body, time: nil, location: location, target: "input")
+            Observation(
+                operation: operation, request: request.map { JSONTape($0).root }, status: nil, body: body, time: nil,
+                location: location, target: "input")
         }
         guard bytes.contains(where: { !(($0 == 0x20) || ($0 == 0x0A) || ($0 == 0x0D) || ($0 == 0x09)) }) else {
             throw InputError(file: file, problem: "is empty; give a response body (JSON)")
         }
-        let value: JSONValue
+        let value: JSONTape.Value
         do {
-            value = try JSONParser.parse(bytes)
+            value = try JSONTape.parse(bytes).root
         } catch {
             let text = String(decoding: bytes, as: UTF8.self)
             if let cliError = cliErrorLine(text, operation: operation) { return make(.error(cliError)) }
@@ -43,17 +45,31 @@ public enum ResponseDocument {
             if head.contains("<html") || head.contains("<!doctype") {
                 throw InputError(file: file, problem: "is an HTML page, not an SSM response; save the response body (JSON) and check that")
             }
+            if looksLikeCLITextOrTable(text) {
+                throw InputError(file: file, problem: "looks like AWS CLI --output text or table output, which has no member names; run the CLI again with --output json")
+            }
             throw InputError(file: file, problem: "is not valid JSON: \(error)")
         }
-        guard case .object(let object) = value else {
+        guard value.kind == .object else {
             throw InputError(file: file, problem: "is a JSON \(value.typeName), not a response object")
         }
+        let object = value
         if let raw = (object["__type"] ?? object["code"])?.stringValue {
             let message = object["message"]?.stringValue ?? object["Message"]?.stringValue
             return make(.error(AWSServiceError(
                 code: AWSErrorDecoder.sanitize(raw), message: message, statusCode: 0, requestID: nil, operation: operation)))
         }
         return make(.json(value))
+    }
+
+    /// Whether `text` (not JSON) is what the AWS CLI prints with `--output text` (tab-separated values) or
+    /// `--output table` (a box of `-` and `|`).
+    static func looksLikeCLITextOrTable(_ text: String) -> Bool {
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let first = lines.first, !"{[\"".contains(first.first!) else { return false }
+        let table = first.hasPrefix("--") && lines.dropFirst().contains { $0.hasPrefix("|") && $0.hasSuffix("|") }
+        let tabbed = lines.allSatisfy { $0.contains("\t") }
+        return table || tabbed
     }
 
     /// Parses `An error occurred (Code) when calling the Op operation: message` (AWS CLI standard error).

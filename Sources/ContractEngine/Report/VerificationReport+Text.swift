@@ -1,15 +1,20 @@
 extension VerificationReport {
     /// The text report, grouped by contract: verdict, statement, source, then per target the counts and the
     /// findings (at most `findingsPerTarget` of each), then where the documentation differs, then the summary.
-    public func text(title: String, findingsPerTarget: Int = 5) -> String {
+    /// The contracts that apply to none of the responses are folded into one line naming them, or listed one
+    /// per line with `listsNotApplicable` (`--verbose`).
+    public func text(title: String, findingsPerTarget: Int = 5, listsNotApplicable: Bool = false) -> String {
         var out = "\(title): \(files) file\(files == 1 ? "" : "s"), \(observations) response\(observations == 1 ? "" : "s")"
         out += " (\(errors) error\(errors == 1 ? "" : "s"))"
         if skipped > 0 { out += ", \(skipped) interaction\(skipped == 1 ? "" : "s") without an operation left out" }
         out += targets.isEmpty ? "\n" : "; targets: \(targets.joined(separator: ", "))\n"
+        let notApplicable = rows.filter { $0.verdict == .notApplicable }.map(\.contract.id)
         for row in rows {
             let contract = row.contract
             if row.verdict == .notApplicable {
-                out += "\n" + "N/A".padding(toLength: 13, withPad: " ", startingAt: 0) + "\(contract.id) (applies to none of these responses)\n"
+                if listsNotApplicable {
+                    out += "\n" + "N/A".padding(toLength: 13, withPad: " ", startingAt: 0) + "\(contract.id) (applies to none of these responses)\n"
+                }
                 continue
             }
             out += "\n" + row.verdict.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
@@ -30,6 +35,11 @@ extension VerificationReport {
                 let hidden = result.findingCount - min(findingsPerTarget, result.findings.count)
                 if hidden > 0 { out += "               … and \(hidden) more\n" }
             }
+        }
+        if !listsNotApplicable, !notApplicable.isEmpty {
+            let count = notApplicable.count == 1 ? "1 contract applies" : "\(notApplicable.count) contracts apply"
+            out += "\n" + "N/A".padding(toLength: 13, withPad: " ", startingAt: 0)
+                + "\(count) to none of these responses (--verbose lists them)\n"
         }
         let differing = rows.filter { row in row.contract.docsDiffer != nil && row.targets.contains { $0.tally.applicable > 0 } }
         if !differing.isEmpty {

@@ -10,6 +10,8 @@ public struct Verdict: Sendable {
     public var value: JSONValue?
     /// The expectation that did not hold, or why the result is inconclusive / not applicable.
     public var detail: String?
+    /// Every further field that decided the same outcome, in rule order (each is reported as its own finding).
+    public var others: [Verdict] = []
 
     public init(_ outcome: Outcome, field: String? = nil, value: JSONValue? = nil, detail: String? = nil) {
         self.outcome = outcome
@@ -20,70 +22,38 @@ public struct Verdict: Sendable {
 
     static let notApplicable = Verdict(.notApplicable)
     static let pass = Verdict(.pass)
+
+    /// This verdict and its ``others``.
+    var all: [Verdict] { [self] + others }
 }
 
 extension DataRule {
-    /// Evaluates the first case whose condition holds; `not-applicable` when none does.
-    public func evaluate(subject: JSONValue, request: JSONValue?) -> Verdict {
-        evaluate(subject: subject, request: request, fields: nil)
+    /// Evaluates the first case whose condition holds on `subject`; `not-applicable` when none does.
+    ///
+    /// The rule is compiled for this call; the engine compiles each rule once per run (``CompiledRule``).
+    public func evaluate(subject: JSONTape.Value, request: JSONTape.Value?) -> Verdict {
+        let fields = FieldTable(fieldNames)
+        return fields.withFields(of: subject, request: request) { CompiledRule(self, fields: fields).evaluate($0) }
     }
 
-    /// As ``evaluate(subject:request:)``, reading the subject's members through `fields` when given.
-    func evaluate(subject: JSONValue, request: JSONValue?, fields: SubjectFields?) -> Verdict {
+    /// The first member names every predicate of the rule reads from its subject.
+    var fieldNames: [String] {
+        var names: [String] = []
         for ruleCase in cases {
-            guard ruleCase.when.allSatisfy({ $0.evaluate(subject: subject, request: request, fields: fields) == .holds }) else { continue }
-            if !ruleCase.whenAny.isEmpty,
-                !ruleCase.whenAny.contains(where: { $0.evaluate(subject: subject, request: request, fields: fields) == .holds })
-            {
-                continue
+            for predicates in [ruleCase.when, ruleCase.whenAny, ruleCase.expect, ruleCase.confirm, ruleCase.inconclusiveIf] {
+                for predicate in predicates { names += predicate.fieldNames }
             }
-            return ruleCase.decide(subject: subject, request: request, fields: fields)
         }
-        return .notApplicable
+        return names
     }
 }
 
-extension RuleCase {
-    func decide(subject: JSONValue, request: JSONValue?, fields: SubjectFields?) -> Verdict {
-        if let outcome { return Verdict(outcome, detail: note) }
-        // The strongest result so far (the first to reach it wins); a verdict is only made for a result that
-        // carries a field or detail, not for every predicate that holds.
-        var best = Outcome.notApplicable
-        var decided: Verdict?
-        for predicate in expect {
-            switch predicate.evaluate(subject: subject, request: request, fields: fields) {
-            case .holds:
-                if best < .pass { best = .pass }
-            case .unknown:
-                continue  // not applicable never beats what is already there
-            case .absent:
-                if ifAbsent > best {
-                    best = ifAbsent
-                    decided = Verdict(ifAbsent, field: predicate.operandText, detail: predicate.absentText)
-                }
-            case .violated:
-                let soft = inconclusiveIf.contains { $0.evaluate(subject: subject, request: request, fields: fields) == .holds }
-                let outcome: Outcome = soft ? .inconclusive : .fail
-                if outcome > best {
-                    best = outcome
-                    decided = Verdict(
-                        outcome, field: predicate.operandText,
-                        value: predicate.value(subject: subject, request: request),
-                        detail: soft ? note ?? predicate.expectationText : predicate.expectationText)
-                }
-            }
-            if best == .fail, let decided { return decided }
-        }
-        var verdict = decided ?? (best == .pass ? .pass : .notApplicable)
-        if expect.isEmpty { verdict = .pass }
-        guard verdict.outcome == .pass || expect.isEmpty else { return verdict }
-        for predicate in confirm {
-            if predicate.evaluate(subject: subject, request: request, fields: fields) == .violated {
-                return Verdict(.inconclusive, field: predicate.operandText,
-                    value: predicate.value(subject: subject, request: request),
-                    detail: note ?? "not confirmed: \(predicate.summary)")
-            }
-        }
-        return verdict
+extension Predicate {
+    /// The first member names the predicate reads from its subject (its field, and a `not-before` field).
+    var fieldNames: [String] {
+        var names: [String] = []
+        if !readsRequest { names.append(path.names[0]) }
+        if case .notBefore(let other) = test { names.append(other.names[0]) }
+        return names
     }
 }

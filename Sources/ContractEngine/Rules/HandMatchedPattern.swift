@@ -19,11 +19,14 @@ enum HandMatchedPattern: Sendable {
     /// Whether `text` matches, or nil when the text is outside what the hand matcher decides.
     func matches(_ text: String) -> Bool? {
         var text = text
-        return text.withUTF8 { bytes -> Bool? in
-            for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
-            switch self {
-            case .instanceId: return Self.isInstanceId(bytes)
-            }
+        return text.withUTF8 { matches($0) }
+    }
+
+    /// Whether the UTF-8 text `bytes` matches, or nil when it is outside what the hand matcher decides.
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
+        switch self {
+        case .instanceId: return Self.isInstanceId(bytes)
         }
     }
 

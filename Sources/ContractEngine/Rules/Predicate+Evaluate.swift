@@ -1,3 +1,4 @@
+import Foundation
 import RawJSON
 
 /// The result of testing one predicate.
@@ -13,66 +14,46 @@ enum PredicateResult: Equatable {
 }
 
 extension Predicate {
-    /// The value the predicate reads (for reports), or `nil` when absent.
-    func value(subject: JSONValue, request: JSONValue?) -> JSONValue? {
-        readsRequest ? request.flatMap { path.lookup(in: $0) } : path.lookup(in: subject)
-    }
-
-    /// Tests the predicate against a subject and the request (the subject's members read through `fields`
-    /// when given).
-    func evaluate(subject: JSONValue, request: JSONValue?, fields: SubjectFields? = nil) -> PredicateResult {
-        let found: JSONValue?
-        if readsRequest {
-            guard let request else { return .unknown }
-            found = path.lookup(in: request)
-        } else if let fields {
-            found = fields.value(path)
-        } else {
-            found = path.lookup(in: subject)
-        }
+    /// Tests the value found at the operand (`nil` when absent).
+    ///
+    /// - Parameters:
+    ///   - other: what the test compares with: for `equals-request` the request's member, for `not-before`
+    ///     the subject's member (`nil` when absent).
+    ///   - hasRequest: whether the request is known (a test that reads it is `unknown` otherwise).
+    func result(found: JSONTape.Value?, other: JSONTape.Value?, hasRequest: Bool) -> PredicateResult {
+        if readsRequest, !hasRequest { return .unknown }
         switch test {
         case .present(let wanted): return (found != nil) == wanted ? .holds : .violated
-        case .equalsRequest(let other):
-            guard let request, let expected = other.lookup(in: request) else { return .unknown }
+        case .equalsRequest:
+            guard hasRequest, let expected = other else { return .unknown }
             guard let found, !found.isNull else { return .absent }
-            if orEmpty, case .string(let s) = found, s.isEmpty { return .holds }
+            if orEmpty, found.isString("") { return .holds }
             guard !expected.isNull else { return .unknown }
             return Self.same(found, expected) ? .holds : .violated
         default: break
         }
         guard let value = found, !value.isNull else { return .absent }
-        if orEmpty, case .string(let s) = value, s.isEmpty { return .holds }
+        if orEmpty, value.isString("") { return .holds }
         switch test {
         case .oneOf(let values, let folded, _):
-            guard case .string(let s) = value else { return .violated }
+            guard let s = value.stringValue else { return .violated }
             if values.contains(s) { return .holds }
             if let folded, folded.contains(s.lowercased()) { return .holds }
             return .violated
-        case .equals(let expected): return Self.same(value, expected) ? .holds : .violated
+        case .equals(let expected): return Self.same(value.json, expected) ? .holds : .violated
         case .type(let kind): return Self.has(kind, value) ? .holds : .violated
-        case .format(let format):
-            guard case .string(let s) = value else { return .violated }
-            return format.matches(s) ? .holds : .violated
-        case .pattern(let pattern):
-            guard case .string(let s) = value else { return .violated }
-            return pattern.matches(s) ? .holds : .violated
+        case .format(let format): return value.withUTF8(format.matches) == true ? .holds : .violated
+        case .pattern(let pattern): return value.withUTF8(pattern.matches) == true ? .holds : .violated
         case .maxLength(let limit, let unit):
-            guard case .string(let s) = value else { return .violated }
-            return TextMeasure.fits(s, limit: limit, unit: unit) ? .holds : .violated
+            return value.withUTF8 { TextMeasure.fits($0, limit: limit, unit: unit) } == true ? .holds : .violated
         case .minLength(let limit, let unit):
-            guard case .string(let s) = value else { return .violated }
-            if s.utf8.count < limit { return .violated }
-            return TextMeasure.length(s, unit: unit) >= limit ? .holds : .violated
+            return value.withUTF8 { TextMeasure.length($0, unit: unit) >= limit } == true ? .holds : .violated
         case .suffix(let suffix):
-            guard case .string(let s) = value else { return .violated }
-            return s.hasSuffix(suffix) ? .holds : .violated
+            return value.withUTF8 { $0.hasSuffix(suffix) } == true ? .holds : .violated
         case .present: return .holds
         case .equalsRequest: return .unknown  // decided above
-        case .notBefore(let path):
-            let other: JSONValue? = if let fields { fields.value(path) } else { path.lookup(in: subject) }
-            guard let other, let earlier = TimeValue.instant(other),
-                let later = TimeValue.instant(value)
-            else { return .unknown }
+        case .notBefore:
+            guard let other, let earlier = TimeValue.instant(other), let later = TimeValue.instant(value) else { return .unknown }
             return later >= earlier ? .holds : .violated
         }
     }
@@ -85,13 +66,19 @@ extension Predicate {
         return a == b
     }
 
-    static func has(_ kind: Kind, _ value: JSONValue) -> Bool {
-        switch (kind, value) {
-        case (.string, .string), (.boolean, .bool), (.object, .object), (.array, .array), (.number, .number):
+    /// ``same(_:_:)`` for values on tapes (strings compared without decoding when they hold no escape).
+    static func same(_ a: JSONTape.Value, _ b: JSONTape.Value) -> Bool {
+        if a.kind == .string, b.kind == .string, let text = b.stringValue { return a.isString(text) }
+        return same(a.json, b.json)
+    }
+
+    static func has(_ kind: Kind, _ value: JSONTape.Value) -> Bool {
+        switch (kind, value.kind) {
+        case (.string, .string), (.boolean, .true), (.boolean, .false), (.object, .object), (.array, .array), (.number, .number):
             return true
-        case (.integer, .number(let n)): return n.intValue != nil
+        case (.integer, .number): return value.intValue != nil
         case (.timestamp, .number): return true
-        case (.timestamp, .string(let s)): return ValueFormat.iso8601DateTime.matches(s)
+        case (.timestamp, .string): return value.withUTF8(ValueFormat.iso8601DateTime.matches) == true
         default: return false
         }
     }
@@ -119,30 +106,48 @@ extension Predicate {
     }
 }
 
-/// Text measurements in the units the catalog uses.
+/// Text measurements in the units the catalog uses, over a string's UTF-8 bytes.
 public enum TextMeasure {
     /// The length of `text` in `unit`.
     public static func length(_ text: String, unit: Predicate.TextUnit) -> Int {
+        var text = text
+        return text.withUTF8 { length($0, unit: unit) }
+    }
+
+    /// The length of the UTF-8 text `bytes` in `unit`.
+    public static func length(_ bytes: UnsafeBufferPointer<UInt8>, unit: Predicate.TextUnit) -> Int {
         switch unit {
-        case .characters: return text.unicodeScalars.count
-        case .utf8Bytes: return text.utf8.count
-        case .agentBytes: return agentBytes(text)
+        case .characters: return scalars(bytes)
+        case .utf8Bytes: return bytes.count
+        case .agentBytes: return agentBytes(bytes)
         }
     }
 
-    /// Whether `text` is at most `limit` long in `unit` (cheap when the UTF-8 length already fits).
-    public static func fits(_ text: String, limit: Int, unit: Predicate.TextUnit) -> Bool {
-        let bytes = text.utf8.count
-        if bytes <= limit { return true }
-        return length(text, unit: unit) <= limit
+    /// Whether the UTF-8 text `bytes` is at most `limit` long in `unit` (cheap when the byte count already fits).
+    public static func fits(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, unit: Predicate.TextUnit) -> Bool {
+        if bytes.count <= limit { return true }
+        return length(bytes, unit: unit) <= limit
+    }
+
+    /// Unicode scalar values in valid UTF-8: every byte that does not continue a sequence starts one.
+    public static func scalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// UTF-8 bytes, counting each U+FFFD (EF BF BD) as one byte: the agent cut a multibyte character there and
     /// Go's JSON encoder replaced the 1 or 2 stray bytes by U+FFFD.
     public static func agentBytes(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8(agentBytes)
+    }
+
+    /// ``agentBytes(_:)-(String)`` over UTF-8 bytes.
+    public static func agentBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var pending = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             count += 1
             switch (pending, byte) {
             case (0, 0xEF): pending = 1
@@ -154,5 +159,15 @@ public enum TextMeasure {
             }
         }
         return count
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes end with the UTF-8 of `suffix`.
+    func hasSuffix(_ suffix: String) -> Bool {
+        var suffix = suffix
+        return suffix.withUTF8 { tail in
+            tail.count <= count && (tail.count == 0 || memcmp(baseAddress! + (count - tail.count), tail.baseAddress!, tail.count) == 0)
+        }
     }
 }

@@ -20,6 +20,15 @@ public struct TimeValue: Sendable, Hashable {
         }
     }
 
+    /// ``instant(_:)-(JSONValue)`` of a value on a tape.
+    public static func instant(_ value: JSONTape.Value) -> Double? {
+        switch value.kind {
+        case .number: return value.doubleValue
+        case .string: return value.withUTF8 { parseISO8601($0)?.epochSeconds } ?? nil
+        default: return nil
+        }
+    }
+
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH:MM|±HHMM]` (a space is accepted for `T`).
     public static func parseISO8601(_ b: UnsafeBufferPointer<UInt8>) -> TimeValue? {
         var i = 0

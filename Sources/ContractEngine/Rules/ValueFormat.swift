@@ -15,13 +15,16 @@ public enum ValueFormat: String, Sendable, CaseIterable {
     /// Whether `text` has this format.
     public func matches(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            switch self {
-            case .uuid: return Self.isUUID(bytes)
-            case .iso8601DateTime: return TimeValue.parseISO8601(bytes) != nil
-            case .utcDateTime: return TimeValue.parseISO8601(bytes)?.isUTC == true
-            case .iso8601Duration: return TimeValue.parseDuration(bytes) != nil
-            }
+        return text.withUTF8(matches)
+    }
+
+    /// Whether the UTF-8 text `bytes` has this format.
+    public func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch self {
+        case .uuid: Self.isUUID(bytes)
+        case .iso8601DateTime: TimeValue.parseISO8601(bytes) != nil
+        case .utcDateTime: TimeValue.parseISO8601(bytes)?.isUTC == true
+        case .iso8601Duration: TimeValue.parseDuration(bytes) != nil
         }
     }
 
@@ -42,13 +45,11 @@ public enum ValueFormat: String, Sendable, CaseIterable {
 
 /// A regular expression compiled once when the catalog is loaded.
 ///
-/// Matching is a pure function of the text, and identifiers repeat across a recording (every poll of an
-/// invocation carries the same instance id), so recent answers are remembered.
+/// Matching is a pure function of the text; a well-known pattern is matched byte by byte
+/// (``HandMatchedPattern``) with the regex's own answers.
 public struct CompiledPattern: @unchecked Sendable {
-    // NSRegularExpression is immutable after creation and documented as safe to use from several threads;
-    // the answer cache is only touched under its lock.
+    // NSRegularExpression is immutable after creation and documented as safe to use from several threads.
     private let regex: NSRegularExpression
-    private let answers: AnswerCache
     /// A byte-level matcher with the regex's exact answers for the texts it can decide (nil: ask the regex).
     private let handMatcher: HandMatchedPattern?
     /// The pattern as written.
@@ -57,42 +58,20 @@ public struct CompiledPattern: @unchecked Sendable {
     /// Compiles `source`; throws when it is not a valid pattern.
     public init(_ source: String) throws {
         self.regex = try NSRegularExpression(pattern: source)
-        self.answers = AnswerCache()
         self.handMatcher = HandMatchedPattern(source: source)
         self.source = source
     }
 
     /// Whether the pattern matches somewhere in `text` (anchor it with `^…$` to match the whole text).
     public func matches(_ text: String) -> Bool {
-        if let handMatcher, let decided = handMatcher.matches(text) { return decided }
-        if let known = answers.answer(for: text) { return known }
-        let matched = regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
-        answers.remember(matched, for: text)
-        return matched
-    }
-}
-
-/// The last answers of a ``CompiledPattern`` (bounded: emptied when full), shared by the threads using it.
-private final class AnswerCache: @unchecked Sendable {
-    // Every access to `answers` holds `lock`.
-    private let lock = NSLock()
-    private var answers: [String: Bool] = [:]
-    private static let capacity = 4096
-    /// Texts longer than this are not remembered (identifiers are short).
-    private static let longestText = 128
-
-    func answer(for text: String) -> Bool? {
-        guard text.utf8.count <= Self.longestText else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        return answers[text]
+        var text = text
+        return text.withUTF8(matches)
     }
 
-    func remember(_ answer: Bool, for text: String) {
-        guard text.utf8.count <= Self.longestText else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
-        answers[text] = answer
+    /// Whether the pattern matches somewhere in the UTF-8 text `bytes`.
+    public func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let handMatcher, let decided = handMatcher.matches(bytes) { return decided }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
     }
 }

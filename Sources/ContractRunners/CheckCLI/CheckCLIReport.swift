@@ -1,3 +1,4 @@
+import ContractEngine
 import Foundation
 import RawJSON
 
@@ -54,20 +55,45 @@ public struct CheckCLIReport: Sendable {
     /// 0 when every check held, 1 otherwise.
     public var exitStatus: ExitStatus { failures.isEmpty ? .success : .violation }
 
-    /// The human-readable report.
+    /// The human-readable report: the header, the results under their operation, the summary.
     public var text: String {
-        var lines = ["check-cli: \(cli) (\(cliVersion))"]
-        var operation = ""
-        for result in results {
+        var printer = LinePrinter()
+        var lines = [Self.headerLine(cli: cli, version: cliVersion)]
+        for result in results { lines += printer.lines(for: result) }
+        return lines.joined(separator: "\n") + "\n" + summaryText
+    }
+
+    /// `check-cli: PATH (VERSION)`.
+    public static func headerLine(cli: String, version: String) -> String { "check-cli: \(cli) (\(version))" }
+
+    /// Turns results, in order, into the report's lines: the operation's name when it changes, then
+    /// `  PASS|FAIL check detail`. Used for the report and for the lines printed as each result is known;
+    /// `quiet` keeps failures only.
+    public struct LinePrinter: Sendable {
+        private var operation = ""
+        private let quiet: Bool
+
+        public init(quiet: Bool = false) { self.quiet = quiet }
+
+        public mutating func lines(for result: CLICheckResult) -> [String] {
+            if quiet, result.holds { return [] }
+            var lines: [String] = []
             if result.operation != operation {
                 operation = result.operation
                 lines.append(operation)
             }
             let check = result.check.padding(toLength: 28, withPad: " ", startingAt: 0)
             lines.append("  \(result.holds ? "PASS" : "FAIL") \(check) \(result.detail)")
+            return lines
         }
+    }
+
+    /// The request counts and the tally, after the results.
+    public var summaryText: String {
+        var lines: [String] = []
         lines.append("requests received by the counting endpoint: \(skeletonRunRequests) during \(skeletonRuns) --generate-cli-skeleton runs; \(commandRunRequests) during \(commandRuns) --cli-input-json command runs (expected there)")
-        lines.append("\(results.count - failures.count) checks held, \(failures.count) failed")
+        let held = results.count - failures.count
+        lines.append("\(held) \(held == 1 ? "check" : "checks") held, \(failures.count) failed")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -95,38 +121,15 @@ public struct CheckCLIReport: Sendable {
 
     /// The report as JUnit XML: one test suite per operation, one test case per check.
     public var junit: String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"ssm-contract check-cli\" tests=\"\(results.count)\" failures=\"\(failures.count)\">\n"
         var order: [String] = []
         for result in results where !order.contains(result.operation) { order.append(result.operation) }
-        for operation in order {
-            let cases = results.filter { $0.operation == operation }
-            xml += "  <testsuite name=\"\(escape(operation))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.holds }.count)\">\n"
-            for result in cases {
-                xml += "    <testcase classname=\"check-cli.\(escape(operation))\" name=\"\(escape(result.check))\""
-                if result.holds {
-                    xml += ">\n      <system-out>\(escape(result.detail))</system-out>\n    </testcase>\n"
-                } else {
-                    xml += ">\n      <failure message=\"\(escape(result.detail))\"/>\n    </testcase>\n"
-                }
-            }
-            xml += "  </testsuite>\n"
+        let suites = order.map { operation in
+            JUnitReport.Suite(name: operation, cases: results.filter { $0.operation == operation }.map { result in
+                JUnitReport.TestCase(
+                    classname: "check-cli.\(operation)", name: result.check,
+                    outcome: result.holds ? .passed(output: result.detail) : .failed(type: nil, message: result.detail))
+            })
         }
-        return xml + "</testsuites>\n"
-    }
-
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            default: if scalar.value >= 0x20 || scalar == "\t" { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
+        return JUnitReport(name: "ssm-contract check-cli", suites: suites).xml
     }
 }

@@ -9,6 +9,8 @@ extension CheckCLIRunner {
         let cli: ExternalCLI
         let endpoint: CountingEndpoint
         let model: SSMShapeModel
+        /// Called with each result as soon as it is known.
+        var onResult: @Sendable (CLICheckResult) -> Void = { _ in }
         var skeletonRuns = 0, skeletonRunRequests = 0, commandRuns = 0, commandRunRequests = 0
 
         init(cli: ExternalCLI, endpoint: CountingEndpoint, model: SSMShapeModel) {
@@ -38,23 +40,28 @@ extension CheckCLIRunner {
                 CLICheckResult(check: id, operation: name, holds: holds, detail: detail)
             }
             var out: [CLICheckResult] = []
+            let onResult = self.onResult
+            func add(_ result: CLICheckResult) {
+                out.append(result)
+                onResult(result)
+            }
 
             // 1–3: the input skeleton, and feeding it back.
             let (inputRun, inputRequests) = try await aws(operation, ["--generate-cli-skeleton", "input"], skeleton: true)
-            out.append(result("input-skeleton-no-request", inputRequests.isEmpty, "\(inputRequests.count) request(s) received"))
+            add(result("input-skeleton-no-request", inputRequests.isEmpty, "\(Plural.count(inputRequests.count, "request")) received"))
             let skeleton = inputRun.status == 0 ? try? JSONParser.parse(inputRun.stdout) : nil
             if let skeleton {
                 let problems = operation.input.map { InputSkeletonConformance.problems(skeleton, shape: $0, in: model) } ?? []
                 let count = skeleton.objectValue?.count ?? 0
-                out.append(result("input-skeleton-members", problems.isEmpty,
+                add(result("input-skeleton-members", problems.isEmpty,
                                   problems.isEmpty ? "\(count) members, typed placeholders, model order" : problems.joined(separator: "; ")))
                 let (feedback, sent) = try await aws(operation, ["--cli-input-json", inputRun.stdout], skeleton: false)
                 let (holds, detail) = accepted(feedback, sent)
-                out.append(result("input-skeleton-accepted", holds, detail))
+                add(result("input-skeleton-accepted", holds, detail))
             } else {
                 let why = inputRun.status == 0 ? "stdout is not JSON" : "exited \(inputRun.status): \(inputRun.firstErrorLine)"
-                out.append(result("input-skeleton-members", false, why))
-                out.append(result("input-skeleton-accepted", false, "no input skeleton to feed back"))
+                add(result("input-skeleton-members", false, why))
+                add(result("input-skeleton-accepted", false, "no input skeleton to feed back"))
             }
 
             // 4: a valid input is sent as exactly one request carrying exactly those members.
@@ -62,13 +69,13 @@ extension CheckCLIRunner {
             let sampleText = JSONWriter.string(sample)
             let (filledRun, filledRequests) = try await aws(operation, ["--cli-input-json", sampleText], skeleton: false)
             let filled = filledInputResult(operation, sample, filledRun, filledRequests)
-            out.append(result("filled-input-sent", filled.0, filled.1))
+            add(result("filled-input-sent", filled.0, filled.1))
 
             // 5–6: the output skeleton (validated inputs given through --cli-input-json).
             let (outputRun, outputRequests) = try await aws(operation, ["--cli-input-json", sampleText, "--generate-cli-skeleton", "output"], skeleton: true)
-            out.append(result("output-skeleton-no-request", outputRequests.isEmpty, "\(outputRequests.count) request(s) received"))
+            add(result("output-skeleton-no-request", outputRequests.isEmpty, "\(Plural.count(outputRequests.count, "request")) received"))
             let valid = outputResult(operation, outputRun)
-            out.append(result("output-skeleton-valid", valid.0, valid.1))
+            add(result("output-skeleton-valid", valid.0, valid.1))
             return out
         }
 
@@ -76,7 +83,7 @@ extension CheckCLIRunner {
             let lines = run.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("Invalid ") || $0.hasPrefix("Unknown ") || $0.hasPrefix("Missing ") }
             let structural = lines.filter { !$0.hasPrefix("Invalid length") && !$0.hasPrefix("Invalid value") && !$0.hasPrefix("Invalid range") }
             if run.status == 0 {
-                return (true, "accepted and run as a command (\(sent.count) request(s) sent, expected)")
+                return (true, "accepted and run as a command (\(Plural.count(sent.count, "request")) sent, expected)")
             }
             if !lines.isEmpty, structural.isEmpty {
                 return (true, "members accepted; the placeholder values fail the CLI's own validation, as placeholders may: \(lines.joined(separator: "; "))")
@@ -87,7 +94,7 @@ extension CheckCLIRunner {
         private func filledInputResult(_ operation: SSMShapeModel.Operation, _ sample: JSONValue, _ run: ExternalCLI.Run, _ sent: [HTTPRequest]) -> (Bool, String) {
             let target = "\(model.source.targetPrefix).\(operation.name)"
             guard run.status == 0 else {
-                return (false, "exited \(run.status): \(run.firstErrorLine) (\(sent.count) request(s) sent)")
+                return (false, "exited \(run.status): \(run.firstErrorLine) (\(Plural.count(sent.count, "request")) sent)")
             }
             guard sent.count == 1, let request = sent.first else {
                 return (false, "expected 1 request, received \(sent.count)")
@@ -117,7 +124,7 @@ extension CheckCLIRunner {
             if violations.isEmpty {
                 return (true, "sample output satisfies \(operation.output ?? "the output shape")")
             }
-            return (false, "\(violations.count) constraint violation(s): \(violations.map(\.description).joined(separator: "; "))")
+            return (false, "\(Plural.count(violations.count, "constraint violation")): \(violations.map(\.description).joined(separator: "; "))")
         }
     }
 }

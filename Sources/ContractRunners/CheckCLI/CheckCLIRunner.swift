@@ -17,8 +17,18 @@ public enum CheckCLIRunner {
         ("output-skeleton-no-request", "--generate-cli-skeleton output sends no API request"),
     ]
 
+    /// What a run reports as it goes: the CLI's version line once it is known, then each result as soon as it
+    /// is known (the report's own lines: ``CheckCLIReport/headerLine(cli:version:)``, ``CheckCLIReport/line(for:)``).
+    public enum Progress: Sendable {
+        case started(cli: String, version: String)
+        case result(CLICheckResult)
+    }
+
     /// Runs every check for `operations` (CLI names; all modelled operations when empty).
-    public static func run(cli: ExternalCLI, operations names: [String], model: SSMShapeModel = .bundled) async throws(RunnerError) -> CheckCLIReport {
+    public static func run(
+        cli: ExternalCLI, operations names: [String], model: SSMShapeModel = .bundled,
+        progress: @escaping @Sendable (Progress) -> Void = { _ in }
+    ) async throws(RunnerError) -> CheckCLIReport {
         var selected: [SSMShapeModel.Operation] = []
         for name in names.isEmpty ? model.operations.map(\.cliName).sorted() : names {
             selected.append(try SkeletonRunner.operation(name, in: model))
@@ -29,10 +39,12 @@ public enum CheckCLIRunner {
             throw RunnerError("the AWS CLI \(cli.path) does not run: `--version` exited \(version.status): \(version.firstErrorLine)", status: .unreachable)
         }
         let versionLine = (version.stdout + version.stderr).split(separator: "\n").first.map(String.init) ?? "unknown version"
+        progress(.started(cli: cli.path, version: versionLine))
         let handler = responder(model)
         do {
             return try await CountingEndpoint.with(handler: handler) { endpoint in
                 var session = Session(cli: cli, endpoint: endpoint, model: model)
+                session.onResult = { progress(.result($0)) }
                 var results: [CLICheckResult] = []
                 for operation in operations { results += try await session.check(operation) }
                 return CheckCLIReport(
@@ -69,15 +81,15 @@ public enum CheckCLIRunner {
 }
 
 extension CheckCLIRunner {
-    /// Writes the JSON and JUnit forms of `report` (each only when a path is given), atomically.
+    /// The pre-flight check of `--json` and `--junit`, before the CLI is run.
+    public static func outputPaths(json: String?, junit: String?) -> OutputPaths {
+        ReportFiles.paths(json: json, junit: junit)
+    }
+
+    /// Writes the JSON and JUnit forms of `report` (each only when a path is given; `-` is standard output),
+    /// atomically.
     public static func write(_ report: CheckCLIReport, json: String?, junit: String?) throws(RunnerError) {
-        for (path, data) in [(json, JSONWriter.data(report.json, style: .pretty) + Data("\n".utf8)), (junit, Data(report.junit.utf8))] {
-            guard let path else { continue }
-            do {
-                try AtomicFile.write(data, to: URL(fileURLWithPath: path))
-            } catch {
-                throw RunnerError("cannot write the report \(path): \(error.localizedDescription)", status: .badInput)
-            }
-        }
+        try ReportFiles.write(json: report.json, to: json)
+        if let junit { try ReportFiles.write(Data(report.junit.utf8), to: junit) }
     }
 }

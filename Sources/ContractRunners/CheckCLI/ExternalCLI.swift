@@ -21,6 +21,8 @@ public struct ExternalCLI: Sendable {
     public let path: String
     /// Extra environment (the region and fake credentials are always set).
     public let environment: [String: String]
+    /// Seconds one run may take before the CLI and every process it started are killed (`--timeout`).
+    public var timeout: Double = ExternalCLI.defaultTimeout
 
     /// Resolves `path` (a path, or a bare name looked up on `PATH`); throws ``RunnerError`` (exit 4) when it cannot
     /// be run.
@@ -45,41 +47,43 @@ public struct ExternalCLI: Sendable {
         return directories.map { "\($0)/\(path)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs the CLI with `arguments`; output is captured through temporary files (no pipe can fill up).
+    /// Runs the CLI with `arguments` in a process group of its own; output is captured through temporary files
+    /// (no pipe can fill up). After ``timeout`` seconds the whole group is killed.
+    ///
+    /// - Throws: ``RunnerError`` (unreachable, 4) when the CLI cannot be started or does not answer in time.
     public func run(_ arguments: [String]) async throws(RunnerError) -> Run {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("ssm-contract-cli-\(UUID().uuidString)")
+        let ending: ChildProcessGroup.Ending
+        let out = directory.appendingPathComponent("stdout"), err = directory.appendingPathComponent("stderr")
+        defer { try? FileManager.default.removeItem(at: directory) }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let out = directory.appendingPathComponent("stdout"), err = directory.appendingPathComponent("stderr")
-            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-            let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = arguments
-            process.environment = childEnvironment(home: directory.path)
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = outHandle
-            process.standardError = errHandle
-            let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do { try process.run() } catch {
-                    process.terminationHandler = nil
-                    continuation.resume(throwing: error)
-                }
-            }
-            try? outHandle.close()
-            try? errHandle.close()
-            return Run(
-                status: status,
-                stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
-                stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
-            )
+            ending = try await ChildProcessGroup.run(
+                path, arguments, environment: childEnvironment(home: directory.path), stdout: out.path, stderr: err.path,
+                timeout: timeout)
         } catch {
-            throw RunnerError("cannot run the AWS CLI \(path): \(error.localizedDescription)", status: .unreachable)
+            throw RunnerError("cannot run the AWS CLI \(path): \(SystemErrorText.reason(error))", status: .unreachable)
         }
+        guard case .exited(let status) = ending else {
+            let shown = arguments.count > 4 ? arguments.prefix(4).joined(separator: " ") + " …" : arguments.joined(separator: " ")
+            throw RunnerError(
+                "the AWS CLI \(path) did not answer within \(Self.seconds(timeout)) (`\(shown)`); it and every process it started were stopped — raise --timeout if it is only slow",
+                status: .unreachable)
+        }
+        return Run(
+            status: status,
+            stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
+            stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)
+        )
+    }
+
+    /// Seconds each CLI run may take (`--timeout`).
+    public static let defaultTimeout: Double = 60
+
+    static func seconds(_ value: Double) -> String {
+        let text = value == value.rounded() ? String(Int(value)) : String(value)
+        return value == 1 ? "1 second" : "\(text) seconds"
     }
 
     private func childEnvironment(home: String) -> [String: String] {

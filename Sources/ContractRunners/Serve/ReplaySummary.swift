@@ -55,15 +55,15 @@ public struct ReplaySummary: Sendable, Hashable {
     /// The summary printed when the server stops: totals, then one line per cassette with its unused
     /// interactions.
     public var text: String {
-        var totals = "\(requests) request(s): \(answered) answered"
+        var totals = "\(Plural.count(requests, "request")): \(answered) answered"
         if recordsMisses { totals += " (\(recorded) recorded upstream)" }
         totals += ", \(misses.count) missed"
-        if !upstreamFailures.isEmpty { totals += ", \(upstreamFailures.count) upstream failure(s)" }
+        if !upstreamFailures.isEmpty { totals += ", \(Plural.count(upstreamFailures.count, "upstream failure"))" }
         if replacedByFaults > 0 { totals += ", \(replacedByFaults) replaced by injected faults" }
         var lines = ["served " + totals]
         if !faults.isEmpty { lines.append("  injected faults: " + faultList) }
         for report in cassettes {
-            var line = "  \(report.file.relativePath): \(report.interactionCount) interaction(s), \(report.replayed) replayed"
+            var line = "  \(report.file.relativePath): \(Plural.count(report.interactionCount, "interaction")), \(report.replayed) replayed"
             if report.recorded > 0 { line += ", \(report.recorded) recorded" }
             line += report.unused.isEmpty ? ", none unused" : ", \(report.unused.count) unused"
             lines.append(line)

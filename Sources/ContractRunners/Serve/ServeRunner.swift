@@ -31,6 +31,7 @@ public enum ServeRunner {
         _ options: Options, output: @escaping @Sendable (String) -> Void, until stop: @escaping @Sendable () async -> Void
     ) async throws(RunnerError) -> ExitStatus {
         let files = try cassetteFiles(options)
+        try preflight(options, files: files)
         let summary: ReplaySummary
         do {
             summary = try await ReplayServer.withServer(cassettes: files, options: options.server) { server in
@@ -39,7 +40,10 @@ public enum ServeRunner {
                 return server.summary
             }
         } catch let error as ReplayServerError {
-            throw RunnerError(error.message, status: error.cannotListen ? .unreachable : .badInput)
+            if error.cannotListen {
+                throw RunnerError(ListenFailure.message(host: options.server.host, port: options.server.port, detail: error.message), status: .unreachable)
+            }
+            throw RunnerError(error.message, status: .badInput)
         } catch let error as CassetteError {
             throw RunnerError(error.description, status: .badInput)
         } catch let error as CassetteConfigurationError {
@@ -49,15 +53,34 @@ public enum ServeRunner {
         }
         output(summary.text)
         if let report = options.report {
-            try ReportFiles.write(Data((JSONWriter.string(summary.json(strict: options.strict), style: .pretty) + "\n").utf8), to: report)
+            try ReportFiles.write(json: summary.json(strict: options.strict), to: report)
         }
         return summary.status(strict: options.strict)
     }
 
+    /// Before anything is served: the report and the recording cassette can be written, and a recording is
+    /// labelled truthfully (`live` only from AWS, no mock's answers in a `live` folder).
+    static func preflight(_ options: Options, files: [URL]) throws(RunnerError) {
+        if options.report == OutputPaths.standardOutput {
+            throw RunnerError("--report -: serve's standard output carries the URL line and the summary; give the report a file", status: .badInput)
+        }
+        var outputs = OutputPaths().file("--report", options.report)
+        if let upstream = options.server.upstream, let recording = files.first {
+            outputs = outputs.file("--record-missing (the first CASSETTE)", recording.relativePath)
+            let source: CassetteSource?
+            if FileManager.default.fileExists(atPath: recording.path) {
+                source = try? Cassette.load(from: recording).header.source
+            } else {
+                source = options.server.recordingSource
+            }
+            if let source { try RecordingLabel.check(source, endpoint: upstream, folder: recording.deletingLastPathComponent()) }
+        }
+        try outputs.check()
+    }
+
     /// `serving 3 cassettes (12 interactions) on http://127.0.0.1:PORT — point an SDK at it with --endpoint-url …`
     public static func startupLine(_ server: ReplayServer, cassettes: Int) -> String {
-        let noun = cassettes == 1 ? "cassette" : "cassettes"
-        var line = "serving \(cassettes) \(noun) (\(server.transport.interactionCount) interactions) on \(server.baseURL)"
+        var line = "serving \(Plural.count(cassettes, "cassette")) (\(Plural.count(server.transport.interactionCount, "interaction"))) on \(server.baseURL)"
         if let recorder = server.transport.recorder { line += ", recording misses into \(recorder.file.path)" }
         return line + " — point an SDK at it with --endpoint-url \(server.baseURL)\n"
     }

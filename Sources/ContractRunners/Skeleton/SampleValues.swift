@@ -4,10 +4,13 @@ import SSMOperations
 /// Builds sample values that satisfy the model's own constraints (lengths, patterns, enums, ranges, list sizes), so
 /// that a sample output is a valid response and a sample input a valid request.
 ///
-/// Strings: the first enum value; else a realistic example for well-known shapes (IDs from the AWS CLI reference
-/// pages); else the member name (as the AWS CLI's output skeleton does), padded or cut to the length limits. Every
-/// candidate is checked with ``ShapeValidator``; when none fits, generation fails naming the shape and pattern, so a
-/// new pattern in the model is noticed rather than papered over. Timestamps are epoch seconds (the wire form).
+/// Strings: a member example that keeps the sample coherent (``memberExamples``: a finished, successful
+/// invocation, so ssm-contract's own contracts accept the sample); else the first enum value; else a realistic
+/// example for well-known shapes (IDs from the AWS CLI reference pages); else the member name (as the AWS CLI's
+/// output skeleton does), padded or cut to the length limits. Every candidate is checked with ``ShapeValidator``;
+/// when none fits, generation fails naming the shape and pattern, so a new pattern in the model is noticed rather
+/// than papered over. The one exception is ``observedValues``: members whose model constraint no real AWS value
+/// meets, where the sample follows AWS. Timestamps are epoch seconds (the wire form).
 public struct SampleValues: Sendable {
     /// A string shape for which no candidate satisfies the constraints.
     public struct Unsatisfiable: Error, Sendable, CustomStringConvertible {
@@ -31,6 +34,21 @@ public struct SampleValues: Sendable {
         "IPAddress": "192.0.2.10",
         "S3Region": "us-east-1",
         "StringDateTime": "2024-01-01T00:00:00Z",
+    ]
+
+    /// Member examples tried before anything else (each still checked against the model): the sample describes
+    /// a finished, successful invocation, as a response after the command ran does.
+    public static let memberExamples: [String: String] = [
+        "Status": "Success",
+        "StatusDetails": "Success",
+    ]
+
+    /// Members whose modeled constraint every real AWS value breaks; the sample carries what AWS sends. The model
+    /// types ExecutionElapsedTime as StringDateTime (a date-time pattern), but AWS sends an ISO-8601 duration
+    /// (contract times.elapsed-duration, whose docs-differ note records the model's error). Start and end are
+    /// the same sample time, so the elapsed time is zero.
+    public static let observedValues: [String: String] = [
+        "ExecutionElapsedTime": "PT0S",
     ]
 
     /// The timestamp used in samples: 2024-01-01T00:00:00Z, in epoch seconds.
@@ -74,7 +92,9 @@ public struct SampleValues: Sendable {
             let key = try string(for: model.shapes[shape.mapKey ?? ""], name: "KeyName", path: "\(path){key}")
             let value = try generate(shape.mapValue ?? "", "", "\(path)[\(key)]", &stack)
             return .object(JSONObject([JSONMember(key: key, value: value)]))
-        case .string: return .string(try string(for: shape, name: name, path: path))
+        case .string:
+            if let observed = Self.observedValues[name] { return .string(observed) }
+            return .string(try string(for: shape, name: name, path: path))
         case .integer, .long:
             return .number(JSONNumber(Swift.min(Swift.max(0, shape.min ?? 0), shape.max ?? Int.max)))
         case .float, .double:
@@ -88,7 +108,8 @@ public struct SampleValues: Sendable {
 
     private func string(for shape: Shape?, name: String, path: String) throws(Unsatisfiable) -> String {
         guard let shape else { return name }
-        var candidates = Array(shape.enumValues.prefix(1))
+        var candidates = Self.memberExamples[name].map { [$0] } ?? []
+        candidates += shape.enumValues.prefix(1)
         if let example = Self.examples[shape.name] { candidates.append(example) }
         let base = name.isEmpty ? shape.name : name
         candidates.append(base)

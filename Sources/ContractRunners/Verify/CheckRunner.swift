@@ -23,16 +23,22 @@ public enum CheckRunner {
         public var junit: String?
         /// The day deviations expire against (`YYYY-MM-DD`, default today in UTC).
         public var today: String?
+        /// `--verbose`: list every not-applicable contract instead of one line naming them.
+        public var verbose = false
 
         public init() {}
     }
+
+    /// What `check` prints on standard error before it reads a terminal: it waits for the body.
+    public static let terminalNotice = "ssm-contract check: reading the response body from standard input (paste it, then Ctrl-D; or give a FILE)"
 
     /// Runs `check`; `standardInput` supplies the bytes for `-`.
     public static func run(
         _ options: Options, standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
     ) throws(RunnerError) -> VerifyRunner.Outcome {
-        let (catalog, deviations) = try options.catalog.load()
+        try ReportFiles.paths(json: options.json, junit: options.junit).check()
         let operation = OperationName.wire(fromCLI: options.operation)
+        let (catalog, deviations) = try options.catalog.load(operation: operation)
         let known = Set(catalog.contracts.flatMap(\.operations))
         guard known.contains(operation) else {
             let names = known.sorted().map(OperationName.cli(fromWire:)).joined(separator: ", ")
@@ -53,15 +59,19 @@ public enum CheckRunner {
         } catch {
             throw RunnerError(error.description, status: .badInput)
         }
+        if case .json(let value) = observation.body {
+            try ResponseIdentity.require(value.json, is: operation, file: options.input, judged: known)
+        }
         if let target = options.target { observation.target = target }
         let engine = ContractEngine(catalog: catalog)
         var run = engine.makeAccumulator()
         run.addFile()
         engine.evaluate(observation, into: &run)
         let report = VerificationReport(engine.finish(run), deviations: deviations, today: options.today ?? DeviationSet.today())
+        try VerifyRunner.requireSomethingChecked(report, what: options.input)
         try ReportFiles.write(report, json: options.json, junit: options.junit, suite: "ssm-contract check \(options.operation)")
         return VerifyRunner.Outcome(
-            text: report.text(title: "ssm-contract check \(options.operation)"),
+            text: report.text(title: "ssm-contract check \(options.operation)", listsNotApplicable: options.verbose),
             status: report.hasViolations ? .violation : .success, report: report)
     }
 

@@ -22,6 +22,8 @@ public enum VerifyRunner {
         public var markdown = false
         /// The day deviations expire against (`YYYY-MM-DD`, default today in UTC).
         public var today: String?
+        /// `--verbose`: list every not-applicable contract instead of one line naming them.
+        public var verbose = false
 
         public init() {}
     }
@@ -38,17 +40,38 @@ public enum VerifyRunner {
 
     /// Runs `verify`.
     public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
+        try ReportFiles.paths(json: options.json, junit: options.junit).check()
         let (catalog, deviations) = try options.catalog.load()
         if options.listContracts {
             let text = options.markdown ? ContractTable.markdown(catalog) : ContractTable.plain(catalog)
             return Outcome(text: text, status: .success, report: nil)
         }
-        let files = try cassetteFiles(options.paths.isEmpty ? ["Recordings"] : options.paths)
+        let paths = options.paths.isEmpty ? ["Recordings"] : options.paths
+        let files = try cassetteFiles(paths)
+        guard !files.isEmpty else {
+            throw RunnerError("nothing was checked: \(paths.joined(separator: ", ")) holds no cassettes (*.json); give cassette files or folders", status: .badInput)
+        }
         let engine = ContractEngine(catalog: catalog)
         let run = try await evaluate(files, engine: engine)
         let report = VerificationReport(engine.finish(consume run), deviations: deviations, today: options.today ?? DeviationSet.today())
+        try requireSomethingChecked(report, what: paths.joined(separator: ", "))
         try ReportFiles.write(report, json: options.json, junit: options.junit, suite: "ssm-contract verify")
-        return Outcome(text: report.text(title: "ssm-contract verify"), status: report.hasViolations ? .violation : .success, report: report)
+        return Outcome(
+            text: report.text(title: "ssm-contract verify", listsNotApplicable: options.verbose),
+            status: report.hasViolations ? .violation : .success, report: report)
+    }
+
+    /// A run in which no contract judged anything is bad input (exit 2), never a pass: no responses, or none
+    /// that any selected contract applies to.
+    static func requireSomethingChecked(_ report: VerificationReport, what: String) throws(RunnerError) {
+        guard report.observations > 0 else {
+            throw RunnerError("nothing was checked: \(what) holds no SSM responses (\(report.files) \(report.files == 1 ? "file" : "files") read)", status: .badInput)
+        }
+        guard report.rows.contains(where: { $0.verdict != .notApplicable }) else {
+            let contracts = report.rows.count == 1
+                ? "the one selected contract (\(report.rows[0].contract.id)) does not apply" : "none of the \(report.rows.count) selected contracts applies"
+            throw RunnerError("nothing was checked: \(contracts) to the \(report.observations) \(report.observations == 1 ? "response" : "responses") in \(what); check --only/--skip and the operation", status: .badInput)
+        }
     }
 
     /// The cassette files under `paths`, sorted; a path that does not exist is bad input.
@@ -64,20 +87,25 @@ public enum VerifyRunner {
                 files.append(URL(fileURLWithPath: path))
                 continue
             }
-            let root = URL(fileURLWithPath: path)
-            let enumerator = manager.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+            // Each file as the folder was given plus its place inside it, so reports show paths as given.
+            let enumerator = manager.enumerator(atPath: path)
             var found: [URL] = []
-            while let url = enumerator?.nextObject() as? URL {
-                if url.pathExtension == "json" { found.append(url) }
+            while let subpath = enumerator?.nextObject() as? String {
+                let name = (subpath as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    enumerator?.skipDescendants()
+                    continue
+                }
+                if subpath.hasSuffix(".json") { found.append(URL(fileURLWithPath: (path as NSString).appendingPathComponent(subpath))) }
             }
-            files += found.sorted { $0.path < $1.path }
+            files += found.sorted { $0.relativePath < $1.relativePath }
         }
         return files
     }
 
     /// Loads and evaluates the files in parallel (one task per file, at most one per core). Results are merged
     /// in file order as soon as they are available, so merging overlaps with the files still being evaluated.
-    static func evaluate(_ files: [URL], engine: ContractEngine) async throws(RunnerError) -> RunAccumulator {
+    static func evaluate(_ files: [URL], engine: ContractEngine, partSize: Int = partSize) async throws(RunnerError) -> RunAccumulator {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let (total, failure) = await withTaskGroup(of: (Int, Result<RunAccumulator, RunnerError>).self) { group in
             var total = engine.makeAccumulator()
@@ -88,7 +116,7 @@ public enum VerifyRunner {
                 guard next < files.count else { return }
                 let index = next
                 next += 1
-                group.addTask { (index, evaluateFile(files[index], engine: engine)) }
+                group.addTask { (index, await evaluateFile(files[index], engine: engine, partSize: partSize)) }
             }
             for _ in 0..<width { start() }
             while let (index, result) = await group.next() {
@@ -109,44 +137,52 @@ public enum VerifyRunner {
         return total
     }
 
-    /// The path relative to the current folder when it is inside it.
-    static func displayPath(_ url: URL) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
-    }
+    /// The path as the user gave it (relative stays relative, absolute stays absolute).
+    static func displayPath(_ url: URL) -> String { url.relativePath }
 
-    static func evaluateFile(_ url: URL, engine: ContractEngine) -> Result<RunAccumulator, RunnerError> {
-        // Fast path: observations straight from the parsed file. Anything it does not certainly accept (an
-        // unreadable file, invalid JSON, a malformed cassette) goes through `Cassette.load`, whose errors name
-        // the file and field.
-        if let data = try? Data(contentsOf: url), let json = try? JSONParser.parse(data) {
-            var run = engine.makeAccumulator()
-            let skipped = Observation.forEachObservation(ofCassetteDocument: json, file: displayPath(url)) {
-                engine.evaluate($0, into: &run)
-            }
-            if let skipped {
-                run.addFile()
-                run.addSkipped(skipped)
-                return .success(run)
-            }
-        }
-        return evaluateLoadedFile(url, engine: engine)
-    }
-
-    /// Loads the file as a ``Cassette`` (with its checks and error messages) and evaluates it.
-    static func evaluateLoadedFile(_ url: URL, engine: ContractEngine) -> Result<RunAccumulator, RunnerError> {
-        let cassette: Cassette
+    /// Reads one cassette file (checked as every cassette is, errors naming the file and field) and evaluates
+    /// its observations straight from the file's tape: a large file in parts on every core, merged in order.
+    static func evaluateFile(_ url: URL, engine: ContractEngine, partSize: Int) async -> Result<RunAccumulator, RunnerError> {
+        let cassette: CassetteFile
         do {
-            cassette = try Cassette.load(from: url)
+            cassette = try CassetteFile.read(from: url)
         } catch {
             return .failure(RunnerError(error.description, status: .badInput))
         }
+        let file = displayPath(url)
+        let parts = partition(cassette.interactions.count, width: ProcessInfo.processInfo.activeProcessorCount, partSize: partSize)
         var run = engine.makeAccumulator()
+        if parts.count == 1 {
+            run.addSkipped(Observation.forEachObservation(of: cassette, file: file) { engine.evaluate($0, into: &run) })
+        } else {
+            let runs = await withTaskGroup(of: (Int, RunAccumulator).self) { group in
+                for (index, range) in parts.enumerated() {
+                    group.addTask {
+                        var part = engine.makeAccumulator()
+                        part.addSkipped(Observation.forEachObservation(of: cassette, file: file, interactions: range) {
+                            engine.evaluate($0, into: &part)
+                        })
+                        return (index, part)
+                    }
+                }
+                var runs = [RunAccumulator?](repeating: nil, count: parts.count)
+                for await (index, part) in group { runs[index] = part }
+                return runs
+            }
+            for part in runs { run.merge(part!) }  // in interaction order: the same results as one pass
+        }
         run.addFile()
-        // One observation at a time: nothing but the parsed cassette is held per file.
-        let skipped = Observation.forEachObservation(of: cassette, file: displayPath(url)) { engine.evaluate($0, into: &run) }
-        run.addSkipped(skipped)
+        // Sequences and pages are judged with their file, so what is kept for them never outgrows one file.
+        engine.judgeCollected(&run)
         return .success(run)
     }
+
+    /// The interactions of a file cut into contiguous parts of at least `partSize`, at most `width` of them.
+    static func partition(_ count: Int, width: Int, partSize: Int) -> [Range<Int>] {
+        let n = max(1, min(width, count / partSize))
+        return (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
+    }
+
+    /// The fewest interactions worth a part of their own.
+    static let partSize = 5_000
 }

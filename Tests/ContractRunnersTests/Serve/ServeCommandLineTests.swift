@@ -11,7 +11,6 @@ import Glibc
 /// `ssm-contract serve` as a user runs it: read the port from the first line, send requests, SIGINT, read the
 /// summary and the exit status.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct ServeCommandLineTests {
-    static let binary = PackageRoot.path(".build/debug/ssm-contract")
 
     struct Finished {
         let status: Int32
@@ -21,7 +20,7 @@ import Glibc
 
     /// Starts the binary; `body` gets the process and its first output line, then the process is reaped.
     static func withServe(_ arguments: [String], _ body: (ChildProcess, String?) async throws -> Void) async throws -> Finished {
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
+        let binary = try BuiltProducts.ssmContract
         return try await ServeFixtures.withTemporaryFolder { folder in
             let errors = folder.appendingPathComponent("stderr")
             _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
@@ -57,9 +56,9 @@ import Glibc
                 child.signal(SIGINT)
             }
             #expect(finished.status == 1)
-            #expect(finished.stdout.contains("served 2 request(s): 1 answered, 1 missed"), "\(finished.stdout)")
-            #expect(finished.stdout.contains { $0.hasSuffix("list-command-invocations-cli-example.json: 1 interaction(s), 1 replayed, none unused") })
-            #expect(finished.stdout.contains { $0.hasSuffix("get-command-invocation-cli-example.json: 1 interaction(s), 0 replayed, 1 unused") })
+            #expect(finished.stdout.contains("served 2 requests: 1 answered, 1 missed"), "\(finished.stdout)")
+            #expect(finished.stdout.contains { $0.hasSuffix("list-command-invocations-cli-example.json: 1 interaction, 1 replayed, none unused") })
+            #expect(finished.stdout.contains { $0.hasSuffix("get-command-invocation-cli-example.json: 1 interaction, 0 replayed, 1 unused") })
             #expect(finished.stderr.contains("ssm-contract serve: miss: "))
             #expect(finished.stderr.contains("body.Details: false ≠ recorded true"))
             let json = try JSONParser.parse(Data(contentsOf: report)).objectValue
@@ -72,11 +71,11 @@ import Glibc
 
     @Test func sigtermWithNothingMissedExitsZeroUnlessStrict() async throws {
         let plain = try await Self.withServe(["Recordings/aws-docs/get-command-invocation-cli-example.json"]) { child, first in
-            #expect(first?.hasPrefix("serving 1 cassette (1 interactions) on http://127.0.0.1:") == true)
+            #expect(first?.hasPrefix("serving 1 cassette (1 interaction) on http://127.0.0.1:") == true)
             child.signal(SIGTERM)
         }
         #expect(plain.status == 0)
-        #expect(plain.stdout.contains("served 0 request(s): 0 answered, 0 missed"))
+        #expect(plain.stdout.contains("served 0 requests: 0 answered, 0 missed"))
         let strict = try await Self.withServe(["--strict", "Recordings/aws-docs/get-command-invocation-cli-example.json"]) { child, _ in
             child.signal(SIGINT)
         }
@@ -98,7 +97,7 @@ import Glibc
         try await withRefusingPort { port in
             let busy = try await Self.withServe(["--port", String(port), "Recordings/aws-docs"]) { _, first in #expect(first == nil) }
             #expect(busy.status == 4)
-            #expect(busy.stderr.hasPrefix("ssm-contract: cannot listen on 127.0.0.1:\(port)"))
+            #expect(busy.stderr == "ssm-contract: port \(port) on 127.0.0.1 is already in use (another server listens there); stop it, choose another --port, or use --port 0 for any free port\n")
         }
     }
 }

@@ -1,0 +1,235 @@
+import Foundation
+
+extension JSONTape {
+    /// One value of a tape, read like a ``JSONValue``: `value["Status"]?.stringValue`,
+    /// `value["CommandInvocations"]?.arrayValue`. Reading a string decodes it then; nothing is cached.
+    public struct Value: Sendable {
+        /// The tape the value is on.
+        public let tape: JSONTape
+        /// The value's entry.
+        let index: Int
+
+        init(tape: JSONTape, index: Int) {
+            self.tape = tape
+            self.index = index
+        }
+
+        @inline(__always) var entry: Entry { tape.entries[index] }
+
+        /// What the value is.
+        public var kind: Kind { entry.kind }
+
+        /// Byte offset of the value in the document (after the opening quote for strings).
+        public var offset: Int { Int(entry.start) }
+
+        /// Whether this is `null`.
+        public var isNull: Bool { kind == .null }
+
+        /// A short name of the JSON type, for messages (`string`, `number`, `object`, ...), as ``JSONValue/typeName``.
+        public var typeName: String {
+            switch kind {
+            case .null: "null"
+            case .false, .true: "boolean"
+            case .number: "number"
+            case .string: "string"
+            case .array: "array"
+            case .object: "object"
+            }
+        }
+
+        // MARK: Scalars
+
+        /// The string, decoded, if this is a string.
+        public var stringValue: String? {
+            guard kind == .string else { return nil }
+            return tape.bytes.withUnsafeBufferPointer { JSONTape.decodeString(entry, in: $0) }
+        }
+
+        /// Calls `body` with the decoded UTF-8 bytes of a string (the document's own bytes when it holds no
+        /// escape); nil when this is not a string.
+        public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+            guard kind == .string else { return nil }
+            let entry = self.entry
+            return tape.bytes.withUnsafeBufferPointer { bytes in
+                let text = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.length)])
+                guard entry.escaped else { return body(text) }
+                return JSONTape.unescaped(text).withUnsafeBufferPointer(body)
+            }
+        }
+
+        /// Whether the value is a string whose bytes are all ASCII (then characters and bytes are the same count).
+        public var isASCIIString: Bool { kind == .string && entry.ascii && !entry.escaped }
+
+        /// Whether this is the string `text`, compared byte for byte without decoding when it holds no escape.
+        public func isString(_ text: String) -> Bool {
+            guard kind == .string else { return false }
+            let entry = self.entry
+            if entry.escaped { return stringValue == text }
+            var text = text
+            return text.withUTF8 { wanted in
+                guard wanted.count == Int(entry.length) else { return false }
+                return tape.bytes.withUnsafeBufferPointer { bytes in
+                    wanted.count == 0 || memcmp(bytes.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
+                }
+            }
+        }
+
+        /// The number, with its literal as written, if this is a number.
+        public var numberValue: JSONNumber? {
+            guard kind == .number else { return nil }
+            let entry = self.entry
+            return tape.bytes.withUnsafeBufferPointer {
+                JSONNumber(literal: String(decoding: UnsafeBufferPointer(rebasing: $0[Int(entry.start)..<Int(entry.start + entry.length)]), as: UTF8.self))
+            }
+        }
+
+        /// The integer value, if this is an integral number.
+        public var intValue: Int? { numberValue?.intValue }
+
+        /// The double value, if this is a number.
+        public var doubleValue: Double? { numberValue?.doubleValue }
+
+        /// The boolean, if this is a boolean.
+        public var boolValue: Bool? {
+            switch kind {
+            case .true: true
+            case .false: false
+            default: nil
+            }
+        }
+
+        // MARK: Containers
+
+        /// The number of elements of an array or members of an object (0 for anything else).
+        public var count: Int { kind == .array || kind == .object ? Int(entry.length) : 0 }
+
+        /// The elements, if this is an array.
+        public var arrayValue: [Value]? {
+            guard kind == .array else { return nil }
+            var result: [Value] = []
+            result.reserveCapacity(count)
+            forEachElement { result.append($0) }
+            return result
+        }
+
+        /// Calls `body` with each element of an array, in order (nothing for anything else).
+        @inline(__always)
+        public func forEachElement(_ body: (Value) -> Void) {
+            guard kind == .array else { return }
+            var next = index + 1
+            for _ in 0..<Int(entry.length) {
+                body(Value(tape: tape, index: next))
+                next = tape.after(next)
+            }
+        }
+
+        /// Calls `body` with each member of an object, in order: the name as a string value, and the value.
+        @inline(__always)
+        public func forEachMember(_ body: (_ name: Value, _ value: Value) -> Void) {
+            guard kind == .object else { return }
+            var next = index + 1
+            for _ in 0..<Int(entry.length) {
+                body(Value(tape: tape, index: next), Value(tape: tape, index: next + 1))
+                next = tape.after(next + 1)
+            }
+        }
+
+        /// The value of the member named `key` (the last one when the name repeats, as ``JSONObject`` reads
+        /// it), or nil when absent or when this is not an object.
+        public subscript(key: String) -> Value? {
+            guard kind == .object else { return nil }
+            var found: Value?
+            var key = key
+            key.withUTF8 { wanted in
+                forEachMember { name, value in
+                    if name.hasBytes(wanted) { found = value }
+                }
+            }
+            return found
+        }
+
+        /// The element at `position`, if this is an array that long.
+        public subscript(position: Int) -> Value? {
+            guard kind == .array, position >= 0, position < count else { return nil }
+            var next = index + 1
+            for _ in 0..<position { next = tape.after(next) }
+            return Value(tape: tape, index: next)
+        }
+
+        /// Whether this string's decoded bytes are `wanted`.
+        @inline(__always)
+        func hasBytes(_ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+            let entry = self.entry
+            if entry.escaped { return withUTF8 { $0.elementsEqual(wanted) } ?? false }
+            guard Int(entry.length) == wanted.count else { return false }
+            return tape.bytes.withUnsafeBufferPointer { bytes in
+                wanted.count == 0 || memcmp(bytes.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
+            }
+        }
+
+        // MARK: Whole values
+
+        /// The value as a ``JSONValue`` (member order and number literals kept).
+        public var json: JSONValue {
+            tape.bytes.withUnsafeBufferPointer { bytes in JSONTape.materialize(tape.entries, index, bytes).value }
+        }
+    }
+}
+
+extension JSONTape {
+    /// The ``JSONValue`` of the entry at `index`, and the index after it.
+    static func materialize(_ entries: [Entry], _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (value: JSONValue, next: Int) {
+        let entry = entries[index]
+        switch entry.kind {
+        case .null: return (.null, index + 1)
+        case .false: return (.bool(false), index + 1)
+        case .true: return (.bool(true), index + 1)
+        case .string: return (.string(Self.decodeString(entry, in: bytes)), index + 1)
+        case .number:
+            let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.length)]), as: UTF8.self)
+            return (.number(JSONNumber(literal: literal)), index + 1)
+        case .array:
+            var elements: [JSONValue] = []
+            elements.reserveCapacity(Int(entry.length))
+            var next = index + 1
+            for _ in 0..<Int(entry.length) {
+                let (value, after) = materialize(entries, next, bytes)
+                elements.append(value)
+                next = after
+            }
+            return (.array(elements), next)
+        case .object:
+            var members: [JSONMember] = []
+            members.reserveCapacity(Int(entry.length))
+            var next = index + 1
+            for _ in 0..<Int(entry.length) {
+                let key = Self.decodeString(entries[next], in: bytes)
+                let (value, after) = materialize(entries, next + 1, bytes)
+                members.append(JSONMember(key: key, value: value))
+                next = after
+            }
+            return (.object(JSONObject(members)), next)
+        }
+    }
+}
+
+extension JSONTape {
+    /// Where a value is on its tape, to find it again with ``value(at:)`` (or ``absent``).
+    public struct Position: Sendable, Hashable {
+        let index: Int32
+
+        /// No value.
+        public static let absent = Position(index: -1)
+    }
+
+    /// The value at `position`, or nil for ``Position/absent``.
+    @inline(__always)
+    public func value(at position: Position) -> Value? {
+        position.index < 0 ? nil : Value(tape: self, index: Int(position.index))
+    }
+}
+
+extension JSONTape.Value {
+    /// Where the value is on its tape.
+    public var position: JSONTape.Position { JSONTape.Position(index: Int32(index)) }
+}

@@ -1,0 +1,30 @@
+import ContractRunners
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where the commands print: standard output and error, as the locale can show them (``TerminalText``).
+/// Written with `write(2)`, unbuffered; a closed pipe loses the text, never crashes the command.
+enum Console {
+    static let text = TerminalText()
+
+    /// Writes `string` to standard output (standard error with `toStandardError`).
+    static func write(_ string: String, toStandardError: Bool = false) {
+        let bytes = Array(text(string).utf8)
+        let fd: Int32 = toStandardError ? 2 : 1
+        var offset = 0
+        bytes.withUnsafeBytes { raw in
+            while offset < raw.count {
+                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+
+    /// Writes one line to standard error.
+    static func error(_ line: String) { write(line + "\n", toStandardError: true) }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Messages a person can act on: what happened and what to do, without framework internals.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct ActionableMessageTests {
+    static func expectOneLine(_ run: BinaryRun, status: Int32, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(run.status == status, "exit \(run.status): \(run.err)", sourceLocation: sourceLocation)
+        #expect(run.errorLines == [expected], sourceLocation: sourceLocation)
+        for frameworkText in ["NSPOSIXErrorDomain", "NIO", "errno", "Error Domain", "IOError"] {
+            #expect(!run.err.contains(frameworkText), "\(run.err)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func aPortInUseSaysSoAndSuggestsPortZero() async throws {
+        try await withUnansweredPort { port in
+            let run = try await BinaryRun.run(["serve", "Recordings/aws-docs", "--port", "\(port)"])
+            Self.expectOneLine(run, status: 4,
+                "ssm-contract: port \(port) on 127.0.0.1 is already in use (another server listens there); stop it, choose another --port, or use --port 0 for any free port")
+            #expect(run.out.isEmpty)
+        }
+    }
+
+    @Test func negativeNumbersSayTheAllowedRange() async throws {
+        Self.expectOneLine(try await BinaryRun.run(["serve", "--port", "-1"]), status: 2, "ssm-contract: --port -1: use 0 to 65535 (usage: ssm-contract serve --help)")
+        Self.expectOneLine(try await BinaryRun.run(["serve", "--port", "70000"]), status: 2, "ssm-contract: --port 70000: use 0 to 65535 (usage: ssm-contract serve --help)")
+        let record = try await BinaryRun.run(["record", "--source", "mock:moto@5.2.1", "--output", "/tmp/x", "--poll-delay", "-1"])
+        Self.expectOneLine(record, status: 2, "ssm-contract: --poll-delay -1.0: use 0 or more seconds (usage: ssm-contract record --help)")
+        let live = try await BinaryRun.run(["live", "--instance-id", "i-0123456789abcdef0", "--poll-delay", "-2"])
+        Self.expectOneLine(live, status: 2, "ssm-contract: --poll-delay -2.0: use 0 or more seconds (usage: ssm-contract live --help)")
+    }
+
+    @Test func aResponseBodyGivenToVerifyOrServeSaysToUseCheck() async throws {
+        try await BinaryRun.withFolder { folder in
+            let body = folder.appendingPathComponent("response.json")
+            try #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","Status":"Success"}"#.write(to: body, atomically: true, encoding: .utf8)
+            let expected = "ssm-contract: \(body.path): is not an ssm-contract cassette (no \"format\" or \"interactions\"); if it is a response body, judge it with `ssm-contract check OPERATION \(body.path)`"
+            Self.expectOneLine(try await BinaryRun.run(["verify", body.path]), status: 2, expected)
+            Self.expectOneLine(try await BinaryRun.run(["serve", body.path]), status: 2, expected)
+        }
+    }
+
+    @Test func withoutAUTF8LocaleTheSymbolsAreASCII() async throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_ALL"] = "C"
+        let body = #"{"Status":"Success","StatusDetails":"InProgress"}"#
+        let ascii = try await BinaryRun.run(["check", "get-command-invocation", "-"], input: body, environment: environment)
+        #expect(ascii.status == 1)
+        #expect(ascii.out.contains("  x -: $.StatusDetails = \"InProgress\"") || ascii.out.contains("x -"), "\(ascii.out)")
+        #expect(!ascii.out.utf8.contains { $0 >= 0x80 }, "only ASCII without a UTF-8 locale: \(ascii.out)")
+        environment["LC_ALL"] = "C.UTF-8"
+        let utf8 = try await BinaryRun.run(["check", "get-command-invocation", "-"], input: body, environment: environment)
+        #expect(utf8.out.contains("✗"))
+    }
+
+    @Test func checkReadingATerminalSaysItWaitsForStandardInput() async throws {
+        // A real terminal: python's pty module runs the binary on a pseudo-terminal, types a body and Ctrl-D.
+        let script = """
+            import os, pty, select, sys
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(sys.argv[1], [sys.argv[1], "check", "get-command-invocation"])
+            seen = b""
+            def read_until(marker):
+                global seen
+                while marker not in seen:
+                    ready, _, _ = select.select([fd], [], [], 30)
+                    if not ready: sys.exit("timed out waiting for %r; got %r" % (marker, seen))
+                    try: chunk = os.read(fd, 4096)
+                    except OSError: return
+                    if not chunk: return
+                    seen += chunk
+            read_until(b"standard input")
+            os.write(fd, b'{"Status":"Success","StatusDetails":"Success"}\\n')
+            os.write(fd, b"\\x04")
+            read_until(b"No violations.")
+            _, status = os.waitpid(pid, 0)
+            sys.stdout.write(seen.decode("utf-8", "replace"))
+            sys.exit(os.waitstatus_to_exitcode(status))
+            """
+        let binary = BinaryRun.binary.path
+        let (status, text) = try await BinaryRun.offThePool { () throws -> (Int32, String) in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script, binary]
+            process.currentDirectoryURL = PackageRoot.url
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        #expect(status == 0, "\(text)")
+        #expect(text.contains("ssm-contract check: reading the response body from standard input (paste it, then Ctrl-D; or give a FILE)"))
+        #expect(text.contains("No violations."))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built `ssm-contract`, run as a user runs it, with what it printed and its exit status.
+struct BinaryRun {
+    let status: Int32
+    let out: String
+    let err: String
+
+    /// Standard error's lines, without empty ones.
+    var errorLines: [String] { err.split(separator: "\n").map(String.init) }
+
+    static let binary = PackageRoot.path(".build/debug/ssm-contract")
+
+    /// Runs the binary in the package root (or `directory`) with `input` on standard input. The waiting happens
+    /// on a thread of its own, so that tests running beside it keep the concurrency pool.
+    static func run(
+        _ arguments: [String], input: String = "", environment: [String: String]? = nil, directory: URL = PackageRoot.url
+    ) async throws -> BinaryRun {
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
+        return try await offThePool { try runBlocking(arguments, input: input, environment: environment, directory: directory) }
+    }
+
+    /// Runs blocking work (waiting for a child process) on a thread of its own, never on the concurrency pool
+    /// that servers in tests running beside it need.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
+    private static func runBlocking(
+        _ arguments: [String], input: String, environment: [String: String]?, directory: URL
+    ) throws -> BinaryRun {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        // Read both pipes concurrently, so that neither can fill up while the other is read.
+        let errorData = ErrorBuffer()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
+            done.signal()
+        }.start()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        process.waitUntilExit()
+        return BinaryRun(status: process.terminationStatus, out: String(decoding: out, as: UTF8.self), err: String(decoding: errorData.value, as: UTF8.self))
+    }
+
+    /// A fresh temporary folder, removed after `body`.
+    static func withFolder<R>(_ body: (URL) async throws -> R) async throws -> R {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ssm-contract-verdicts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try await body(folder)
+    }
+
+    /// An environment with fake credentials and no AWS configuration files, for commands refused before sending.
+    static var fakeAWSEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+        environment["AWS_ACCESS_KEY_ID"] = "AKIDVERDICTSTEST0001"
+        environment["AWS_SECRET_ACCESS_KEY"] = "verdicts-test-secret-not-real"
+        environment["AWS_CONFIG_FILE"] = "/dev/null"
+        environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null"
+        environment["AWS_REGION"] = "us-east-1"
+        return environment
+    }
+}
+
+/// Standard error's bytes, set once by the reader thread; lock-guarded, hence `@unchecked Sendable`.
+final class ErrorBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+    func set(_ value: Data) { lock.withLock { data = value } }
+    var value: Data { lock.withLock { data ?? Data() } }
+}
