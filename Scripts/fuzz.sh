@@ -3,6 +3,8 @@
 #
 #   Scripts/fuzz.sh BINARY SCRATCH SECONDS TARGET...
 #
+# FUZZ_RUNS=N stops each target after N executions instead (SECONDS is then only an upper bound);
+# FUZZ_MAX_LEN (default 8192) caps the input size.
 # Per target: the kept corpus is SCRATCH/corpus/TARGET (new inputs go there and stay for the next run), seeded
 # from SCRATCH/seeds/TARGET (made from Recordings/ by Scripts/fuzz_seeds.py) and the committed
 # Tests/Fuzz/corpus/TARGET (inputs of crashes found and fixed, kept as regressions). A crash, leak or input
@@ -17,7 +19,7 @@ for target in "$@"; do
   mkdir -p "$corpus" "$crashes" "$scratch/logs" "Tests/Fuzz/corpus/$target" "$scratch/seeds/$target"
   echo "fuzz: $target for ${seconds}s (corpus $corpus, log $log)"
   SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
-    "$binary" "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+    "$binary" "$target" -max_total_time="$seconds" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -max_len="${FUZZ_MAX_LEN:-8192}" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
     -artifact_prefix="$crashes/" "$corpus" "$scratch/seeds/$target" "Tests/Fuzz/corpus/$target" > "$log" 2>&1
   status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

@@ -4,7 +4,7 @@
     fuzz_seeds.py RECORDINGS OUT OPERATIONS
 
 OUT/<target>/ receives one file per seed, in the input layout the target reads (see Tests/Fuzz/ssm-contract-fuzz):
-json-parser and cassette-loader get every cassette; aws-error-decoder gets each error response (status byte,
+json-parser and cassette-loader get every cassette and every one-interaction cassette cut from it; aws-error-decoder gets each error response (status byte,
 X-Amzn-ErrorType line, body); check-input gets each response body behind the byte naming its operation (OPERATIONS
 is the comma-separated sorted operation list the target indexes); replay-matcher gets each request.
 """
@@ -45,7 +45,12 @@ def main():
             cassette = json.loads(raw)
         except ValueError:
             continue
-        for interaction in cassette.get("interactions", []) if isinstance(cassette, dict) else []:
+        interactions = cassette.get("interactions", []) if isinstance(cassette, dict) else []
+        for interaction in interactions:
+            # One-interaction cassettes: small seeds keep the loader fast enough for millions of runs.
+            single = json.dumps(dict(cassette, interactions=[interaction]), indent=1, ensure_ascii=False).encode()
+            seeds["cassette-loader"].add(single)
+            seeds["json-parser"].add(single)
             request, response = interaction.get("request", {}), interaction.get("response", {})
             status = response.get("status", 200)
             body = body_bytes(response.get("body"))

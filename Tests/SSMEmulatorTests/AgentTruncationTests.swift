@@ -2,7 +2,7 @@ import Testing
 
 @testable import SSMEmulator
 
-/// The agent's byte cuts and Go's U+FFFD, on the figures the research gives (ssm-semantics.md §3).
+/// The agent's byte cuts and Go's U+FFFD, on the figures the research gives (docs/aws-behaviour.md#truncation).
 @Suite struct AgentTruncationTests {
     @Test func stdoutOfExactlyTheLimitIsCutAndMarked() {
         let cut = AgentTruncation.prefix(Array(repeating: UInt8(ascii: "a"), count: 24_000), maximum: 24_000)

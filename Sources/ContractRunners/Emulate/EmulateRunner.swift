@@ -153,8 +153,9 @@ public enum EmulateRunner {
         return line + " — point an SDK at it with --endpoint-url \(emulator.baseURL)\n"
     }
 
-    /// `emulated 3 command(s) (4 invocations) for 17 request(s)`
+    /// `emulated 3 commands (4 invocations) for 17 requests`
     static func summaryLine(_ emulator: SSMEmulator) -> String {
-        "emulated \(emulator.commandCount) command(s) (\(emulator.invocationCount) invocation(s)) for \(emulator.requestCount) request(s)\n"
+        "emulated \(Plural.count(emulator.commandCount, "command")) (\(Plural.count(emulator.invocationCount, "invocation"))) "
+            + "for \(Plural.count(emulator.requestCount, "request"))\n"
     }
 }

@@ -49,7 +49,7 @@ public enum StepOutcome: Sendable, Hashable, CustomStringConvertible {
         case .serviceError(let code, let status, let message): "\(code) (HTTP \(status))" + (message.map { ": \($0)" } ?? "")
         case .unreadable(let status, let reason): "HTTP \(status), not an AWS error: \(reason)"
         case .malformed(let reason): "unreadable 2xx body: \(reason)"
-        case .waited(let outcome, let observations): "waiter \(outcome) after \(observations.count) polls"
+        case .waited(let outcome, let observations): "waiter \(outcome) after \(Plural.count(observations.count, "poll"))"
         }
     }
 }
@@ -75,7 +75,7 @@ public enum TypedOutput: Sendable, Hashable, CustomStringConvertible {
         case .sendCommand(let output): "HTTP 200, CommandId \(output.command?.commandId ?? "none"), Status \(output.command?.status?.rawValue ?? "none")"
         case .getCommandInvocation(let output): "HTTP 200, Status \(output.status?.rawValue ?? "none"), StatusDetails \(output.statusDetails ?? "none"), ResponseCode \(output.responseCode.map(String.init) ?? "none")"
         case .listCommandInvocations(let output): "HTTP 200, \(output.commandInvocations?.count ?? 0) invocations"
-        case .listCommands(let output): "HTTP 200, \(output.commands?.count ?? 0) commands"
+        case .listCommands(let output): "HTTP 200, \(Plural.count(output.commands?.count ?? 0, "command"))"
         case .cancelCommand: "HTTP 200"
         case .describeInstanceInformation(let output): "HTTP 200, \(output.instanceInformationList?.count ?? 0) managed nodes"
         }
@@ -97,6 +97,24 @@ extension StepOutcome {
             return (.unreadable(statusCode: error.statusCode, reason: error.reason), nil)
         } catch let error as AWSMalformedResponseError {
             return (.malformed(reason: error.reason), nil)
+        }
+    }
+}
+
+extension StepOutcome {
+    /// Why this outcome observed nothing about the contracts, or nil: an AWS error the standard retry mode retries
+    /// (throttling, a transient code, an HTTP 5xx AWS error) that was still there after the last attempt. The
+    /// scenario is then inconclusive, never a violation. (An answer that is not an AWS error, such as moto's HTML
+    /// 500 for an operation it does not implement, is a finding of its own and stays one.)
+    public var inconclusiveReason: String? {
+        switch self {
+        case .serviceError(let code, let statusCode, _):
+            let error = AWSServiceError(code: code, message: nil, statusCode: statusCode, requestID: nil, operation: nil)
+            return AWSRetryClassifier.classify(error) == nil ? nil : "\(code) (HTTP \(statusCode)) after the last retry"
+        case .waited(_, let observations):
+            return observations.lazy.compactMap(\.inconclusiveReason).first
+        case .value, .unreadable, .malformed:
+            return nil
         }
     }
 }

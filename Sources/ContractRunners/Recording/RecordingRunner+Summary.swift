@@ -11,6 +11,9 @@ extension RecordingRunner {
             lines.append("\(run.cassette.lastPathComponent): \(run.report.interactionCount) interactions")
             lines += run.steps.map { "  \($0)" }
         }
+        for run in runs {
+            if case .inconclusive(let reason) = run.outcome { lines.append("INCONCLUSIVE \(run.scenario): \(reason)") }
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -10,7 +10,7 @@ extension FuzzTarget {
         guard let first = bytes.first else { return }
         let operation = CheckInputFixture.operations[Int(first) % CheckInputFixture.operations.count]
         let observation: Observation
-        do {
+        do throws(InputError) {
             observation = try ResponseDocument.observation(Array(bytes.dropFirst()), operation: operation, request: nil, file: "fuzz.json")
         } catch {
             return require(!error.description.isEmpty, "an InputError without a message")
@@ -20,7 +20,8 @@ extension FuzzTarget {
         run.addFile()
         engine.evaluate(observation, into: &run)
         let report = VerificationReport(engine.finish(run), deviations: DeviationSet(), today: "2026-12-01")
-        require(!report.text(title: "fuzz").isEmpty, "an empty report")
+        // The report text for inputs that fail a contract (the findings are what check prints).
+        if report.hasViolations { require(!report.text(title: "fuzz").isEmpty, "an empty report") }
     }
 }
 
