@@ -26,7 +26,7 @@ struct EmulateCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("offline-instance-id"),
         help: ArgumentHelp(
-            "A managed node that never answers: Pending until the command expires (repeatable).",
+            "A managed node that never answers: Pending until the delivery timeout (repeatable).",
             valueName: "ID"
         )
     )
@@ -49,7 +49,7 @@ struct EmulateCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("time-scale"),
-        help: "Divide the emulator's own delays (delivery, eventual consistency, expiry) by this."
+        help: "Divide the emulator's own delays (delivery, eventual consistency, delivery timeout) by this."
     )
     var timeScale = 1.0
 

@@ -152,11 +152,10 @@ import Testing
     }
 
     @Test func anOfflineInstanceStaysPendingUntilTheDeliveryTimeout() async throws {
-        // The command expires (TimeoutSeconds 30 + the default executionTimeout 3,600) when the test opens the
-        // gate, after it saw Pending.
+        // The delivery timeout (TimeoutSeconds 30) ends when the test opens the gate, after it saw Pending.
         let gate = Gate()
         var options = EmulatorFixtures.options([EmulatorFixtures.instance], offline: [EmulatorFixtures.offline])
-        options.clock = gate.clock(gating: 3630)
+        options.clock = gate.clock(gating: 30)
         let (pending, output) = try await SSMEmulator.withEmulator(options: options) { emulator in
             let pending = try await EmulatorFixtures.boto3(
                 """

@@ -9,8 +9,8 @@ public struct EmulatorOptions: Sendable {
     public var port: Int
     /// The online managed nodes: commands sent to them really run on this machine.
     public var instanceIDs: [String]
-    /// Managed nodes that never answer: their invocations stay Pending until the command expires
-    /// (`ExpiresAfter`: SendCommand's `TimeoutSeconds` plus `executionTimeout`), then end TimedOut / DeliveryTimedOut.
+    /// Managed nodes that never answer: their invocations stay Pending until the delivery timeout
+    /// (SendCommand's `TimeoutSeconds`), then end TimedOut / DeliveryTimedOut.
     public var offlineInstanceIDs: [String]
     /// When set, every request must carry a valid SigV4 signature by one of these credentials
     /// (`--verify-sigv4` resolves them as the SDKs do); otherwise signatures are not checked.

@@ -13,8 +13,7 @@ public struct EmulatorTiming: Sendable, Hashable {
 
     /// The agent's `executionTimeout` default (3,600 s) and maximum (172,800 s).
     public static let defaultExecutionTimeout = 3600, maximumExecutionTimeout = 172_800
-    /// SendCommand's `TimeoutSeconds` default (an offline instance keeps an invocation Pending for it plus the
-    /// execution timeout).
+    /// SendCommand's `TimeoutSeconds` default: how long an offline instance keeps an invocation Pending.
     public static let defaultDeliveryTimeout = 3600
 
     /// Creates timing; every parameter has the documented default.

@@ -17,8 +17,7 @@ struct InvocationLifecycle: Sendable {
     func drive(_ key: InvocationKey, command: CommandRecord, offline: Bool) async {
         async let revealed: Void = reveal(key)
         if offline {
-            // The command expires at ExpiresAfter: TimeoutSeconds + executionTimeout after it was sent.
-            await expire(key, after: command.deliveryTimeout + command.executionTimeout)
+            await expire(key, after: command.deliveryTimeout)
         } else {
             await execute(key, command: command)
         }
@@ -31,7 +30,7 @@ struct InvocationLifecycle: Sendable {
         book.update(key) { $0.isVisible = true }
     }
 
-    /// An offline instance never picks the command up: TimedOut / DeliveryTimedOut when the command expires.
+    /// An offline instance never picks the command up: TimedOut / DeliveryTimedOut after the delivery timeout.
     func expire(_ key: InvocationKey, after seconds: Int) async {
         do { try await clock.sleep(Double(seconds)) } catch { return }
         book.update(key) { invocation in
