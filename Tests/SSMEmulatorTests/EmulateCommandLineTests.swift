@@ -11,7 +11,7 @@ import Glibc
 /// `ssm-contract emulate` as a user runs it: the URL on the first line, the AWS CLI pointed at it, SIGINT, the
 /// summary; bad options refused with one line and their exit status. Also keeps docs/emulate.md's session true.
 @Suite(.timeLimit(.minutes(2))) struct EmulateCommandLineTests {
-    static let binary = BuiltProducts.ssmContractLocation
+    static let binary = PackageRoot.path(".build/debug/ssm-contract")
 
     static func requireBinary() throws {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
@@ -101,7 +101,10 @@ import Glibc
 
             child.signal(SIGINT)
             let summary = try await child.readLine()
-            #expect(summary.hasPrefix("emulated 1 command (1 invocation) for "), "\(summary)")
+            #expect(
+                summary.hasPrefix("emulated 1 command (1 invocation) for ") && summary.hasSuffix(" requests"),
+                "\(summary)"
+            )
             #expect(await child.waitForExit() == 0)
             let log = try String(contentsOf: errors, encoding: .utf8)
             #expect(
