@@ -51,9 +51,12 @@ deps: libcurl venv
 build: libcurl
 	$(SWIFT) build $(SWIFT_FLAGS)
 
-test: deps check-dependencies
+# Tests run one at a time (--no-parallel): many tests wait on child processes (the AWS CLI, boto3, moto, the built
+# binary), and on a 2-core machine Swift's cooperative pool has two threads, so blocked tests run in parallel starved
+# the loopback servers of the others into 20-second transport timeouts.
+test: deps check-dependencies model-check
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
-	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build
+	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build --no-parallel
 	$(CLI) audit Recordings
 
 ## No credentials, signatures, session tokens or account ids in the committed recordings (also run by `make test`).
@@ -78,7 +81,7 @@ check-dependencies:
 verify: build
 	$(CLI) verify Recordings
 
-bench: bench-verify bench-skeleton bench-serve
+bench: bench-verify bench-skeleton bench-serve bench-scenarios
 
 clean:
 	rm -rf .build
@@ -87,7 +90,7 @@ clean:
 .PHONY: model model-check bench-skeleton check-cli
 BENCH_RUNS ?= 20
 
-## Regenerate Contracts/model/ssm-model.json (and its compiled-in copy) from the venv's botocore.
+## Regenerate Contracts/model/ssm-model.json from the venv's botocore (the only copy; every build compiles it in).
 model: venv
 	$(VENV)/bin/python Scripts/extract_ssm_model.py
 
@@ -162,7 +165,8 @@ record-moto: build
 	AWS_ACCESS_KEY_ID=AKIDMOTORECORDING001 AWS_SECRET_ACCESS_KEY=moto-recording-secret-not-real \
 	AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
 	$(CLI) record --endpoint-url http://127.0.0.1:$$port --region us-east-1 \
-	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 1 --force
+	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 0.2 --force \
+	  --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210
 
 # --- serve (replay server): `make serve` serves Recordings (or CASSETTES="a.json dir/") on a free loopback port
 # until Ctrl-C; PORT=5001 picks the port. Point any SDK at the printed URL with --endpoint-url.
@@ -208,8 +212,34 @@ live-moto: build
 	  AWS_ACCESS_KEY_ID=AKIDMOTOLIVECHECK001 AWS_SECRET_ACCESS_KEY=moto-live-check-secret-not-real \
 	  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null SSM_CONTRACT_VENV=$(abspath $(VENV)) \
 	  $(CLI) live --endpoint-url "$$MOTO_ENDPOINT" --region us-east-1 --source mock:moto@$(MOTO_VERSION) \
-	    --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --poll-delay 1 \
+	    --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --poll-delay 0.2 \
 	    --json .build/live-report.json --junit .build/live-report.xml'
+
+# --- scenarios (issue 8): the catalog recorded from the emulator, the conformance table, the scenario bench -------
+# `make record-emulator` starts `ssm-contract emulate` on 127.0.0.1 (a free port, two instances and an offline one),
+# records the whole catalog (Contracts/scenarios.yaml) into Recordings/mock-ssm-contract-emulator-<version>/ (source
+# mock:ssm-contract-emulator@<version>), and stops the emulator whatever happens.
+EMULATOR_VERSION    = $(shell $(CLI) --version 2>/dev/null)
+EMULATOR_RECORDINGS = Recordings/mock-ssm-contract-emulator-$(EMULATOR_VERSION)
+EMULATOR_FLAGS     ?= --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --offline-instance-id i-0aaaaaaaaaaaaaaaa --time-scale 10
+SCENARIO_FLAGS     ?= --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210 --offline-instance-id i-0aaaaaaaaaaaaaaaa --poll-delay 0.2
+
+.PHONY: record-emulator conformance-table bench-scenarios
+record-emulator: build
+	@Scripts/with-emulator.sh "$(CLI)" .build/emulator-record.log "$(EMULATOR_FLAGS)" sh -c '\
+	  env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN -u AWS_SECURITY_TOKEN \
+	  AWS_ACCESS_KEY_ID=AKIDEMULATORRECORD01 AWS_SECRET_ACCESS_KEY=emulator-recording-secret-not-real \
+	  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
+	  $(CLI) record --endpoint-url "$$EMULATOR_ENDPOINT" --region us-east-1 \
+	    --source mock:ssm-contract-emulator@$(EMULATOR_VERSION) --output $(EMULATOR_RECORDINGS) $(SCENARIO_FLAGS) --concurrency 4 --force'
+
+## Rewrites docs/conformance.md: every contract × target (emulator, moto, aws-docs) from the bundled recordings.
+conformance-table: build
+	@$(PYTHON) Benchmarks/conformance_table.py $(CLI) docs/conformance.md $(wildcard Recordings/mock-ssm-contract-emulator-*) Recordings/mock-moto-5.2.1 Recordings/aws-docs
+
+## API calls and wall time per scenario against the emulator (one `live --scenario` run each), printed.
+bench-scenarios: build
+	@$(PYTHON) Benchmarks/bench_scenarios.py $(CLI)
 
 # --- fuzz: libFuzzer targets (Tests/Fuzz; docs/fuzzing.md) ------------------------------------------------------
 # `make fuzz` builds ssm-contract-fuzz in its own scratch path (release, -sanitize=fuzzer,address; the target

@@ -62,7 +62,12 @@ let package = Package(
         ),
 
         // MARK: Layer 4: typed SSM operations
-        .target(name: "SSMOperations", dependencies: ["AWSWire", "HTTPTransport", "RawJSON"]),
+        .target(
+            name: "SSMOperations",
+            dependencies: ["AWSWire", "HTTPTransport", "RawJSON"],
+            exclude: ["EmbeddedFiles.list"],
+            plugins: ["EmbedFiles"]  // compiles in Contracts/model/ssm-model.json
+        ),
 
         // MARK: Layer 5: contract catalog and engine
         .target(
@@ -70,7 +75,9 @@ let package = Package(
             dependencies: [
                 "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            exclude: ["EmbeddedFiles.list"],
+            plugins: ["EmbedFiles"]  // compiles in the built-in catalog: Contracts/*.yaml, deviations, seeds
         ),
 
         // MARK: Layer 6: servers and runners
@@ -103,6 +110,10 @@ let package = Package(
             ]
         ),
 
+        // MARK: Build tools: files of the package compiled into targets (a copied binary needs no checkout)
+        .executableTarget(name: "embed-files", path: "Tools/embed-files"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+
         // MARK: Test support and tests
         .target(
             name: "TestSupport",
@@ -129,7 +140,7 @@ let package = Package(
             name: "SSMEmulatorTests",
             dependencies: ["SSMEmulator", "ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
         ),
-        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "SSMEmulator", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
     ]
 )
 

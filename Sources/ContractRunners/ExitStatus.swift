@@ -16,18 +16,3 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// A bug in ssm-contract itself.
     case internalError = 70
 }
-
-/// An error a runner reports to the user as one line, with the exit status it maps to.
-public struct RunnerError: Error, Sendable, CustomStringConvertible {
-    /// The line to print (it names the file or field and says what to do).
-    public let message: String
-    /// The exit status.
-    public let status: ExitStatus
-
-    public init(_ message: String, status: ExitStatus) {
-        self.message = message
-        self.status = status
-    }
-
-    public var description: String { message }
-}

@@ -3,7 +3,7 @@ import ContractRunners
 
 /// The flags that choose contracts and deviations (`verify` and `check`).
 struct CatalogFlags: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The contract catalog folder (default: $SSM_CONTRACT_CATALOG, ./Contracts, or the package's Contracts/).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The contract catalog folder (default: $SSM_CONTRACT_CATALOG, ./Contracts, the package's Contracts/, else the catalog built into the binary).", valueName: "DIR"))
     var catalog: String?
 
     @Option(name: .long, help: ArgumentHelp("More contract files, or folders of them (repeatable).", valueName: "FILE|DIR"))

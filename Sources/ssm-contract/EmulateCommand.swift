@@ -17,10 +17,19 @@ struct EmulateCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .customLong("instance-id"), help: ArgumentHelp("An online managed node (repeatable; default i-0123456789abcdef0).", valueName: "ID"))
+    @Option(
+        name: .customLong("instance-id"),
+        help: ArgumentHelp("An online managed node (repeatable; default i-0123456789abcdef0).", valueName: "ID")
+    )
     var instanceIDs: [String] = []
 
-    @Option(name: .customLong("offline-instance-id"), help: ArgumentHelp("A managed node that never answers: Pending until the delivery timeout (repeatable).", valueName: "ID"))
+    @Option(
+        name: .customLong("offline-instance-id"),
+        help: ArgumentHelp(
+            "A managed node that never answers: Pending until the delivery timeout (repeatable).",
+            valueName: "ID"
+        )
+    )
     var offlineInstanceIDs: [String] = []
 
     @Option(help: "The address to bind; anything but loopback requires --verify-sigv4.")
@@ -29,31 +38,56 @@ struct EmulateCommand: AsyncParsableCommand {
     @Option(help: "The port (0: any free port, printed on the first line).")
     var port = 0
 
-    @Flag(name: .customLong("verify-sigv4"), help: "Check every request's SigV4 signature against the credentials the SDKs would use (environment, profile).")
+    @Flag(
+        name: .customLong("verify-sigv4"),
+        help: "Check every request's SigV4 signature against the credentials the SDKs would use (environment, profile)."
+    )
     var verifySigV4 = false
 
     @Option(help: "The profile whose credentials --verify-sigv4 accepts.")
     var profile: String?
 
-    @Option(name: .customLong("time-scale"), help: "Divide the emulator's own delays (delivery, eventual consistency, delivery timeout) by this.")
+    @Option(
+        name: .customLong("time-scale"),
+        help: "Divide the emulator's own delays (delivery, eventual consistency, delivery timeout) by this."
+    )
     var timeScale = 1.0
 
-    @Option(name: .customLong("visibility-window"), help: "Seconds after SendCommand during which the invocation does not exist yet (before --time-scale).")
+    @Option(
+        name: .customLong("visibility-window"),
+        help: "Seconds after SendCommand during which the invocation does not exist yet (before --time-scale)."
+    )
     var visibilityWindow = 0.5
 
-    @Option(name: .customLong("delivery-delay"), help: "Seconds an invocation stays Pending before its script starts (before --time-scale).")
+    @Option(
+        name: .customLong("delivery-delay"),
+        help: "Seconds an invocation stays Pending before its script starts (before --time-scale)."
+    )
     var deliveryDelay = 0.5
 
-    @Option(name: .customLong("min-execution-timeout"), help: "executionTimeout values below this become 3600, as the agent does (its minimum is 5).")
+    @Option(
+        name: .customLong("min-execution-timeout"),
+        help: "executionTimeout values below this become 3600, as the agent does (its minimum is 5)."
+    )
     var minimumExecutionTimeout = 5
 
-    @Option(name: .customLong("fault"), help: ArgumentHelp("Deviate from AWS on purpose (repeatable): wrong-truncation, output-while-in-progress, response-code-zero-before-start, terminal-status-changes, repeated-page.", valueName: "NAME"))
+    @Option(
+        name: .customLong("fault"),
+        help: ArgumentHelp(
+            "Deviate from AWS on purpose (repeatable): wrong-truncation, output-while-in-progress, response-code-zero-before-start, terminal-status-changes, repeated-page.",
+            valueName: "NAME"
+        )
+    )
     var faults: [String] = []
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port): use 0 to 65535") }
-        guard visibilityWindow >= 0, deliveryDelay >= 0 else { throw ValidationError("--visibility-window and --delivery-delay take seconds, 0 or more") }
-        guard minimumExecutionTimeout >= 1 else { throw ValidationError("--min-execution-timeout \(minimumExecutionTimeout): use 1 or more seconds") }
+        guard visibilityWindow >= 0, deliveryDelay >= 0 else {
+            throw ValidationError("--visibility-window and --delivery-delay take seconds, 0 or more")
+        }
+        guard minimumExecutionTimeout >= 1 else {
+            throw ValidationError("--min-execution-timeout \(minimumExecutionTimeout): use 1 or more seconds")
+        }
         if profile != nil && !verifySigV4 { throw ValidationError("--profile only applies with --verify-sigv4") }
     }
 
@@ -73,9 +107,11 @@ struct EmulateCommand: AsyncParsableCommand {
         options.minimumExecutionTimeout = minimumExecutionTimeout
         let signals = TerminationSignals()
         let status = try await EmulateRunner.run(
-            options, output: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            options,
+            output: { FileHandle.standardOutput.write(Data($0.utf8)) },
             log: { FileHandle.standardError.write(Data("ssm-contract emulate: \($0)\n".utf8)) },
-            until: { _ = await signals.next() })
+            until: { _ = await signals.next() }
+        )
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -1,27 +1,35 @@
 import ArgumentParser
 import ContractRunners
+import Dispatch
 import Foundation
 
-/// `ssm-contract live`: the scheduled check — record afresh, verify every contract, report drift since the baseline.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `ssm-contract live`: the scheduled check — run the scenario catalog, verify every contract, report drift
+/// since the baseline.
 struct LiveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "live",
-        abstract: "Run the scenarios on a test instance, verify every contract, and report drift since the baseline.",
+        abstract: "Run the scenario catalog on test instances, verify every contract, and report drift since the baseline.",
         discussion: """
-            Records the scenarios (\(RecordingScenario.all.map(\.name).joined(separator: ", "))) afresh into \
-            --output (default .build/live/<UTC time>), sending `\(LiveOptions.defaultCommands.joined(separator: "; "))` \
-            to the instances; checks every contract over them; then compares response shapes (members, JSON types, \
-            timestamp forms, Status/StatusDetails values, error codes and messages, header names — never values) \
-            with the baseline (default Recordings/live) and the SSM model with the venv's botocore. The baseline is \
-            only replaced with --update-baseline, atomically. An endpoint that is not AWS needs \
-            --source mock:NAME@VERSION, so a mock's answers are never labelled live. Exit status: 0 contracts hold \
-            and no drift; 1 a contract failed; 2 bad usage; 3 configuration or credentials; 4 unreachable, or inconclusive (a call still throttled or failing after its last retry); 5 drift \
-            only.
+            Runs every scenario of Contracts/scenarios.yaml (or --scenario NAME…), several at once, into --output \
+            (default .build/live/<UTC time>), printing a line per step on standard error as it happens (--quiet: \
+            failures only); judges each scenario's cassette as it completes, then every contract over all of them; \
+            then compares response shapes (members, JSON types, timestamp forms, Status/StatusDetails values, error \
+            codes and messages, header names — never values) with the baseline (default Recordings/live) and the \
+            SSM model with the venv's botocore. Everything is checked before the first request. Safety: a \
+            wall-time cap and an API-call cap (printed at the start); on SIGINT/SIGTERM, a cap or an error the run \
+            cancels the commands it sent that are still running, and never any other. Throttling and transport \
+            failures make a scenario inconclusive, never a violation. The baseline is only replaced with \
+            --update-baseline, atomically. An endpoint that is not AWS needs --source mock:NAME@VERSION. Exit \
+            status: 0 contracts hold and no drift; 1 a contract failed; 2 bad usage; 3 configuration or \
+            credentials; 4 unreachable, or a scenario inconclusive; 5 drift only; 130/143 interrupted.
             """
     )
 
-    @Option(name: .customLong("instance-id"), help: "A test instance the check runs its command on (repeat for several).")
-    var instanceIDs: [String] = []
+    @OptionGroup var scenario: ScenarioFlags
 
     @OptionGroup var target: AWSTargetFlags
 
@@ -34,11 +42,14 @@ struct LiveCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where the fresh cassettes go (default: .build/live/<UTC time>); never the baseline.", valueName: "DIR"))
     var output: String?
 
-    @Option(name: .customLong("scenario"), help: "Run only this scenario (repeat for several).")
-    var scenarios: [String] = []
+    @Option(name: .customLong("max-wall-time"), help: ArgumentHelp("Stop after this many seconds (default \(Int(LiveOptions.defaultMaxWallTime))); unfinished scenarios are inconclusive.", valueName: "SECONDS"))
+    var maxWallTime: Double = LiveOptions.defaultMaxWallTime
 
-    @Option(name: .customLong("poll-delay"), parsing: .unconditional, help: "Seconds between GetCommandInvocation polls (0 or more).")
-    var pollDelay: Double = 5
+    @Option(name: .customLong("max-api-calls"), help: ArgumentHelp("Send at most this many requests, retries included (default \(LiveOptions.defaultMaxAPICalls)); the run's own CancelCommand calls go beyond it.", valueName: "N"))
+    var maxAPICalls: Int = LiveOptions.defaultMaxAPICalls
+
+    @Option(help: "How many scenarios run at once.")
+    var concurrency = 4
 
     @Flag(name: .customLong("update-baseline"), help: "Replace the baseline's cassettes with the fresh ones (atomically) and accept the drift.")
     var updateBaseline = false
@@ -46,27 +57,66 @@ struct LiveCommand: AsyncParsableCommand {
     @OptionGroup var flags: CatalogFlags
 
     func validate() throws {
-        guard !instanceIDs.isEmpty else { throw ValidationError("--instance-id is required: the test instance(s) the check runs its command on") }
-        guard pollDelay >= 0 else { throw ValidationError("--poll-delay \(pollDelay): use 0 or more seconds") }
+        guard !scenario.instanceIDs.isEmpty else { throw ValidationError("--instance-id is required: the test instance(s) the scenarios run their commands on") }
+        guard maxWallTime > 0 else { throw ValidationError("--max-wall-time must be more than 0 seconds") }
+        guard maxAPICalls > 0 else { throw ValidationError("--max-api-calls must be 1 or more") }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be 1 or more") }
     }
 
     func run() async throws {
         var options = LiveOptions()
-        options.instanceIDs = instanceIDs
+        options.instanceIDs = scenario.instanceIDs
+        options.offlineInstanceID = scenario.offlineInstanceID
+        options.platform = scenario.platform
+        options.parameters = scenario.parameters
+        options.scenarioNames = scenario.scenarios
+        options.pollDelay = scenario.pollDelay
+        options.progress = scenario.progress
         options.endpointURL = target.endpointURL
         options.region = target.region
         options.profile = target.profile
         options.source = source
         options.baseline = baseline
         options.output = output
-        options.scenarioNames = scenarios
-        options.pollDelay = pollDelay
+        options.maxWallTime = maxWallTime
+        options.maxAPICalls = maxAPICalls
+        options.concurrency = concurrency
         options.updateBaseline = updateBaseline
         options.catalog = flags.options
         options.json = flags.json
         options.junit = flags.junit
-        let outcome = try await LiveRunner.run(options)
+        let configured = options
+        let task = Task { try await LiveRunner.run(configured) }
+        let received = SignalLatch()
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                received.set(number)
+                FileHandle.standardError.write(Data("ssm-contract live: \(number == SIGINT ? "SIGINT" : "SIGTERM") — stopping and cancelling the commands this run started\n".utf8))
+                task.cancel()
+            }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+        let result = await task.result
+        if let number = received.value {
+            if case .success(let outcome) = result { Console.write(outcome.text) }
+            throw ExitCode(128 + number)
+        }
+        let outcome = try result.get()
         Console.write(outcome.text)
         if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
     }
+}
+
+/// The signal that stopped the run, set from the signal handler's queue.
+final class SignalLatch: @unchecked Sendable {
+    // @unchecked: `number` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var number: Int32?
+
+    func set(_ value: Int32) { lock.withLock { if number == nil { number = value } } }
+    var value: Int32? { lock.withLock { number } }
 }

@@ -3,15 +3,18 @@ import Cassettes
 import ContractRunners
 import Foundation
 
-/// `ssm-contract record`: runs the scripted SSM scenarios against an endpoint and writes one cassette each.
+/// `ssm-contract record`: runs the scenario catalog against an endpoint and writes one cassette per scenario.
 struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Record scripted SSM sessions into cassettes, one per scenario.",
+        abstract: "Record the scenarios of Contracts/scenarios.yaml into cassettes, one per scenario.",
         discussion: """
-            Scenarios: \(RecordingScenario.all.map(\.name).joined(separator: ", ")). Credentials, region and \
-            endpoint follow the AWS conventions (AWS_ACCESS_KEY_ID, AWS_PROFILE, ~/.aws/config, \
-            AWS_ENDPOINT_URL_SSM, ...). Signatures, access keys and tokens are redacted before anything is written.
+            Each scenario makes SSM produce one documented situation (in flight, truncated output, a failure, an \
+            execution timeout, a cancel, pagination, error probes, ...) and writes what the scenario contracts \
+            expect into its cassette's header. A line per step goes to standard error as it happens (--quiet: \
+            failures only). Credentials, region and endpoint follow the AWS conventions (AWS_ACCESS_KEY_ID, \
+            AWS_PROFILE, ~/.aws/config, AWS_ENDPOINT_URL_SSM, ...). Signatures, access keys and tokens are \
+            redacted before anything is written.
             Example: ssm-contract record --endpoint-url http://127.0.0.1:5000 --region us-east-1 \
             --source mock:moto@5.2.1 --output Recordings/mock-moto-5.2.1
             """
@@ -25,14 +28,13 @@ struct RecordCommand: AsyncParsableCommand {
     @Option(help: "The folder that receives one cassette per scenario.")
     var output: String
 
-    @Option(name: .customLong("instance-id"), help: "A managed node to send commands to (repeat for several).")
-    var instanceIDs: [String] = []
+    @OptionGroup var scenario: ScenarioFlags
 
-    @Option(name: .customLong("scenario"), help: "Record only this scenario (repeat for several).")
-    var scenarios: [String] = []
+    @Option(help: ArgumentHelp("The catalog folder holding scenarios.yaml (default: ./Contracts).", valueName: "DIR"))
+    var catalog: String?
 
-    @Option(name: .customLong("poll-delay"), parsing: .unconditional, help: "Seconds between GetCommandInvocation polls (0 or more).")
-    var pollDelay: Double = 5
+    @Option(help: "How many scenarios run at once.")
+    var concurrency = 1
 
     @Flag(help: "Replace cassettes that already exist in --output (default: refuse before sending anything).")
     var force = false
@@ -45,19 +47,22 @@ struct RecordCommand: AsyncParsableCommand {
         case nil:
             throw ValidationError("--source \(source) is not a source; use live or mock:NAME@VERSION (e.g. mock:moto@5.2.1)")
         }
-        guard pollDelay >= 0 else { throw ValidationError("--poll-delay \(pollDelay): use 0 or more seconds") }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be 1 or more") }
     }
 
     func run() async throws {
         var options = RecordingOptions(
             outputDirectory: URL(fileURLWithPath: output), source: CassetteSource(source)!,
             environment: ProcessInfo.processInfo.environment, endpointURL: target.endpointURL, region: target.region, profile: target.profile,
-            instanceIDs: instanceIDs.isEmpty ? RecordingOptions.defaultInstanceIDs : instanceIDs,
-            scenarioNames: scenarios, pollDelay: pollDelay)
+            instanceIDs: scenario.instanceIDs.isEmpty ? RecordingOptions.defaultInstanceIDs : scenario.instanceIDs,
+            scenarioNames: scenario.scenarios, pollDelay: scenario.pollDelay,
+            catalogFolder: URL(fileURLWithPath: catalog ?? "Contracts"), offlineInstanceID: scenario.offlineInstanceID,
+            platform: scenario.platform, parameters: scenario.parameters, concurrency: concurrency, progress: scenario.progress)
         options.replacesExisting = force
         let runs = try await RecordingRunner.recordThroughCurl(options)
         Console.write(RecordingRunner.summary(runs, options: options) + "\n")
-        // A call still throttled or failing after its last retry: the recording is inconclusive (exit 4).
-        if !RecordingRunner.inconclusive(runs).isEmpty { throw ExitCode(ExitStatus.unreachable.rawValue) }
+        if runs.contains(where: { if case .inconclusive = $0.outcome { return true } else { return false } }) {
+            throw ExitCode(ExitStatus.unreachable.rawValue)
+        }
     }
 }

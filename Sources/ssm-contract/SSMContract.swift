@@ -1,9 +1,6 @@
 import ArgumentParser
 import ContractRunners
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 /// The `ssm-contract` command: parses arguments and calls into ``ContractRunners``; nothing else.
 @main
@@ -45,7 +42,7 @@ struct SSMContract: AsyncParsableCommand {
             }
         } catch let error as RunnerError {
             printError("ssm-contract: \(error.message)")
-            Glibc.exit(error.status.rawValue)
+            terminate(error.status.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == ExitStatus.violation.rawValue {
@@ -56,7 +53,7 @@ struct SSMContract: AsyncParsableCommand {
             let first = message(for: error).split(separator: "\n").first.map(String.init) ?? ""
             let text = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
             if !text.isEmpty { printError("ssm-contract: \(text) (usage: \(helpCommand()))") }
-            Glibc.exit(code == .validationFailure ? ExitStatus.badInput.rawValue : code.rawValue)
+            terminate(code == .validationFailure ? ExitStatus.badInput.rawValue : code.rawValue)
         }
     }
 
@@ -71,3 +68,7 @@ struct SSMContract: AsyncParsableCommand {
         Console.error(text)
     }
 }
+
+/// Ends the process with `status` (the C library's `exit`, which `ParsableCommand.exit(withError:)` hides inside
+/// the command type).
+private func terminate(_ status: Int32) -> Never { exit(status) }

@@ -10,18 +10,7 @@ import Glibc
 /// Kills a real process while it saves cassettes, and checks the destination is always whole.
 @Suite(.serialized) struct AtomicWriteTests {
     /// The `cassette-write-probe` executable built beside the test binary.
-    static func probe() throws -> URL {
-        var folder = Bundle.main.executableURL?.deletingLastPathComponent()
-        for _ in 0..<4 {
-            if let candidate = folder?.appendingPathComponent("cassette-write-probe"), FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate
-            }
-            folder = folder?.deletingLastPathComponent()
-        }
-        let fallback = PackageRoot.path(".build/debug/cassette-write-probe")
-        try #require(FileManager.default.isExecutableFile(atPath: fallback.path), "cassette-write-probe is not built: run `swift build --build-tests`")
-        return fallback
-    }
+    static func probe() throws -> URL { try BuiltProducts.executable("cassette-write-probe") }
 
     static func run(_ arguments: [String]) throws {
         let process = Process()

@@ -15,6 +15,41 @@ import TestSupport
         #expect(swiftInCatalog.subtracting(registered).sorted() == [], "catalog entries without a Swift implementation")
     }
 
+    /// `wire.*` lives in `wire.yaml`, `pagination.*` in `pagination.yaml` (a plural file name holds the singular
+    /// prefix: `sequence.*` in `sequences.yaml`, `scenario.*` in `scenarios.yaml`).
+    @Test func contractIdPrefixesMatchTheirFileNames() {
+        for contract in Fixtures.catalog.contracts {
+            let stem = URL(fileURLWithPath: contract.file).deletingPathExtension().lastPathComponent
+            let prefix = String(contract.id.prefix { $0 != "." })
+            #expect(stem == prefix || stem == prefix + "s", "\(contract.id) is in \(stem).yaml; move it to \(prefix).yaml")
+        }
+    }
+
+    /// Every contract cites the project's own evidence page, at an anchor the page has; nothing in the repository
+    /// cites a file the repository does not hold.
+    @Test func everyContractCitesTheEvidencePage() throws {
+        let page = try String(contentsOf: PackageRoot.path("docs/aws-behaviour.md"), encoding: .utf8)
+        for contract in Fixtures.catalog.contracts {
+            let reference = contract.source.reference ?? ""
+            let anchors = reference.components(separatedBy: "docs/aws-behaviour.md#").dropFirst()
+                .map { String($0.prefix { $0.isLetter || $0.isNumber || $0 == "-" }) }
+            #expect(!anchors.isEmpty, "\(contract.id): reference does not cite docs/aws-behaviour.md#SECTION")
+            for anchor in anchors {
+                #expect(page.contains("<a id=\"\(anchor)\"></a>"), "\(contract.id): docs/aws-behaviour.md has no #\(anchor)")
+            }
+        }
+        let outsideFile = "ssm-" + "semantics"
+        for folder in ["Sources", "Contracts", "Tests", "docs", "Recordings"] {
+            let root = PackageRoot.path(folder)
+            let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            for file in files where ["swift", "yaml", "md", "json"].contains(file.pathExtension) {
+                let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+                #expect(!text.contains(outsideFile), "\(file.path) cites \(outsideFile).md, which the repository does not hold")
+            }
+        }
+        #expect(!(try String(contentsOf: PackageRoot.path("README.md"), encoding: .utf8)).contains(outsideFile))
+    }
+
     @Test func everySeedQuoteIsInItsSeed() throws {
         func normalized(_ text: String) -> String {
             text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -120,9 +120,23 @@ enum Fixtures {
             interaction: 5, request: ["CommandId": .string(commandID), "InstanceId": .string(other)])
     }
 
+    /// What a scenario that printed `hello` and ran two seconds expects of the fixture's invocations.
+    static var scenarioExpectations: ScenarioExpectations {
+        ScenarioExpectations(scenario: "fixture", platform: "linux", invocations: [instanceID, "i-02573cafcfEXAMPLE", "i-0471e04240EXAMPLE"].map {
+            ScenarioExpectations.Invocation(
+                commandID: commandID, instanceID: $0, sentAt: 1_582_136_279, status: ["Success"], statusDetails: ["Success"],
+                responseCode: 0, stdout: .text("hello\n"), stderr: .text(""), runsAtLeast: 2)
+        })
+    }
+
+    /// Observations as a scenario's cassette gives them: with its expectations.
+    static func fromScenario(_ observations: [Observation]) -> [Observation] {
+        observations.map { var copy = $0; copy.scenario = scenarioExpectations; return copy }
+    }
+
     /// Every conforming scenario.
     static var conforming: [Observation] {
-        gciSequence + [gciTruncated, lci(lciPage)] + lciChain
+        fromScenario(gciSequence) + [gciTruncated] + fromScenario([lci(lciPage)]) + lciChain
             + [error("InvocationDoesNotExist"), error("InvalidNextToken", operation: "ListCommandInvocations")]
     }
 

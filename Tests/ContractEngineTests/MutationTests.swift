@@ -19,6 +19,7 @@ enum Mutations {
         let long24001 = String(repeating: "x", count: 23_981) + "--output truncated--"
         return [
             Mutation(contractID: "errors.documented", what: "an error code no operation models", observations: [F.error("NoSuchThing")]),
+            Mutation(contractID: "errors.documented", what: "a misspelled modeled code (InvocationDoesNoyExist)", observations: [F.error("InvocationDoesNoyExist")]),
             Mutation(contractID: "errors.http-status", what: "InvocationDoesNotExist with HTTP 500", observations: [F.error("InvocationDoesNotExist", status: 500)]),
             Mutation(contractID: "wire.json-object", what: "HTTP 200 with an HTML page", observations: [
                 F.observation("GetCommandInvocation", request: F.gciRequest, body: .unreadable("the body is an HTML page, not JSON"))]),
@@ -52,8 +53,8 @@ enum Mutations {
                 F.gci(F.gciInProgress.with(["StandardOutputContent": "partial"]))]),
             Mutation(contractID: "output.stdout-limit", what: "24,001 characters of stdout", observations: [
                 F.gci(F.gciSuccess.with(["StandardOutputContent": .string(long24001)]))]),
-            Mutation(contractID: "output.stderr-limit", what: "24,001 characters of stderr", observations: [
-                F.gci(F.gciSuccess.with(["StandardErrorContent": .string(long24001)]))]),
+            Mutation(contractID: "output.stderr-limit", what: "8,001 characters of stderr (the agent would send them)", observations: [
+                F.gci(F.gciSuccess.with(["StandardErrorContent": .string(String(repeating: "e", count: 8001))]))]),
             Mutation(contractID: "output.plugin-output-limit", what: "2,501 characters of plugin Output", observations: [
                 F.lci(F.lciPage.withFirstInvocation(["Output": .string(String(repeating: "y", count: 2501))], plugin: true))]),
             Mutation(contractID: "output.stdout-truncation-marker", what: "24,000 bytes without the marker", observations: [
@@ -70,6 +71,12 @@ enum Mutations {
                 F.gci(F.gciSuccess, time: 1, interaction: 0), F.gci(F.gciSuccess.with(["StandardOutputContent": "other\n"]), time: 2, interaction: 1)]),
             Mutation(contractID: "status.invocation-enum", what: "Status Running", observations: [
                 F.gci(F.gciSuccess.with(["Status": "Running", "StatusDetails": .null]))]),
+            Mutation(contractID: "status.invocation-enum", what: "Status SUCCESS (an old AWS example's spelling)", observations: [
+                F.gci(F.gciSuccess.with(["Status": "SUCCESS", "StatusDetails": .null]))]),
+            Mutation(contractID: "status.plugin-enum", what: "a plugin Status in another case", observations: [
+                F.lci(F.lciPage.withFirstInvocation(["Status": "success"], plugin: true))], alsoFails: ["status.details-consistent"]),
+            Mutation(contractID: "status.details-documented", what: "StatusDetails in another case", observations: [
+                F.gci(F.gciSuccess.with(["StatusDetails": "SUCCESS"]))]),
             Mutation(contractID: "status.plugin-enum", what: "a plugin Delayed", observations: [
                 F.lci(F.lciPage.withFirstInvocation(["Status": "Delayed", "StatusDetails": "Delayed", "ResponseCode": -1, "Output": ""], plugin: true))]),
             Mutation(contractID: "status.details-documented", what: "StatusDetails Bogus", observations: [
@@ -90,6 +97,28 @@ enum Mutations {
                 F.gci(F.gciSuccess.with(["ExecutionElapsedTime": "2.44 seconds"]))]),
             Mutation(contractID: "times.elapsed-consistent", what: "PT5M with end == start", observations: [
                 F.gci(F.gciSuccess.with(["ExecutionElapsedTime": "PT5M"]))]),
+            Mutation(contractID: "scenario.output", what: "stdout other than what the script printed", observations:
+                F.fromScenario([F.gci(F.gciSuccess.with(["StandardOutputContent": "hullo\n"]), time: 1_582_136_290)])),
+            Mutation(contractID: "scenario.output", what: "stdout over 24,000 bytes cut without the marker", observations: {
+                var expectations = F.scenarioExpectations
+                expectations.invocations[0].stdout = .repeated("x", count: 30_000)
+                var observation = F.gci(F.gciSuccess.with(["StandardOutputContent": .string(String(repeating: "x", count: 24_000))]), time: 1_582_136_290)
+                observation.scenario = expectations
+                return [observation]
+            }(), alsoFails: ["output.stdout-truncation-marker"]),
+            Mutation(contractID: "scenario.output", what: "plugin Output without the error title", observations: {
+                var expectations = F.scenarioExpectations
+                expectations.invocations[1].stderr = .text("oops\n")
+                var observation = F.lci(F.lciPage.withFirstInvocation(["Output": "hello\noops\n"], plugin: true))
+                observation.scenario = expectations
+                return [observation]
+            }()),
+            Mutation(contractID: "scenario.response-code", what: "ResponseCode other than the script's exit code", observations:
+                F.fromScenario([F.gci(F.gciSuccess.with(["ResponseCode": 7]), time: 1_582_136_290)])),
+            Mutation(contractID: "scenario.terminal-status", what: "Failed where the scenario succeeds", observations:
+                F.fromScenario([F.gci(F.gciSuccess.with(["Status": "Failed", "StatusDetails": "Failed"]), time: 1_582_136_290)])),
+            Mutation(contractID: "scenario.not-terminal-early", what: "Success half a second after SendCommand for a two-second sleep", observations:
+                F.fromScenario([F.gci(F.gciSuccess, time: 1_582_136_279.5)])),
             Mutation(contractID: "types.get-command-invocation", what: "ResponseCode as a string", observations: [
                 F.gci(F.gciSuccess.with(["ResponseCode": "0"]))]),
             Mutation(contractID: "types.list-command-invocations", what: "NextToken as a number", observations: [

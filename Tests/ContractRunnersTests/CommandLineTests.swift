@@ -5,23 +5,8 @@ import TestSupport
 /// The built `ssm-contract` binary, run as a user runs it: exit statuses and the one-line error.
 @Suite(.serialized) struct CommandLineTests {
     static func run(_ arguments: [String], input: String) throws -> (status: Int32, out: String, err: String) {
-        let binary = PackageRoot.path(".build/debug/ssm-contract")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = PackageRoot.url
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        let run = try BuiltCLI.run(arguments, input: input)
+        return (run.status, run.out, run.err)
     }
 
     @Test(.timeLimit(.minutes(1))) func exitStatusesAsDocumented() throws {

@@ -43,7 +43,7 @@ import TestSupport
     }
 
     @Test func theExportIsHAR12WithPostDataContentAndTimings() throws {
-        let file = PackageRoot.path("Recordings/mock-moto-5.2.1/send-command-and-wait.json")
+        let file = PackageRoot.path("Recordings/mock-moto-5.2.1/success-known-output.json")
         let cassette = try Cassette.load(from: file)
         let har = try JSONParser.parse(Data(try #require(try HARRunner.export(cassette: file.path, output: nil)).utf8))
         #expect(har["log"]?["version"]?.stringValue == "1.2")

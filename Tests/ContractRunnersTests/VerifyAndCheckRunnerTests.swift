@@ -100,7 +100,7 @@ import TestSupport
     @Test func theCatalogIsFoundFromTheExecutable() throws {
         let root = PackageRoot.url
         let fromBinary = try CatalogLocator.locate(explicit: nil, environment: [:], currentDirectory: URL(fileURLWithPath: "/"),
-            executable: root.appendingPathComponent(".build/debug/ssm-contract"))
+            executable: try BuiltProducts.ssmContract)
         #expect(fromBinary.standardizedFileURL.path == root.appendingPathComponent("Contracts").standardizedFileURL.path)
         let fromEnvironment = try CatalogLocator.locate(explicit: nil, environment: ["SSM_CONTRACT_CATALOG": Self.catalogPath],
             currentDirectory: URL(fileURLWithPath: "/"), executable: URL(fileURLWithPath: "/usr/bin/x"))
@@ -113,7 +113,7 @@ import TestSupport
     /// A file large enough to be judged in parts on several cores gives the report of one pass over it (the
     /// parts are made small here; `verify` cuts parts of 5,000 interactions).
     @Test func aLargeFileJudgedInPartsGivesTheReportOfOnePass() async throws {
-        let recording = try Cassette.load(from: PackageRoot.path("Recordings/mock-moto-5.2.1/send-command-and-wait.json"))
+        let recording = try Cassette.load(from: PackageRoot.path("Recordings/mock-moto-5.2.1/success-known-output.json"))
         var large = recording
         large.interactions = Array(repeating: recording.interactions, count: 200).flatMap { $0 }
         #expect(VerifyRunner.partition(large.interactions.count, width: 2, partSize: 300).count == 2)

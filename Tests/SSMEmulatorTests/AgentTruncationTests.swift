@@ -1,7 +1,8 @@
 import Testing
+
 @testable import SSMEmulator
 
-/// The agent's byte cuts and Go's U+FFFD, on the figures the research gives (ssm-semantics.md §3).
+/// The agent's byte cuts and Go's U+FFFD, on the figures the research gives (docs/aws-behaviour.md#truncation).
 @Suite struct AgentTruncationTests {
     @Test func stdoutOfExactlyTheLimitIsCutAndMarked() {
         let cut = AgentTruncation.prefix(Array(repeating: UInt8(ascii: "a"), count: 24_000), maximum: 24_000)
@@ -12,7 +13,9 @@ import Testing
     }
 
     @Test func aSplitThreeByteCharacterArrivesAsReplacementCharacters() {
-        let text = GoJSONText.string(AgentTruncation.prefix(Array(String(repeating: "日本", count: 10_000).utf8), maximum: 24_000))
+        let text = GoJSONText.string(
+            AgentTruncation.prefix(Array(String(repeating: "日本", count: 10_000).utf8), maximum: 24_000)
+        )
         #expect(text.count == 8_014)
         #expect(text.hasSuffix("日本日\u{FFFD}--output truncated--"))
         // Two bytes of a three-byte character: one U+FFFD per byte, as Go writes them.
@@ -20,7 +23,10 @@ import Testing
     }
 
     @Test func pluginOutputMergesTheStreamsAndSplitsEvenlyWhenBothAreLong() {
-        let both = AgentTruncation.pluginOutput(stdout: Array(repeating: 0x61, count: 3000), stderr: Array(repeating: 0x62, count: 3000))
+        let both = AgentTruncation.pluginOutput(
+            stdout: Array(repeating: 0x61, count: 3000),
+            stderr: Array(repeating: 0x62, count: 3000)
+        )
         #expect(both.count == 2_500)
         let text = String(decoding: both, as: UTF8.self)
         #expect(text.contains("\n---Output truncated---\n----------ERROR-------\n"))
@@ -28,7 +34,9 @@ import Testing
         let short = AgentTruncation.pluginOutput(stdout: Array("out\n".utf8), stderr: Array("err\n".utf8))
         #expect(String(decoding: short, as: UTF8.self) == "out\n\n----------ERROR-------\nerr\n")
         let onlyOut = AgentTruncation.pluginOutput(stdout: Array(repeating: 0x61, count: 3000), stderr: [])
-        #expect(onlyOut.count == 2_500 && String(decoding: onlyOut, as: UTF8.self).hasSuffix("a\n---Output truncated---"))
+        #expect(
+            onlyOut.count == 2_500 && String(decoding: onlyOut, as: UTF8.self).hasSuffix("a\n---Output truncated---")
+        )
     }
 
     @Test func durationsAreWrittenAsJavaDoes() {

@@ -15,7 +15,10 @@ import Testing
 
     @Test func theEmulatorWithoutFaultsBreaksNoContract() async throws {
         let verdicts = try await EmulatorRecording.verdicts(faults: [])
-        #expect(verdicts.failing.isEmpty, "contracts failed on the emulator's own answers: \(verdicts.failing.sorted())")
+        #expect(
+            verdicts.failing.isEmpty,
+            "contracts failed on the emulator's own answers: \(verdicts.failing.sorted())"
+        )
         // The session reaches what the faults break, so each fault test below means something.
         let reached = Set(Self.catchers.values).union([
             "output.stdout-truncation-marker", "output.plugin-output-limit", "output.stderr-limit", "errors.documented",
@@ -28,8 +31,14 @@ import Testing
     func eachFaultIsCaughtByItsContract(_ fault: EmulatorFault) async throws {
         let catcher = try #require(Self.catchers[fault])
         let failing = try await EmulatorRecording.verdicts(faults: [fault]).failing
-        #expect(failing.contains(catcher), "\(fault.rawValue) was not caught by \(catcher); failing: \(failing.sorted())")
+        #expect(
+            failing.contains(catcher),
+            "\(fault.rawValue) was not caught by \(catcher); failing: \(failing.sorted())"
+        )
         let others = Set(Self.catchers.values).subtracting([catcher])
-        #expect(failing.isDisjoint(with: others), "\(fault.rawValue) also tripped \(failing.intersection(others).sorted())")
+        #expect(
+            failing.isDisjoint(with: others),
+            "\(fault.rawValue) also tripped \(failing.intersection(others).sorted())"
+        )
     }
 }

@@ -2,8 +2,8 @@ import ContractRunners
 import Foundation
 import RawJSON
 import SSMEmulator
-import Testing
 import TestSupport
+import Testing
 
 /// Shared pieces of the emulator tests: options with short delays, the venv's boto3 and AWS CLI.
 enum EmulatorFixtures {
@@ -15,13 +15,18 @@ enum EmulatorFixtures {
     /// Options with the emulator's delays 20 times shorter (25 ms visibility and delivery) and a 1 s minimum
     /// execution timeout.
     static func options(
-        _ instances: [String] = [instance], offline: [String] = [], faults: Set<EmulatorFault> = [],
+        _ instances: [String] = [instance],
+        offline: [String] = [],
+        faults: Set<EmulatorFault> = [],
         visibilityWindow: Double = 0.5
     ) -> EmulatorOptions {
         EmulatorOptions(
-            instanceIDs: instances, offlineInstanceIDs: offline, clock: .scaled(20),
+            instanceIDs: instances,
+            offlineInstanceIDs: offline,
+            clock: .scaled(20),
             timing: EmulatorTiming(visibilityWindow: visibilityWindow, deliveryDelay: 0.5, minimumExecutionTimeout: 1),
-            faults: faults)
+            faults: faults
+        )
     }
 
     /// The venv's program, or a failed requirement naming what to install.
@@ -32,9 +37,18 @@ enum EmulatorFixtures {
 
     /// Runs the venv's `aws ssm …` against `endpoint` (fake credentials unless `environment` overrides them).
     /// Two attempts, so a non-retryable error prints without botocore's "(reached max retries: 0)".
-    static func aws(_ arguments: [String], endpoint: String, environment: [String: String] = [:]) async throws -> ExternalCLI.Run {
-        let cli = try ExternalCLI(path: try venvProgram("aws"), environment: ["AWS_MAX_ATTEMPTS": "2"].merging(environment) { $1 })
-        return try await cli.run(["ssm"] + arguments + ["--endpoint-url", endpoint, "--region", "us-east-1", "--output", "json"])
+    static func aws(
+        _ arguments: [String],
+        endpoint: String,
+        environment: [String: String] = [:]
+    ) async throws -> ExternalCLI.Run {
+        let cli = try ExternalCLI(
+            path: try venvProgram("aws"),
+            environment: ["AWS_MAX_ATTEMPTS": "2"].merging(environment) { $1 }
+        )
+        return try await cli.run(
+            ["ssm"] + arguments + ["--endpoint-url", endpoint, "--region", "us-east-1", "--output", "json"]
+        )
     }
 
     /// Runs a boto3 script (``BotoDriver/source`` plus `body`) with `endpoint` as `sys.argv[1]`; returns its JSON
@@ -86,4 +100,35 @@ enum BotoDriver {
             print(json.dumps(value, default=str))
 
         """#
+}
+
+/// Opened once by a test; a sleep of the emulator's clock waits for it (so a test decides when a delay ends,
+/// without timing).
+final class Gate: Sendable {
+    private let stream: AsyncStream<Void>
+    private let continuation: AsyncStream<Void>.Continuation
+
+    init() { (stream, continuation) = AsyncStream.makeStream(of: Void.self) }
+
+    func open() {
+        continuation.yield()
+        continuation.finish()
+    }
+
+    func wait() async throws {
+        for await _ in stream { return }
+        try Task.checkCancellation()
+    }
+
+    /// A clock whose sleeps of exactly `gated` emulated seconds wait for the gate; the others are 20 times
+    /// shorter, as ``EmulatorFixtures/options(_:offline:faults:visibilityWindow:)``'s.
+    func clock(gating gated: Double) -> EmulatorClock {
+        EmulatorClock(now: { Date() }) { seconds in
+            if seconds == gated {
+                try await self.wait()
+            } else {
+                try await Task.sleep(nanoseconds: UInt64(seconds / 20 * 1e9))
+            }
+        }
+    }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import RawJSON
 import SSMEmulator
-import Testing
 import TestSupport
+import Testing
 
 /// Commands really run, driven end to end through boto3: output, in-flight answers, exit codes, timeouts, cancel.
 @Suite(.timeLimit(.minutes(2))) struct EmulatorLifecycleTests {
@@ -15,30 +15,47 @@ import TestSupport
 
     @Test func aScriptRunsAndItsOutputArrivesWithTheTerminalStatus() async throws {
         let output = try await SSMEmulator.withEmulator(options: EmulatorFixtures.options()) { emulator in
-            try await EmulatorFixtures.boto3("""
+            try await EmulatorFixtures.boto3(
+                """
                 cid = send(["echo hello from $AWS_SSM_INSTANCE_ID", "echo to-stderr >&2", "pwd"], [sys.argv[2]])
                 emit({"polls": poll(cid, sys.argv[2])})
-                """, endpoint: emulator.baseURL, arguments: [EmulatorFixtures.instance])
+                """,
+                endpoint: emulator.baseURL,
+                arguments: [EmulatorFixtures.instance]
+            )
         }
         let last = try #require(Self.answers(output).last)
         #expect(last["Status"]?.stringValue == "Success" && last["StatusDetails"]?.stringValue == "Success")
         #expect(last["ResponseCode"]?.intValue == 0)
         let stdout = try #require(last["StandardOutputContent"]?.stringValue)
         #expect(stdout.hasPrefix("hello from \(EmulatorFixtures.instance)\n"))
-        #expect(stdout.hasSuffix("/instances/\(EmulatorFixtures.instance)\n"), "runs in the instance's scratch folder: \(stdout)")
+        #expect(
+            stdout.hasSuffix("/instances/\(EmulatorFixtures.instance)\n"),
+            "runs in the instance's scratch folder: \(stdout)"
+        )
         #expect(last["StandardErrorContent"]?.stringValue == "to-stderr\n")
         #expect(last["PluginName"]?.stringValue == "aws:runShellScript")
         let start = try #require(last["ExecutionStartDateTime"]?.stringValue)
-        #expect(start.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression) != nil, "\(start)")
-        #expect(last["ExecutionElapsedTime"]?.stringValue?.range(of: #"^PT\d+(\.\d+)?S$"#, options: .regularExpression) != nil)
+        #expect(
+            start.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression) != nil,
+            "\(start)"
+        )
+        #expect(
+            last["ExecutionElapsedTime"]?.stringValue?.range(of: #"^PT\d+(\.\d+)?S$"#, options: .regularExpression)
+                != nil
+        )
     }
 
     @Test func anInFlightInvocationHasNoOutputNoEndAndResponseCodeMinusOne() async throws {
         let output = try await SSMEmulator.withEmulator(options: EmulatorFixtures.options()) { emulator in
-            try await EmulatorFixtures.boto3("""
+            try await EmulatorFixtures.boto3(
+                """
                 cid = send(["echo started", "sleep 2", "echo done"], [sys.argv[2]])
                 emit({"polls": poll(cid, sys.argv[2])})
-                """, endpoint: emulator.baseURL, arguments: [EmulatorFixtures.instance])
+                """,
+                endpoint: emulator.baseURL,
+                arguments: [EmulatorFixtures.instance]
+            )
         }
         let answers = Self.answers(output)
         let statuses = answers.compactMap { $0["Status"]?.stringValue }
@@ -49,7 +66,9 @@ import TestSupport
             #expect(answer["ResponseCode"]?.intValue == -1)
             #expect(answer["StandardOutputContent"]?.stringValue == "")
             #expect(answer["ExecutionEndDateTime"]?.stringValue == "")
-            if answer["Status"]?.stringValue == "Pending" { #expect(answer["ExecutionStartDateTime"]?.stringValue == "") }
+            if answer["Status"]?.stringValue == "Pending" {
+                #expect(answer["ExecutionStartDateTime"]?.stringValue == "")
+            }
         }
         let inProgress = try #require(answers.first { $0["Status"]?.stringValue == "InProgress" })
         #expect(inProgress["ExecutionStartDateTime"]?.stringValue?.isEmpty == false)
@@ -58,10 +77,14 @@ import TestSupport
 
     @Test func aFailingScriptEndsFailedWithItsExitCodeAndTheAgentsLine() async throws {
         let output = try await SSMEmulator.withEmulator(options: EmulatorFixtures.options()) { emulator in
-            try await EmulatorFixtures.boto3("""
+            try await EmulatorFixtures.boto3(
+                """
                 cid = send(["echo partial", "echo something broke >&2", "exit 3"], [sys.argv[2]])
                 emit({"polls": poll(cid, sys.argv[2])})
-                """, endpoint: emulator.baseURL, arguments: [EmulatorFixtures.instance])
+                """,
+                endpoint: emulator.baseURL,
+                arguments: [EmulatorFixtures.instance]
+            )
         }
         let last = try #require(Self.answers(output).last)
         #expect(last["Status"]?.stringValue == "Failed" && last["StatusDetails"]?.stringValue == "Failed")
@@ -73,29 +96,45 @@ import TestSupport
     @Test func theExecutionTimeoutKillsTheWholeProcessGroup() async throws {
         try await withTemporaryFolder { folder in
             let output = try await SSMEmulator.withEmulator(options: EmulatorFixtures.options()) { emulator in
-                try await EmulatorFixtures.boto3("""
+                try await EmulatorFixtures.boto3(
+                    """
                     cid = send(["sleep 30 &", "echo $! > child.pid", "echo waiting", "wait"], [sys.argv[2]],
                                parameters={"executionTimeout": ["1"], "workingDirectory": [sys.argv[3]]})
                     emit({"polls": poll(cid, sys.argv[2])})
-                    """, endpoint: emulator.baseURL, arguments: [EmulatorFixtures.instance, folder.path])
+                    """,
+                    endpoint: emulator.baseURL,
+                    arguments: [EmulatorFixtures.instance, folder.path]
+                )
             }
             let last = try #require(Self.answers(output).last)
-            #expect(last["Status"]?.stringValue == "TimedOut" && last["StatusDetails"]?.stringValue == "ExecutionTimedOut")
+            #expect(
+                last["Status"]?.stringValue == "TimedOut" && last["StatusDetails"]?.stringValue == "ExecutionTimedOut"
+            )
             #expect(last["ResponseCode"]?.intValue == 137)
             #expect(last["StandardOutputContent"]?.stringValue == "waiting\n", "output printed before the kill is kept")
-            let pid = try #require(Int32(String(contentsOf: folder.appendingPathComponent("child.pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+            let pid = try #require(
+                Int32(
+                    String(contentsOf: folder.appendingPathComponent("child.pid"), encoding: .utf8).trimmingCharacters(
+                        in: .whitespacesAndNewlines
+                    )
+                )
+            )
             #expect(!Self.isAlive(pid), "the background sleep was killed with its group")
         }
     }
 
     @Test func cancellingARunningCommandKillsItAndEndsCancelled() async throws {
         let output = try await SSMEmulator.withEmulator(options: EmulatorFixtures.options()) { emulator in
-            try await EmulatorFixtures.boto3("""
+            try await EmulatorFixtures.boto3(
+                """
                 cid = send(["echo before", "sleep 30", "echo after"], [sys.argv[2]])
                 before = poll(cid, sys.argv[2], until=lambda answer: answer.get("Status") == "InProgress")
                 ssm.cancel_command(CommandId=cid)
                 emit({"polls": before + poll(cid, sys.argv[2])})
-                """, endpoint: emulator.baseURL, arguments: [EmulatorFixtures.instance])
+                """,
+                endpoint: emulator.baseURL,
+                arguments: [EmulatorFixtures.instance]
+            )
         }
         let last = try #require(Self.answers(output).last)
         #expect(last["Status"]?.stringValue == "Cancelled" && last["StatusDetails"]?.stringValue == "Cancelled")
@@ -104,18 +143,40 @@ import TestSupport
     }
 
     @Test func anOfflineInstanceStaysPendingUntilTheDeliveryTimeout() async throws {
-        // TimeoutSeconds 30 at time scale 20: 1.5 s of Pending.
-        let output = try await SSMEmulator.withEmulator(options: EmulatorFixtures.options([EmulatorFixtures.instance], offline: [EmulatorFixtures.offline])) { emulator in
-            try await EmulatorFixtures.boto3("""
+        // The delivery timeout (TimeoutSeconds 30) ends when the test opens the gate, after it saw Pending.
+        let gate = Gate()
+        var options = EmulatorFixtures.options([EmulatorFixtures.instance], offline: [EmulatorFixtures.offline])
+        options.clock = gate.clock(gating: 30)
+        let (pending, output) = try await SSMEmulator.withEmulator(options: options) { emulator in
+            let pending = try await EmulatorFixtures.boto3(
+                """
                 cid = send(["echo never"], [sys.argv[2]], TimeoutSeconds=30)
-                polls = poll(cid, sys.argv[2])
+                emit({"cid": cid, "polls": poll(cid, sys.argv[2], until=lambda answer: "Status" in answer)})
+                """,
+                endpoint: emulator.baseURL,
+                arguments: [EmulatorFixtures.offline]
+            )
+            gate.open()
+            let output = try await EmulatorFixtures.boto3(
+                """
+                polls = poll(sys.argv[3], sys.argv[2])
                 nodes = ssm.describe_instance_information()["InstanceInformationList"]
                 emit({"polls": polls, "nodes": {n["InstanceId"]: n["PingStatus"] for n in nodes}})
-                """, endpoint: emulator.baseURL, arguments: [EmulatorFixtures.offline])
+                """,
+                endpoint: emulator.baseURL,
+                arguments: [EmulatorFixtures.offline, pending["cid"]?.stringValue ?? ""]
+            )
+            return (pending, output)
         }
+        let before = try #require(Self.answers(pending).last)
+        #expect(before["Status"]?.stringValue == "Pending" && before["ResponseCode"]?.intValue == -1)
+        #expect(before["ExecutionStartDateTime"]?.stringValue == "")
         let answers = Self.answers(output)
-        #expect(answers.dropLast().allSatisfy { $0["Status"]?.stringValue == "Pending" && $0["ResponseCode"]?.intValue == -1 })
-        #expect(answers.count > 1, "Pending was observed before the timeout")
+        #expect(
+            answers.dropLast().allSatisfy {
+                $0["Status"]?.stringValue == "Pending" && $0["ResponseCode"]?.intValue == -1
+            }
+        )
         let last = try #require(answers.last)
         #expect(last["Status"]?.stringValue == "TimedOut" && last["StatusDetails"]?.stringValue == "DeliveryTimedOut")
         #expect(last["ResponseCode"]?.intValue == -1 && last["ExecutionStartDateTime"]?.stringValue == "")
@@ -128,11 +189,15 @@ import TestSupport
         try await withTemporaryFolder { folder in
             await #expect(throws: Stop.self) {
                 try await SSMEmulator.withEmulator(options: EmulatorFixtures.options()) { emulator in
-                    _ = try await EmulatorFixtures.boto3("""
+                    _ = try await EmulatorFixtures.boto3(
+                        """
                         cid = send(["echo $$ > shell.pid", "sleep 30 & echo $! > child.pid", "wait"], [sys.argv[2]],
                                    parameters={"workingDirectory": [sys.argv[3]]})
                         emit(poll(cid, sys.argv[2], until=lambda answer: answer.get("Status") == "InProgress"))
-                        """, endpoint: emulator.baseURL, arguments: [EmulatorFixtures.instance, folder.path])
+                        """,
+                        endpoint: emulator.baseURL,
+                        arguments: [EmulatorFixtures.instance, folder.path]
+                    )
                     throw Stop()
                 }
             }

@@ -1,8 +1,8 @@
 import Foundation
 import RawJSON
 import SSMEmulator
-import Testing
 import TestSupport
+import Testing
 
 /// Output over the limits, through boto3: the agent's byte cuts, markers, U+FFFD and the plugin Output merge.
 @Suite(.timeLimit(.minutes(2))) struct EmulatorOutputTests {
@@ -24,7 +24,11 @@ import TestSupport
 
     @Test func longOutputIsCutAsTheAgentCutsIt() async throws {
         let result = try await SSMEmulator.withEmulator(options: EmulatorFixtures.options()) { emulator in
-            try await EmulatorFixtures.boto3(Self.script, endpoint: emulator.baseURL, arguments: [EmulatorFixtures.instance])
+            try await EmulatorFixtures.boto3(
+                Self.script,
+                endpoint: emulator.baseURL,
+                arguments: [EmulatorFixtures.instance]
+            )
         }
         let ascii = try #require(result["ascii"]?["get"]?["StandardOutputContent"]?.stringValue)
         #expect(ascii.utf8.count == 24_000 && ascii.count == 24_000)
@@ -47,7 +51,14 @@ import TestSupport
         #expect(both.hasSuffix("r\n---Error truncated----"))
         // Split evenly: as many bytes of stdout as of stderr.
         let outPart = try #require(both.components(separatedBy: "\n---Output truncated---").first)
-        let errPart = try #require(both.components(separatedBy: "----------ERROR-------\n").last?.components(separatedBy: "\n---Error truncated----").first)
-        #expect(outPart.utf8.count == errPart.utf8.count && outPart.allSatisfy { $0 == "o" } && errPart.allSatisfy { $0 == "r" })
+        let errPart = try #require(
+            both.components(separatedBy: "----------ERROR-------\n").last?.components(
+                separatedBy: "\n---Error truncated----"
+            ).first
+        )
+        #expect(
+            outPart.utf8.count == errPart.utf8.count && outPart.allSatisfy { $0 == "o" }
+                && errPart.allSatisfy { $0 == "r" }
+        )
     }
 }

@@ -17,7 +17,7 @@ import Testing
         #expect(try rules(body, "GetCommandInvocationResult").isEmpty)
     }
 
-    /// reference/ssm-semantics.md: real responses break the model's StringDateTime pattern (`.419Z` milliseconds,
+    /// docs/aws-behaviour.md#times: real responses break the model's StringDateTime pattern (`.419Z` milliseconds,
     /// `PT…` durations in ExecutionElapsedTime). The validator judges the model as written; callers that judge
     /// genuine AWS responses must not treat these as violations.
     @Test func realAWSValuesBreakTheModelsStringDateTimePattern() throws {

@@ -73,9 +73,3 @@ public final class ChildProcess: @unchecked Sendable {  // `process` and the pip
         try? input.fileHandleForWriting.close()
     }
 }
-
-/// A child process failed.
-public struct ChildProcessError: Error, CustomStringConvertible {
-    /// What failed, in one line.
-    public let description: String
-}

@@ -72,14 +72,6 @@ struct BoundSocket {
     }
 }
 
-/// A socket call failed while preparing a test port.
-public struct SocketError: Error, CustomStringConvertible {
-    /// What failed, in one line.
-    public let description: String
-    /// Creates an error with a one-line description.
-    public init(_ description: String) { self.description = description }
-}
-
 /// A loopback port where a server accepts each connection, reads the request, and hangs up without
 /// answering: clients see the connection dropped before any response.
 public func withHangingUpPort<R>(_ body: (Int) async throws -> R) async throws -> R {

@@ -31,7 +31,7 @@ public struct AWSJSONClient: Sendable {
     public var makeInvocationID: @Sendable () -> String
 
     /// The default `User-Agent`.
-    public static let defaultUserAgent = "ssm-contract/0.1.0 (awsJson1_1; libcurl)"
+    public static let defaultUserAgent = "\(ToolIdentity.name)/\(ToolIdentity.version) (awsJson1_1; libcurl)"
 
     /// Creates a client.
     public init(

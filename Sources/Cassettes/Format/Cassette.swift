@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 import RawJSON
 
 /// The header of a cassette: what it is, where its data came from and when.
@@ -53,7 +54,7 @@ public struct Cassette: Sendable, Hashable {
     /// The format version this build writes and reads.
     public static let formatVersion = 1
     /// The tool name and version written into new cassettes.
-    public static let toolName = "ssm-contract 0.1.0"
+    public static let toolName = "\(ToolIdentity.name) \(ToolIdentity.version)"
 
     /// What the cassette is, where its data came from and when.
     public var header: CassetteHeader

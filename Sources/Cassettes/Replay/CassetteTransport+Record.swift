@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTransport
+import RawJSON
 
 extension CassetteTransport {
     /// Sends `request` upstream and keeps the redacted interaction; returns the response unchanged.
@@ -41,6 +42,16 @@ extension CassetteTransport {
         let report = report(of: snapshot, wroteCassette: wrote)
         if options.failsOnUnusedInteractions, !report.unused.isEmpty { throw CassetteUnusedInteractionsError(report: report) }
         return report
+    }
+
+    /// Sets a header member written with the cassette (kept in ``CassetteHeader/extra``), replacing one of the
+    /// same name: e.g. `scenario`, the expectations of the scenario that recorded it. Call before ``finish()``.
+    public func setHeaderMember(_ key: String, to value: JSONValue) {
+        locked { state in
+            var extra = JSONObject(state.cassette.header.extra.members.filter { $0.key != key })
+            extra.append(key: key, value: value)
+            state.cassette.header.extra = extra
+        }
     }
 
     /// What happened so far, without finishing or writing anything (`wroteCassette` is `false`).

@@ -19,9 +19,19 @@ enum CatalogLoader {
 
     /// Loads every contract of one file.
     static func load(_ url: URL) throws(CatalogError) -> [Contract] {
-        let (reader, root) = try YAMLReader.document(at: url)
+        try contracts(in: YAMLReader.document(at: url))
+    }
+
+    /// Loads every contract of `text`, the contents of `file`.
+    static func load(text: String, file: String) throws(CatalogError) -> [Contract] {
+        try contracts(in: YAMLReader.document(text: text, file: file))
+    }
+
+    static func contracts(in document: (YAMLReader, Node)) throws(CatalogError) -> [Contract] {
+        let (reader, root) = document
         let map = try reader.mapping(root, "the file")
-        try reader.onlyKeys(map, ["contracts"], in: "the file")
+        // `defaults` and `scenarios` are the scenario catalog's (Contracts/scenarios.yaml), read by the runners.
+        try reader.onlyKeys(map, ["contracts", "defaults", "scenarios"], in: "the file")
         guard let list = map["contracts"] else { throw reader.fail(root, "has no \"contracts:\" list") }
         var contracts: [Contract] = []
         for node in try reader.sequence(list, "contracts") {

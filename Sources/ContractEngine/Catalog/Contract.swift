@@ -89,7 +89,7 @@ public struct ContractSource: Sendable {
     public let seed: String?
     /// The exact words of the rule in its source (required for `seed`).
     public let quote: String?
-    /// Where to find it: a model shape, an agent file and line, a section of `ssm-semantics.md`.
+    /// Where to find it: a model shape, an agent file and line, a section of `docs/aws-behaviour.md`.
     public let reference: String?
 
     public init(kind: Kind, seed: String? = nil, quote: String? = nil, reference: String? = nil) {

@@ -31,7 +31,7 @@ public struct ContractCatalog: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw CatalogError(file: folder.path, problem: "cannot be listed; check the path (--catalog, --contracts)")
+            throw CatalogError(file: folder.relativePath, problem: "cannot be listed; check the path (--catalog, --contracts)")
         }
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder.appendingPathComponent($0) }
     }
@@ -40,18 +40,25 @@ public struct ContractCatalog: Sendable {
     public static func load(folder: URL, additional: [URL] = []) throws(CatalogError) -> ContractCatalog {
         var files = try contractFiles(in: folder)
         guard !files.isEmpty else {
-            throw CatalogError(file: folder.path, problem: "holds no contract files (*.yaml); point --catalog at the Contracts folder")
+            throw CatalogError(file: folder.relativePath, problem: "holds no contract files (*.yaml); point --catalog at the Contracts folder")
         }
-        for url in additional {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-                throw CatalogError(file: url.path, problem: "does not exist; --contracts takes a contract file or a folder of them")
-            }
-            files += isFolder.boolValue ? try contractFiles(in: url) : [url]
-        }
+        files += try Self.files(additional)
         var contracts: [Contract] = []
         for file in files { contracts += try CatalogLoader.load(file) }
         return try ContractCatalog(contracts: contracts, folder: folder)
+    }
+
+    /// The contract files `--contracts` names: each file, and the `*.yaml` files of each folder.
+    static func files(_ additional: [URL]) throws(CatalogError) -> [URL] {
+        var files: [URL] = []
+        for url in additional {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+                throw CatalogError(file: url.relativePath, problem: "does not exist; --contracts takes a contract file or a folder of them")
+            }
+            files += isFolder.boolValue ? try contractFiles(in: url) : [url]
+        }
+        return files
     }
 
     /// The contract with this id.

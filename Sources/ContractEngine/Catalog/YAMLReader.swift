@@ -8,24 +8,29 @@ struct YAMLReader {
 
     /// Parses a whole file.
     static func document(at url: URL) throws(CatalogError) -> (YAMLReader, Node) {
-        let reader = YAMLReader(file: url.path)
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw CatalogError(file: url.path, problem: "cannot be read as UTF-8 text; check the path and permissions")
+            throw CatalogError(file: url.relativePath, problem: "cannot be read as UTF-8 text; check the path and permissions")
         }
+        return try document(text: text, file: url.relativePath)
+    }
+
+    /// Parses `text`, the contents of `file` (the path as the user gave it, or the built-in catalog's path).
+    static func document(text: String, file: String) throws(CatalogError) -> (YAMLReader, Node) {
+        let reader = YAMLReader(file: file)
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw CatalogError(file: url.path, problem: "is empty; write a YAML mapping")
+                throw CatalogError(file: file, problem: "is empty; write a YAML mapping")
             }
             return (reader, node)
         } catch let error as CatalogError {
             throw error
         } catch let error as YamlError {
-            throw CatalogError(file: url.path, problem: "is not valid YAML: \(Self.oneLine(error))")
+            throw CatalogError(file: file, problem: "is not valid YAML: \(Self.oneLine(error))")
         } catch {
-            throw CatalogError(file: url.path, problem: "is not valid YAML: \(error)")
+            throw CatalogError(file: file, problem: "is not valid YAML: \(error)")
         }
     }
 

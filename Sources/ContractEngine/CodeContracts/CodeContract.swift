@@ -35,7 +35,7 @@ public enum CodeContractRegistry {
     /// All implementations.
     public static let all: [CodeContract] =
         ErrorContracts.all + ListContracts.all + PaginationContracts.all + SequenceContracts.all + TimeContracts.all
-        + WireContracts.all
+        + WireContracts.all + ScenarioContracts.all
 
     /// Implementations by id.
     public static let byID: [String: CodeContract] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

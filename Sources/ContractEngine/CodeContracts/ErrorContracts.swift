@@ -5,7 +5,8 @@ import RawJSON
 enum ErrorContracts {
     static let all: [CodeContract] = [documented, httpStatus]
 
-    /// `errors.documented`: an error decodes to an error the operation models, or a common AWS error.
+    /// `errors.documented`: an error decodes to an error the operation models, or a common AWS error. Codes are
+    /// compared exactly: a misspelled code is a violation (docs/aws-behaviour.md#errors).
     static let documented = CodeContract(id: "errors.documented", body: .observation { contract, observation in
         switch observation.body {
         case .json: return .notApplicable
@@ -17,11 +18,6 @@ enum ErrorContracts {
             guard !modeled.isEmpty else { return Verdict(.notApplicable, detail: "no modeled errors listed for \(observation.operation)") }
             let common = codes(contract.parameters["common"])
             if modeled.contains(error.code) || common.contains(error.code) { return .pass }
-            let distance = contract.parameters["near-miss-distance"]?.intValue ?? 2
-            if let near = modeled.first(where: { editDistance($0, error.code, limit: distance) <= distance }) {
-                return Verdict(.inconclusive, field: "__type", value: .string(error.code),
-                    detail: "\(error.code) looks like a misspelling of \(near) (published samples carry a reporter's typo)")
-            }
             return Verdict(.fail, field: "__type", value: .string(error.code),
                 detail: "expected one of \(modeled.joined(separator: ", ")) or a common AWS error")
         }
@@ -40,21 +36,5 @@ enum ErrorContracts {
 
     static func codes(_ value: JSONValue?) -> [String] {
         (value?.arrayValue ?? []).compactMap(\.stringValue)
-    }
-
-    /// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard abs(x.count - y.count) <= limit else { return limit + 1 }
-        var previous = Array(0...y.count)
-        for i in 1...max(x.count, 1) where !x.isEmpty {
-            var current = [i] + Array(repeating: 0, count: y.count)
-            for j in 1...max(y.count, 1) where !y.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            if current.min()! > limit { return limit + 1 }
-            previous = current
-        }
-        return previous[y.count]
     }
 }

@@ -1,4 +1,4 @@
-/// The status values the Swift contracts reason about (ssm-semantics.md §1; the data contracts list them in
+/// The status values the Swift contracts reason about (docs/aws-behaviour.md#status-values; the data contracts list them in
 /// the catalog).
 public enum StatusVocabulary {
     /// `CommandInvocationStatus` values that end an invocation (SSM API model; UG "terminal state").

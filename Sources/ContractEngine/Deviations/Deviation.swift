@@ -40,7 +40,13 @@ public struct DeviationSet: Sendable {
 
     /// Loads deviation files (a folder means its `*.yaml` files), checking ids against `catalog`.
     public static func load(_ urls: [URL], catalog: ContractCatalog) throws(CatalogError) -> DeviationSet {
+        try load(urls, builtIn: [], catalog: catalog)
+    }
+
+    /// Loads deviation files given as text (the built-in catalog's), then the files and folders `urls`.
+    public static func load(_ urls: [URL], builtIn: [(path: String, text: String)], catalog: ContractCatalog) throws(CatalogError) -> DeviationSet {
         var all: [Deviation] = []
+        for file in builtIn { all += try load(text: file.text, file: file.path, catalog: catalog) }
         for url in urls {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
@@ -55,7 +61,16 @@ public struct DeviationSet: Sendable {
     }
 
     static func load(_ url: URL, catalog: ContractCatalog) throws(CatalogError) -> [Deviation] {
-        let (reader, root) = try YAMLReader.document(at: url)
+        try deviations(in: YAMLReader.document(at: url), file: url.relativePath, catalog: catalog)
+    }
+
+    /// Loads the deviations of `text`, the contents of `file`.
+    static func load(text: String, file: String, catalog: ContractCatalog) throws(CatalogError) -> [Deviation] {
+        try deviations(in: YAMLReader.document(text: text, file: file), file: file, catalog: catalog)
+    }
+
+    static func deviations(in document: (YAMLReader, Node), file: String, catalog: ContractCatalog) throws(CatalogError) -> [Deviation] {
+        let (reader, root) = document
         let map = try reader.mapping(root, "a deviations file")
         try reader.onlyKeys(map, ["target", "deviations"], in: "a deviations file")
         let target = try reader.requiredString(map, "target", in: "the deviations file")
@@ -74,7 +89,7 @@ public struct DeviationSet: Sendable {
             }
             result.append(Deviation(
                 target: target, contractID: id, reason: try reader.requiredString(entry, "reason", in: "deviation \(id)"),
-                evidence: try reader.optionalString(entry, "evidence", in: "deviation \(id)"), expires: expires, file: url.path))
+                evidence: try reader.optionalString(entry, "evidence", in: "deviation \(id)"), expires: expires, file: file))
         }
         return result
     }

@@ -41,6 +41,7 @@ extension Observation {
         of cassette: CassetteFile, file: String, interactions range: Range<Int>? = nil, _ body: (Observation) -> Void
     ) -> Int {
         let target = cassette.header.source.target
+        let scenario = cassette.header.extra["scenario"].flatMap(ScenarioExpectations.init(json:))
         var skipped = 0
         for index in range ?? cassette.interactions.indices {
             let interaction = cassette.interactions[index]
@@ -55,7 +56,7 @@ extension Observation {
                 body: Self.body(of: interaction, operation: operation),
                 time: interaction.startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
                 location: ObservationLocation(file: file, interaction: index),
-                target: target))
+                target: target, scenario: scenario))
         }
         return skipped
     }

@@ -27,10 +27,12 @@ public struct Observation: Sendable {
     public var location: ObservationLocation
     /// The target it was observed on: `moto-5.2.1`, `live`, `aws-docs`, `synthetic`, `input`.
     public var target: String
+    /// What the scenario that recorded the cassette expects (its header's `scenario` member), if any.
+    public var scenario: ScenarioExpectations?
 
     public init(
         operation: String, request: JSONTape.Value?, status: Int?, body: Body, time: Double?,
-        location: ObservationLocation, target: String
+        location: ObservationLocation, target: String, scenario: ScenarioExpectations? = nil
     ) {
         self.operation = operation
         self.request = request
@@ -39,6 +41,7 @@ public struct Observation: Sendable {
         self.time = time
         self.location = location
         self.target = target
+        self.scenario = scenario
     }
 }
 

@@ -1,3 +1,4 @@
+import ContractEngine
 import Foundation
 import RawJSON
 
@@ -120,38 +121,15 @@ public struct CheckCLIReport: Sendable {
 
     /// The report as JUnit XML: one test suite per operation, one test case per check.
     public var junit: String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"ssm-contract check-cli\" tests=\"\(results.count)\" failures=\"\(failures.count)\">\n"
         var order: [String] = []
         for result in results where !order.contains(result.operation) { order.append(result.operation) }
-        for operation in order {
-            let cases = results.filter { $0.operation == operation }
-            xml += "  <testsuite name=\"\(escape(operation))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.holds }.count)\">\n"
-            for result in cases {
-                xml += "    <testcase classname=\"check-cli.\(escape(operation))\" name=\"\(escape(result.check))\""
-                if result.holds {
-                    xml += ">\n      <system-out>\(escape(result.detail))</system-out>\n    </testcase>\n"
-                } else {
-                    xml += ">\n      <failure message=\"\(escape(result.detail))\"/>\n    </testcase>\n"
-                }
-            }
-            xml += "  </testsuite>\n"
+        let suites = order.map { operation in
+            JUnitReport.Suite(name: operation, cases: results.filter { $0.operation == operation }.map { result in
+                JUnitReport.TestCase(
+                    classname: "check-cli.\(operation)", name: result.check,
+                    outcome: result.holds ? .passed(output: result.detail) : .failed(type: nil, message: result.detail))
+            })
         }
-        return xml + "</testsuites>\n"
-    }
-
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            default: if scalar.value >= 0x20 || scalar == "\t" { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
+        return JUnitReport(name: "ssm-contract check-cli", suites: suites).xml
     }
 }

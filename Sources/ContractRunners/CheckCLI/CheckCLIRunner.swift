@@ -89,7 +89,7 @@ extension CheckCLIRunner {
     /// Writes the JSON and JUnit forms of `report` (each only when a path is given; `-` is standard output),
     /// atomically.
     public static func write(_ report: CheckCLIReport, json: String?, junit: String?) throws(RunnerError) {
-        if let json { try ReportFiles.write(JSONWriter.data(report.json, style: .pretty) + Data("\n".utf8), to: json) }
+        try ReportFiles.write(json: report.json, to: json)
         if let junit { try ReportFiles.write(Data(report.junit.utf8), to: junit) }
     }
 }

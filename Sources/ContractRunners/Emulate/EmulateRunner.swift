@@ -7,7 +7,10 @@ import SSMEmulator
 /// emulator until told to stop, and prints a summary.
 public enum EmulateRunner {
     /// The source label of recordings made from the emulator: a mock, never `live` or `synthetic`.
-    public static let recordingSource = CassetteSource.mock(name: "ssm-contract-emulator", version: ContractRunnersInfo.version)
+    public static let recordingSource = CassetteSource.mock(
+        name: "ssm-contract-emulator",
+        version: ContractRunnersInfo.version
+    )
 
     /// The instance emulated when none is given.
     public static let defaultInstanceID = "i-0123456789abcdef0"
@@ -51,13 +54,21 @@ public enum EmulateRunner {
     ///   a malformed instance id, an unknown fault), configuration (3) when `--verify-sigv4` finds no
     ///   credentials, unreachable (4) when the address cannot be bound.
     public static func run(
-        _ options: Options, output: @escaping @Sendable (String) -> Void, log: @escaping @Sendable (String) -> Void = { _ in },
+        _ options: Options,
+        output: @escaping @Sendable (String) -> Void,
+        log: @escaping @Sendable (String) -> Void = { _ in },
         until stop: @escaping @Sendable () async -> Void
     ) async throws(RunnerError) -> ExitStatus {
         let settings = try emulatorOptions(options, log: log)
         do {
             let summary = try await SSMEmulator.withEmulator(options: settings) { emulator in
-                output(startupLine(emulator, verifiesSignatures: settings.verifiedCredentials != nil, faults: settings.faults))
+                output(
+                    startupLine(
+                        emulator,
+                        verifiesSignatures: settings.verifiedCredentials != nil,
+                        faults: settings.faults
+                    )
+                )
                 await stop()
                 return summaryLine(emulator)
             }
@@ -73,7 +84,10 @@ public enum EmulateRunner {
     /// The library options for the command's options.
     ///
     /// - Throws: ``RunnerError`` for an unknown fault, a bad time scale, or (with `--verify-sigv4`) missing credentials.
-    public static func emulatorOptions(_ options: Options, log: @escaping @Sendable (String) -> Void = { _ in }) throws(RunnerError) -> EmulatorOptions {
+    public static func emulatorOptions(
+        _ options: Options,
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws(RunnerError) -> EmulatorOptions {
         var faults: Set<EmulatorFault> = []
         for name in options.faults {
             guard let fault = EmulatorFault(rawValue: name) else {
@@ -82,17 +96,26 @@ public enum EmulateRunner {
             faults.insert(fault)
         }
         guard options.timeScale > 0, options.timeScale.isFinite else {
-            throw RunnerError("--time-scale \(options.timeScale): use a number above 0 (10 makes the emulator's delays 10 times shorter)", status: .badInput)
+            throw RunnerError(
+                "--time-scale \(options.timeScale): use a number above 0 (10 makes the emulator's delays 10 times shorter)",
+                status: .badInput
+            )
         }
         let noInstances = options.instanceIDs.isEmpty && options.offlineInstanceIDs.isEmpty
         var settings = EmulatorOptions(
-            instanceIDs: noInstances ? [defaultInstanceID] : options.instanceIDs, offlineInstanceIDs: options.offlineInstanceIDs,
-            host: options.host, port: options.port, clock: .scaled(options.timeScale),
+            instanceIDs: noInstances ? [defaultInstanceID] : options.instanceIDs,
+            offlineInstanceIDs: options.offlineInstanceIDs,
+            host: options.host,
+            port: options.port,
+            clock: .scaled(options.timeScale),
             timing: EmulatorTiming(
-                visibilityWindow: options.visibilityWindow, deliveryDelay: options.deliveryDelay,
-                minimumExecutionTimeout: options.minimumExecutionTimeout),
+                visibilityWindow: options.visibilityWindow,
+                deliveryDelay: options.deliveryDelay,
+                minimumExecutionTimeout: options.minimumExecutionTimeout
+            ),
             faults: faults,
-            log: log)
+            log: log
+        )
         if options.verifySigV4 {
             settings.verifiedCredentials = [try credentials(options)]
         }
@@ -102,16 +125,25 @@ public enum EmulateRunner {
     /// The credentials signatures are checked against, resolved as the SDKs resolve them (environment, profile).
     static func credentials(_ options: Options) throws(RunnerError) -> AWSCredentials {
         do {
-            return try AWSConfigurationResolver.resolve(AWSConfigurationInputs(
-                environment: options.environment, profile: options.profile, region: "us-east-1",
-                endpointURL: "http://127.0.0.1")).credentials
+            return try AWSConfigurationResolver.resolve(
+                AWSConfigurationInputs(
+                    environment: options.environment,
+                    profile: options.profile,
+                    region: "us-east-1",
+                    endpointURL: "http://127.0.0.1"
+                )
+            ).credentials
         } catch {
             throw RunnerError("--verify-sigv4: \(error.message)", status: .configuration)
         }
     }
 
     /// `emulating 2 instances (1 offline) on http://127.0.0.1:PORT — point an SDK at it with --endpoint-url …`
-    public static func startupLine(_ emulator: SSMEmulator, verifiesSignatures: Bool, faults: Set<EmulatorFault> = []) -> String {
+    public static func startupLine(
+        _ emulator: SSMEmulator,
+        verifiesSignatures: Bool,
+        faults: Set<EmulatorFault> = []
+    ) -> String {
         let count = emulator.instanceIDs.count + emulator.offlineInstanceIDs.count
         var line = "emulating \(count) \(count == 1 ? "instance" : "instances")"
         if !emulator.offlineInstanceIDs.isEmpty { line += " (\(emulator.offlineInstanceIDs.count) offline)" }
@@ -121,8 +153,9 @@ public enum EmulateRunner {
         return line + " — point an SDK at it with --endpoint-url \(emulator.baseURL)\n"
     }
 
-    /// `emulated 3 command(s) (4 invocations) for 17 request(s)`
+    /// `emulated 3 commands (4 invocations) for 17 requests`
     static func summaryLine(_ emulator: SSMEmulator) -> String {
-        "emulated \(emulator.commandCount) command(s) (\(emulator.invocationCount) invocation(s)) for \(emulator.requestCount) request(s)\n"
+        "emulated \(Plural.count(emulator.commandCount, "command")) (\(Plural.count(emulator.invocationCount, "invocation"))) "
+            + "for \(Plural.count(emulator.requestCount, "request"))\n"
     }
 }

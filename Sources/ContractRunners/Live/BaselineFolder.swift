@@ -3,6 +3,8 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Replaces a baseline folder with fresh cassettes without ever leaving it half written.
@@ -57,16 +59,16 @@ public enum BaselineFolder {
         if hadBaseline {
             do {
                 if manager.fileExists(atPath: previous.path) { try manager.removeItem(at: previous) }
-                try rename(baseline, to: previous)
+                try renameAtomically(baseline, to: previous)
             } catch {
                 try? manager.removeItem(at: staging)
                 throw fail("moving the old baseline to \(previous.lastPathComponent)", error)
             }
         }
         do {
-            try rename(staging, to: baseline)
+            try renameAtomically(staging, to: baseline)
         } catch {
-            if hadBaseline { try? rename(previous, to: baseline) }
+            if hadBaseline { try? renameAtomically(previous, to: baseline) }
             try? manager.removeItem(at: staging)
             throw fail("renaming \(staging.lastPathComponent) to \(baseline.lastPathComponent)", error)
         }
@@ -102,8 +104,8 @@ public enum BaselineFolder {
     }
 
     /// `rename(2)`: atomic within one file system.
-    static func rename(_ from: URL, to: URL) throws {
-        guard Glibc.rename(from.path, to.path) == 0 else {
+    static func renameAtomically(_ from: URL, to: URL) throws {
+        guard rename(from.path, to.path) == 0 else {
             throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
     }

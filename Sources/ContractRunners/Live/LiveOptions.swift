@@ -34,16 +34,32 @@ public struct LiveOptions: Sendable {
     public var pollDelay: Double = 5
     /// The retry policy of the SSM client.
     public var retryStrategy: AWSRetryStrategy = .standard
-    /// The shell commands sent to the instances: short and harmless.
-    public var commands: [String] = LiveOptions.defaultCommands
+    /// An instance whose agent never answers (`--offline-instance-id`), for the unreachable-instance scenario.
+    public var offlineInstanceID: String?
+    /// `linux` or `windows`: which documents and commands the scenarios send.
+    public var platform = "linux"
+    /// `--scenario-parameter NAME=VALUE` overrides (e.g. `sleep=1`).
+    public var parameters: [String: String] = [:]
+    /// How many scenarios run at once (`--concurrency`).
+    public var concurrency = 4
+    /// The wall-time cap in seconds (`--max-wall-time`): past it nothing new is sent, the run's own in-flight
+    /// commands are cancelled and the unfinished scenarios are inconclusive.
+    public var maxWallTime: Double = LiveOptions.defaultMaxWallTime
+    /// The API-call cap (`--max-api-calls`): every request counts, retries included; the run's own
+    /// CancelCommand calls are sent beyond it.
+    public var maxAPICalls = LiveOptions.defaultMaxAPICalls
+    /// One line per step as it happens (`live` prints them on standard error).
+    public var progress: @Sendable (String) -> Void = { _ in }
     /// The Python venv whose botocore the committed model is compared with (default `$SSM_CONTRACT_VENV`, else
     /// `./.venv`).
     public var venv: String?
     /// The day deviations expire against (`YYYY-MM-DD`, default today in UTC).
     public var today: String?
 
-    /// What a live check runs on the instances.
-    public static let defaultCommands = ["echo ssm-contract live check"]
+    /// The default wall-time cap: 30 minutes.
+    public static let defaultMaxWallTime: Double = 1800
+    /// The default API-call cap.
+    public static let defaultMaxAPICalls = 2000
 
     /// Options with defaults.
     public init() {}

@@ -19,16 +19,17 @@ public struct LiveOutcome: Sendable {
     public let output: URL
     /// What happened to the baseline with `--update-baseline`; `nil` without it.
     public let baselineLine: String?
-    /// The scenarios that could not be observed whole (a call still throttled or failing after its last retry),
-    /// and why.
-    public var inconclusive: [String: String] = [:]
     /// 0 contracts hold and no drift; 1 a contract failed; 4 a scenario was inconclusive; 5 drift only.
     public let status: ExitStatus
+    /// The scenarios that could not be observed whole (throttling, transport failures, a cap), and why.
+    public var inconclusive: [String: String] = [:]
+    /// The API calls the run sent (retries included).
+    public var apiCalls = 0
 
     /// Creates an outcome.
     public init(
         recordingSummary: String, contracts: VerificationReport, drift: DriftReport, source: CassetteSource, endpoint: String,
-        output: URL, baselineLine: String?, inconclusive: [String: String] = [:], status: ExitStatus
+        output: URL, baselineLine: String?, status: ExitStatus, inconclusive: [String: String] = [:], apiCalls: Int = 0
     ) {
         self.recordingSummary = recordingSummary
         self.contracts = contracts
@@ -39,6 +40,7 @@ public struct LiveOutcome: Sendable {
         self.baselineLine = baselineLine
         self.inconclusive = inconclusive
         self.status = status
+        self.apiCalls = apiCalls
     }
 
     /// The report: recording summary, the contract report as `verify` prints it, the drift section, the baseline
@@ -46,6 +48,12 @@ public struct LiveOutcome: Sendable {
     public var text: String {
         var out = "ssm-contract live: " + recordingSummary + "\n\n"
         out += contracts.text(title: "ssm-contract live: contracts") + "\n"
+        if !inconclusive.isEmpty {
+            out += "Inconclusive scenarios (nothing is concluded from what they did not observe):\n"
+            for name in inconclusive.keys.sorted() { out += "  INCONCLUSIVE \(name): \(inconclusive[name]!)\n" }
+            out += "\n"
+        }
+        out += "API calls: \(apiCalls)\n"
         out += drift.text
         if let baselineLine { out += "\n" + baselineLine + "\n" }
         out += "\n" + resultLine + "\n"
@@ -54,15 +62,15 @@ public struct LiveOutcome: Sendable {
 
     /// `Result: …` with the exit status.
     public var resultLine: String {
-        let contractsPart = contracts.hasViolations ? "a contract failed" : "contracts hold"
+        let contractsPart = (contracts.hasViolations ? "a contract failed" : "contracts hold")
+            + (inconclusive.isEmpty ? "" : ", \(inconclusive.count) scenario\(inconclusive.count == 1 ? "" : "s") inconclusive")
         let driftPart: String
         if !drift.baselineExists {
             driftPart = "no baseline to compare with" + (drift.modelItems.isEmpty ? "" : ", model drift")
         } else {
             driftPart = drift.hasDrift ? "\(drift.drift.count) difference(s) since the baseline" : "no drift"
         }
-        let inconclusivePart = inconclusive.isEmpty ? "" : "; \(inconclusive.count) scenario\(inconclusive.count == 1 ? "" : "s") inconclusive"
-        return "Result: \(contractsPart); \(driftPart)\(inconclusivePart) (exit \(status.rawValue))"
+        return "Result: \(contractsPart); \(driftPart) (exit \(status.rawValue))"
     }
 
     /// The whole report as JSON (`format: ssm-contract.live-report`).
@@ -78,6 +86,7 @@ public struct LiveOutcome: Sendable {
         root.append(key: "contracts", value: contracts.json)
         root.append(key: "drift", value: drift.json)
         root.append(key: "baselineUpdate", value: baselineLine.map { .string($0) } ?? .null)
+        root.append(key: "apiCalls", value: .number(JSONNumber(apiCalls)))
         var scenarios = JSONObject()
         for name in inconclusive.keys.sorted() { scenarios.append(key: name, value: .string(inconclusive[name]!)) }
         root.append(key: "inconclusive", value: .object(scenarios))
@@ -86,14 +95,11 @@ public struct LiveOutcome: Sendable {
 
     /// The contract report's JUnit XML with the drift suite added.
     public var junit: String {
-        let base = contracts.junit(suiteName: "ssm-contract live contracts")
-        let suite = drift.junitSuite(name: "ssm-contract live drift")
-        guard let end = base.range(of: "</testsuites>", options: .backwards) else { return base }
-        return String(base[..<end.lowerBound]) + suite + String(base[end.lowerBound...])
+        JUnitReport(suites: [contracts.junitSuite(name: "ssm-contract live contracts"), drift.junitSuite(name: "ssm-contract live drift")]).xml
     }
 
     func writeReports(json path: String?, junit junitPath: String?) throws(RunnerError) {
-        if let path { try ReportFiles.write(Data((JSONWriter.string(json, style: .pretty) + "\n").utf8), to: path) }
+        try ReportFiles.write(json: json, to: path)
         if let junitPath { try ReportFiles.write(Data(junit.utf8), to: junitPath) }
     }
 }

@@ -49,7 +49,7 @@ public enum StepOutcome: Sendable, Hashable, CustomStringConvertible {
         case .serviceError(let code, let status, let message): "\(code) (HTTP \(status))" + (message.map { ": \($0)" } ?? "")
         case .unreadable(let status, let reason): "HTTP \(status), not an AWS error: \(reason)"
         case .malformed(let reason): "unreadable 2xx body: \(reason)"
-        case .waited(let outcome, let observations): "waiter \(outcome) after \(observations.count) polls"
+        case .waited(let outcome, let observations): "waiter \(outcome) after \(Plural.count(observations.count, "poll"))"
         }
     }
 }
@@ -75,7 +75,7 @@ public enum TypedOutput: Sendable, Hashable, CustomStringConvertible {
         case .sendCommand(let output): "HTTP 200, CommandId \(output.command?.commandId ?? "none"), Status \(output.command?.status?.rawValue ?? "none")"
         case .getCommandInvocation(let output): "HTTP 200, Status \(output.status?.rawValue ?? "none"), StatusDetails \(output.statusDetails ?? "none"), ResponseCode \(output.responseCode.map(String.init) ?? "none")"
         case .listCommandInvocations(let output): "HTTP 200, \(output.commandInvocations?.count ?? 0) invocations"
-        case .listCommands(let output): "HTTP 200, \(output.commands?.count ?? 0) commands"
+        case .listCommands(let output): "HTTP 200, \(Plural.count(output.commands?.count ?? 0, "command"))"
         case .cancelCommand: "HTTP 200"
         case .describeInstanceInformation(let output): "HTTP 200, \(output.instanceInformationList?.count ?? 0) managed nodes"
         }

@@ -11,14 +11,9 @@ extension RecordingRunner {
             lines.append("\(run.cassette.lastPathComponent): \(run.report.interactionCount) interactions")
             lines += run.steps.map { "  \($0)" }
         }
-        for run in runs { if let reason = run.inconclusiveReason { lines.append("INCONCLUSIVE \(run.scenario): \(reason)") } }
+        for run in runs {
+            if case .inconclusive(let reason) = run.outcome { lines.append("INCONCLUSIVE \(run.scenario): \(reason)") }
+        }
         return lines.joined(separator: "\n")
-    }
-
-    /// The scenarios that are inconclusive, by name, and why (see ``ScenarioRun/inconclusiveReason``).
-    public static func inconclusive(_ runs: [ScenarioRun]) -> [String: String] {
-        var result: [String: String] = [:]
-        for run in runs { if let reason = run.inconclusiveReason { result[run.scenario] = reason } }
-        return result
     }
 }

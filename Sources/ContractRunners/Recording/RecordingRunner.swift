@@ -1,5 +1,6 @@
 import AWSWire
 import Cassettes
+import ContractEngine
 import Foundation
 import HTTPTransport
 import SSMOperations
@@ -20,14 +21,26 @@ public struct RecordingOptions: Sendable {
     public var profile: String?
     /// The managed nodes commands are sent to.
     public var instanceIDs: [String]
-    /// The scenarios to record, by name; empty records all of ``RecordingScenario/all``.
+    /// The scenarios to record, by name; empty records the whole catalog.
     public var scenarioNames: [String]
     /// The retry policy of the SSM client.
     public var retryStrategy: AWSRetryStrategy
-    /// Seconds between CommandExecuted polls.
+    /// Seconds before the first GetCommandInvocation poll (later polls back off).
     public var pollDelay: Double
-    /// The shell commands SendCommand runs (default ``RecordingScenario/defaultCommands``).
-    public var commands: [String]
+    /// The scenario catalog (`Contracts/scenarios.yaml`).
+    public var catalog: ScenarioCatalog?
+    /// The folder the catalog is read from when ``catalog`` is nil (`--catalog`, default `Contracts`).
+    public var catalogFolder: URL
+    /// An instance that never answers, for the unreachable-instance scenario.
+    public var offlineInstanceID: String?
+    /// `linux` or `windows`.
+    public var platform: String
+    /// `--scenario-parameter NAME=VALUE` overrides.
+    public var parameters: [String: String]
+    /// How many scenarios run at once.
+    public var concurrency: Int
+    /// One line per step as it happens.
+    public var progress: @Sendable (String) -> Void
     /// Whether cassettes already in ``outputDirectory`` may be replaced (`--force`); without it, recording
     /// refuses before sending anything.
     public var replacesExisting = false
@@ -42,7 +55,9 @@ public struct RecordingOptions: Sendable {
         outputDirectory: URL, source: CassetteSource, environment: [String: String], endpointURL: String? = nil,
         region: String? = nil, profile: String? = nil, instanceIDs: [String] = RecordingOptions.defaultInstanceIDs,
         scenarioNames: [String] = [], retryStrategy: AWSRetryStrategy = .standard, pollDelay: Double = 5,
-        commands: [String] = RecordingScenario.defaultCommands
+        catalog: ScenarioCatalog? = nil, catalogFolder: URL = URL(fileURLWithPath: "Contracts"),
+        offlineInstanceID: String? = nil, platform: String = "linux", parameters: [String: String] = [:],
+        concurrency: Int = 1, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.outputDirectory = outputDirectory
         self.source = source
@@ -54,7 +69,19 @@ public struct RecordingOptions: Sendable {
         self.scenarioNames = scenarioNames
         self.retryStrategy = retryStrategy
         self.pollDelay = pollDelay
-        self.commands = commands
+        self.catalog = catalog
+        self.catalogFolder = catalogFolder
+        self.offlineInstanceID = offlineInstanceID
+        self.platform = platform
+        self.parameters = parameters
+        self.concurrency = concurrency
+        self.progress = progress
+    }
+
+    /// The catalog given, or the one in ``catalogFolder``.
+    func loadCatalog() throws(RunnerError) -> ScenarioCatalog {
+        if let catalog { return catalog }
+        return try ScenarioCatalog.load(folder: catalogFolder)
     }
 }
 
@@ -70,23 +97,37 @@ public struct ScenarioRun: Sendable {
     public let report: CassetteReport
     /// The endpoint the requests went to (the configured one when recording).
     public let endpoint: String
-
-    /// Why the scenario is inconclusive (a call still throttled or failing with a 5xx after its last retry), or
-    /// nil when every call got an answer.
-    public var inconclusiveReason: String? {
-        steps.lazy.compactMap { step in step.outcome.inconclusiveReason.map { "\(step.operation) (\(step.label)): \($0)" } }.first
-    }
+    /// How the scenario ended (completed, or inconclusive and why).
+    public var outcome: ScenarioOutcome = .completed
 }
 
 /// Runs the scripted scenarios against an endpoint and writes one cassette per scenario, or replays them.
 public enum RecordingRunner {
-    /// Records every selected scenario through `upstream` (a `CurlTransport`).
+    /// Records every selected scenario through `upstream` (a `CurlTransport`), up to
+    /// ``RecordingOptions/concurrency`` at once; results come back in catalog order. Scenarios the options
+    /// cannot run (too few instances, no offline instance) are skipped with a progress line.
     ///
     /// - Throws: ``RunnerError``: configuration (3) for missing credentials or region, unreachable (4) when the
     ///   endpoint cannot be reached (that scenario's cassette is then not written), bad input (2) for an unknown
-    ///   scenario or an unwritable folder.
+    ///   scenario, a bad catalog or an unwritable folder.
     public static func record(_ options: RecordingOptions, upstream: any HTTPTransport) async throws(RunnerError) -> [ScenarioRun] {
-        let scenarios = try select(options.scenarioNames)
+        var runs: [ScenarioRun] = []
+        for result in try await recordEach(options, upstream: upstream) {
+            switch result {
+            case .success(let run): runs.append(run)
+            case .failure(let error): throw error
+            }
+        }
+        return runs
+    }
+
+    /// As ``record(_:upstream:)``, but each runnable scenario's result on its own (a transport failure, an
+    /// interrupt or the API-call cap fails that scenario only), in catalog order.
+    static func recordEach(
+        _ options: RecordingOptions, upstream: any HTTPTransport, sentCommands: SentCommands? = nil,
+        finished: (@Sendable (ScenarioRun) async -> Void)? = nil
+    ) async throws(RunnerError) -> [Result<ScenarioRun, RunnerError>] {
+        let scenarios = try options.loadCatalog().select(options.scenarioNames)
         let configuration = try resolveConfiguration(options)
         try RecordingLabel.check(options.source, endpoint: configuration.endpoint.url, folder: options.outputDirectory)
         try OutputPaths().folder("--output", options.outputDirectory.relativePath).check()
@@ -111,18 +152,50 @@ public enum RecordingRunner {
         }
         let credentials = configuration.credentials
         let secrets = [credentials.accessKeyID, credentials.secretAccessKey, credentials.sessionToken].compactMap { $0 }.filter { $0.count >= 4 }
-        var runs: [ScenarioRun] = []
+        let context = ScenarioContext(
+            instanceIDs: options.instanceIDs, offlineInstanceID: options.offlineInstanceID, platform: options.platform,
+            pollDelay: options.pollDelay, parameters: options.parameters, progress: options.progress, sentCommands: sentCommands)
+        var runnable: [ScenarioDefinition] = []
         for scenario in scenarios {
-            let file = options.outputDirectory.appendingPathComponent("\(scenario.name).json")
-            let cassetteOptions = CassetteOptions(
-                redaction: RedactionOptions(credentialValues: secrets), source: options.source,
-                region: configuration.region, description: scenario.description)
-            runs.append(
-                try await run(scenario, file: file, mode: .record, upstream: upstream, options: cassetteOptions,
-                              configuration: configuration, retryStrategy: options.retryStrategy,
-                              context: .init(instanceIDs: options.instanceIDs, pollDelay: options.pollDelay, commands: options.commands)))
+            if let reason = context.skipReason(scenario) {
+                options.progress("\(scenario.name): skipped — \(reason)")
+            } else {
+                runnable.append(scenario)
+            }
         }
-        return runs
+        let work = runnable
+        return await withTaskGroup(of: (Int, Result<ScenarioRun, RunnerError>).self) { group in
+            var results: [Int: Result<ScenarioRun, RunnerError>] = [:]
+            var next = 0
+            func start(_ index: Int) {
+                let scenario = work[index]
+                let file = options.outputDirectory.appendingPathComponent("\(scenario.name).json")
+                let cassetteOptions = CassetteOptions(
+                    redaction: RedactionOptions(credentialValues: secrets), source: options.source,
+                    region: configuration.region, description: scenario.description)
+                group.addTask {
+                    do throws(RunnerError) {
+                        return (index, .success(try await run(scenario, file: file, mode: .record, upstream: upstream, options: cassetteOptions,
+                            configuration: configuration, retryStrategy: options.retryStrategy, context: context)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            while next < min(max(options.concurrency, 1), work.count) {
+                start(next)
+                next += 1
+            }
+            for await (index, result) in group {
+                results[index] = result
+                if case .success(let run) = result, let finished { await finished(run) }
+                if next < work.count {
+                    start(next)
+                    next += 1
+                }
+            }
+            return work.indices.compactMap { results[$0] }
+        }
     }
 
     /// Credentials, region and endpoint for `options`, resolved by the AWS conventions.
@@ -139,56 +212,57 @@ public enum RecordingRunner {
         }
     }
 
-    /// Replays the selected scenarios from the cassettes in `directory`, never touching the network.
+    /// Replays the selected scenarios from the cassettes in `directory`, never touching the network; a scenario
+    /// without a cassette there is left out.
     public static func replay(
-        directory: URL, instanceIDs: [String] = RecordingOptions.defaultInstanceIDs, scenarioNames: [String] = []
+        directory: URL, instanceIDs: [String] = RecordingOptions.defaultInstanceIDs, scenarioNames: [String] = [],
+        catalog: ScenarioCatalog? = nil, offlineInstanceID: String? = nil
     ) async throws(RunnerError) -> [ScenarioRun] {
         var runs: [ScenarioRun] = []
-        for scenario in try select(scenarioNames) {
+        let scenarios = try (catalog != nil ? catalog! : ScenarioCatalog.load()).select(scenarioNames)
+        for scenario in scenarios {
             let file = directory.appendingPathComponent("\(scenario.name).json")
+            guard scenarioNames.contains(scenario.name) || FileManager.default.fileExists(atPath: file.path) else { continue }
             let region: String
-            do { region = try Cassette.load(from: file).header.region ?? "us-east-1" } catch {
+            let header: CassetteHeader
+            do {
+                header = try Cassette.load(from: file).header
+                region = header.region ?? "us-east-1"
+            } catch {
                 throw RunnerError(error.description, status: .badInput)
             }
             // Replay needs no real credentials: nothing leaves the process.
             let configuration = AWSConfiguration(
                 credentials: AWSCredentials(accessKeyID: "AKIDREPLAY", secretAccessKey: "replay"), region: region,
                 endpoint: try! AWSEndpoint("http://127.0.0.1:9"))
+            let recorded = header.extra["scenario"].flatMap(ScenarioExpectations.init(json:))
+            let context = ScenarioContext(
+                instanceIDs: instanceIDs, offlineInstanceID: offlineInstanceID, platform: recorded?.platform ?? "linux", pollDelay: 0)
             runs.append(
                 try await run(scenario, file: file, mode: .replay, upstream: nil, options: CassetteOptions(),
-                              configuration: configuration, retryStrategy: .standard,
-                              context: .init(instanceIDs: instanceIDs, pollDelay: 0)))
+                              configuration: configuration, retryStrategy: .standard, context: context))
         }
         return runs
     }
 
-    static func select(_ names: [String]) throws(RunnerError) -> [RecordingScenario] {
-        guard !names.isEmpty else { return RecordingScenario.all }
-        var selected: [RecordingScenario] = []
-        for name in names {
-            guard let scenario = RecordingScenario.all.first(where: { $0.name == name }) else {
-                throw RunnerError(
-                    "unknown scenario \"\(name)\"; use one of: \(RecordingScenario.all.map(\.name).joined(separator: ", "))",
-                    status: .badInput)
-            }
-            selected.append(scenario)
-        }
-        return selected
-    }
-
     static func run(
-        _ scenario: RecordingScenario, file: URL, mode: RecordMode, upstream: (any HTTPTransport)?,
+        _ scenario: ScenarioDefinition, file: URL, mode: RecordMode, upstream: (any HTTPTransport)?,
         options: CassetteOptions, configuration: AWSConfiguration, retryStrategy: AWSRetryStrategy,
-        context: RecordingScenario.Context
+        context: ScenarioContext
     ) async throws(RunnerError) -> ScenarioRun {
         do {
             let transport = try CassetteTransport(file: file, mode: mode, upstream: upstream, options: options)
             let ssm = SSMClient(transport: transport, configuration: configuration, retryStrategy: retryStrategy)
-            let steps = try await scenario.run(ssm, context)
+            var execution = ScenarioExecution(scenario: scenario, ssm: ssm, context: context)
+            let result = try await execution.run()
+            if mode != .replay, let expectations = result.expectations {
+                transport.setHeaderMember("scenario", to: expectations.json)
+            }
             let report = try transport.finish()
+            if case .inconclusive(let reason) = result.outcome { context.progress("\(scenario.name): inconclusive — \(reason)") }
             return ScenarioRun(
-                scenario: scenario.name, cassette: file, steps: steps, report: report,
-                endpoint: mode == .replay ? file.path : configuration.endpoint.url)
+                scenario: scenario.name, cassette: file, steps: result.steps, report: report,
+                endpoint: mode == .replay ? file.path : configuration.endpoint.url, outcome: result.outcome)
         } catch let error as RunnerError {
             throw error
         } catch let error as TransportError {
@@ -199,6 +273,10 @@ public enum RecordingRunner {
             throw RunnerError("\(error)", status: .badInput)
         } catch let error as CassetteConfigurationError {
             throw RunnerError(error.message, status: .badInput)
+        } catch let error as CallCapReached {
+            throw RunnerError("\(scenario.name): \(error); its cassette was not written", status: .unreachable)
+        } catch is CancellationError {
+            throw RunnerError("\(scenario.name): interrupted; its cassette was not written", status: .unreachable)
         } catch {
             throw RunnerError("\(scenario.name): \(error)", status: .internalError)
         }

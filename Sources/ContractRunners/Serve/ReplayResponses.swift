@@ -28,6 +28,22 @@ enum ReplayResponses {
             .replacingOccurrences(of: "(SSM_CONTRACT_RECORD_MODE=record) or use ExhaustionPolicy.repeatLast", with: "or serve with --exhaustion repeat-last")
     }
 
+    /// `line`, a miss in cassette `file`, as a client sees it: the cassette named as the server was given it when
+    /// that is a relative path inside the server's folder, else by its file name — the server's absolute paths
+    /// (its folders, its user name) never leave it.
+    static func clientLine(_ line: String, file: String, cassettes: [URL]) -> String {
+        guard line.hasPrefix(file) else { return line }
+        let given = cassettes.first { $0.path == file }?.relativePath ?? file
+        return clientName(given) + line.dropFirst(file.count)
+    }
+
+    /// How a client sees a cassette's path given as `file` (see ``clientLine(_:file:cassettes:)``).
+    static func clientName(_ file: String) -> String {
+        let components = file.split(separator: "/", omittingEmptySubsequences: false)
+        let inside = !file.hasPrefix("/") && !file.hasPrefix("~") && !components.contains("..")
+        return inside ? file : (file as NSString).lastPathComponent
+    }
+
     /// An awsJson1_1 error SDKs decode and show: `X-Amzn-ErrorType` and `{"__type": …, "message": …}`.
     static func error(type: String, message: String, status: Int = 400) -> HTTPResponse {
         let body: JSONValue = .object(JSONObject(["__type": .string(type), "message": .string(message)]))

@@ -132,7 +132,7 @@ public final class ReplayServer: Sendable {
             let line = ReplayResponses.missLine(miss)
             counters.missed(line)
             options.log("miss: \(line)")
-            return ReplayResponses.error(type: missErrorType, message: line)
+            return ReplayResponses.error(type: missErrorType, message: ReplayResponses.clientLine(line, file: miss.file, cassettes: transport.cassettes.map(\.file)))
         } catch {
             let line = "upstream \(forwarding?.base ?? "-") failed: \(error)"
             counters.upstreamFailed(line)

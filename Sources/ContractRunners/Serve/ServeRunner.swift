@@ -53,7 +53,7 @@ public enum ServeRunner {
         }
         output(summary.text)
         if let report = options.report {
-            try ReportFiles.write(Data((JSONWriter.string(summary.json(strict: options.strict), style: .pretty) + "\n").utf8), to: report)
+            try ReportFiles.write(json: summary.json(strict: options.strict), to: report)
         }
         return summary.status(strict: options.strict)
     }
@@ -61,6 +61,9 @@ public enum ServeRunner {
     /// Before anything is served: the report and the recording cassette can be written, and a recording is
     /// labelled truthfully (`live` only from AWS, no mock's answers in a `live` folder).
     static func preflight(_ options: Options, files: [URL]) throws(RunnerError) {
+        if options.report == OutputPaths.standardOutput {
+            throw RunnerError("--report -: serve's standard output carries the URL line and the summary; give the report a file", status: .badInput)
+        }
         var outputs = OutputPaths().file("--report", options.report)
         if let upstream = options.server.upstream, let recording = files.first {
             outputs = outputs.file("--record-missing (the first CASSETTE)", recording.relativePath)

@@ -2,6 +2,8 @@ import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Waits for SIGINT or SIGTERM instead of dying from it, so a server can stop cleanly and report.

@@ -1,13 +1,35 @@
 import ContractEngine
 import Foundation
 
+/// Where a run's contract catalog comes from.
+public enum CatalogLocation: Sendable, Equatable {
+    /// A catalog folder on disk (as given, relative to the current directory when it was relative).
+    case folder(URL)
+    /// The catalog compiled into the binary (``BuiltInCatalog``).
+    case builtIn
+}
+
 /// Finds the contract catalog: `--catalog DIR`, else `$SSM_CONTRACT_CATALOG`, else `./Contracts`, else the
-/// package's `Contracts/` found from the executable (`.build/<config>/ssm-contract` → package root).
+/// package's `Contracts/` found from the executable (`.build/<config>/ssm-contract` → package root), else the
+/// catalog built into the binary.
 public enum CatalogLocator {
     /// The environment variable naming the catalog folder.
     public static let environmentVariable = "SSM_CONTRACT_CATALOG"
 
-    /// Resolves the catalog folder.
+    /// Resolves the catalog: a folder named or found on disk, else the built-in one.
+    ///
+    /// - Throws: ``RunnerError`` (bad input) when a named folder (`--catalog`, `$SSM_CONTRACT_CATALOG`) is not a catalog.
+    public static func resolve(
+        explicit: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+    ) throws(RunnerError) -> CatalogLocation {
+        try find(explicit: explicit, environment: environment, currentDirectory: currentDirectory, executable: executable)
+            .map(CatalogLocation.folder) ?? .builtIn
+    }
+
+    /// Resolves the catalog folder on disk.
     ///
     /// - Throws: ``RunnerError`` (bad input) when a named folder does not exist, or no catalog is found.
     public static func locate(
@@ -16,14 +38,24 @@ public enum CatalogLocator {
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
     ) throws(RunnerError) -> URL {
+        guard let folder = try find(explicit: explicit, environment: environment, currentDirectory: currentDirectory, executable: executable) else {
+            throw RunnerError(
+                "no contract catalog found: pass --catalog DIR or set \(environmentVariable) (looked in ./Contracts and next to the executable)",
+                status: .badInput)
+        }
+        return folder
+    }
+
+    /// The folder named (`--catalog`, then the environment), else one found on disk, else nil.
+    static func find(explicit: String?, environment: [String: String], currentDirectory: URL, executable: URL) throws(RunnerError) -> URL? {
         if let explicit {
-            return try existing(URL(fileURLWithPath: explicit, relativeTo: currentDirectory).standardizedFileURL, named: "--catalog \(explicit)")
+            return try existing(URL(fileURLWithPath: explicit, relativeTo: currentDirectory), named: "--catalog \(explicit)")
         }
         if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
-            return try existing(URL(fileURLWithPath: fromEnvironment, relativeTo: currentDirectory).standardizedFileURL,
+            return try existing(URL(fileURLWithPath: fromEnvironment, relativeTo: currentDirectory),
                 named: "\(environmentVariable)=\(fromEnvironment)")
         }
-        let local = currentDirectory.appendingPathComponent(ContractEngineInfo.defaultCatalogFolder)
+        let local = URL(fileURLWithPath: ContractEngineInfo.defaultCatalogFolder, relativeTo: currentDirectory)
         if isCatalog(local) { return local }
         var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
@@ -31,14 +63,12 @@ public enum CatalogLocator {
             if isCatalog(candidate) { return candidate }
             folder.deleteLastPathComponent()
         }
-        throw RunnerError(
-            "no contract catalog found: pass --catalog DIR or set \(environmentVariable) (looked in ./Contracts and next to the executable)",
-            status: .badInput)
+        return nil
     }
 
     static func existing(_ url: URL, named: String) throws(RunnerError) -> URL {
         guard isCatalog(url) else {
-            throw RunnerError("\(named): \(url.path) is not a contract catalog folder (no *.yaml files)", status: .badInput)
+            throw RunnerError("\(named): \(url.relativePath) is not a contract catalog folder (no *.yaml files)", status: .badInput)
         }
         return url
     }

@@ -87,13 +87,18 @@ public enum VerifyRunner {
                 files.append(URL(fileURLWithPath: path))
                 continue
             }
-            let root = URL(fileURLWithPath: path)
-            let enumerator = manager.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+            // Each file as the folder was given plus its place inside it, so reports show paths as given.
+            let enumerator = manager.enumerator(atPath: path)
             var found: [URL] = []
-            while let url = enumerator?.nextObject() as? URL {
-                if url.pathExtension == "json" { found.append(url) }
+            while let subpath = enumerator?.nextObject() as? String {
+                let name = (subpath as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    enumerator?.skipDescendants()
+                    continue
+                }
+                if subpath.hasSuffix(".json") { found.append(URL(fileURLWithPath: (path as NSString).appendingPathComponent(subpath))) }
             }
-            files += found.sorted { $0.path < $1.path }
+            files += found.sorted { $0.relativePath < $1.relativePath }
         }
         return files
     }
@@ -132,12 +137,8 @@ public enum VerifyRunner {
         return total
     }
 
-    /// The path relative to the current folder when it is inside it.
-    static func displayPath(_ url: URL) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
-    }
+    /// The path as the user gave it (relative stays relative, absolute stays absolute).
+    static func displayPath(_ url: URL) -> String { url.relativePath }
 
     /// Reads one cassette file (checked as every cassette is, errors naming the file and field) and evaluates
     /// its observations straight from the file's tape: a large file in parts on every core, merged in order.

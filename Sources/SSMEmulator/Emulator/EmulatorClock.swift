@@ -22,10 +22,13 @@ public struct EmulatorClock: Sendable {
     /// The system clock with delays divided by `factor` (`--time-scale`): `scaled(10)` makes a 3,600 s delivery
     /// timeout take 360 s.
     public static func scaled(_ factor: Double) -> EmulatorClock {
-        EmulatorClock(now: { Date() }, sleep: { seconds in
-            let real = max(0, seconds / factor)
-            try await Task.sleep(nanoseconds: UInt64(min(real, 1e9) * 1e9))
-        })
+        EmulatorClock(
+            now: { Date() },
+            sleep: { seconds in
+                let real = max(0, seconds / factor)
+                try await Task.sleep(nanoseconds: UInt64(min(real, 1e9) * 1e9))
+            }
+        )
     }
 
     /// The system clock, delays as long as configured.

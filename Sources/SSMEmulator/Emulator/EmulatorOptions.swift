@@ -64,17 +64,27 @@ public struct EmulatorOptions: Sendable {
         if !Self.isLoopback(host) && verifiedCredentials == nil {
             return EmulatorError(
                 "--host \(host) is not loopback: the emulator runs the commands clients send, so it listens beyond 127.0.0.1 only with --verify-sigv4",
-                kind: .badOptions)
+                kind: .badOptions
+            )
         }
         let all = instanceIDs + offlineInstanceIDs
         if all.isEmpty {
-            return EmulatorError("no managed nodes: give at least one --instance-id (e.g. i-0123456789abcdef0)", kind: .badOptions)
+            return EmulatorError(
+                "no managed nodes: give at least one --instance-id (e.g. i-0123456789abcdef0)",
+                kind: .badOptions
+            )
         }
         for id in all where !InstanceIDPattern.matches(id) {
-            return EmulatorError("instance id \"\(id)\" is not an SSM instance id: use i- and 8 or 17 letters or digits (i-0123456789abcdef0), or mi- and 17", kind: .badOptions)
+            return EmulatorError(
+                "instance id \"\(id)\" is not an SSM instance id: use i- and 8 or 17 letters or digits (i-0123456789abcdef0), or mi- and 17",
+                kind: .badOptions
+            )
         }
         if let duplicate = Dictionary(grouping: all, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-            return EmulatorError("instance id \(duplicate) is given twice; give each managed node once", kind: .badOptions)
+            return EmulatorError(
+                "instance id \(duplicate) is given twice; give each managed node once",
+                kind: .badOptions
+            )
         }
         if !(0...65535).contains(port) { return EmulatorError("port \(port): use 0 to 65535", kind: .badOptions) }
         return nil

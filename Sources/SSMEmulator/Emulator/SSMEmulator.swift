@@ -53,26 +53,45 @@ public final class SSMEmulator: Sendable {
     ///   ``EmulatorOptions/verifiedCredentials``, a malformed instance id), a scratch folder that cannot be
     ///   created, or an address that cannot be bound; what `body` throws.
     public static func withEmulator<R: Sendable>(
-        options: EmulatorOptions, _ body: @Sendable (SSMEmulator) async throws -> R
+        options: EmulatorOptions,
+        _ body: @Sendable (SSMEmulator) async throws -> R
     ) async throws -> R {
         if let problem = options.problem() { throw problem }
-        let scratch = try ScratchFolders(instanceIDs: options.instanceIDs + options.offlineInstanceIDs, region: options.region)
+        let scratch = try ScratchFolders(
+            instanceIDs: options.instanceIDs + options.offlineInstanceIDs,
+            region: options.region
+        )
         defer { scratch.remove() }
         let book = InvocationBook()
         let tasks = TaskList()
         let service = EmulatorService(
             book: book,
             lifecycle: InvocationLifecycle(
-                book: book, clock: options.clock, timing: options.timing, scratch: scratch,
-                environment: scriptEnvironment(), log: options.log),
-            tasks: tasks, onlineInstances: options.instanceIDs, offlineInstances: options.offlineInstanceIDs,
-            faults: options.faults, region: options.region,
+                book: book,
+                clock: options.clock,
+                timing: options.timing,
+                scratch: scratch,
+                environment: scriptEnvironment(),
+                log: options.log
+            ),
+            tasks: tasks,
+            onlineInstances: options.instanceIDs,
+            offlineInstances: options.offlineInstanceIDs,
+            faults: options.faults,
+            region: options.region,
             verifier: options.verifiedCredentials.map { SigV4Verifier(credentials: $0, clock: options.clock.now) },
-            timing: options.timing, clock: options.clock, log: options.log)
+            timing: options.timing,
+            clock: options.clock,
+            log: options.log
+        )
         let started = StartFlag()
+        let handler: LoopbackHTTPServer.Handler = { await service.answer($0) }
         do {
             let result = try await LoopbackHTTPServer.withServer(
-                host: options.host, port: options.port, keepsRequests: false, handler: { await service.answer($0) }
+                host: options.host,
+                port: options.port,
+                keepsRequests: false,
+                handler: handler
             ) { server in
                 started.set()
                 return try await body(SSMEmulator(server: server, options: options, book: book))
@@ -81,24 +100,30 @@ public final class SSMEmulator: Sendable {
             return result
         } catch let error as LoopbackServerError where !started.isSet {
             await stop(book: book, tasks: tasks)
-            throw EmulatorError("cannot listen on \(options.host):\(options.port): \(error.message)", kind: .cannotListen)
+            throw EmulatorError(
+                "cannot listen on \(options.host):\(options.port): \(error.message)",
+                kind: .cannotListen
+            )
         } catch {
             await stop(book: book, tasks: tasks)
             throw error
         }
     }
 
-    /// Kills every running script's process group, then cancels and awaits the lifecycle tasks.
+    /// Cancels the lifecycle tasks (none starts a script after this), kills every running script's process
+    /// group, and waits for the tasks, which end as their scripts die.
     static func stop(book: InvocationBook, tasks: TaskList) async {
+        tasks.cancelAll()
         for process in book.runningProcesses() { process.killGroup() }
-        await tasks.stop()
-        for process in book.runningProcesses() { process.killGroup() }
+        await tasks.waitForAll()
     }
 
     /// The environment scripts run with: the emulator's own, without AWS credentials (a script must not be able
     /// to print the keys the emulator checks signatures with).
     static func scriptEnvironment() -> [String: String] {
-        let secret: Set<String> = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"]
+        let secret: Set<String> = [
+            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN",
+        ]
         return ProcessInfo.processInfo.environment.filter { !secret.contains($0.key) }
     }
 }

@@ -18,15 +18,26 @@ struct ScratchFolders: Sendable {
     ///
     /// - Throws: ``EmulatorError`` (scratch) naming the folder.
     init(instanceIDs: [String], region: String) throws(EmulatorError) {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ssm-emulator-\(UUID().uuidString.lowercased())")
+        root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ssm-emulator-\(UUID().uuidString.lowercased())"
+        )
         self.region = region
         do {
             for id in instanceIDs {
-                try FileManager.default.createDirectory(at: Self.instanceFolder(root, id), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: Self.instanceFolder(root, id),
+                    withIntermediateDirectories: true
+                )
             }
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("orchestration"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent("orchestration"),
+                withIntermediateDirectories: true
+            )
         } catch {
-            throw EmulatorError("cannot create the emulator's scratch folder \(root.path): \(error.localizedDescription); set TMPDIR to a writable folder", kind: .scratch)
+            throw EmulatorError(
+                "cannot create the emulator's scratch folder \(root.path): \(error.localizedDescription); set TMPDIR to a writable folder",
+                kind: .scratch
+            )
         }
     }
 
@@ -42,7 +53,8 @@ struct ScratchFolders: Sendable {
         if requested.hasPrefix("/") { return requested }
         let inside = home.appendingPathComponent(requested)
         var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: inside.path, isDirectory: &isFolder) && isFolder.boolValue ? inside.path : home.path
+        return FileManager.default.fileExists(atPath: inside.path, isDirectory: &isFolder) && isFolder.boolValue
+            ? inside.path : home.path
     }
 
     /// Writes the invocation's script and creates its empty output files.
@@ -51,8 +63,10 @@ struct ScratchFolders: Sendable {
             .appendingPathComponent(key.instanceID)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let files = RunFiles(
-            script: folder.appendingPathComponent("_script.sh").path, stdout: folder.appendingPathComponent("stdout").path,
-            stderr: folder.appendingPathComponent("stderr").path)
+            script: folder.appendingPathComponent("_script.sh").path,
+            stdout: folder.appendingPathComponent("stdout").path,
+            stderr: folder.appendingPathComponent("stderr").path
+        )
         try Data(script.utf8).write(to: URL(fileURLWithPath: files.script))
         _ = FileManager.default.createFile(atPath: files.stdout, contents: nil)
         _ = FileManager.default.createFile(atPath: files.stderr, contents: nil)

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,7 +19,11 @@ struct ShellProcess: Sendable {
     ///
     /// - Throws: ``SpawnError`` with the failing call and `errno`'s text.
     static func start(
-        script: String, directory: String, stdout: String, stderr: String, environment: [String: String]
+        script: String,
+        directory: String,
+        stdout: String,
+        stderr: String,
+        environment: [String: String]
     ) throws(SpawnError) -> ShellProcess {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -52,24 +57,61 @@ struct ShellProcess: Sendable {
         _ = killpg(pid, SIGKILL)
     }
 
-    /// Waits (on a thread of its own, never a Swift concurrency thread) for the shell to end, and returns its exit
-    /// code as Go's `WaitStatus.ExitStatus()` gives it: the exit status, or -1 when a signal ended it.
-    func exitCode() async -> Int {
+    /// How the shell ended: Go's `WaitStatus.ExitStatus()` (the exit status, or -1 when a signal ended it) and
+    /// the text Go's `exec.ExitError` gives (`exit status 3`, `signal: killed`).
+    struct Termination: Sendable {
+        let exitCode: Int
+        let description: String
+    }
+
+    /// Waits (on a thread of its own, never a Swift concurrency thread) for the shell to end.
+    func termination() async -> Termination {
         let pid = self.pid
         return await withCheckedContinuation { continuation in
             let thread = Thread {
                 var status: Int32 = 0
                 var answer: pid_t
                 repeat { answer = waitpid(pid, &status, 0) } while answer == -1 && errno == EINTR
-                guard answer == pid else { return continuation.resume(returning: -1) }
-                let exited = status & 0x7f == 0
-                continuation.resume(returning: exited ? Int((status >> 8) & 0xff) : -1)
+                guard answer == pid else {
+                    return continuation.resume(
+                        returning: Termination(exitCode: -1, description: "wait: \(String(cString: strerror(errno)))")
+                    )
+                }
+                let signal = status & 0x7f
+                guard signal != 0 else {
+                    let code = Int((status >> 8) & 0xff)
+                    return continuation.resume(
+                        returning: Termination(exitCode: code, description: "exit status \(code)")
+                    )
+                }
+                continuation.resume(
+                    returning: Termination(exitCode: -1, description: "signal: \(Self.signalName(signal))")
+                )
             }
             thread.start()
         }
     }
 
-    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+    /// Go's `syscall.Signal.String()` for the common signals.
+    static func signalName(_ number: Int32) -> String {
+        switch number {
+        case SIGKILL: "killed"
+        case SIGTERM: "terminated"
+        case SIGINT: "interrupt"
+        case SIGHUP: "hangup"
+        case SIGQUIT: "quit"
+        case SIGABRT: "aborted"
+        case SIGSEGV: "segmentation fault"
+        case SIGBUS: "bus error"
+        case SIGPIPE: "broken pipe"
+        default: "signal \(number)"
+        }
+    }
+
+    private static func withCStrings<R>(
+        _ strings: [String],
+        _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> R
+    ) -> R {
         var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
         pointers.append(nil)
         defer { for pointer in pointers { free(pointer) } }

@@ -3,8 +3,12 @@ import Foundation
 /// An invocation's Status (`CommandInvocationStatus`; the plugin has the same values here, the emulator never
 /// answers Delayed or Cancelling).
 enum InvocationStatus: String, Sendable, Hashable, CaseIterable {
-    case pending = "Pending", inProgress = "InProgress", success = "Success", cancelled = "Cancelled"
-    case timedOut = "TimedOut", failed = "Failed"
+    case pending = "Pending"
+    case inProgress = "InProgress"
+    case success = "Success"
+    case cancelled = "Cancelled"
+    case timedOut = "TimedOut"
+    case failed = "Failed"
 
     var isTerminal: Bool { self != .pending && self != .inProgress }
 }

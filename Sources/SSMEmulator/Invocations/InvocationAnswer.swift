@@ -15,7 +15,8 @@ struct InvocationAnswer: Sendable {
     /// Status and StatusDetails; with `terminal-status-changes`, every second terminal answer flips them.
     var status: (InvocationStatus, String) {
         let real = (invocation.status, invocation.details)
-        guard faults.contains(.terminalStatusChanges), invocation.outcome != nil, invocation.terminalAnswers % 2 == 0 else {
+        guard faults.contains(.terminalStatusChanges), invocation.outcome != nil, invocation.terminalAnswers % 2 == 0
+        else {
             return real
         }
         return real.0 == .success ? (.failed, "Failed") : (.success, "Success")
@@ -42,7 +43,8 @@ struct InvocationAnswer: Sendable {
 
     private func cut(_ bytes: [UInt8], maximum: Int) -> [UInt8] {
         guard wrongTruncation else { return AgentTruncation.prefix(bytes, maximum: maximum) }
-        return bytes.count >= maximum ? Array(bytes.prefix(maximum)) + Array(AgentTruncation.truncatedSuffix.utf8) : bytes
+        return bytes.count >= maximum
+            ? Array(bytes.prefix(maximum)) + Array(AgentTruncation.truncatedSuffix.utf8) : bytes
     }
 
     var standardOutput: String {
@@ -50,14 +52,16 @@ struct InvocationAnswer: Sendable {
     }
 
     var standardError: String {
-        invocation.outcome.map { GoJSONText.string(cut($0.stderr, maximum: AgentTruncation.maximumStandardError)) } ?? ""
+        invocation.outcome.map { GoJSONText.string(cut($0.stderr, maximum: AgentTruncation.maximumStandardError)) }
+            ?? ""
     }
 
     /// A plugin's `Output`: the agent's merge of both streams within 2,500 bytes.
     var pluginOutput: String {
         guard let stdout = visibleStdout else { return "" }
         let stderr = invocation.outcome?.stderr ?? []
-        let capacity = AgentTruncation.maximumPluginOutput + (wrongTruncation ? AgentTruncation.outputTruncated.utf8.count : 0)
+        let capacity =
+            AgentTruncation.maximumPluginOutput + (wrongTruncation ? AgentTruncation.outputTruncated.utf8.count : 0)
         return GoJSONText.string(AgentTruncation.pluginOutput(stdout: stdout, stderr: stderr, capacity: capacity))
     }
 
@@ -71,43 +75,52 @@ struct InvocationAnswer: Sendable {
         return (WireTime.string(started), WireTime.string(end), WireTime.duration(milliseconds: max(0, millis)))
     }
 
-    static let cloudWatchOutputConfig: JSONValue = .object(JSONObject([
-        "CloudWatchLogGroupName": "", "CloudWatchOutputEnabled": .bool(false),
-    ]))
+    static let cloudWatchOutputConfig: JSONValue = .object(
+        JSONObject([
+            "CloudWatchLogGroupName": "", "CloudWatchOutputEnabled": .bool(false),
+        ])
+    )
 
-    static let notificationConfig: JSONValue = .object(JSONObject([
-        "NotificationArn": "", "NotificationEvents": .array([]), "NotificationType": "",
-    ]))
+    static let notificationConfig: JSONValue = .object(
+        JSONObject([
+            "NotificationArn": "", "NotificationEvents": .array([]), "NotificationType": "",
+        ])
+    )
 
     /// The GetCommandInvocation result.
     var getCommandInvocation: JSONValue {
         let (status, details) = self.status
         let times = executionTimes
-        return .object(JSONObject([
-            "CommandId": .string(command.commandID), "InstanceId": .string(invocation.key.instanceID),
-            "Comment": .string(command.comment), "DocumentName": .string(command.documentName),
-            "DocumentVersion": .string(command.documentVersion), "PluginName": .string(Self.pluginName),
-            "ResponseCode": .number(JSONNumber(responseCode)),
-            "ExecutionStartDateTime": .string(times.start), "ExecutionElapsedTime": .string(times.elapsed),
-            "ExecutionEndDateTime": .string(times.end), "Status": .string(status.rawValue),
-            "StatusDetails": .string(details), "StandardOutputContent": .string(standardOutput),
-            "StandardOutputUrl": "", "StandardErrorContent": .string(standardError), "StandardErrorUrl": "",
-            "CloudWatchOutputConfig": Self.cloudWatchOutputConfig,
-        ]))
+        return .object(
+            JSONObject([
+                "CommandId": .string(command.commandID), "InstanceId": .string(invocation.key.instanceID),
+                "Comment": .string(command.comment), "DocumentName": .string(command.documentName),
+                "DocumentVersion": .string(command.documentVersion), "PluginName": .string(Self.pluginName),
+                "ResponseCode": .number(JSONNumber(responseCode)),
+                "ExecutionStartDateTime": .string(times.start), "ExecutionElapsedTime": .string(times.elapsed),
+                "ExecutionEndDateTime": .string(times.end), "Status": .string(status.rawValue),
+                "StatusDetails": .string(details), "StandardOutputContent": .string(standardOutput),
+                "StandardOutputUrl": "", "StandardErrorContent": .string(standardError), "StandardErrorUrl": "",
+                "CloudWatchOutputConfig": Self.cloudWatchOutputConfig,
+            ])
+        )
     }
 
     /// A ListCommandInvocations item; `CommandPlugins` holds the plugin only with `Details`.
     func listedInvocation(details: Bool) -> JSONValue {
         let (status, statusDetails) = self.status
-        return .object(JSONObject([
-            "CommandId": .string(command.commandID), "InstanceId": .string(invocation.key.instanceID),
-            "InstanceName": "", "Comment": .string(command.comment), "DocumentName": .string(command.documentName),
-            "DocumentVersion": .string(command.documentVersion), "RequestedDateTime": WireTime.epoch(command.requestedAt),
-            "Status": .string(status.rawValue), "StatusDetails": .string(statusDetails), "TraceOutput": "",
-            "StandardOutputUrl": "", "StandardErrorUrl": "",
-            "CommandPlugins": .array(details ? [plugin] : []), "ServiceRole": "",
-            "NotificationConfig": Self.notificationConfig, "CloudWatchOutputConfig": Self.cloudWatchOutputConfig,
-        ]))
+        return .object(
+            JSONObject([
+                "CommandId": .string(command.commandID), "InstanceId": .string(invocation.key.instanceID),
+                "InstanceName": "", "Comment": .string(command.comment), "DocumentName": .string(command.documentName),
+                "DocumentVersion": .string(command.documentVersion),
+                "RequestedDateTime": WireTime.epoch(command.requestedAt),
+                "Status": .string(status.rawValue), "StatusDetails": .string(statusDetails), "TraceOutput": "",
+                "StandardOutputUrl": "", "StandardErrorUrl": "",
+                "CommandPlugins": .array(details ? [plugin] : []), "ServiceRole": "",
+                "NotificationConfig": Self.notificationConfig, "CloudWatchOutputConfig": Self.cloudWatchOutputConfig,
+            ])
+        )
     }
 
     /// The one CommandPlugin of AWS-RunShellScript; start and finish times are left out until known.
@@ -117,7 +130,9 @@ struct InvocationAnswer: Sendable {
             "Name": .string(Self.pluginName), "Status": .string(status.rawValue), "StatusDetails": .string(details),
             "ResponseCode": .number(JSONNumber(responseCode)),
         ])
-        if let started = invocation.started { object.append(key: "ResponseStartDateTime", value: WireTime.epoch(started)) }
+        if let started = invocation.started {
+            object.append(key: "ResponseStartDateTime", value: WireTime.epoch(started))
+        }
         if let ended = invocation.outcome?.ended, invocation.started != nil {
             object.append(key: "ResponseFinishDateTime", value: WireTime.epoch(ended))
         }

@@ -53,25 +53,40 @@ final class InvocationBook: @unchecked Sendable {
     var counts: (commands: Int, invocations: Int) { lock.withLock { (commands.count, invocations.count) } }
 }
 
-/// Unstructured tasks the emulator started, cancelled and awaited when it stops; lock-guarded, hence
+/// Unstructured tasks the emulator started (one per invocation), cancelled and awaited when it stops; a task
+/// leaves the list when it ends, so a long-running emulator does not accumulate them. Lock-guarded, hence
 /// `@unchecked Sendable`.
 final class TaskList: @unchecked Sendable {
     private let lock = NSLock()
-    private var tasks: [Task<Void, Never>] = []
+    private var tasks: [UUID: Task<Void, Never>] = [:]
     private var closed = false
 
     /// Starts `body` unless the emulator is stopping.
     func start(_ body: @escaping @Sendable () async -> Void) {
         lock.withLock {
             guard !closed else { return }
-            tasks.append(Task { await body() })
+            let id = UUID()
+            tasks[id] = Task {
+                await body()
+                self.finished(id)
+            }
         }
     }
 
-    /// Refuses new tasks, cancels the running ones and waits for them.
-    func stop() async {
-        let running = lock.withLock { closed = true; return tasks }
+    private func finished(_ id: UUID) { lock.withLock { _ = tasks.removeValue(forKey: id) } }
+
+    /// Refuses new tasks and cancels the running ones (a cancelled lifecycle starts no script).
+    func cancelAll() {
+        let running = lock.withLock {
+            closed = true
+            return Array(tasks.values)
+        }
         for task in running { task.cancel() }
+    }
+
+    /// Waits for every task to end.
+    func waitForAll() async {
+        let running = lock.withLock { Array(tasks.values) }
         for task in running { await task.value }
     }
 }

@@ -36,7 +36,13 @@ struct InvocationLifecycle: Sendable {
         book.update(key) { invocation in
             guard invocation.outcome == nil else { return }
             invocation.outcome = InvocationOutcome(
-                status: .timedOut, details: "DeliveryTimedOut", responseCode: -1, stdout: [], stderr: [], ended: nil)
+                status: .timedOut,
+                details: "DeliveryTimedOut",
+                responseCode: -1,
+                stdout: [],
+                stderr: [],
+                ended: nil
+            )
         }
         log("\(key.commandID) \(key.instanceID): TimedOut (DeliveryTimedOut)")
     }
@@ -54,32 +60,41 @@ struct InvocationLifecycle: Sendable {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
             // The agent's exec fails to change into it: Failed, exit code 1, Go's error after its prefix.
-            let begun = book.update(key) { invocation -> Bool in
-                guard invocation.outcome == nil else { return false }
-                invocation.started = WireTime.milliseconds(clock.now())
-                return true
-            } ?? false
-            if begun { finish(key, exitCode: 1, files: files, runError: "chdir \(directory): no such file or directory") }
+            let begun =
+                book.update(key) { invocation -> Bool in
+                    guard invocation.outcome == nil else { return false }
+                    invocation.started = WireTime.milliseconds(clock.now())
+                    return true
+                } ?? false
+            if begun {
+                finish(key, exitCode: 1, files: files, runError: "chdir \(directory): no such file or directory")
+            }
             return
         }
         var environment = self.environment
         environment["AWS_SSM_INSTANCE_ID"] = key.instanceID
         environment["AWS_SSM_REGION_NAME"] = scratch.region
-        // Started under the lock, so a cancel either finds it Pending (and ends it there) or finds its process.
-        let started: Result<ShellProcess, SpawnError>? = book.update(key) { invocation in
-            guard invocation.outcome == nil else { return nil }
-            let result = Result { () throws(SpawnError) -> ShellProcess in
-                try ShellProcess.start(
-                    script: files.script, directory: directory, stdout: files.stdout, stderr: files.stderr,
-                    environment: environment)
-            }
-            invocation.started = WireTime.milliseconds(clock.now())
-            if case .success(let process) = result {
-                invocation.process = process
-                invocation.stdoutPath = files.stdout
-            }
-            return result
-        } ?? nil
+        // Started under the lock, so a cancel (or the emulator stopping) either finds it Pending or finds its
+        // process; a cancelled task starts nothing.
+        let started: Result<ShellProcess, SpawnError>? =
+            book.update(key) { invocation in
+                guard invocation.outcome == nil, !Task.isCancelled else { return nil }
+                let result = Result { () throws(SpawnError) -> ShellProcess in
+                    try ShellProcess.start(
+                        script: files.script,
+                        directory: directory,
+                        stdout: files.stdout,
+                        stderr: files.stderr,
+                        environment: environment
+                    )
+                }
+                invocation.started = WireTime.milliseconds(clock.now())
+                if case .success(let process) = result {
+                    invocation.process = process
+                    invocation.stdoutPath = files.stdout
+                }
+                return result
+            } ?? nil
         guard let started else { return }
         let process: ShellProcess
         switch started {
@@ -92,16 +107,17 @@ struct InvocationLifecycle: Sendable {
         log("\(key.commandID) \(key.instanceID): started (process group \(process.pid))")
         let timeout = Task {
             do { try await Task.sleep(nanoseconds: UInt64(command.executionTimeout) * 1_000_000_000) } catch { return }
-            let stillRunning = book.update(key) { invocation -> Bool in
-                guard invocation.outcome == nil, !invocation.cancelRequested else { return false }
-                invocation.timedOut = true
-                return true
-            } ?? false
+            let stillRunning =
+                book.update(key) { invocation -> Bool in
+                    guard invocation.outcome == nil, !invocation.cancelRequested else { return false }
+                    invocation.timedOut = true
+                    return true
+                } ?? false
             if stillRunning { process.killGroup() }
         }
-        let code = await process.exitCode()
+        let ended = await process.termination()
         timeout.cancel()
-        finish(key, exitCode: code, files: files, runError: code == -1 ? "signal: killed" : "exit status \(code)")
+        finish(key, exitCode: ended.exitCode, files: files, runError: ended.description)
     }
 
     /// The terminal state from the exit code, as the agent decides it (`pluginutil.GetStatus`, runscript.go).
@@ -109,25 +125,35 @@ struct InvocationLifecycle: Sendable {
         let ended = WireTime.milliseconds(clock.now())
         let stdout = ScratchFolders.read(files.stdout, limit: AgentTruncation.maximumStandardOutput)
         var stderr = ScratchFolders.read(files.stderr, limit: AgentTruncation.maximumStandardOutput)
-        let outcome: InvocationOutcome? = book.update(key) { invocation in
-            let (status, details, code): (InvocationStatus, String, Int)
-            if invocation.cancelRequested {
-                (status, details, code) = (.cancelled, "Cancelled", Self.stoppedPreemptively)
-            } else if invocation.timedOut || exitCode == Self.stoppedPreemptively {
-                // The agent reads 137 as a timeout unless it cancelled: a script exiting 137 itself ends TimedOut.
-                (status, details, code) = (.timedOut, "ExecutionTimedOut", Self.stoppedPreemptively)
-            } else if exitCode == 0 {
-                (status, details, code) = (.success, "Success", 0)
-            } else {
-                stderr += Array("failed to run commands: \(runError)".utf8)
-                (status, details, code) = (.failed, "Failed", exitCode)
-            }
-            let outcome = InvocationOutcome(status: status, details: details, responseCode: code, stdout: stdout, stderr: stderr, ended: ended)
-            invocation.outcome = outcome
-            invocation.process = nil
-            return outcome
-        } ?? nil
-        if let outcome { log("\(key.commandID) \(key.instanceID): \(outcome.status.rawValue) (ResponseCode \(outcome.responseCode))") }
+        let outcome: InvocationOutcome? =
+            book.update(key) { invocation in
+                let (status, details, code): (InvocationStatus, String, Int)
+                if invocation.cancelRequested {
+                    (status, details, code) = (.cancelled, "Cancelled", Self.stoppedPreemptively)
+                } else if invocation.timedOut || exitCode == Self.stoppedPreemptively {
+                    // The agent reads 137 as a timeout unless it cancelled: a script exiting 137 itself ends TimedOut.
+                    (status, details, code) = (.timedOut, "ExecutionTimedOut", Self.stoppedPreemptively)
+                } else if exitCode == 0 {
+                    (status, details, code) = (.success, "Success", 0)
+                } else {
+                    stderr += Array("failed to run commands: \(runError)".utf8)
+                    (status, details, code) = (.failed, "Failed", exitCode)
+                }
+                let outcome = InvocationOutcome(
+                    status: status,
+                    details: details,
+                    responseCode: code,
+                    stdout: stdout,
+                    stderr: stderr,
+                    ended: ended
+                )
+                invocation.outcome = outcome
+                invocation.process = nil
+                return outcome
+            } ?? nil
+        if let outcome {
+            log("\(key.commandID) \(key.instanceID): \(outcome.status.rawValue) (ResponseCode \(outcome.responseCode))")
+        }
     }
 
     /// The script never started (its files could not be written): Failed with the agent's message.
@@ -135,7 +161,13 @@ struct InvocationLifecycle: Sendable {
         book.update(key) { invocation in
             guard invocation.outcome == nil else { return }
             invocation.outcome = InvocationOutcome(
-                status: .failed, details: "Failed", responseCode: 1, stdout: [], stderr: Array(reason.utf8), ended: nil)
+                status: .failed,
+                details: "Failed",
+                responseCode: 1,
+                stdout: [],
+                stderr: Array(reason.utf8),
+                ended: nil
+            )
         }
     }
 }

@@ -13,16 +13,23 @@ extension EmulatorService {
         let now = WireTime.milliseconds(clock.now())
         for instance in instances {
             let key = InvocationKey(commandID: commandID, instanceID: instance)
-            let running: ShellProcess? = book.update(key) { invocation -> ShellProcess? in
-                guard invocation.outcome == nil else { return nil }
-                invocation.cancelRequested = true
-                guard invocation.started != nil else {
-                    invocation.outcome = InvocationOutcome(
-                        status: .cancelled, details: "Cancelled", responseCode: -1, stdout: [], stderr: [], ended: now)
-                    return nil
-                }
-                return invocation.process
-            } ?? nil
+            let running: ShellProcess? =
+                book.update(key) { invocation -> ShellProcess? in
+                    guard invocation.outcome == nil else { return nil }
+                    invocation.cancelRequested = true
+                    guard invocation.started != nil else {
+                        invocation.outcome = InvocationOutcome(
+                            status: .cancelled,
+                            details: "Cancelled",
+                            responseCode: -1,
+                            stdout: [],
+                            stderr: [],
+                            ended: now
+                        )
+                        return nil
+                    }
+                    return invocation.process
+                } ?? nil
             running?.killGroup()
         }
         log("\(commandID): CancelCommand for \(instances.joined(separator: ", "))")

@@ -12,13 +12,16 @@ extension EmulatorService {
         var pings: Set<String>?
         if let filters = body.object["Filters"]?.arrayValue {
             for filter in filters {
-                guard let key = filter["Key"]?.stringValue, let values = filter["Values"]?.arrayValue?.compactMap(\.stringValue) else {
+                guard let key = filter["Key"]?.stringValue,
+                    let values = filter["Values"]?.arrayValue?.compactMap(\.stringValue)
+                else {
                     throw .serialization("Filters", expected: "filters with Key and Values")
                 }
                 switch key {
                 case "InstanceIds": ids = Set(values)
                 case "PingStatus": pings = Set(values)
-                default: throw ServiceError("InvalidFilterKey", "The emulator filters by InstanceIds and PingStatus only")
+                default:
+                    throw ServiceError("InvalidFilterKey", "The emulator filters by InstanceIds and PingStatus only")
                 }
             }
         }
@@ -28,17 +31,25 @@ extension EmulatorService {
             let ping = offlineInstances.contains(id) ? "ConnectionLost" : "Online"
             return (ids?.contains(id) ?? true) && (pings?.contains(ping) ?? true)
         }
-        let page = try Page.cut(nodes, body: body, operation: "DescribeInstanceInformation", range: 5...50, defaultSize: 50)
+        let page = try Page.cut(
+            nodes,
+            body: body,
+            operation: "DescribeInstanceInformation",
+            range: 5...50,
+            defaultSize: 50
+        )
         let items: [JSONValue] = page.items.map { id in
             let online = !offlineInstances.contains(id)
-            return .object(JSONObject([
-                "InstanceId": .string(id), "PingStatus": .string(online ? "Online" : "ConnectionLost"),
-                "LastPingDateTime": WireTime.epoch(online ? now : now.addingTimeInterval(-3600)),
-                "AgentVersion": .string(Self.agentVersion), "IsLatestVersion": .bool(false),
-                "PlatformType": "Linux", "PlatformName": "ssm-contract emulator", "PlatformVersion": "1",
-                "ResourceType": "EC2Instance", "IPAddress": "127.0.0.1", "ComputerName": .string(host),
-                "SourceId": .string(id), "SourceType": "AWS::EC2::Instance",
-            ]))
+            return .object(
+                JSONObject([
+                    "InstanceId": .string(id), "PingStatus": .string(online ? "Online" : "ConnectionLost"),
+                    "LastPingDateTime": WireTime.epoch(online ? now : now.addingTimeInterval(-3600)),
+                    "AgentVersion": .string(Self.agentVersion), "IsLatestVersion": .bool(false),
+                    "PlatformType": "Linux", "PlatformName": "ssm-contract emulator", "PlatformVersion": "1",
+                    "ResourceType": "EC2Instance", "IPAddress": "127.0.0.1", "ComputerName": .string(host),
+                    "SourceId": .string(id), "SourceType": "AWS::EC2::Instance",
+                ])
+            )
         }
         var result = JSONObject(["InstanceInformationList": .array(items)])
         if let next = page.next { result.append(key: "NextToken", value: .string(next.text)) }

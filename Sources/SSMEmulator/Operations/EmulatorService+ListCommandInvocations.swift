@@ -18,8 +18,13 @@ extension EmulatorService {
             return filters.admit(invocation, command: command)
         }
         let page = try Page.cut(
-            matching.map(\.key), body: body, operation: "ListCommandInvocations", range: 1...50, defaultSize: 50,
-            repeatsFirstPage: faults.contains(.repeatedPage))
+            matching.map(\.key),
+            body: body,
+            operation: "ListCommandInvocations",
+            range: 1...50,
+            defaultSize: 50,
+            repeatsFirstPage: faults.contains(.repeatedPage)
+        )
         let items: [JSONValue] = page.items.compactMap { key in
             guard let command = book.command(key.commandID), let invocation = book.answer(key) else { return nil }
             return view(invocation, command: command).listedInvocation(details: details)
@@ -51,24 +56,33 @@ struct InvocationFilters {
         guard let filters = try body.filters("Filters") else { return }
         if filters.isEmpty || filters.count > 5 {
             let bound = filters.isEmpty ? "greater than or equal to 1" : "less than or equal to 5"
-            throw .validation(["Value '[]' at 'filters' failed to satisfy constraint: Member must have length \(bound)"])
+            throw .validation(["Value '[]' at 'filters' failed to satisfy constraint: Member must have length \(bound)"]
+            )
         }
         for (index, filter) in filters.enumerated() {
             guard Self.keys.contains(filter.key) else {
-                throw .validation(["Value '\(filter.key)' at 'filters.\(index + 1).member.key' failed to satisfy constraint: Member must satisfy enum value set: [\(Self.keys.joined(separator: ", "))]"])
+                throw .validation([
+                    "Value '\(filter.key)' at 'filters.\(index + 1).member.key' failed to satisfy constraint: Member must satisfy enum value set: [\(Self.keys.joined(separator: ", "))]"
+                ])
             }
             guard (1...128).contains(filter.value.count) else {
-                throw .validation(["Value '\(filter.value)' at 'filters.\(index + 1).member.value' failed to satisfy constraint: Member must have length between 1 and 128"])
+                throw .validation([
+                    "Value '\(filter.value)' at 'filters.\(index + 1).member.value' failed to satisfy constraint: Member must have length between 1 and 128"
+                ])
             }
             switch filter.key {
             case "InvokedAfter", "InvokedBefore":
                 guard let date = WireTime.parseFilterTime(filter.value) else {
-                    throw .validation(["Value '\(filter.value)' at 'filters.\(index + 1).member.value' failed to satisfy constraint: \(filter.key) takes an ISO-8601 time such as 2024-07-07T00:00:00Z"])
+                    throw .validation([
+                        "Value '\(filter.value)' at 'filters.\(index + 1).member.value' failed to satisfy constraint: \(filter.key) takes an ISO-8601 time such as 2024-07-07T00:00:00Z"
+                    ])
                 }
                 if filter.key == "InvokedAfter" { after = date } else { before = date }
             case "Status":
                 guard Self.invocationStatuses.contains(filter.value) else {
-                    throw .validation(["Value '\(filter.value)' at 'filters.\(index + 1).member.value' failed to satisfy constraint: Member must satisfy enum value set: [\(Self.invocationStatuses.sorted().joined(separator: ", "))]"])
+                    throw .validation([
+                        "Value '\(filter.value)' at 'filters.\(index + 1).member.value' failed to satisfy constraint: Member must satisfy enum value set: [\(Self.invocationStatuses.sorted().joined(separator: ", "))]"
+                    ])
                 }
                 statuses.append(filter.value)
             case "DocumentName":
@@ -77,7 +91,9 @@ struct InvocationFilters {
                 // ExecutionStage "can't be used with the ListCommandInvocations operation, only with ListCommands".
                 guard operation == .listCommands else { throw .invalidFilterKey }
                 guard filter.value == "Executing" || filter.value == "Complete" else {
-                    throw .validation(["Value '\(filter.value)' at 'filters.\(index + 1).member.value' failed to satisfy constraint: Member must satisfy enum value set: [Executing, Complete]"])
+                    throw .validation([
+                        "Value '\(filter.value)' at 'filters.\(index + 1).member.value' failed to satisfy constraint: Member must satisfy enum value set: [Executing, Complete]"
+                    ])
                 }
                 stage = filter.value
             }
@@ -88,7 +104,8 @@ struct InvocationFilters {
     func admit(_ invocation: Invocation, command: CommandRecord) -> Bool {
         if let after, command.requestedAt < after { return false }
         if let before, command.requestedAt > before { return false }
-        if !statuses.isEmpty && !statuses.contains(invocation.status.rawValue) && !statuses.contains(invocation.details) {
+        if !statuses.isEmpty && !statuses.contains(invocation.status.rawValue) && !statuses.contains(invocation.details)
+        {
             return false
         }
         if !documents.isEmpty && !documents.contains(command.documentName) { return false }

@@ -29,6 +29,10 @@ extension EmulatorService {
     }
 
     func summary(of command: CommandRecord) -> CommandSummary {
-        CommandSummary(command.instanceIDs.compactMap { book.invocation(InvocationKey(commandID: command.commandID, instanceID: $0)) })
+        CommandSummary(
+            command.instanceIDs.compactMap {
+                book.invocation(InvocationKey(commandID: command.commandID, instanceID: $0))
+            }
+        )
     }
 }

@@ -59,7 +59,9 @@ struct EmulatorService: Sendable {
     /// A required string member, or `ValidationException` naming it as AWS does (`Value null at 'commandId'`).
     func required(_ body: RequestBody, _ name: String) throws(ServiceError) -> String {
         guard let value = try body.string(name) else {
-            throw .validation(["Value null at '\(Self.wireName(name))' failed to satisfy constraint: Member must not be null"])
+            throw .validation([
+                "Value null at '\(Self.wireName(name))' failed to satisfy constraint: Member must not be null"
+            ])
         }
         return value
     }

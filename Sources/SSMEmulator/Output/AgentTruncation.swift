@@ -33,7 +33,8 @@ public enum AgentTruncation {
     /// bytes; a long part is cut and marked, both evenly when both are long.
     public static func pluginOutput(stdout: [UInt8], stderr: [UInt8], capacity: Int = maximumPluginOutput) -> [UInt8] {
         let title: [UInt8] = stderr.isEmpty ? [] : Array(errorTitle.utf8)
-        let outMarker = Array(outputTruncated.utf8), errMarker = Array(errorTruncated.utf8)
+        let outMarker = Array(outputTruncated.utf8)
+        let errMarker = Array(errorTruncated.utf8)
         let available = capacity - title.count
         if stdout.count + stderr.count < available { return stdout + title + stderr }
         if stdout.count > available / 2 && stderr.count > available / 2 {

@@ -40,7 +40,8 @@ public enum GoJSONText {
             value = value << 6 | UInt32(byte & 0x3F)
         }
         guard value >= lowest, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value),
-              let scalar = Unicode.Scalar(value) else { return nil }
+            let scalar = Unicode.Scalar(value)
+        else { return nil }
         return (scalar, width)
     }
 }

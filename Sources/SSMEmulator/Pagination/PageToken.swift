@@ -16,10 +16,13 @@ struct PageToken: Sendable, Hashable {
     /// Reads a token; `nil` when it is not one of ours or belongs to another request.
     init?(text: String, fingerprint expected: UInt64) {
         let standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        guard let data = Data(base64Encoded: standard), let decoded = String(data: data, encoding: .utf8) else { return nil }
+        guard let data = Data(base64Encoded: standard), let decoded = String(data: data, encoding: .utf8) else {
+            return nil
+        }
         let parts = decoded.split(separator: ":")
         guard parts.count == 4, parts[0] == "ssm-emulator", parts[1] == "v1", let offset = Int(parts[2]), offset > 0,
-              let fingerprint = UInt64(parts[3], radix: 16), fingerprint == expected else { return nil }
+            let fingerprint = UInt64(parts[3], radix: 16), fingerprint == expected
+        else { return nil }
         self.offset = offset
         self.fingerprint = fingerprint
     }
@@ -51,14 +54,23 @@ struct Page<Item> {
     ///
     /// - Throws: `ValidationException` for MaxResults outside `range`, `InvalidNextToken` for a foreign token.
     static func cut(
-        _ items: [Item], body: RequestBody, operation: String, range: ClosedRange<Int>, defaultSize: Int, repeatsFirstPage: Bool = false
+        _ items: [Item],
+        body: RequestBody,
+        operation: String,
+        range: ClosedRange<Int>,
+        defaultSize: Int,
+        repeatsFirstPage: Bool = false
     ) throws(ServiceError) -> Page<Item> {
         let size = try body.int("MaxResults") ?? defaultSize
         if size < range.lowerBound {
-            throw .validation(["Value '\(size)' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to \(range.lowerBound)"])
+            throw .validation([
+                "Value '\(size)' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to \(range.lowerBound)"
+            ])
         }
         if size > range.upperBound {
-            throw .validation(["Value '\(size)' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to \(range.upperBound)"])
+            throw .validation([
+                "Value '\(size)' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to \(range.upperBound)"
+            ])
         }
         let fingerprint = PageToken.fingerprint(operation: operation, body: body)
         var offset = 0
@@ -66,7 +78,8 @@ struct Page<Item> {
             guard let token = PageToken(text: text, fingerprint: fingerprint) else { throw .invalidNextToken }
             offset = token.offset
         }
-        let start = min(offset, items.count), end = min(start + size, items.count)
+        let start = min(offset, items.count)
+        let end = min(start + size, items.count)
         let shown = repeatsFirstPage && start > 0 ? Array(items.prefix(end - start)) : Array(items[start..<end])
         return Page(items: shown, next: end < items.count ? PageToken(offset: end, fingerprint: fingerprint) : nil)
     }

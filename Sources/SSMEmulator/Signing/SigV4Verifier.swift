@@ -12,11 +12,16 @@ struct SigV4Verifier: Sendable {
     let credentials: [AWSCredentials]
     let clock: @Sendable () -> Date
 
-    static let unknownKey = ServiceError("UnrecognizedClientException", "The security token included in the request is invalid.", status: 403)
+    static let unknownKey = ServiceError(
+        "UnrecognizedClientException",
+        "The security token included in the request is invalid.",
+        status: 403
+    )
     static let badSignature = ServiceError(
         "InvalidSignatureException",
         "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
-        status: 403)
+        status: 403
+    )
 
     /// The parts of an `Authorization: AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…` header.
     struct Authorization {
@@ -34,7 +39,9 @@ struct SigV4Verifier: Sendable {
                 let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
                 if pair.count == 2 { fields[String(pair[0])] = String(pair[1]) }
             }
-            guard let credential = fields["Credential"], let signed = fields["SignedHeaders"], let signature = fields["Signature"] else {
+            guard let credential = fields["Credential"], let signed = fields["SignedHeaders"],
+                let signature = fields["Signature"]
+            else {
                 return nil
             }
             let scope = credential.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -53,14 +60,22 @@ struct SigV4Verifier: Sendable {
         guard let authorization = Authorization(header) else {
             return ServiceError(
                 "IncompleteSignatureException",
-                "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. Authorization=\(header.prefix(16))…")
+                "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. Authorization=\(header.prefix(16))…"
+            )
         }
-        guard let known = credentials.first(where: { $0.accessKeyID == authorization.accessKeyID }) else { return Self.unknownKey }
+        guard let known = credentials.first(where: { $0.accessKeyID == authorization.accessKeyID }) else {
+            return Self.unknownKey
+        }
         if request.headers["X-Amz-Security-Token"] != known.sessionToken { return Self.unknownKey }
         guard authorization.service == "ssm" else {
-            return ServiceError("InvalidSignatureException", "Credential should be scoped to correct service: 'ssm'. ", status: 403)
+            return ServiceError(
+                "InvalidSignatureException",
+                "Credential should be scoped to correct service: 'ssm'. ",
+                status: 403
+            )
         }
-        guard let stamp = request.headers["X-Amz-Date"], let date = Self.date(stamp), stamp.hasPrefix(authorization.day) else {
+        guard let stamp = request.headers["X-Amz-Date"], let date = Self.date(stamp), stamp.hasPrefix(authorization.day)
+        else {
             return Self.badSignature
         }
         let now = clock()
@@ -68,10 +83,14 @@ struct SigV4Verifier: Sendable {
             let earliest = SigV4Signer.amzDate(now.addingTimeInterval(-300))
             return ServiceError(
                 "InvalidSignatureException",
-                "Signature expired: \(stamp) is now earlier than \(earliest) (\(SigV4Signer.amzDate(now)) - 5 min.)", status: 403)
+                "Signature expired: \(stamp) is now earlier than \(earliest) (\(SigV4Signer.amzDate(now)) - 5 min.)",
+                status: 403
+            )
         }
         var signed = request
-        signed.headers = HTTPHeaders(request.headers.filter { authorization.signedHeaders.contains($0.name.lowercased()) })
+        signed.headers = HTTPHeaders(
+            request.headers.filter { authorization.signedHeaders.contains($0.name.lowercased()) }
+        )
         let expected = SigV4Signer(region: authorization.region, service: authorization.service)
             .signature(for: signed, credentials: known, date: date)
         return expected.signature == authorization.signature ? nil : Self.badSignature

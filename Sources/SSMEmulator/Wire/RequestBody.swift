@@ -53,10 +53,14 @@ struct RequestBody: Sendable {
         guard let map = value.objectValue else { throw .serialization(name, expected: "a map of string lists") }
         var out: [String: [String]] = [:]
         for member in map.members {
-            guard let items = member.value.arrayValue else { throw .serialization("\(name).\(member.key)", expected: "a list of strings") }
+            guard let items = member.value.arrayValue else {
+                throw .serialization("\(name).\(member.key)", expected: "a list of strings")
+            }
             var values: [String] = []
             for item in items {
-                guard let text = item.stringValue else { throw .serialization("\(name).\(member.key)", expected: "a list of strings") }
+                guard let text = item.stringValue else {
+                    throw .serialization("\(name).\(member.key)", expected: "a list of strings")
+                }
                 values.append(text)
             }
             out[member.key] = values

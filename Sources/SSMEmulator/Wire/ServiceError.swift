@@ -53,7 +53,8 @@ enum WireReply {
                 "x-amzn-RequestId": UUID().uuidString.lowercased(),
                 "Content-Type": "application/x-amz-json-1.1",
             ],
-            body: JSONWriter.data(sortedKeys(body)))
+            body: JSONWriter.data(sortedKeys(body))
+        )
     }
 
     static func error(_ error: ServiceError) -> HTTPResponse { json(error.body, status: error.status) }
@@ -64,7 +65,9 @@ enum WireReply {
         switch value {
         case .object(let object):
             let members = object.members.map { JSONMember(key: $0.key, value: sortedKeys($0.value)) }
-            return .object(JSONObject(members.sorted { ($0.key == "__type" ? "" : $0.key) < ($1.key == "__type" ? "" : $1.key) }))
+            return .object(
+                JSONObject(members.sorted { ($0.key == "__type" ? "" : $0.key) < ($1.key == "__type" ? "" : $1.key) })
+            )
         case .array(let items):
             return .array(items.map(sortedKeys))
         default:

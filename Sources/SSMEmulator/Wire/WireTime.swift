@@ -23,15 +23,24 @@ enum WireTime {
         var parts = tm()
         gmtime_r(&seconds, &parts)
         return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03lldZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-            parts.tm_hour, parts.tm_min, parts.tm_sec, millis % 1000)
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03lldZ",
+            parts.tm_year + 1900,
+            parts.tm_mon + 1,
+            parts.tm_mday,
+            parts.tm_hour,
+            parts.tm_min,
+            parts.tm_sec,
+            millis % 1000
+        )
     }
 
     /// `ExecutionElapsedTime` as `java.time.Duration.toString()` writes it: `PT0.091S`, `PT2.44S`, `PT1H0.271S`,
     /// `PT1M`, `PT0S` (zero units left out, trailing zeros of the fraction trimmed).
     static func duration(milliseconds total: Int64) -> String {
-        let hours = total / 3_600_000, minutes = total % 3_600_000 / 60_000
-        let seconds = total % 60_000 / 1000, millis = total % 1000
+        let hours = total / 3_600_000
+        let minutes = total % 3_600_000 / 60_000
+        let seconds = total % 60_000 / 1000
+        let millis = total % 1000
         var text = "PT"
         if hours != 0 { text += "\(hours)H" }
         if minutes != 0 { text += "\(minutes)M" }

@@ -5,28 +5,8 @@ import TestSupport
 /// The built `ssm-contract live`, run as a cron job runs it, against the real moto server.
 @Suite(.serialized) struct LiveCommandLineTests {
     static func run(_ arguments: [String], environment: [String: String]) async throws -> (status: Int32, out: String, err: String) {
-        let binary = PackageRoot.path(".build/debug/ssm-contract")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = PackageRoot.url
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read off the cooperative pool; standard error carries at most one line, so reading it second cannot block.
-        let (out, err) = await withCheckedContinuation { continuation in
-            Thread {
-                let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-                let errData = stderr.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                continuation.resume(returning: (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)))
-            }.start()
-        }
-        return (process.terminationStatus, out, err)
+        let run = try await BuiltCLI.run(arguments, environment: environment)
+        return (run.status, run.out, run.err)
     }
 
     @Test(.timeLimit(.minutes(3))) func endToEndAgainstMoto() async throws {
@@ -49,14 +29,14 @@ import TestSupport
             let source = ["--source", "mock:moto@\(moto.version)"]
             let created = try await Self.run(common + source + ["--output", folder.appendingPathComponent("run1").path, "--update-baseline"], environment: environment)
             #expect(created.status == 0, "\(created.err)")
-            #expect(created.out.hasPrefix("ssm-contract live: recorded 6 scenarios from \(moto.endpointURL) (mock:moto@\(moto.version))"))
+            #expect(created.out.hasPrefix("ssm-contract live: recorded 14 scenarios from \(moto.endpointURL) (mock:moto@\(moto.version))"))
             #expect(created.out.contains("Drift: no baseline: \(baseline) does not exist; run with --update-baseline to create it"))
-            #expect(created.out.contains("baseline: created \(baseline) with 6 fresh cassette(s)"))
+            #expect(created.out.contains("baseline: created \(baseline) with 14 fresh cassette(s)"))
 
             let json = folder.appendingPathComponent("live.json").path
             let again = try await Self.run(common + source + ["--output", folder.appendingPathComponent("run2").path, "--json", json], environment: environment)
             #expect(again.status == 0, "\(again.err)")
-            #expect(again.out.contains("Summary: 37 contracts"))
+            #expect(again.out.contains("Summary: 41 contracts"))
             #expect(again.out.contains("No drift: response shapes match the baseline."))
             let report = try String(contentsOf: URL(fileURLWithPath: json), encoding: .utf8)
             #expect(report.contains(#""format": "ssm-contract.live-report""#) && report.contains(#""exitStatus": 0"#))

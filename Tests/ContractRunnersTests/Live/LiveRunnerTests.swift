@@ -17,7 +17,7 @@ import TestSupport
 
     static func options(_ moto: MotoServer, baseline: URL, output: URL, source: String? = "mock:moto@5.2.1") -> LiveOptions {
         var options = LiveOptions()
-        options.instanceIDs = ["i-0123456789abcdef0"]
+        options.instanceIDs = ["i-0123456789abcdef0", "i-0fedcba9876543210"]
         options.endpointURL = moto.endpointURL
         options.region = MotoServer.region
         options.source = source
@@ -37,7 +37,7 @@ import TestSupport
     /// The four edits that stand for AWS drifting: a member AWS no longer sends, a timestamp AWS used to send as an
     /// exponent, a StatusDetails value AWS did not send before, an error code AWS renamed.
     static func simulateDrift(in baseline: URL) throws {
-        try edit(baseline.appendingPathComponent("send-command-and-wait.json")) { operation, text in
+        try edit(baseline.appendingPathComponent("success-known-output.json")) { operation, text in
             switch operation {
             case "GetCommandInvocation":
                 return text.replacingOccurrences(of: #""StandardErrorContent": """#, with: #""StandardErrorContent": "", "StandardErrorUrl": """#)
@@ -84,11 +84,13 @@ import TestSupport
             update.updateBaseline = true
             let created = try await LiveRunner.run(update)
             #expect(created.status == .success)
-            #expect(created.text.contains("baseline: created \(baseline.path) with 6 fresh cassette(s)"))
+            let catalog = try ScenarioCatalog.load(folder: PackageRoot.path("Contracts"))
+            let expected = catalog.scenarios.filter { $0.instances != .offline }.map { "\($0.name).json" }.sorted()
+            #expect(created.text.contains("baseline: created \(baseline.path) with \(expected.count) fresh cassette(s)"))
             let names = try FileManager.default.contentsOfDirectory(atPath: baseline.path).sorted()
-            #expect(names == RecordingScenario.all.map { "\($0.name).json" }.sorted())
+            #expect(names == expected)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["baseline", "run1", "run2"])
-            let recorded = try Cassette.load(from: baseline.appendingPathComponent("send-command-and-wait.json"))
+            let recorded = try Cassette.load(from: baseline.appendingPathComponent("success-known-output.json"))
             #expect(recorded.header.source == .mock(name: "moto", version: moto.version))
 
             // Same moto, new ids, times and request ids: nothing drifted.
@@ -97,9 +99,14 @@ import TestSupport
             again.json = json.path
             let second = try await LiveRunner.run(again)
             #expect(second.status == .success)
-            #expect(second.drift.items.isEmpty && second.drift.comparedFiles.count == 6)
-            #expect(second.text.contains("Drift since \(recorded.header.recordedAt) (baseline \(baseline.path), 6 cassettes compared)"))
+            #expect(second.drift.items.isEmpty && second.drift.comparedFiles.count == expected.count)
+            #expect(second.text.contains("Drift since \(recorded.header.recordedAt) (baseline \(baseline.path), \(expected.count) cassettes compared)"))
             #expect(second.text.contains("No drift: response shapes match the baseline."))
+            // moto's conformance report: every deviation listed in Contracts/deviations/moto-5.2.1.yaml was observed.
+            let listed = try String(contentsOf: PackageRoot.path("Contracts/deviations/moto-5.2.1.yaml"), encoding: .utf8)
+                .split(separator: "\n").compactMap { $0.hasPrefix("  - id: ") ? String($0.dropFirst(8)) : nil }
+            let held = second.contracts.rows.filter { $0.targets.contains { $0.deviationState == .held } }.map(\.contract.id)
+            #expect(Set(held) == Set(listed) && listed.count == 6, "held \(held), listed \(listed)")
             #expect(second.text.contains("model: no drift"))
             let report = try JSONParser.parse(Data(contentsOf: json))
             #expect(report.objectValue?["exitStatus"] == .number(JSONNumber(0)))
@@ -112,17 +119,17 @@ import TestSupport
             let third = try await LiveRunner.run(drifted)
             #expect(third.status == .drift)
             #expect(third.drift.drift.map(\.description) == [
-                "send-command-and-wait.json SendCommand $.Command.RequestedDateTime type: number (exponent) → number (decimal)",
-                "send-command-and-wait.json SendCommand $.Command.StatusDetails values: Pending → Details placeholder",
-                "send-command-and-wait.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)",
+                "success-known-output.json SendCommand $.Command.RequestedDateTime type: number (exponent) → number (decimal)",
+                "success-known-output.json SendCommand $.Command.StatusDetails values: Pending → Details placeholder",
+                "success-known-output.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)",
                 "get-command-invocation-errors.json GetCommandInvocation outcomes: InvalidCommand (HTTP 400) → InvalidCommandId (HTTP 400)",
             ])
             let page = try String(contentsOf: PackageRoot.path("docs/live.md"), encoding: .utf8)
             for line in third.drift.drift { #expect(page.contains("  DRIFT \(line)\n"), "docs/live.md shows \(line)") }
-            #expect(third.text.contains("  DRIFT send-command-and-wait.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)\n"))
+            #expect(third.text.contains("  DRIFT success-known-output.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)\n"))
             #expect(third.text.hasSuffix("Result: contracts hold; 4 difference(s) since the baseline (exit 5)\n"))
             let xml = try String(contentsOf: junit, encoding: .utf8)
-            #expect(xml.contains(#"<testsuite name="ssm-contract live drift" tests="8" failures="3">"#))
+            #expect(xml.contains(#"<testsuite name="ssm-contract live drift" tests="\#(expected.count + 2)" failures="3">"#))
             #expect(xml.contains(#"<testsuite name="ssm-contract live contracts""#))
 
             // Accepting the drift replaces the baseline atomically and leaves no staging or .previous folder.
@@ -130,7 +137,7 @@ import TestSupport
             accept.updateBaseline = true
             let accepted = try await LiveRunner.run(accept)
             #expect(accepted.status == .success)
-            #expect(accepted.text.contains("baseline: replaced \(baseline.path) with 6 fresh cassette(s)") && accepted.text.contains("the 4 difference(s) above are accepted"))
+            #expect(accepted.text.contains("baseline: replaced \(baseline.path) with \(expected.count) fresh cassette(s)") && accepted.text.contains("the 4 difference(s) above are accepted"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("baseline") } == ["baseline"])
             let afterwards = try await LiveRunner.run(Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run6")))
             #expect(afterwards.status == .success && afterwards.drift.items.isEmpty)
@@ -186,9 +193,36 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    @Test func missingCredentialsAndOverlappingOutputAreRefusedBeforeAnythingIsSent() async throws {
+    /// `--baseline DIR` where DIR exists but holds no cassette of this run's scenarios is not "no drift": bad
+    /// input, before anything is sent (the endpoint refuses connections, so a request would end otherwise).
+    @Test func aBaselineWithoutThisRunsCassettesIsBadInputBeforeAnythingIsSent() async throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let baseline = folder.appendingPathComponent("baseline")
+        try FileManager.default.createDirectory(at: baseline, withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: baseline.appendingPathComponent("something-else.json"))
         var options = LiveOptions()
         options.instanceIDs = ["i-0123456789abcdef0"]
+        options.endpointURL = "http://127.0.0.1:9"
+        options.region = "us-east-1"
+        options.source = "mock:moto@5.2.1"
+        options.baseline = baseline.path
+        options.output = folder.appendingPathComponent("fresh").path
+        options.catalog.catalog = Self.catalog
+        options.environment = ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "s", "HOME": "/nonexistent-home-for-tests"]
+        await #expect {
+            _ = try await LiveRunner.run(options)
+        } throws: { error in
+            guard let error = error as? RunnerError else { return false }
+            return error.status == .badInput && error.message.hasPrefix("--baseline \(baseline.path) holds no cassette of this run's scenarios")
+                && error.message.contains("--update-baseline")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("fresh").path))
+    }
+
+    @Test func missingCredentialsAndOverlappingOutputAreRefusedBeforeAnythingIsSent() async throws {
+        var options = LiveOptions()
+        options.instanceIDs = ["i-0123456789abcdef0", "i-0fedcba9876543210"]
         options.endpointURL = "http://127.0.0.1:9"
         options.region = "us-east-1"
         options.environment = ["HOME": "/nonexistent-home-for-tests"]

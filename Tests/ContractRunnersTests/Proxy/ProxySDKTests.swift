@@ -43,6 +43,13 @@ import Glibc
         return Server(child: child, url: url, stderr: errors)
     }
 
+    /// The CommandId SendCommand answered in a committed recording.
+    static func recordedCommandID(_ path: String) throws -> String {
+        let cassette = try Cassette.load(from: PackageRoot.path(path))
+        let sent = try #require(cassette.interactions.first { $0.operation == "SendCommand" })
+        return try #require(try JSONParser.parse(sent.response.body.data)["Command"]?["CommandId"]?.stringValue)
+    }
+
     static func python(_ script: String, _ arguments: [String]) async throws -> ExternalCLI.Run {
         try await ExternalCLI(path: try ServeFixtures.venvProgram("python")).run(["-c", script] + arguments)
     }
@@ -108,7 +115,7 @@ import Glibc
         try await ServeFixtures.withTemporaryFolder { folder in
             let report = folder.appendingPathComponent("report.json")
             let serve = try await Self.start(
-                ["serve", "Recordings/mock-moto-5.2.1/send-command-and-wait.json", "--fault", "throttle=0.3", "--fault-seed", "11",
+                ["serve", "Recordings/mock-moto-5.2.1/success-known-output.json", "--fault", "throttle=0.3", "--fault-seed", "11",
                  "--fault-operation", "GetCommandInvocation", "--report", report.path], in: folder)
             let script = """
                 import sys, boto3
@@ -117,12 +124,12 @@ import Glibc
                                       config=Config(retries={"mode": "standard", "max_attempts": 10}))
                 retries = 0
                 for _ in range(8):
-                    answer = client.get_command_invocation(CommandId="e7087010-c512-4026-889d-229964c17439", InstanceId="i-0123456789abcdef0")
+                    answer = client.get_command_invocation(CommandId=sys.argv[2], InstanceId="i-0123456789abcdef0")
                     assert answer["Status"] in ("InProgress", "Success"), answer["Status"]
                     retries += answer["ResponseMetadata"]["RetryAttempts"]
                 print(retries)
                 """
-            let run = try await Self.python(script, [serve.url])
+            let run = try await Self.python(script, [serve.url, try Self.recordedCommandID("Recordings/mock-moto-5.2.1/success-known-output.json")])
             let stopped = await serve.stop()
             #expect(run.status == 0, "boto3: \(run.stderr)")
             let retries = try #require(Int(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))

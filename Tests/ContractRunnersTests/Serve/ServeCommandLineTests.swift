@@ -11,7 +11,6 @@ import Glibc
 /// `ssm-contract serve` as a user runs it: read the port from the first line, send requests, SIGINT, read the
 /// summary and the exit status.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct ServeCommandLineTests {
-    static let binary = PackageRoot.path(".build/debug/ssm-contract")
 
     struct Finished {
         let status: Int32
@@ -21,7 +20,7 @@ import Glibc
 
     /// Starts the binary; `body` gets the process and its first output line, then the process is reaped.
     static func withServe(_ arguments: [String], _ body: (ChildProcess, String?) async throws -> Void) async throws -> Finished {
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
+        let binary = try BuiltProducts.ssmContract
         return try await ServeFixtures.withTemporaryFolder { folder in
             let errors = folder.appendingPathComponent("stderr")
             _ = FileManager.default.createFile(atPath: errors.path, contents: nil)

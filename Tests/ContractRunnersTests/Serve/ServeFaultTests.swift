@@ -48,7 +48,7 @@ import TestSupport
             #expect(String(decoding: response.body, as: UTF8.self) == #"{"__type":"ThrottlingException","message":"Rate exceeded"}"#)
             #expect(summary.faults == [.throttle: 1])
             #expect(summary.cassettes[0].replayed == 0 && summary.answered == 0 && summary.requests == 1)
-            #expect(summary.text.contains("served 1 request(s): 0 answered, 0 missed, 1 replaced by injected faults"))
+            #expect(summary.text.contains("served 1 request: 0 answered, 0 missed, 1 replaced by injected faults"))
             #expect(summary.text.contains("  injected faults: throttle 1"))
             let faults = summary.json(strict: false)["faults"]
             #expect(faults?["throttle"]?.intValue == 1 && faults?["reset"]?.intValue == 0)

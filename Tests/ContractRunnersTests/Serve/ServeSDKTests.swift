@@ -7,7 +7,7 @@ import TestSupport
 
 /// Real SDKs (the venv's AWS CLI v1 and boto3) pointed at the replay server with `--endpoint-url`.
 @Suite(.timeLimit(.minutes(3))) struct ServeSDKTests {
-    static let moto = PackageRoot.path("Recordings/mock-moto-5.2.1/send-command-and-wait.json")
+    static let moto = PackageRoot.path("Recordings/mock-moto-5.2.1/success-known-output.json")
 
     /// Runs the venv's `aws ssm …` with fake credentials, no config files, and up to `attempts` attempts.
     static func aws(_ arguments: [String], endpoint: String, attempts: Int = 1) async throws -> ExternalCLI.Run {
@@ -34,20 +34,25 @@ import TestSupport
     }
 
     @Test func aMissGivesTheCLIAReadableErrorNamingTheClosestRequest() async throws {
+        // The recorded CommandId with its last group zeroed: closest to interactions[1], but not it.
+        let recordedID = try #require(ServeFixtures.json(String(decoding: try Cassette.load(from: Self.moto).interactions[1].request.body.data, as: UTF8.self)).objectValue?["CommandId"]?.stringValue)
+        let missingID = String(recordedID.dropLast(12)) + "000000000000"
         let logged = LineLog()
         let options = ReplayServerOptions(log: { logged.append($0) })
         let (run, summary) = try await ReplayServer.withServer(cassettes: [Self.moto], options: options) { server in
             let run = try await Self.aws([
-                "get-command-invocation", "--command-id", "e7087010-c512-4026-889d-000000000000",
+                "get-command-invocation", "--command-id", missingID,
                 "--instance-id", "i-0123456789abcdef0",
             ], endpoint: server.baseURL, attempts: 5)
             return (run, server.summary)
         }
         #expect(run.status != 0)
         // Not retried (a 400 with a non-throttling code), so no "(reached max retries: N)" either.
-        #expect(run.stderr.contains("An error occurred (ReplayMiss) when calling the GetCommandInvocation operation: \(Self.moto.path): no recorded interaction matches POST / AmazonSSM.GetCommandInvocation"), "stderr: \(run.stderr)")
+        // The client sees the cassette's file name, never the server's absolute path (the log keeps it).
+        #expect(run.stderr.contains("An error occurred (ReplayMiss) when calling the GetCommandInvocation operation: send-command-and-wait.json: no recorded interaction matches POST / AmazonSSM.GetCommandInvocation"), "stderr: \(run.stderr)")
+        #expect(!run.stderr.contains(Self.moto.path))
         #expect(run.stderr.contains("closest is interactions[1] POST / AmazonSSM.GetCommandInvocation"))
-        #expect(run.stderr.contains(#"body.CommandId: "e7087010-c512-4026-889d-000000000000" ≠ recorded "e7087010-c512-4026-889d-229964c17439""#))
+        #expect(run.stderr.contains(#"body.CommandId: "\#(missingID)" ≠ recorded "\#(recordedID)""#))
         #expect(summary.misses.count == 1, "one request although 5 attempts were allowed")
         #expect(logged.lines.count == 1 && logged.lines[0].hasPrefix("miss: \(Self.moto.path): no recorded interaction matches"))
     }

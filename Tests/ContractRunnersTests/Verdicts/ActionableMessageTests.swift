@@ -78,16 +78,20 @@ import TestSupport
             sys.stdout.write(seen.decode("utf-8", "replace"))
             sys.exit(os.waitstatus_to_exitcode(status))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, BinaryRun.binary.path]
-        process.currentDirectoryURL = PackageRoot.url
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let binary = BinaryRun.binary.path
+        let (status, text) = try await BinaryRun.offThePool { () throws -> (Int32, String) in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script, binary]
+            process.currentDirectoryURL = PackageRoot.url
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        #expect(status == 0, "\(text)")
         #expect(text.contains("ssm-contract check: reading the response body from standard input (paste it, then Ctrl-D; or give a FILE)"))
         #expect(text.contains("No violations."))
     }

@@ -19,10 +19,14 @@ struct BinaryRun {
         _ arguments: [String], input: String = "", environment: [String: String]? = nil, directory: URL = PackageRoot.url
     ) async throws -> BinaryRun {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result { try runBlocking(arguments, input: input, environment: environment, directory: directory) })
-            }.start()
+        return try await offThePool { try runBlocking(arguments, input: input, environment: environment, directory: directory) }
+    }
+
+    /// Runs blocking work (waiting for a child process) on a thread of its own, never on the concurrency pool
+    /// that servers in tests running beside it need.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
         }
     }
 

@@ -96,12 +96,28 @@ import Glibc
         }
     }
 
+    @Test func liveChecksItsReportPathsBeforeSendingAnything() async throws {
+        try await withRefusingPort { port in
+            let missing = "/no/such/folder/live.json"
+            let run = try await BinaryRun.run([
+                "live", "--instance-id", "i-0123456789abcdef0", "--endpoint-url", "http://127.0.0.1:\(port)",
+                "--source", "mock:moto@5.2.1", "--json", missing,
+            ], environment: BinaryRun.fakeAWSEnvironment)
+            // Exit 2 naming --json, not 4 from the refusing port: nothing was sent.
+            #expect(run.status == 2)
+            #expect(run.errorLines == ["ssm-contract: --json \(missing): the folder /no/such/folder does not exist; create it or choose another path"])
+        }
+    }
+
     @Test func serveChecksItsReportAndRecordingCassetteBeforeServing() async throws {
         let missing = "/no/such/folder/report.json"
         let report = try await BinaryRun.run(["serve", "Recordings/aws-docs", "--report", missing])
         #expect(report.status == 2)
         #expect(report.err == "ssm-contract: --report \(missing): the folder /no/such/folder does not exist; create it or choose another path\n")
         #expect(report.out.isEmpty, "never served")
+        let dash = try await BinaryRun.run(["serve", "Recordings/aws-docs", "--report", "-"])
+        #expect(dash.status == 2)
+        #expect(dash.errorLines == ["ssm-contract: --report -: serve's standard output carries the URL line and the summary; give the report a file"])
         let recording = try await BinaryRun.run([
             "serve", "/no/such/folder/new.json", "--record-missing", "--upstream", "http://127.0.0.1:9", "--source", "mock:moto@5.2.1",
         ])

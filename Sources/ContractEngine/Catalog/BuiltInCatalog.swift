@@ -1,0 +1,35 @@
+import Foundation
+
+/// The catalog compiled into the binary: `Contracts/*.yaml`, `Contracts/deviations/*.yaml` and the seed pages
+/// (`Contracts/seeds/*.txt`) as they were when it was built, so that a copied `ssm-contract` works without the
+/// checkout. A catalog folder (`--catalog DIR`) is read instead when one is given or found.
+public enum BuiltInCatalog {
+    /// How reports and messages name the built-in catalog's files: `Contracts/errors.yaml`, as in the package.
+    public static let folder = ContractEngineInfo.defaultCatalogFolder
+
+    /// The contract files (`Contracts/*.yaml`), in name order.
+    public static var contractFiles: [(path: String, text: String)] { files(in: folder, suffix: ".yaml") }
+
+    /// The known-deviation files (`Contracts/deviations/*.yaml`), in name order.
+    public static var deviationFiles: [(path: String, text: String)] {
+        files(in: folder + "/" + ContractEngineInfo.deviationsFolder, suffix: ".yaml")
+    }
+
+    /// The seed pages the contracts quote (`Contracts/seeds/*.txt`), in name order.
+    public static var seeds: [(path: String, text: String)] { files(in: folder + "/seeds", suffix: ".txt") }
+
+    /// The built-in contracts, and any further contract files or folders (`--contracts`).
+    public static func load(additional: [URL] = []) throws(CatalogError) -> ContractCatalog {
+        var contracts: [Contract] = []
+        for file in contractFiles { contracts += try CatalogLoader.load(text: file.text, file: file.path) }
+        for url in try ContractCatalog.files(additional) { contracts += try CatalogLoader.load(url) }
+        return try ContractCatalog(contracts: contracts)
+    }
+
+    static func files(in folder: String, suffix: String) -> [(path: String, text: String)] {
+        EmbeddedFiles.files.filter { file in
+            guard file.path.hasPrefix(folder + "/"), file.path.hasSuffix(suffix) else { return false }
+            return !file.path.dropFirst(folder.count + 1).contains("/")
+        }
+    }
+}
