@@ -10,8 +10,10 @@ import Glibc
 /// `503 ServiceUnavailable`), or a connection reset (RST before any answer). Everything else is forwarded
 /// through libcurl and answered as the upstream answered it.
 ///
-/// Calls are told apart by the SDK's `amz-sdk-request: attempt=N; max=M` header: every `attempt=1` starts the
-/// next call. ``Plan`` says, per call index, how many of its first attempts fail and how.
+/// Calls are told apart by the SDK's `amz-sdk-invocation-id` (one per call, the same on its retries) and
+/// attempts by `amz-sdk-request: attempt=N; max=M`. (libcurl itself sends a request again, same attempt number,
+/// when a reused connection turns out dead; such a resend is the same attempt.) ``Plan`` says, per call index in
+/// arrival order, how many of its first attempts fail and how.
 ///
 /// ```swift
 /// try await FaultyUpstream.withUpstream(forwardingTo: moto.endpointURL, plan: plan) { front in
@@ -75,7 +77,7 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
     private let transport: CurlTransport
     private let lock = NSLock()
     private var log: [Attempt] = []
-    private var calls = 0
+    private var calls: [String: Int] = [:]
 
     /// Every attempt so far, in arrival order.
     public var attempts: [Attempt] {
@@ -120,7 +122,7 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
         while let (head, body) = Self.readRequest(client, buffer: &buffer) {
             let attemptNumber = head.header("amz-sdk-request").flatMap(Self.attemptNumber) ?? 1
             let target = head.header("X-Amz-Target") ?? ""
-            let fault = decide(attemptNumber: attemptNumber, target: target)
+            let fault = decide(invocation: head.header("amz-sdk-invocation-id") ?? UUID().uuidString, attemptNumber: attemptNumber, target: target)
             switch fault {
             case .reset?:
                 var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
@@ -147,11 +149,11 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
     }
 
     /// This attempt's fault (nil: forward), logged.
-    private func decide(attemptNumber: Int, target: String) -> Fault? {
+    private func decide(invocation: String, attemptNumber: Int, target: String) -> Fault? {
         lock.lock()
         defer { lock.unlock() }
-        if attemptNumber == 1 || log.isEmpty { calls += 1 }
-        let call = calls - 1
+        let call = calls[invocation] ?? calls.count
+        calls[invocation] = call
         let faults = plan[call]
         let fault = faults.flatMap { attemptNumber <= $0.failures ? $0.fault : nil }
         log.append(Attempt(call: call, attempt: attemptNumber, target: target, fault: fault))

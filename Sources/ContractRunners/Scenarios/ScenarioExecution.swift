@@ -14,10 +14,6 @@ struct ScenarioExecution {
     static let unknownCommandID = "00000000-0000-4000-8000-000000000000"
     /// An instance id no scenario sends to.
     static let instanceNotSentTo = "i-00000000000000000"
-    /// Error codes that mean "asked too fast": the scenario is inconclusive, never a violation.
-    static let throttlingCodes: Set<String> = [
-        "ThrottlingException", "Throttling", "ThrottledException", "RequestLimitExceeded", "TooManyRequestsException",
-    ]
 
     private var result = ScenarioResult()
     private var commandID: String?
@@ -128,9 +124,10 @@ struct ScenarioExecution {
                 lastStatus = status
             }
             switch outcome {
-            case .serviceError(let code, _, _) where Self.throttlingCodes.contains(code):
-                ending = "throttled"
-                result.outcome = .inconclusive("\(code) while polling \(instance) (after the SDK's retries)")
+            case .serviceError where outcome.inconclusiveReason != nil:
+                // Throttled, or a retryable 5xx AWS error, after the SDK's retries: inconclusive, never a violation.
+                ending = "failed after the SDK's retries"
+                result.outcome = .inconclusive("\(outcome.inconclusiveReason ?? "") while polling \(instance)")
             case .serviceError("InvocationDoesNotExist", _, _): break
             case .value:
                 if StatusVocabulary.isTerminal(status) { ending = "terminal: \(status ?? "")" }
@@ -215,9 +212,8 @@ struct ScenarioExecution {
         _ operation: String, _ label: String, as wrap: (T) -> TypedOutput, _ call: () async throws -> SSMResponse<T>
     ) async throws {
         let step = try await RecordedStep.call(operation, label, as: wrap, call)
-        if case .serviceError(let code, _, _) = step.outcome, Self.throttlingCodes.contains(code) {
-            result.outcome = .inconclusive("\(code) on \(operation) (after the SDK's retries)")
-        }
+        // Throttled, or a retryable 5xx AWS error, after the SDK's retries: inconclusive, never a violation.
+        if let reason = step.outcome.inconclusiveReason { result.outcome = .inconclusive("\(reason) on \(operation)") }
         append(step)
     }
 
