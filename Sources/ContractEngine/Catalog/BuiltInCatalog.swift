@@ -18,6 +18,11 @@ public enum BuiltInCatalog {
     /// The seed pages the contracts quote (`Contracts/seeds/*.txt`), in name order.
     public static var seeds: [(path: String, text: String)] { files(in: folder + "/seeds") { $0.hasSuffix(".txt") } }
 
+    /// The text of the embedded file `name` directly inside the catalog folder (e.g. `scenarios.yaml`), if any.
+    public static func text(ofFile name: String) -> String? {
+        files(in: folder) { $0 == name }.first?.text
+    }
+
     /// The built-in contracts, and any further contract files or folders (`--contracts`).
     public static func load(additional: [URL] = []) throws(CatalogError) -> ContractCatalog {
         var contracts: [Contract] = []

@@ -82,7 +82,7 @@ public struct RecordingOptions: Sendable {
     /// The catalog given, or the one in ``catalogFolder``.
     func loadCatalog() throws(RunnerError) -> ScenarioCatalog {
         if let catalog { return catalog }
-        return try ScenarioCatalog.load(folder: CatalogLocator.locate(explicit: catalogFolder))
+        return try ScenarioCatalog.load(CatalogLocator.resolve(explicit: catalogFolder))
     }
 }
 
@@ -220,7 +220,7 @@ public enum RecordingRunner {
         catalog: ScenarioCatalog? = nil, offlineInstanceID: String? = nil
     ) async throws(RunnerError) -> [ScenarioRun] {
         var runs: [ScenarioRun] = []
-        let scenarios = try (catalog != nil ? catalog! : ScenarioCatalog.load(folder: CatalogLocator.locate(explicit: nil))).select(scenarioNames)
+        let scenarios = try (catalog != nil ? catalog! : ScenarioCatalog.load(CatalogLocator.resolve(explicit: nil))).select(scenarioNames)
         for scenario in scenarios {
             let file = directory.appendingPathComponent("\(scenario.name).json")
             guard scenarioNames.contains(scenario.name) || FileManager.default.fileExists(atPath: file.path) else { continue }
