@@ -101,7 +101,8 @@ import Glibc
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try await MotoServer.withMotoServer { moto in
             let arguments = ["record", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
-                             "--source", "mock:moto@\(moto.version)", "--output", output.path, "--poll-delay", "0"]
+                             "--source", "mock:moto@\(moto.version)", "--output", output.path, "--poll-delay", "0",
+                             "--catalog", PackageRoot.path("Contracts").path]
                 + Self.scenarioArguments + ["--force"]  // record refuses to overwrite cassettes without it
             let steps = try Self.calibrate(arguments, in: folder, watching: [output])
             var previous = try Self.cassettes(in: output)

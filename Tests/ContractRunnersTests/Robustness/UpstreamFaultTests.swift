@@ -24,15 +24,19 @@ import TestSupport
         for (call, attempts) in byCall {
             let numbers = attempts.map(\.attempt).reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }
             #expect(numbers == Array(1...numbers.count), "call \(call): \(attempts)")
-            let failures = plan[call]?.failures ?? 0
-            #expect(numbers.count == min(failures + 1, 3), "call \(call) planned to fail \(failures) time(s): \(attempts)")
+            // moto itself answers some operations with a retryable HTML 500: only planned calls have an exact count.
+            if let failures = plan[call]?.failures {
+                #expect(numbers.count == min(failures + 1, 3), "call \(call) planned to fail \(failures) time(s): \(attempts)")
+            } else {
+                #expect(numbers.count <= 3, "call \(call): \(attempts)")
+            }
             #expect(Set(attempts.map(\.target)).count == 1, "a call's attempts are one operation: \(attempts)")
         }
     }
 
     static func record(_ front: FaultyUpstream, moto: MotoServer, into output: URL) -> [String] {
         ["record", "--endpoint-url", front.endpointURL, "--region", MotoServer.region, "--source", "mock:moto@\(moto.version)",
-         "--output", output.path, "--poll-delay", "0"] + scenarios.flatMap { ["--scenario", $0] }
+         "--output", output.path, "--poll-delay", "0", "--catalog", PackageRoot.path("Contracts").path] + scenarios.flatMap { ["--scenario", $0] }
     }
 
     static func live(_ front: FaultyUpstream, baseline: URL, output: URL) -> [String] {
