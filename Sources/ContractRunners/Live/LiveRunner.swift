@@ -72,7 +72,14 @@ public enum LiveRunner {
         guard !cassettes.isEmpty else {
             throw RunnerError("live: no scenario was recorded (\(inconclusive.values.first ?? "every scenario was skipped")); nothing was checked", status: inconclusive.isEmpty ? .badInput : .unreachable)
         }
-        let contracts = try await verify(cassettes, options: options)
+        let contracts: VerificationReport
+        do {
+            contracts = try await verify(cassettes, options: options)
+        } catch where error.status == .badInput && !inconclusive.isEmpty {
+            // What was recorded judged nothing, and the rest could not be observed: inconclusive (4), not bad input.
+            let names = inconclusive.keys.sorted().map { "\($0) (\(inconclusive[$0]!))" }.joined(separator: "; ")
+            throw RunnerError("live: inconclusive — \(names); and \(error.message)", status: .unreachable)
+        }
         let drift = try DriftReport.compare(
             fresh: cassettes, baseline: baseline, baselineName: baselineName, model: .run(venv: options.venvURL))
         var status: ExitStatus = contracts.hasViolations ? .violation : (!inconclusive.isEmpty ? .unreachable : (drift.hasDrift ? .drift : .success))

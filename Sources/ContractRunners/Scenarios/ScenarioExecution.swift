@@ -211,13 +211,15 @@ struct ScenarioExecution {
     private mutating func record<T: Sendable>(
         _ operation: String, _ label: String, as wrap: (T) -> TypedOutput, _ call: () async throws -> SSMResponse<T>
     ) async throws {
-        let step = try await RecordedStep.call(operation, label, as: wrap, call)
-        // Throttled, or a retryable 5xx AWS error, after the SDK's retries: inconclusive, never a violation.
-        if let reason = step.outcome.inconclusiveReason { result.outcome = .inconclusive("\(reason) on \(operation)") }
-        append(step)
+        append(try await RecordedStep.call(operation, label, as: wrap, call))
     }
 
+    /// Keeps `step`; a call still throttled, or failing with a retryable 5xx AWS error, after the SDK's retries
+    /// makes the scenario inconclusive, never a violation (every step goes through here).
     private mutating func append(_ step: RecordedStep) {
+        if case .completed = result.outcome, let reason = step.outcome.inconclusiveReason {
+            result.outcome = .inconclusive("\(reason) on \(step.operation)")
+        }
         result.steps.append(step)
         context.progress("\(scenario.name): \(step)")
     }
