@@ -212,12 +212,15 @@ struct ScenarioExecution {
         _ operation: String, _ label: String, as wrap: (T) -> TypedOutput, _ call: () async throws -> SSMResponse<T>
     ) async throws {
         let step = try await RecordedStep.call(operation, label, as: wrap, call)
-        // Throttled, or a retryable 5xx AWS error, after the SDK's retries: inconclusive, never a violation.
-        if let reason = step.outcome.inconclusiveReason { result.outcome = .inconclusive("\(reason) on \(operation)") }
         append(step)
     }
 
     private mutating func append(_ step: RecordedStep) {
+        // Any step throttled, or failing with a retryable 5xx AWS error, after the SDK's retries: the scenario is
+        // inconclusive, never a violation (the first reason is kept).
+        if result.outcome == .completed, let reason = step.outcome.inconclusiveReason {
+            result.outcome = .inconclusive("\(reason) on \(step.operation)")
+        }
         result.steps.append(step)
         context.progress("\(scenario.name): \(step)")
     }
