@@ -147,26 +147,20 @@ bench-verify: libcurl venv
 # `ssm-contract record` into Recordings/mock-moto-<version>/ (one cassette per scenario, source
 # mock:moto@<version>), and stops moto whatever happens. Fake credentials: moto does not check signatures.
 MOTO_VERSION = $(shell $(VENV)/bin/python -c 'import moto; print(moto.__version__)' 2>/dev/null)
+# The one way to run moto (also used by the tests' MotoServer): 127.0.0.1, a free port, stopped whatever happens.
+MOTO = $(VENV)/bin/python Scripts/moto_server.py
 MOTO_RECORDINGS = Recordings/mock-moto-$(MOTO_VERSION)
 
 .PHONY: record-moto
 record-moto: build
 	@test -x $(VENV)/bin/moto_server || $(MAKE) venv
-	@set -e; \
-	port=$$($(VENV)/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
-	$(VENV)/bin/moto_server -H 127.0.0.1 -p $$port > .build/moto-record.log 2>&1 & moto=$$!; \
-	trap 'kill $$moto 2>/dev/null; wait $$moto 2>/dev/null || true' EXIT; \
-	tries=0; until curl -fs -o /dev/null http://127.0.0.1:$$port/moto-api/; do \
-	  tries=$$((tries + 1)); \
-	  if [ $$tries -gt 100 ] || ! kill -0 $$moto 2>/dev/null; then echo "error: moto_server did not start; see .build/moto-record.log" >&2; exit 4; fi; \
-	  sleep 0.1; \
-	done; \
-	env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN -u AWS_SECURITY_TOKEN \
-	AWS_ACCESS_KEY_ID=AKIDMOTORECORDING001 AWS_SECRET_ACCESS_KEY=moto-recording-secret-not-real \
-	AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
-	$(CLI) record --endpoint-url http://127.0.0.1:$$port --region us-east-1 \
-	  --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 0.2 --force \
-	  --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210
+	@$(MOTO) --log .build/moto-record.log -- sh -c '\
+	  env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN -u AWS_SECURITY_TOKEN \
+	  AWS_ACCESS_KEY_ID=AKIDMOTORECORDING001 AWS_SECRET_ACCESS_KEY=moto-recording-secret-not-real \
+	  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
+	  $(CLI) record --endpoint-url "$$MOTO_ENDPOINT" --region us-east-1 \
+	    --source mock:moto@$(MOTO_VERSION) --output $(MOTO_RECORDINGS) --poll-delay 0.2 --force \
+	    --instance-id i-0123456789abcdef0 --instance-id i-0fedcba9876543210'
 
 # --- serve (replay server): `make serve` serves Recordings (or CASSETTES="a.json dir/") on a free loopback port
 # until Ctrl-C; PORT=5001 picks the port. Point any SDK at the printed URL with --endpoint-url.
@@ -207,7 +201,7 @@ bench-serve: libcurl venv wrk
 .PHONY: live-moto
 live-moto: build
 	@test -x $(VENV)/bin/moto_server || $(MAKE) venv
-	@Scripts/with-moto-server.sh $(VENV) .build/moto-live.log sh -c '\
+	@$(MOTO) --log .build/moto-live.log -- sh -c '\
 	  env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN -u AWS_SECURITY_TOKEN \
 	  AWS_ACCESS_KEY_ID=AKIDMOTOLIVECHECK001 AWS_SECRET_ACCESS_KEY=moto-live-check-secret-not-real \
 	  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null SSM_CONTRACT_VENV=$(abspath $(VENV)) \

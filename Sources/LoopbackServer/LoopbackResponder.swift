@@ -16,8 +16,7 @@ enum LoopbackResponder {
         maxBodyBytes: Int,
         handler: LoopbackHTTPServer.Handler
     ) async throws {
-        var request = request
-        guard let body = try await collectBody(of: &request, upTo: maxBodyBytes) else {
+        guard let body = try await collectBody(of: request, upTo: maxBodyBytes) else {
             let refusal = TransportResponse(
                 status: 413, headers: ["Content-Type": "text/plain; charset=utf-8", "Connection": "close"],
                 body: Data("request body larger than \(maxBodyBytes) bytes\n".utf8))
@@ -59,7 +58,7 @@ enum LoopbackResponder {
 
     /// The whole body, or `nil` when it is (or announces itself as) longer than `limit` bytes; a longer body
     /// is not read beyond the limit.
-    static func collectBody(of request: inout Request, upTo limit: Int) async throws -> Data? {
+    static func collectBody(of request: Request, upTo limit: Int) async throws -> Data? {
         if let announced = request.headers[.contentLength].flatMap({ Int($0) }), announced > limit { return nil }
         var collected = Data()
         for try await chunk in request.body {

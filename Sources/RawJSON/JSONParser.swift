@@ -36,7 +36,7 @@ public enum JSONParser {
         }
         do throws(JSONParseError) {
             let entries = try TapeReader.document(buffer)
-            return .success(JSONTape.materialize(entries, 0, buffer).value)
+            return .success(entries.withUnsafeBufferPointer { JSONTape.materialize($0, 0, buffer).value })
         } catch {
             return .failure(error)
         }

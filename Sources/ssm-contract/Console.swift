@@ -3,6 +3,8 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Where the commands print: standard output and error, as the locale can show them (``TerminalText``).
@@ -17,7 +19,7 @@ enum Console {
         var offset = 0
         bytes.withUnsafeBytes { raw in
             while offset < raw.count {
-                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let written = writeBytes(fd, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0, errno == EINTR { continue }
                 guard written > 0 else { return }
                 offset += written
@@ -28,3 +30,6 @@ enum Console {
     /// Writes one line to standard error.
     static func error(_ line: String) { write(line + "\n", toStandardError: true) }
 }
+
+/// `write(2)`, named apart from ``Console/write(_:toStandardError:)``, which would hide it inside the type.
+private func writeBytes(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }

@@ -30,7 +30,7 @@ struct RecordCommand: AsyncParsableCommand {
 
     @OptionGroup var scenario: ScenarioFlags
 
-    @Option(help: ArgumentHelp("The catalog folder holding scenarios.yaml (default: ./Contracts).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("The catalog folder holding scenarios.yaml (default: $SSM_CONTRACT_CATALOG, ./Contracts, or the package's Contracts/).", valueName: "DIR"))
     var catalog: String?
 
     @Option(help: "How many scenarios run at once.")
@@ -56,7 +56,7 @@ struct RecordCommand: AsyncParsableCommand {
             environment: ProcessInfo.processInfo.environment, endpointURL: target.endpointURL, region: target.region, profile: target.profile,
             instanceIDs: scenario.instanceIDs.isEmpty ? RecordingOptions.defaultInstanceIDs : scenario.instanceIDs,
             scenarioNames: scenario.scenarios, pollDelay: scenario.pollDelay,
-            catalogFolder: URL(fileURLWithPath: catalog ?? "Contracts"), offlineInstanceID: scenario.offlineInstanceID,
+            catalogFolder: catalog, offlineInstanceID: scenario.offlineInstanceID,
             platform: scenario.platform, parameters: scenario.parameters, concurrency: concurrency, progress: scenario.progress)
         options.replacesExisting = force
         let runs = try await RecordingRunner.recordThroughCurl(options)

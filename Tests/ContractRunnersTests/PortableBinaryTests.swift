@@ -49,7 +49,7 @@ import TestSupport
         try Self.withCopiedBinary { folder, binary in
             let custom = folder.appendingPathComponent("custom")
             try FileManager.default.createDirectory(at: custom, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: PackageRoot.path("Contracts/identifiers.yaml"), to: custom.appendingPathComponent("identifiers.yaml"))
+            try FileManager.default.copyItem(at: PackageRoot.path("Contracts/ids.yaml"), to: custom.appendingPathComponent("ids.yaml"))
             try FileManager.default.copyItem(at: PackageRoot.path(Self.example), to: folder.appendingPathComponent("example.json"))
             let run = try BuiltCLI.run(["verify", "--catalog", "custom", "example.json"], in: folder, environment: Self.environment(folder), executable: binary)
             #expect(run.status == 0, "\(run.err)")

@@ -123,12 +123,15 @@ final class Gate: Sendable {
     /// A clock whose sleeps of exactly `gated` emulated seconds wait for the gate; the others are 20 times
     /// shorter, as ``EmulatorFixtures/options(_:offline:faults:visibilityWindow:)``'s.
     func clock(gating gated: Double) -> EmulatorClock {
-        EmulatorClock(now: { Date() }) { seconds in
-            if seconds == gated {
-                try await self.wait()
-            } else {
-                try await Task.sleep(nanoseconds: UInt64(seconds / 20 * 1e9))
+        EmulatorClock(
+            now: { Date() },
+            sleep: { seconds in
+                if seconds == gated {
+                    try await self.wait()
+                } else {
+                    try await Task.sleep(nanoseconds: UInt64(seconds / 20 * 1e9))
+                }
             }
-        }
+        )
     }
 }

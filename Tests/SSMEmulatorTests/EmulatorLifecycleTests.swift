@@ -80,7 +80,11 @@ import Testing
             try await EmulatorFixtures.boto3(
                 """
                 cid = send(["echo partial", "echo something broke >&2", "exit 3"], [sys.argv[2]])
-                emit({"polls": poll(cid, sys.argv[2])})
+                polls = poll(cid, sys.argv[2])
+                command = ssm.list_commands(CommandId=cid)["Commands"][0]
+                complete = ssm.list_commands(Filters=[{"key": "ExecutionStage", "value": "Complete"}])["Commands"]
+                executing = ssm.list_commands(Filters=[{"key": "ExecutionStage", "value": "Executing"}])["Commands"]
+                emit({"polls": polls, "command": command, "complete": len(complete), "executing": len(executing)})
                 """,
                 endpoint: emulator.baseURL,
                 arguments: [EmulatorFixtures.instance]
@@ -91,6 +95,11 @@ import Testing
         #expect(last["ResponseCode"]?.intValue == 3)
         #expect(last["StandardOutputContent"]?.stringValue == "partial\n")
         #expect(last["StandardErrorContent"]?.stringValue == "something broke\nfailed to run commands: exit status 3")
+        let command = try #require(output["command"])
+        #expect(command["Status"]?.stringValue == "Failed" && command["StatusDetails"]?.stringValue == "Failed")
+        #expect(command["TargetCount"]?.intValue == 1 && command["CompletedCount"]?.intValue == 1)
+        #expect(command["ErrorCount"]?.intValue == 1 && command["DeliveryTimedOutCount"]?.intValue == 0)
+        #expect(output["complete"]?.intValue == 1 && output["executing"]?.intValue == 0)
     }
 
     @Test func theExecutionTimeoutKillsTheWholeProcessGroup() async throws {

@@ -11,16 +11,29 @@ public enum BuiltProducts {
     ///
     /// - Throws: ``BuiltProductMissing`` when it is not built (say how to build it).
     public static func executable(_ name: String) throws -> URL {
-        var folder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
-        // On Linux the test binary sits in the bin folder; on macOS it is inside NAME.xctest/Contents/MacOS.
-        for _ in 0..<4 {
-            if let candidate = folder?.appendingPathComponent(name), FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate
-            }
-            folder = folder?.deletingLastPathComponent()
+        let url = location(of: name)
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw BuiltProductMissing(name: name, testBinary: Bundle.main.executableURL?.path ?? "the test binary")
         }
-        throw BuiltProductMissing(name: name, testBinary: Bundle.main.executableURL?.path ?? "the test binary")
+        return url
     }
+
+    /// Where the built executable `name` is: beside the test binary (on Linux it sits in the bin folder; on macOS
+    /// inside NAME.xctest/Contents/MacOS, three levels down), or, when it is not built, where it would be.
+    public static func location(of name: String) -> URL {
+        let start = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var folder = start
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return start.appendingPathComponent(name)
+    }
+
+    /// The built (or expected) `ssm-contract`, for tests that check it exists themselves.
+    public static var ssmContractLocation: URL { location(of: "ssm-contract") }
 }
 
 /// A product the tests run is not built.

@@ -31,17 +31,9 @@ public struct MotoServer: Sendable {
         public let description: String
     }
 
-    /// The Python program that runs moto: binds 127.0.0.1:0, prints `PORT VERSION`, serves until stdin closes.
-    static let program = """
-        import sys
-        import moto
-        from moto.server import ThreadedMotoServer
-        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        server.start()
-        print(server.get_host_and_port()[1], moto.__version__, flush=True)
-        sys.stdin.read()
-        server.stop()
-        """
+    /// The one launcher of moto, shared with `make record-moto` and `make live-moto`: binds 127.0.0.1:0, prints
+    /// `PORT VERSION`, serves until standard input closes.
+    static let launcher = PackageRoot.path("Scripts/moto_server.py")
 
     /// Starts moto, runs `body`, and stops moto (also when `body` throws).
     ///
@@ -49,7 +41,7 @@ public struct MotoServer: Sendable {
     ///   not print its port; anything `body` throws.
     public static func withMotoServer<T>(_ body: (MotoServer) async throws -> T) async throws -> T {
         guard PythonTools.isInstalled else { throw StartError(description: PythonTools.missingMessage) }
-        let child = try ChildProcess(PythonTools.program("python").path, ["-u", "-c", program])
+        let child = try ChildProcess(PythonTools.program("python").path, ["-u", launcher.path])
         defer { child.stop() }
         let line = try await child.readLine()
         let fields = line.split(separator: " ")

@@ -18,7 +18,8 @@ public enum PackageRoot {
 
 /// The pinned Python tools (moto, awscli, boto3, botocore) that `make venv` installs into `.venv`.
 public enum PythonTools {
-    /// The venv folder: `$SSM_CONTRACT_VENV`, else `.venv` in the package root.
+    /// The venv folder: `$SSM_CONTRACT_VENV`, else `.venv` in the package root (ContractRunners' `PinnedTools`
+    /// looks in the same place at run time, relative to the current folder; TestSupport sits below it).
     public static var venv: URL {
         if let custom = ProcessInfo.processInfo.environment["SSM_CONTRACT_VENV"], !custom.isEmpty {
             return URL(fileURLWithPath: custom)

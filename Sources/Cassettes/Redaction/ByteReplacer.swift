@@ -54,12 +54,12 @@ struct ByteReplacer: Sendable {
     }
 
     func replacing(in text: String) -> String {
-        guard let out = replacing(in: Array(text.utf8)) else { return text }
+        guard !isEmpty, let out = replacing(in: Array(text.utf8)) else { return text }
         return String(decoding: out, as: UTF8.self)
     }
 
     func replacing(in data: Data) -> Data {
-        guard let out = replacing(in: [UInt8](data)) else { return data }
+        guard !isEmpty, let out = replacing(in: [UInt8](data)) else { return data }
         return Data(out)
     }
 }

@@ -23,10 +23,10 @@ struct Redactor: Sendable {
         rules = options.rules
         builtIn = try [
             (CompiledRegex(#"(?<![A-Z0-9])(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}(?![A-Z0-9])"#), RedactionOptions.accessKeyMarker, .accessKeyPrefix),
-            (CompiledRegex(#"(?i)(X-Amz-Signature=)[^&#\s"]+"#), "$1" + RedactionOptions.signatureMarker, .equalsSign),
-            (CompiledRegex(#"(Signature=)[0-9a-fA-F]{64}(?![0-9a-fA-F])"#), "$1" + RedactionOptions.signatureMarker, .equalsSign),
-            (CompiledRegex(#"(?i)(X-Amz-Security-Token=)[^&#\s"]+"#), "$1" + RedactionOptions.sessionTokenMarker, .equalsSign),
-            (CompiledRegex(#"(?i)(X-Amz-Credential=)[^&#\s"/%]+"#), "$1" + RedactionOptions.accessKeyMarker, .equalsSign),
+            (CompiledRegex(#"(?i)(X-Amz-Signature=)[^&#\s"]+"#), "$1" + RedactionOptions.signatureMarker, .amzSignature),
+            (CompiledRegex(#"(Signature=)[0-9a-fA-F]{64}(?![0-9a-fA-F])"#), "$1" + RedactionOptions.signatureMarker, .hexSignature),
+            (CompiledRegex(#"(?i)(X-Amz-Security-Token=)[^&#\s"]+"#), "$1" + RedactionOptions.sessionTokenMarker, .securityToken),
+            (CompiledRegex(#"(?i)(X-Amz-Credential=)[^&#\s"/%]+"#), "$1" + RedactionOptions.accessKeyMarker, .amzCredential),
         ]
     }
 
@@ -61,8 +61,7 @@ struct Redactor: Sendable {
 
     private func text(_ value: String, _ side: RedactionRule.Side) -> String {
         var result = credentials.replacing(in: value)
-        // The built-in patterns need "=" (signature, token, credential) or an access key prefix: text with
-        // neither cannot match, and skipping the regex engine there keeps replay fast.
+        // Each built-in pattern runs only on text holding what it cannot match without (see BuiltInClues).
         let clues = BuiltInClues(result)
         for (regex, template, clue) in builtIn where clues.has(clue) { result = regex.replacing(in: result, with: template) }
         for rule in rules where rule.scope.includes(side) {
@@ -93,7 +92,7 @@ struct Redactor: Sendable {
         for part in trimmed.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
             let leading = String(part.prefix { $0 == " " })
             var field = String(part.dropFirst(leading.count))
-            if let range = field.range(of: "Credential=") {
+            if let range = field.firstRange(of: "Credential=") {
                 let rest = field[range.upperBound...]
                 let scope = rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? ""
                 field = String(field[..<range.upperBound]) + RedactionOptions.accessKeyMarker + scope
@@ -130,29 +129,64 @@ struct Redactor: Sendable {
         uniqueKeysWithValues: RedactionOptions.credentialMembers.map { ($0, try! JSONPath("$..\($0)")) })
 }
 
-/// What the built-in redaction patterns need to find anything: an `=` (signatures, tokens, credentials in
-/// URLs) or one of the access key prefixes `AKIA`, `ASIA`, `AROA`, `AIDA`. Found in one pass over the bytes.
+/// What each built-in redaction pattern cannot match without, found in one pass over the bytes: an access
+/// key prefix (`AKIA`, `ASIA`, `AROA`, `AIDA`), or a parameter name right before an `=` (`X-Amz-Signature=`,
+/// `X-Amz-Security-Token=`, `X-Amz-Credential=` in any case; `Signature=` followed by a hex digit). Text without
+/// the clue is left to no regex engine, which keeps replay fast; the patterns still decide what is replaced.
 struct BuiltInClues {
-    enum Clue { case equalsSign, accessKeyPrefix }
+    enum Clue: UInt8 { case accessKeyPrefix = 1, amzSignature = 2, hexSignature = 4, securityToken = 8, amzCredential = 16 }
 
-    var equalsSign = false
-    var accessKeyPrefix = false
+    private var found: UInt8 = 0
 
-    func has(_ clue: Clue) -> Bool { clue == .equalsSign ? equalsSign : accessKeyPrefix }
+    func has(_ clue: Clue) -> Bool { found & clue.rawValue != 0 }
+
+    private mutating func insert(_ clue: Clue) { found |= clue.rawValue }
 
     init(_ text: String) {
-        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "=") { equalsSign = true }
-            let (a, b, c) = previous
-            if a == UInt8(ascii: "A"), byte == UInt8(ascii: "A"),
-                (b == UInt8(ascii: "K") && c == UInt8(ascii: "I")) || (b == UInt8(ascii: "S") && c == UInt8(ascii: "I"))
-                    || (b == UInt8(ascii: "R") && c == UInt8(ascii: "O")) || (b == UInt8(ascii: "I") && c == UInt8(ascii: "D"))
-            {
-                accessKeyPrefix = true
-            }
-            if equalsSign && accessKeyPrefix { return }
-            previous = (b, c, byte)
+        let bytes = Array(text.utf8)
+        // ICU folds some non-ASCII letters onto ASCII ones (ſ matches s): with any, the case-insensitive patterns run.
+        if bytes.contains(where: { $0 >= 0x80 }) {
+            found = Clue.amzSignature.rawValue | Clue.securityToken.rawValue | Clue.amzCredential.rawValue
         }
+        for i in bytes.indices {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "A"), i >= 3, bytes[i - 3] == UInt8(ascii: "A"),
+                Self.accessKeyMiddles.contains(where: { $0 == (bytes[i - 2], bytes[i - 1]) })
+            {
+                insert(.accessKeyPrefix)
+            }
+            guard byte == UInt8(ascii: "=") else { continue }
+            if Self.ends(bytes, at: i, with: "x-amz-signature") { insert(.amzSignature) }
+            if Self.ends(bytes, at: i, with: "x-amz-security-token") { insert(.securityToken) }
+            if Self.ends(bytes, at: i, with: "x-amz-credential") { insert(.amzCredential) }
+            if Self.ends(bytes, at: i, with: "Signature", caseSensitive: true), i + 1 < bytes.count, Self.isHex(bytes[i + 1]) {
+                insert(.hexSignature)
+            }
+        }
+    }
+
+    /// The two middle letters of `AKIA`, `ASIA`, `AROA`, `AIDA`.
+    private static let accessKeyMiddles: [(UInt8, UInt8)] = [
+        (UInt8(ascii: "K"), UInt8(ascii: "I")), (UInt8(ascii: "S"), UInt8(ascii: "I")),
+        (UInt8(ascii: "R"), UInt8(ascii: "O")), (UInt8(ascii: "I"), UInt8(ascii: "D")),
+    ]
+
+    /// Whether the bytes right before `end` spell `word` (ASCII; any case unless `caseSensitive`).
+    private static func ends(_ bytes: [UInt8], at end: Int, with word: StaticString, caseSensitive: Bool = false) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard end >= count else { return false }
+        let letters = UnsafeBufferPointer(start: word.utf8Start, count: count)
+        for (offset, letter) in letters.enumerated() {
+            let byte = bytes[end - count + offset]
+            let folded = caseSensitive || !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte : byte + 32
+            let expected = caseSensitive || !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(letter) ? letter : letter + 32
+            guard folded == expected else { return false }
+        }
+        return true
+    }
+
+    private static func isHex(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
     }
 }

@@ -8,15 +8,20 @@ public enum BuiltInCatalog {
     public static let folder = ContractEngineInfo.defaultCatalogFolder
 
     /// The contract files (`Contracts/*.yaml`), in name order.
-    public static var contractFiles: [(path: String, text: String)] { files(in: folder, suffix: ".yaml") }
+    public static var contractFiles: [(path: String, text: String)] { files(in: folder, where: ContractCatalog.isContractFile) }
 
     /// The known-deviation files (`Contracts/deviations/*.yaml`), in name order.
     public static var deviationFiles: [(path: String, text: String)] {
-        files(in: folder + "/" + ContractEngineInfo.deviationsFolder, suffix: ".yaml")
+        files(in: folder + "/" + ContractEngineInfo.deviationsFolder, where: ContractCatalog.isContractFile)
     }
 
     /// The seed pages the contracts quote (`Contracts/seeds/*.txt`), in name order.
-    public static var seeds: [(path: String, text: String)] { files(in: folder + "/seeds", suffix: ".txt") }
+    public static var seeds: [(path: String, text: String)] { files(in: folder + "/seeds") { $0.hasSuffix(".txt") } }
+
+    /// The text of the embedded file `name` directly inside the catalog folder (e.g. `scenarios.yaml`), if any.
+    public static func text(ofFile name: String) -> String? {
+        files(in: folder) { $0 == name }.first?.text
+    }
 
     /// The built-in contracts, and any further contract files or folders (`--contracts`).
     public static func load(additional: [URL] = []) throws(CatalogError) -> ContractCatalog {
@@ -26,10 +31,12 @@ public enum BuiltInCatalog {
         return try ContractCatalog(contracts: contracts)
     }
 
-    static func files(in folder: String, suffix: String) -> [(path: String, text: String)] {
+    /// The embedded files directly inside `folder` whose names pass `isIncluded`, in name order.
+    static func files(in folder: String, where isIncluded: (String) -> Bool) -> [(path: String, text: String)] {
         EmbeddedFiles.files.filter { file in
-            guard file.path.hasPrefix(folder + "/"), file.path.hasSuffix(suffix) else { return false }
-            return !file.path.dropFirst(folder.count + 1).contains("/")
-        }
+            guard file.path.hasPrefix(folder + "/") else { return false }
+            let name = file.path.dropFirst(folder.count + 1)
+            return !name.contains("/") && isIncluded(String(name))
+        }.sorted { $0.path < $1.path }
     }
 }

@@ -33,7 +33,7 @@ public struct ContractCatalog: Sendable {
         } catch {
             throw CatalogError(file: folder.relativePath, problem: "cannot be listed; check the path (--catalog, --contracts)")
         }
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder.appendingPathComponent($0) }
+        return names.filter(isContractFile).sorted().map { folder.appendingPathComponent($0) }
     }
 
     /// Loads the catalog folder and any further contract files or folders (`--contracts`).
@@ -47,6 +47,10 @@ public struct ContractCatalog: Sendable {
         for file in files { contracts += try CatalogLoader.load(file) }
         return try ContractCatalog(contracts: contracts, folder: folder)
     }
+
+    /// Whether a file of a catalog folder, by name, is a contract file (`*.yaml`, `*.yml`); the same rule for a
+    /// folder on disk and for the built-in catalog.
+    public static func isContractFile(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
 
     /// The contract files `--contracts` names: each file, and the `*.yaml` files of each folder.
     static func files(_ additional: [URL]) throws(CatalogError) -> [URL] {

@@ -45,6 +45,8 @@ extension Predicate {
         case .format(let format): return value.withUTF8(format.matches) == true ? .holds : .violated
         case .pattern(let pattern): return value.withUTF8(pattern.matches) == true ? .holds : .violated
         case .maxLength(let limit, let unit):
+            // Text as written is never shorter than the decoded string in any unit: most values need no decoding.
+            if let written = value.writtenLength, written <= limit { return .holds }
             return value.withUTF8 { TextMeasure.fits($0, limit: limit, unit: unit) } == true ? .holds : .violated
         case .minLength(let limit, let unit):
             return value.withUTF8 { TextMeasure.length($0, unit: unit) >= limit } == true ? .holds : .violated
@@ -68,7 +70,9 @@ extension Predicate {
 
     /// ``same(_:_:)`` for values on tapes (strings compared without decoding when they hold no escape).
     static func same(_ a: JSONTape.Value, _ b: JSONTape.Value) -> Bool {
-        if a.kind == .string, b.kind == .string, let text = b.stringValue { return a.isString(text) }
+        if a.kind == .string, b.kind == .string {
+            return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } ?? false } ?? false
+        }
         return same(a.json, b.json)
     }
 

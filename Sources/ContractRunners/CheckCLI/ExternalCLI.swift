@@ -36,8 +36,7 @@ public struct ExternalCLI: Sendable {
 
     /// The venv's `aws` (`$SSM_CONTRACT_VENV/bin/aws`, else `.venv/bin/aws`) if present, else `aws` (on `PATH`).
     public static func defaultPath() -> String {
-        let venv = ProcessInfo.processInfo.environment["SSM_CONTRACT_VENV"].flatMap { $0.isEmpty ? nil : $0 } ?? ".venv"
-        let candidate = URL(fileURLWithPath: venv).appendingPathComponent("bin/aws").path
+        let candidate = PinnedTools.program("aws").path
         return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : "aws"
     }
 

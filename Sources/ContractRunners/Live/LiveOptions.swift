@@ -73,13 +73,7 @@ public struct LiveOptions: Sendable {
     }
 
     /// The venv folder for the model check.
-    var venvURL: URL {
-        if let venv { return URL(fileURLWithPath: venv) }
-        if let fromEnvironment = environment["SSM_CONTRACT_VENV"], !fromEnvironment.isEmpty {
-            return URL(fileURLWithPath: fromEnvironment)
-        }
-        return URL(fileURLWithPath: ".venv")
-    }
+    var venvURL: URL { venv.map { URL(fileURLWithPath: $0) } ?? PinnedTools.venv(environment: environment) }
 }
 
 /// Which source a live run's recordings are labelled with.

@@ -25,8 +25,7 @@ public enum LiveRunner {
             throw RunnerError("no --instance-id given: name the test instance(s) the scenarios may run their commands on", status: .badInput)
         }
         // Everything is checked before anything is sent.
-        let catalogFolder = try CatalogLocator.locate(explicit: options.catalog.catalog)
-        let catalog = try ScenarioCatalog.load(folder: catalogFolder)
+        let catalog = try ScenarioCatalog.load(CatalogLocator.resolve(explicit: options.catalog.catalog))
         let selected = try catalog.select(options.scenarioNames)
         _ = try options.catalog.load()
         try ReportFiles.paths(json: options.json, junit: options.junit).folder("--output", options.output).check()

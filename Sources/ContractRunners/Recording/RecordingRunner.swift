@@ -29,8 +29,9 @@ public struct RecordingOptions: Sendable {
     public var pollDelay: Double
     /// The scenario catalog (`Contracts/scenarios.yaml`).
     public var catalog: ScenarioCatalog?
-    /// The folder the catalog is read from when ``catalog`` is nil (`--catalog`, default `Contracts`).
-    public var catalogFolder: URL
+    /// The folder the catalog is read from when ``catalog`` is nil (`--catalog`); nil finds it as every command
+    /// does (``CatalogLocator``: `$SSM_CONTRACT_CATALOG`, `./Contracts`, next to the executable).
+    public var catalogFolder: String?
     /// An instance that never answers, for the unreachable-instance scenario.
     public var offlineInstanceID: String?
     /// `linux` or `windows`.
@@ -55,7 +56,7 @@ public struct RecordingOptions: Sendable {
         outputDirectory: URL, source: CassetteSource, environment: [String: String], endpointURL: String? = nil,
         region: String? = nil, profile: String? = nil, instanceIDs: [String] = RecordingOptions.defaultInstanceIDs,
         scenarioNames: [String] = [], retryStrategy: AWSRetryStrategy = .standard, pollDelay: Double = 5,
-        catalog: ScenarioCatalog? = nil, catalogFolder: URL = URL(fileURLWithPath: "Contracts"),
+        catalog: ScenarioCatalog? = nil, catalogFolder: String? = nil,
         offlineInstanceID: String? = nil, platform: String = "linux", parameters: [String: String] = [:],
         concurrency: Int = 1, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
@@ -81,7 +82,7 @@ public struct RecordingOptions: Sendable {
     /// The catalog given, or the one in ``catalogFolder``.
     func loadCatalog() throws(RunnerError) -> ScenarioCatalog {
         if let catalog { return catalog }
-        return try ScenarioCatalog.load(folder: catalogFolder)
+        return try ScenarioCatalog.load(CatalogLocator.resolve(explicit: catalogFolder))
     }
 }
 
@@ -219,7 +220,7 @@ public enum RecordingRunner {
         catalog: ScenarioCatalog? = nil, offlineInstanceID: String? = nil
     ) async throws(RunnerError) -> [ScenarioRun] {
         var runs: [ScenarioRun] = []
-        let scenarios = try (catalog != nil ? catalog! : ScenarioCatalog.load()).select(scenarioNames)
+        let scenarios = try (catalog != nil ? catalog! : ScenarioCatalog.load(CatalogLocator.resolve(explicit: nil))).select(scenarioNames)
         for scenario in scenarios {
             let file = directory.appendingPathComponent("\(scenario.name).json")
             guard scenarioNames.contains(scenario.name) || FileManager.default.fileExists(atPath: file.path) else { continue }

@@ -26,6 +26,22 @@ public struct ScenarioCatalog: Sendable {
         return try parse(text, file: url.relativePath)
     }
 
+    /// Reads the scenario catalog of `location`: `scenarios.yaml` in a catalog folder, or the copy built into
+    /// the binary (so a copied `ssm-contract` records and checks without the checkout).
+    ///
+    /// - Throws: ``RunnerError`` (bad input, 2) naming the file and the field that is wrong.
+    public static func load(_ location: CatalogLocation) throws(RunnerError) -> ScenarioCatalog {
+        switch location {
+        case .folder(let folder):
+            return try load(folder: folder)
+        case .builtIn:
+            guard let text = BuiltInCatalog.text(ofFile: fileName) else {
+                throw RunnerError("this build has no built-in \(fileName); point --catalog at the Contracts folder", status: .badInput)
+            }
+            return try parse(text, file: BuiltInCatalog.folder + "/" + fileName)
+        }
+    }
+
     /// Parses the text of a scenario catalog.
     public static func parse(_ text: String, file: String) throws(RunnerError) -> ScenarioCatalog {
         func fail(_ what: String) -> RunnerError { RunnerError("\(file): \(what)", status: .badInput) }

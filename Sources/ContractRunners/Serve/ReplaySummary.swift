@@ -63,7 +63,7 @@ public struct ReplaySummary: Sendable, Hashable {
         var lines = ["served " + totals]
         if !faults.isEmpty { lines.append("  injected faults: " + faultList) }
         for report in cassettes {
-            var line = "  \(report.file.path): \(Plural.count(report.interactionCount, "interaction")), \(report.replayed) replayed"
+            var line = "  \(report.file.relativePath): \(Plural.count(report.interactionCount, "interaction")), \(report.replayed) replayed"
             if report.recorded > 0 { line += ", \(report.recorded) recorded" }
             line += report.unused.isEmpty ? ", none unused" : ", \(report.unused.count) unused"
             lines.append(line)

@@ -16,17 +16,16 @@ public enum CatalogLocator {
     /// The environment variable naming the catalog folder.
     public static let environmentVariable = "SSM_CONTRACT_CATALOG"
 
-    /// Resolves the catalog: a folder named or found on disk, else the built-in one.
+    /// Resolves this process's catalog: a folder named (`--catalog`, `$SSM_CONTRACT_CATALOG`) or found on disk
+    /// (`./Contracts`, next to the executable), else the built-in one.
     ///
-    /// - Throws: ``RunnerError`` (bad input) when a named folder (`--catalog`, `$SSM_CONTRACT_CATALOG`) is not a catalog.
-    public static func resolve(
-        explicit: String?,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-        executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
-    ) throws(RunnerError) -> CatalogLocation {
-        try find(explicit: explicit, environment: environment, currentDirectory: currentDirectory, executable: executable)
-            .map(CatalogLocation.folder) ?? .builtIn
+    /// - Throws: ``RunnerError`` (bad input) when a named folder is not a catalog.
+    public static func resolve(explicit: String?) throws(RunnerError) -> CatalogLocation {
+        try find(
+            explicit: explicit, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            executable: URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+        ).map(CatalogLocation.folder) ?? .builtIn
     }
 
     /// Resolves the catalog folder on disk.
@@ -75,6 +74,6 @@ public enum CatalogLocator {
 
     static func isCatalog(_ url: URL) -> Bool {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        return names.contains(where: ContractCatalog.isContractFile)
     }
 }

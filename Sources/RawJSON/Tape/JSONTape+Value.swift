@@ -14,7 +14,7 @@ extension JSONTape {
             self.index = index
         }
 
-        @inline(__always) var entry: Entry { tape.entries[index] }
+        @inline(__always) var entry: Entry { tape.table[index] }
 
         /// What the value is.
         public var kind: Kind { entry.kind }
@@ -42,7 +42,7 @@ extension JSONTape {
         /// The string, decoded, if this is a string.
         public var stringValue: String? {
             guard kind == .string else { return nil }
-            return tape.bytes.withUnsafeBufferPointer { JSONTape.decodeString(entry, in: $0) }
+            return JSONTape.decodeString(entry, in: tape.text)
         }
 
         /// Calls `body` with the decoded UTF-8 bytes of a string (the document's own bytes when it holds no
@@ -50,12 +50,14 @@ extension JSONTape {
         public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
             guard kind == .string else { return nil }
             let entry = self.entry
-            return tape.bytes.withUnsafeBufferPointer { bytes in
-                let text = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.length)])
-                guard entry.escaped else { return body(text) }
-                return JSONTape.unescaped(text).withUnsafeBufferPointer(body)
-            }
+            let text = UnsafeBufferPointer(start: tape.text.baseAddress! + Int(entry.start), count: Int(entry.length))
+            guard entry.escaped else { return body(text) }
+            return JSONTape.unescaped(text).withUnsafeBufferPointer(body)
         }
+
+        /// For a string, the length of its text as written (escapes included): never less than the UTF-8 length
+        /// of the decoded string, nor its count of characters.
+        public var writtenLength: Int? { kind == .string ? Int(entry.length) : nil }
 
         /// Whether the value is a string whose bytes are all ASCII (then characters and bytes are the same count).
         public var isASCIIString: Bool { kind == .string && entry.ascii && !entry.escaped }
@@ -68,9 +70,7 @@ extension JSONTape {
             var text = text
             return text.withUTF8 { wanted in
                 guard wanted.count == Int(entry.length) else { return false }
-                return tape.bytes.withUnsafeBufferPointer { bytes in
-                    wanted.count == 0 || memcmp(bytes.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
-                }
+                return wanted.count == 0 || memcmp(tape.text.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
             }
         }
 
@@ -78,9 +78,7 @@ extension JSONTape {
         public var numberValue: JSONNumber? {
             guard kind == .number else { return nil }
             let entry = self.entry
-            return tape.bytes.withUnsafeBufferPointer {
-                JSONNumber(literal: String(decoding: UnsafeBufferPointer(rebasing: $0[Int(entry.start)..<Int(entry.start + entry.length)]), as: UTF8.self))
-            }
+            return JSONNumber(literal: String(decoding: UnsafeBufferPointer(start: tape.text.baseAddress! + Int(entry.start), count: Int(entry.length)), as: UTF8.self))
         }
 
         /// The integer value, if this is an integral number.
@@ -162,23 +160,21 @@ extension JSONTape {
             let entry = self.entry
             if entry.escaped { return withUTF8 { $0.elementsEqual(wanted) } ?? false }
             guard Int(entry.length) == wanted.count else { return false }
-            return tape.bytes.withUnsafeBufferPointer { bytes in
-                wanted.count == 0 || memcmp(bytes.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
-            }
+            return wanted.count == 0 || memcmp(tape.text.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
         }
 
         // MARK: Whole values
 
         /// The value as a ``JSONValue`` (member order and number literals kept).
         public var json: JSONValue {
-            tape.bytes.withUnsafeBufferPointer { bytes in JSONTape.materialize(tape.entries, index, bytes).value }
+            JSONTape.materialize(tape.table, index, tape.text).value
         }
     }
 }
 
 extension JSONTape {
     /// The ``JSONValue`` of the entry at `index`, and the index after it.
-    static func materialize(_ entries: [Entry], _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (value: JSONValue, next: Int) {
+    static func materialize(_ entries: UnsafeBufferPointer<Entry>, _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (value: JSONValue, next: Int) {
         let entry = entries[index]
         switch entry.kind {
         case .null: return (.null, index + 1)

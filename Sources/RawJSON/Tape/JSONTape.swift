@@ -13,7 +13,8 @@
 ///
 /// The parse is strict RFC 8259 (the same rules and messages as ``JSONParser``): UTF-8 and escapes are
 /// validated, and errors carry the byte offset, line and column.
-public final class JSONTape: Sendable {
+public final class JSONTape: @unchecked Sendable {
+    // The storage is allocated once in `init`, written only there, and freed in `deinit`: immutable while shared.
     /// What one entry is.
     public enum Kind: UInt8, Sendable {
         case null, `false`, `true`, number, string, array, object
@@ -35,14 +36,29 @@ public final class JSONTape: Sendable {
         var next: UInt32
     }
 
-    /// The document's bytes (UTF-8).
-    public let bytes: [UInt8]
-    let entries: [Entry]
+    /// The document's bytes (UTF-8), owned by the tape.
+    let text: UnsafeBufferPointer<UInt8>
+    /// The entries, owned by the tape.
+    let table: UnsafeBufferPointer<Entry>
 
+    /// Takes copies of the parsed document's bytes and entries into storage of its own (values read them
+    /// without touching a reference-counted buffer).
     init(bytes: [UInt8], entries: [Entry]) {
-        self.bytes = bytes
-        self.entries = entries
+        let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = text.initialize(from: bytes)
+        self.text = UnsafeBufferPointer(rebasing: text[0..<bytes.count])
+        let table = UnsafeMutableBufferPointer<Entry>.allocate(capacity: max(entries.count, 1))
+        _ = table.initialize(from: entries)
+        self.table = UnsafeBufferPointer(rebasing: table[0..<entries.count])
     }
+
+    deinit {
+        text.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }
+        table.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }
+    }
+
+    /// The document's bytes (UTF-8).
+    public var bytes: [UInt8] { Array(text) }
 
     /// The document's value.
     public var root: Value { Value(tape: self, index: 0) }
@@ -50,7 +66,7 @@ public final class JSONTape: Sendable {
     /// The index of the entry after `index` and everything it contains.
     @inline(__always)
     func after(_ index: Int) -> Int {
-        let entry = entries[index]
+        let entry = table[index]
         return entry.kind == .array || entry.kind == .object ? Int(entry.next) : index + 1
     }
 

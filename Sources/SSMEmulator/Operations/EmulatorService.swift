@@ -18,12 +18,6 @@ struct EmulatorService: Sendable {
 
     static let targetPrefix = "AmazonSSM."
 
-    /// The operations the emulator answers.
-    static let operations = [
-        "SendCommand", "GetCommandInvocation", "ListCommandInvocations", "ListCommands", "CancelCommand",
-        "DescribeInstanceInformation",
-    ]
-
     var allInstances: [String] { onlineInstances + offlineInstances }
 
     func answer(_ request: HTTPRequest) async -> HTTPResponse {

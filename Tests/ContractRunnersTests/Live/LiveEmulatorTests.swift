@@ -174,7 +174,7 @@ extension LiveEmulatorTests {
     /// running, and exits 128 + the signal.
     @Test(.timeLimit(.minutes(1)), arguments: [SIGINT, SIGTERM])
     func theBinaryStopsOnASignalAndCancelsOnlyItsOwnCommand(_ number: Int32) async throws {
-        let binary = PackageRoot.path(".build/debug/ssm-contract")
+        let binary = BuiltProducts.ssmContractLocation
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -13,7 +13,7 @@ import Glibc
 /// SigV4 with keys only the proxy has; the recording replayed by `serve`; boto3's standard retries against
 /// injected throttling; `--pace recorded`. Every server is the real binary, started and stopped like a user would.
 @Suite(.serialized, .timeLimit(.minutes(4))) struct ProxySDKTests {
-    static let binary = PackageRoot.path(".build/debug/ssm-contract")
+    static let binary = BuiltProducts.ssmContractLocation
     /// The emulator's (and the proxy's) keys; the SDKs run with ExternalCLI's fake keys, which the emulator refuses.
     static let upstreamKeys = ["AWS_ACCESS_KEY_ID=AKIDEMULATORPROXY001", "AWS_SECRET_ACCESS_KEY=emulator-proxy-secret-not-real", "AWS_REGION=us-east-1",
                                "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null"]

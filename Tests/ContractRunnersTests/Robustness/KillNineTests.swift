@@ -19,7 +19,7 @@ import Glibc
     static let kills = 100
     static let seed: UInt64 = 0x5EED_0009_0010
 
-    static var binary: URL { PackageRoot.path(".build/debug/ssm-contract") }
+    static var binary: URL { BuiltProducts.ssmContractLocation }
 
     static func environment() -> [String: String] {
         [

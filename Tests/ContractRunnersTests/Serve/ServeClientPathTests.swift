@@ -7,7 +7,7 @@ import TestSupport
 
 /// A replay miss tells the client which cassette missed without giving away where the server keeps it.
 @Suite(.timeLimit(.minutes(1))) struct ServeClientPathTests {
-    static let cassette = "Recordings/mock-moto-5.2.1/send-command-and-wait.json"
+    static let cassette = "Recordings/mock-moto-5.2.1/success-known-output.json"
 
     /// The miss message a client gets from a server serving `file`.
     static func clientMessage(serving file: URL) async throws -> String {
@@ -27,7 +27,7 @@ import TestSupport
 
     @Test func anAbsoluteCassettePathReachesTheClientAsTheFileNameOnly() async throws {
         let message = try await Self.clientMessage(serving: PackageRoot.path(Self.cassette))
-        #expect(message.hasPrefix("send-command-and-wait.json: no recorded interaction matches POST / AmazonSSM.GetCommandInvocation"))
+        #expect(message.hasPrefix("success-known-output.json: no recorded interaction matches POST / AmazonSSM.GetCommandInvocation"))
         #expect(!message.contains(PackageRoot.url.path), "the server's folder leaked to the client: \(message)")
     }
 

@@ -46,7 +46,8 @@ import TestSupport
                         group.addTask {
                             var tally = Tally()
                             var turn = worker
-                            while ContinuousClock.now < deadline {
+                            // At least one request per connection, however late a starved worker starts.
+                            repeat {
                                 let interaction = interactions[turn % interactions.count]
                                 turn += 1
                                 tally.requests += 1
@@ -59,7 +60,7 @@ import TestSupport
                                 } catch {
                                     tally.errors.append("\(error)")
                                 }
-                            }
+                            } while ContinuousClock.now < deadline
                             return tally
                         }
                     }

@@ -49,7 +49,7 @@ import TestSupport
         #expect(run.status != 0)
         // Not retried (a 400 with a non-throttling code), so no "(reached max retries: N)" either.
         // The client sees the cassette's file name, never the server's absolute path (the log keeps it).
-        #expect(run.stderr.contains("An error occurred (ReplayMiss) when calling the GetCommandInvocation operation: send-command-and-wait.json: no recorded interaction matches POST / AmazonSSM.GetCommandInvocation"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("An error occurred (ReplayMiss) when calling the GetCommandInvocation operation: \(Self.moto.lastPathComponent): no recorded interaction matches POST / AmazonSSM.GetCommandInvocation"), "stderr: \(run.stderr)")
         #expect(!run.stderr.contains(Self.moto.path))
         #expect(run.stderr.contains("closest is interactions[1] POST / AmazonSSM.GetCommandInvocation"))
         #expect(run.stderr.contains(#"body.CommandId: "\#(missingID)" ≠ recorded "\#(recordedID)""#))

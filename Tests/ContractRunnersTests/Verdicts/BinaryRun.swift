@@ -11,7 +11,7 @@ struct BinaryRun {
     /// Standard error's lines, without empty ones.
     var errorLines: [String] { err.split(separator: "\n").map(String.init) }
 
-    static let binary = PackageRoot.path(".build/debug/ssm-contract")
+    static let binary = BuiltProducts.ssmContractLocation
 
     /// Runs the binary in the package root (or `directory`) with `input` on standard input. The waiting happens
     /// on a thread of its own, so that tests running beside it keep the concurrency pool.
