@@ -211,13 +211,14 @@ struct ScenarioExecution {
     private mutating func record<T: Sendable>(
         _ operation: String, _ label: String, as wrap: (T) -> TypedOutput, _ call: () async throws -> SSMResponse<T>
     ) async throws {
-        append(try await RecordedStep.call(operation, label, as: wrap, call))
+        let step = try await RecordedStep.call(operation, label, as: wrap, call)
+        append(step)
     }
 
-    /// Keeps `step`; a call still throttled, or failing with a retryable 5xx AWS error, after the SDK's retries
-    /// makes the scenario inconclusive, never a violation (every step goes through here).
     private mutating func append(_ step: RecordedStep) {
-        if case .completed = result.outcome, let reason = step.outcome.inconclusiveReason {
+        // Any step throttled, or failing with a retryable 5xx AWS error, after the SDK's retries: the scenario is
+        // inconclusive, never a violation (the first reason is kept).
+        if result.outcome == .completed, let reason = step.outcome.inconclusiveReason {
             result.outcome = .inconclusive("\(reason) on \(step.operation)")
         }
         result.steps.append(step)
