@@ -41,17 +41,10 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
 
     /// A plan from a seed: each call fails with probability `rate`, with a random fault, for 1...3 attempts.
     public static func plan(seed: UInt64, calls: Int, rate: Double) -> Plan {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SeededRandom(seed: seed)
         var plan: Plan = [:]
-        for call in 0..<calls where Double(next() % 1000) / 1000 < rate {
-            plan[call] = CallFaults(Fault.allCases[Int(next() % UInt64(Fault.allCases.count))], failures: 1 + Int(next() % 3))
+        for call in 0..<calls where Double(random.next() % 1000) / 1000 < rate {
+            plan[call] = CallFaults(Fault.allCases[Int(random.next() % UInt64(Fault.allCases.count))], failures: 1 + Int(random.next() % 3))
         }
         return plan
     }
