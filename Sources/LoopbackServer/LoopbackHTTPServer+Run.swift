@@ -2,14 +2,18 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
+import ServiceLifecycle
 
 extension LoopbackHTTPServer {
     /// Starts a server on `host:port` (port 0: a free port), runs `body` with it, then stops the server, also
     /// when `body` throws. The listen backlog is 256, enough for many simultaneous connections.
     ///
-    /// Stopping cancels the requests still being answered and waits for them at most
-    /// ``LoopbackServerLimits/shutdownGrace``; a handler that ignores cancellation is left to finish on its
-    /// own, so stopping never hangs on one request.
+    /// Stopping is graceful first: the server stops accepting, closes idle connections, and lets the requests
+    /// still being answered finish, for at most ``LoopbackServerLimits/shutdownGrace``; then what is left is
+    /// cancelled, and a handler that ignores cancellation is left to finish on its own, so stopping never hangs
+    /// on one request. (Cancelling a NIO server outright while a connection it accepted is still queued traps
+    /// in NIO, "Deinited NIOAsyncWriter without calling finish()": graceful shutdown hands every queued
+    /// connection to its handler first.)
     ///
     /// - Parameters:
     ///   - host: the address to bind; loopback unless you have a reason.
@@ -48,10 +52,12 @@ extension LoopbackHTTPServer {
             },
             logger: logger
         )
+        // No signals: the caller decides when to stop (serve and proxy catch SIGINT/SIGTERM themselves).
+        let services = ServiceGroup(configuration: ServiceGroupConfiguration(services: [app], logger: logger))
         // Unstructured, so that stopping can stop waiting for it (see the discussion).
         let running = Task {
             defer { boundPortSink.finish() }
-            try await app.run()
+            try await services.run()
         }
         var ports = boundPorts.makeAsyncIterator()
         guard let boundPort = await ports.next() else {
@@ -70,8 +76,9 @@ extension LoopbackHTTPServer {
         } catch {
             result = .failure(error)
         }
-        running.cancel()
+        await services.triggerGracefulShutdown()
         await FirstOf.either({ _ = try? await running.value }, { try? await Task.sleep(for: limits.shutdownGrace) })
+        running.cancel()
         return try result.get()
     }
 }
