@@ -54,7 +54,7 @@ build: libcurl
 # Tests run one at a time (--no-parallel): many tests wait on child processes (the AWS CLI, boto3, moto, the built
 # binary), and on a 2-core machine Swift's cooperative pool has two threads, so blocked tests run in parallel starved
 # the loopback servers of the others into 20-second transport timeouts.
-test: deps check-dependencies model-check
+test: deps check-dependencies model-check format-check
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	SSM_CONTRACT_VENV=$(abspath $(VENV)) $(SWIFT) test $(SWIFT_FLAGS) --skip-build --no-parallel
 	$(CLI) audit Recordings
@@ -65,7 +65,7 @@ audit: build
 	$(CLI) audit Recordings
 
 ## House style: .swift-format (the toolchain's `swift format`) over the Swift sources; .editorconfig for editors.
-SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests
+SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests Plugins Tools
 .PHONY: format format-check
 format:
 	$(SWIFT) format --in-place --parallel --recursive $(SWIFT_FORMAT_PATHS)

@@ -125,14 +125,24 @@ let package = Package(
         .testTarget(name: "RawJSONTests", dependencies: ["RawJSON"]),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "LoopbackServer", "TestSupport"]),
         // Saves large cassettes in a loop; CassettesTests SIGKILLs it mid-write (atomic-save acceptance test).
-        .executableTarget(name: "cassette-write-probe", dependencies: ["Cassettes", "HTTPTransport", "RawJSON"], path: "Tests/CassetteWriteProbe"),
-        .testTarget(name: "CassettesTests", dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .executableTarget(
+            name: "cassette-write-probe",
+            dependencies: ["Cassettes", "HTTPTransport", "RawJSON"],
+            path: "Tests/CassetteWriteProbe"
+        ),
+        .testTarget(
+            name: "CassettesTests",
+            dependencies: ["Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]
+        ),
         .testTarget(
             name: "AWSWireTests",
             dependencies: ["AWSWire", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SSMOperationsTests", dependencies: ["SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]),
+        .testTarget(
+            name: "SSMOperationsTests",
+            dependencies: ["SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "TestSupport", "RawJSON"]
+        ),
         .testTarget(
             name: "ContractEngineTests",
             dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
@@ -140,9 +150,18 @@ let package = Package(
         .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "SSMEmulatorTests",
-            dependencies: ["SSMEmulator", "ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
+            dependencies: [
+                "SSMEmulator", "ContractRunners", "ContractEngine", "Cassettes", "HTTPTransport", "AWSWire",
+                "TestSupport", "RawJSON",
+            ]
         ),
-        .testTarget(name: "ContractRunnersTests", dependencies: ["ContractRunners", "ContractEngine", "SSMOperations", "SSMEmulator", "AWSWire", "Cassettes", "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON"]),
+        .testTarget(
+            name: "ContractRunnersTests",
+            dependencies: [
+                "ContractRunners", "ContractEngine", "SSMOperations", "SSMEmulator", "AWSWire", "Cassettes",
+                "HTTPTransport", "LoopbackServer", "TestSupport", "RawJSON",
+            ]
+        ),
     ]
 )
 
@@ -154,5 +173,6 @@ if Context.environment["SSM_CONTRACT_FUZZ"] == "1" {
             name: "ssm-contract-fuzz",
             dependencies: ["RawJSON", "Cassettes", "HTTPTransport", "AWSWire", "ContractEngine"],
             path: "Tests/Fuzz/ssm-contract-fuzz"
-        ))
+        )
+    )
 }

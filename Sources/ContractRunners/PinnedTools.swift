@@ -14,7 +14,10 @@ public enum PinnedTools {
     }
 
     /// A program of the venv, e.g. `aws`.
-    public static func program(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func program(
+        _ name: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL {
         venv(environment: environment).appendingPathComponent("bin").appendingPathComponent(name)
     }
 }

@@ -42,10 +42,20 @@ extension LoopbackHTTPServer {
             server: HTTPServerBuilder { _ in
                 HTTP1Channel(responder: { request, writer, _ in
                     try await LoopbackResponder.respond(
-                        to: request, writer: writer, host: host, log: log, maxBodyBytes: limits.maxBodyBytes, handler: handler)
+                        to: request,
+                        writer: writer,
+                        host: host,
+                        log: log,
+                        maxBodyBytes: limits.maxBodyBytes,
+                        handler: handler
+                    )
                 })
             },
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil, backlog: 256),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: port),
+                serverName: nil,
+                backlog: 256
+            ),
             onServerRunning: { channel in
                 boundPortSink.yield(channel.localAddress?.port ?? port)
                 boundPortSink.finish()
@@ -85,12 +95,24 @@ extension LoopbackHTTPServer {
 
 /// Waits for whichever of two operations finishes first; the other one is cancelled and not waited for.
 enum FirstOf {
-    static func either(_ first: @escaping @Sendable () async -> Void, _ second: @escaping @Sendable () async -> Void) async {
+    static func either(
+        _ first: @escaping @Sendable () async -> Void,
+        _ second: @escaping @Sendable () async -> Void
+    ) async {
         let gate = ResumeOnce()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             gate.set(continuation)
-            let tasks = [Task { await first(); gate.resume() }, Task { await second(); gate.resume() }]
-            gate.onResume { tasks.forEach { $0.cancel() } }
+            let tasks = [
+                Task {
+                    await first()
+                    gate.resume()
+                },
+                Task {
+                    await second()
+                    gate.resume()
+                },
+            ]
+            gate.onResume { for task in tasks { task.cancel() } }
         }
     }
 }
@@ -115,10 +137,14 @@ final class ResumeOnce: @unchecked Sendable {
     }
 
     func resume() {
-        let (continuation, cleanup) = lock.withLock { () -> (CheckedContinuation<Void, Never>?, (@Sendable () -> Void)?) in
+        let (continuation, cleanup) = lock.withLock {
+            () -> (CheckedContinuation<Void, Never>?, (@Sendable () -> Void)?) in
             guard !resumed else { return (nil, nil) }
             resumed = true
-            defer { self.continuation = nil; self.cleanup = nil }
+            defer {
+                self.continuation = nil
+                self.cleanup = nil
+            }
             return (self.continuation, self.cleanup)
         }
         continuation?.resume()

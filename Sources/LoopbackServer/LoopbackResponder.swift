@@ -18,8 +18,10 @@ enum LoopbackResponder {
     ) async throws {
         guard let body = try await collectBody(of: request, upTo: maxBodyBytes) else {
             let refusal = TransportResponse(
-                status: 413, headers: ["Content-Type": "text/plain; charset=utf-8", "Connection": "close"],
-                body: Data("request body larger than \(maxBodyBytes) bytes\n".utf8))
+                status: 413,
+                headers: ["Content-Type": "text/plain; charset=utf-8", "Connection": "close"],
+                body: Data("request body larger than \(maxBodyBytes) bytes\n".utf8)
+            )
             let (head, bytes) = try wireResponse(refusal, forHEAD: request.method == .head)
             try await writer.write(response: head, body: bytes.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
             // The rest of the body is never read: end the connection.
@@ -34,7 +36,10 @@ enum LoopbackResponder {
             if case .truncated(let full, let kept) = fault {
                 let (head, bytes) = try wireResponse(full, forHEAD: false)
                 let part = bytes.map { ByteBuffer(bytes: $0.readableBytesView.prefix(max(0, kept))) }
-                try await writer.write(response: head, body: part.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
+                try await writer.write(
+                    response: head,
+                    body: part.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody()
+                )
             }
             throw fault  // Hummingbird closes a connection whose responder throws
         } catch is CancellationError {
@@ -43,13 +48,18 @@ enum LoopbackResponder {
             response = TransportResponse(
                 status: 500,
                 headers: ["Content-Type": "text/plain; charset=utf-8"],
-                body: Data("loopback handler failed: \(error)\n".utf8))
+                body: Data("loopback handler failed: \(error)\n".utf8)
+            )
         }
         let wire: (HTTPResponse, ByteBuffer?)
         do {
             wire = try wireResponse(response, forHEAD: request.method == .head)
         } catch {
-            let failure = TransportResponse(status: 500, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Data("\(error)\n".utf8))
+            let failure = TransportResponse(
+                status: 500,
+                headers: ["Content-Type": "text/plain; charset=utf-8"],
+                body: Data("\(error)\n".utf8)
+            )
             wire = try wireResponse(failure, forHEAD: request.method == .head)
         }
         let (head, bytes) = wire

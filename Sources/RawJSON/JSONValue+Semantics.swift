@@ -15,7 +15,8 @@ extension JSONValue {
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.semanticallyEquals($1) }
         case (.object(let a), .object(let b)):
-            let left = a.uniqueMembers, right = b.uniqueMembers
+            let left = a.uniqueMembers
+            let right = b.uniqueMembers
             guard left.count == right.count else { return false }
             for (key, value) in left {
                 guard let other = right[key], value.semanticallyEquals(other) else { return false }

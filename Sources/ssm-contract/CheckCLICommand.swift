@@ -17,16 +17,31 @@ struct CheckCLICommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .customLong("aws"), help: "The AWS CLI to check (default: the venv's aws if present, else aws on PATH).")
+    @Option(
+        name: .customLong("aws"),
+        help: "The AWS CLI to check (default: the venv's aws if present, else aws on PATH)."
+    )
     var aws: String?
 
-    @Option(name: .customLong("json"), help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "FILE|-"))
+    @Option(
+        name: .customLong("json"),
+        help: ArgumentHelp("Also write the report as JSON to this file (- for standard output).", valueName: "FILE|-")
+    )
     var jsonReport: String?
 
-    @Option(name: .customLong("junit"), help: ArgumentHelp("Also write the report as JUnit XML to this file (- for standard output).", valueName: "FILE|-"))
+    @Option(
+        name: .customLong("junit"),
+        help: ArgumentHelp(
+            "Also write the report as JUnit XML to this file (- for standard output).",
+            valueName: "FILE|-"
+        )
+    )
     var junitReport: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds each CLI run may take before it is killed (more than 0).", valueName: "S"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Seconds each CLI run may take before it is killed (more than 0).", valueName: "S")
+    )
     var timeout: Double = ExternalCLI.defaultTimeout
 
     @Flag(help: "Print only the checks that fail and the summary.")
@@ -36,7 +51,9 @@ struct CheckCLICommand: AsyncParsableCommand {
     var operations: [String] = []
 
     func validate() throws {
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout \(timeout): use a number of seconds more than 0") }
+        guard timeout > 0, timeout.isFinite else {
+            throw ValidationError("--timeout \(timeout): use a number of seconds more than 0")
+        }
     }
 
     func run() async throws {
@@ -68,7 +85,8 @@ final class ProgressLines: @unchecked Sendable {  // the printer's state is guar
     func show(_ progress: CheckCLIRunner.Progress) {
         lock.withLock {
             switch progress {
-            case .started(let cli, let version): if !quiet { write(CheckCLIReport.headerLine(cli: cli, version: version) + "\n") }
+            case .started(let cli, let version):
+                if !quiet { write(CheckCLIReport.headerLine(cli: cli, version: version) + "\n") }
             case .result(let result): for line in printer.lines(for: result) { write(line + "\n") }
             }
         }

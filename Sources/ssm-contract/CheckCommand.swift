@@ -18,16 +18,33 @@ struct CheckCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The AWS CLI operation name: get-command-invocation or list-command-invocations.", valueName: "OPERATION"))
+    @Argument(
+        help: ArgumentHelp(
+            "The AWS CLI operation name: get-command-invocation or list-command-invocations.",
+            valueName: "OPERATION"
+        )
+    )
     var operation: String
 
     @Argument(help: ArgumentHelp("The response body file, or - for standard input.", valueName: "FILE|-"))
     var input: String = "-"
 
-    @Option(name: .long, help: ArgumentHelp("The request body (JSON), for contracts that need it (Details, MaxResults, echoed ids).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The request body (JSON), for contracts that need it (Details, MaxResults, echoed ids).",
+            valueName: "FILE"
+        )
+    )
     var request: String?
 
-    @Option(name: .long, help: ArgumentHelp("Judge as observed on this target, so its known deviations apply (e.g. moto-5.2.1).", valueName: "NAME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Judge as observed on this target, so its known deviations apply (e.g. moto-5.2.1).",
+            valueName: "NAME"
+        )
+    )
     var target: String?
 
     @OptionGroup var flags: CatalogFlags

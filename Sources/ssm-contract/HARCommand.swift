@@ -7,14 +7,17 @@ import Foundation
 struct HARCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "har",
-        abstract: "Convert cassettes to HAR 1.2 (DevTools, Postman, proxies) and HAR captures of SSM traffic to cassettes.",
+        abstract:
+            "Convert cassettes to HAR 1.2 (DevTools, Postman, proxies) and HAR captures of SSM traffic to cassettes.",
         subcommands: [Export.self, Import.self]
     )
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a cassette as HAR 1.2 (standard output unless --output).",
-            discussion: "Request with postData, response with content.text, timings from the recording. Exit status: 0 written; 2 bad input.")
+            discussion:
+                "Request with postData, response with content.text, timings from the recording. Exit status: 0 written; 2 bad input."
+        )
 
         @Argument(help: ArgumentHelp("The cassette to export.", valueName: "CASSETTE"))
         var cassette: String
@@ -36,7 +39,8 @@ struct HARCommand: ParsableCommand {
                 Other entries are skipped and counted. Recording's redaction applies (signatures, security tokens, \
                 access keys, credential members). Exit status: 0 imported; 2 bad input (not HAR, no awsJson1_1 \
                 entry, existing output without --force).
-                """)
+                """
+        )
 
         @Argument(help: ArgumentHelp("The HAR file.", valueName: "FILE.har"))
         var file: String
@@ -52,9 +56,14 @@ struct HARCommand: ParsableCommand {
 
         func run() throws {
             guard let parsed = CassetteSource(source) else {
-                throw RunnerError("--source \(source): use live, mock:NAME@VERSION (e.g. mock:moto@5.2.1), aws-docs or synthetic", status: .badInput)
+                throw RunnerError(
+                    "--source \(source): use live, mock:NAME@VERSION (e.g. mock:moto@5.2.1), aws-docs or synthetic",
+                    status: .badInput
+                )
             }
-            FileHandle.standardOutput.write(Data(try HARRunner.importHAR(file, output: output, source: parsed, force: force).utf8))
+            FileHandle.standardOutput.write(
+                Data(try HARRunner.importHAR(file, output: output, source: parsed, force: force).utf8)
+            )
         }
     }
 }

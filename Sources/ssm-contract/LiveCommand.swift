@@ -12,7 +12,8 @@ import Glibc
 struct LiveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "live",
-        abstract: "Run the scenario catalog on test instances, verify every contract, and report drift since the baseline.",
+        abstract:
+            "Run the scenario catalog on test instances, verify every contract, and report drift since the baseline.",
         discussion: """
             Runs every scenario of Contracts/scenarios.yaml (or --scenario NAME…), several at once, into --output \
             (default .build/live/<UTC time>), printing a line per step on standard error as it happens (--quiet: \
@@ -33,31 +34,63 @@ struct LiveCommand: AsyncParsableCommand {
 
     @OptionGroup var target: AWSTargetFlags
 
-    @Option(help: ArgumentHelp("Required when the endpoint is not AWS: what answers there, e.g. mock:moto@5.2.1.", valueName: "mock:NAME@VERSION"))
+    @Option(
+        help: ArgumentHelp(
+            "Required when the endpoint is not AWS: what answers there, e.g. mock:moto@5.2.1.",
+            valueName: "mock:NAME@VERSION"
+        )
+    )
     var source: String?
 
-    @Option(help: ArgumentHelp("The baseline recordings (default: Recordings/live; Recordings/mock-NAME-VERSION for a mock).", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "The baseline recordings (default: Recordings/live; Recordings/mock-NAME-VERSION for a mock).",
+            valueName: "DIR"
+        )
+    )
     var baseline: String?
 
-    @Option(help: ArgumentHelp("Where the fresh cassettes go (default: .build/live/<UTC time>); never the baseline.", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "Where the fresh cassettes go (default: .build/live/<UTC time>); never the baseline.",
+            valueName: "DIR"
+        )
+    )
     var output: String?
 
-    @Option(name: .customLong("max-wall-time"), help: ArgumentHelp("Stop after this many seconds (default \(Int(LiveOptions.defaultMaxWallTime))); unfinished scenarios are inconclusive.", valueName: "SECONDS"))
+    @Option(
+        name: .customLong("max-wall-time"),
+        help: ArgumentHelp(
+            "Stop after this many seconds (default \(Int(LiveOptions.defaultMaxWallTime))); unfinished scenarios are inconclusive.",
+            valueName: "SECONDS"
+        )
+    )
     var maxWallTime: Double = LiveOptions.defaultMaxWallTime
 
-    @Option(name: .customLong("max-api-calls"), help: ArgumentHelp("Send at most this many requests, retries included (default \(LiveOptions.defaultMaxAPICalls)); the run's own CancelCommand calls go beyond it.", valueName: "N"))
+    @Option(
+        name: .customLong("max-api-calls"),
+        help: ArgumentHelp(
+            "Send at most this many requests, retries included (default \(LiveOptions.defaultMaxAPICalls)); the run's own CancelCommand calls go beyond it.",
+            valueName: "N"
+        )
+    )
     var maxAPICalls: Int = LiveOptions.defaultMaxAPICalls
 
     @Option(help: "How many scenarios run at once.")
     var concurrency = 4
 
-    @Flag(name: .customLong("update-baseline"), help: "Replace the baseline's cassettes with the fresh ones (atomically) and accept the drift.")
+    @Flag(
+        name: .customLong("update-baseline"),
+        help: "Replace the baseline's cassettes with the fresh ones (atomically) and accept the drift."
+    )
     var updateBaseline = false
 
     @OptionGroup var flags: CatalogFlags
 
     func validate() throws {
-        guard !scenario.instanceIDs.isEmpty else { throw ValidationError("--instance-id is required: the test instance(s) the scenarios run their commands on") }
+        guard !scenario.instanceIDs.isEmpty else {
+            throw ValidationError("--instance-id is required: the test instance(s) the scenarios run their commands on")
+        }
         guard maxWallTime > 0 else { throw ValidationError("--max-wall-time must be more than 0 seconds") }
         guard maxAPICalls > 0 else { throw ValidationError("--max-api-calls must be 1 or more") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be 1 or more") }
@@ -93,13 +126,18 @@ struct LiveCommand: AsyncParsableCommand {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 received.set(number)
-                FileHandle.standardError.write(Data("ssm-contract live: \(number == SIGINT ? "SIGINT" : "SIGTERM") — stopping and cancelling the commands this run started\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "ssm-contract live: \(number == SIGINT ? "SIGINT" : "SIGTERM") — stopping and cancelling the commands this run started\n"
+                            .utf8
+                    )
+                )
                 task.cancel()
             }
             source.resume()
             return source
         }
-        defer { sources.forEach { $0.cancel() } }
+        defer { for source in sources { source.cancel() } }
         let result = await task.result
         if let number = received.value {
             if case .success(let outcome) = result { Console.write(outcome.text) }

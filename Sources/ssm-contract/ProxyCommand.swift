@@ -70,7 +70,10 @@ struct ProxyCommand: AsyncParsableCommand {
         options.server.log = { line in FileHandle.standardError.write(Data("ssm-contract proxy: \(line)\n".utf8)) }
         let signals = TerminationSignals()
         let status = try await ProxyRunner.run(
-            options, output: { FileHandle.standardOutput.write(Data($0.utf8)) }, until: { _ = await signals.next() })
+            options,
+            output: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            until: { _ = await signals.next() }
+        )
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

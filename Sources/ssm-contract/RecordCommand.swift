@@ -30,7 +30,12 @@ struct RecordCommand: AsyncParsableCommand {
 
     @OptionGroup var scenario: ScenarioFlags
 
-    @Option(help: ArgumentHelp("The catalog folder holding scenarios.yaml (default: $SSM_CONTRACT_CATALOG, ./Contracts, or the package's Contracts/).", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "The catalog folder holding scenarios.yaml (default: $SSM_CONTRACT_CATALOG, ./Contracts, or the package's Contracts/).",
+            valueName: "DIR"
+        )
+    )
     var catalog: String?
 
     @Option(help: "How many scenarios run at once.")
@@ -43,21 +48,35 @@ struct RecordCommand: AsyncParsableCommand {
         switch CassetteSource(source) {
         case .live?, .mock?: break
         case .awsDocs?, .synthetic?:
-            throw ValidationError("--source \(source): a recording comes from live AWS or a mock server; use live or mock:NAME@VERSION")
+            throw ValidationError(
+                "--source \(source): a recording comes from live AWS or a mock server; use live or mock:NAME@VERSION"
+            )
         case nil:
-            throw ValidationError("--source \(source) is not a source; use live or mock:NAME@VERSION (e.g. mock:moto@5.2.1)")
+            throw ValidationError(
+                "--source \(source) is not a source; use live or mock:NAME@VERSION (e.g. mock:moto@5.2.1)"
+            )
         }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be 1 or more") }
     }
 
     func run() async throws {
         var options = RecordingOptions(
-            outputDirectory: URL(fileURLWithPath: output), source: CassetteSource(source)!,
-            environment: ProcessInfo.processInfo.environment, endpointURL: target.endpointURL, region: target.region, profile: target.profile,
+            outputDirectory: URL(fileURLWithPath: output),
+            source: CassetteSource(source)!,
+            environment: ProcessInfo.processInfo.environment,
+            endpointURL: target.endpointURL,
+            region: target.region,
+            profile: target.profile,
             instanceIDs: scenario.instanceIDs.isEmpty ? RecordingOptions.defaultInstanceIDs : scenario.instanceIDs,
-            scenarioNames: scenario.scenarios, pollDelay: scenario.pollDelay,
-            catalogFolder: catalog, offlineInstanceID: scenario.offlineInstanceID,
-            platform: scenario.platform, parameters: scenario.parameters, concurrency: concurrency, progress: scenario.progress)
+            scenarioNames: scenario.scenarios,
+            pollDelay: scenario.pollDelay,
+            catalogFolder: catalog,
+            offlineInstanceID: scenario.offlineInstanceID,
+            platform: scenario.platform,
+            parameters: scenario.parameters,
+            concurrency: concurrency,
+            progress: scenario.progress
+        )
         options.replacesExisting = force
         let runs = try await RecordingRunner.recordThroughCurl(options)
         Console.write(RecordingRunner.summary(runs, options: options) + "\n")

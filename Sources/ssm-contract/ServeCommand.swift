@@ -20,7 +20,12 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Cassette files or folders (every *.json inside; default: Recordings).", valueName: "CASSETTE|DIR"))
+    @Argument(
+        help: ArgumentHelp(
+            "Cassette files or folders (every *.json inside; default: Recordings).",
+            valueName: "CASSETTE|DIR"
+        )
+    )
     var paths: [String] = []
 
     @Option(help: "The address to bind (anything but loopback exposes the recordings).")
@@ -32,7 +37,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "After the last recorded answer of a poll: repeat-last or fail.")
     var exhaustion = "repeat-last"
 
-    @Flag(name: .customLong("record-missing"), help: "Forward misses to --upstream and record them into the first cassette.")
+    @Flag(
+        name: .customLong("record-missing"),
+        help: "Forward misses to --upstream and record them into the first cassette."
+    )
     var recordMissing = false
 
     @Option(help: "The endpoint misses go to with --record-missing (e.g. a moto server).")
@@ -55,7 +63,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port): use 0 to 65535") }
         if recordMissing != (upstream != nil) {
-            throw ValidationError("--record-missing and --upstream URL go together: misses are recorded from the upstream")
+            throw ValidationError(
+                "--record-missing and --upstream URL go together: misses are recorded from the upstream"
+            )
         }
         try serving.validate()
         if let source {
@@ -83,7 +93,10 @@ struct ServeCommand: AsyncParsableCommand {
         options.server.pace = try serving.replayPace()
         let signals = TerminationSignals()
         let status = try await ServeRunner.run(
-            options, output: { Console.write($0) }, until: { _ = await signals.next() })
+            options,
+            output: { Console.write($0) },
+            until: { _ = await signals.next() }
+        )
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -3,15 +3,22 @@ import ContractRunners
 
 /// The flags `serve` and `proxy` share: faults, pacing and the request body limit.
 struct ServingFlags: ParsableArguments {
-    @Option(name: .customLong("fault"), help: ArgumentHelp(
-        "Inject faults: throttle=P,500=P,503=P,reset=P,latency=MS[:P],truncate=P (P from 0 to 1; repeatable).",
-        valueName: "KIND=P,…"))
+    @Option(
+        name: .customLong("fault"),
+        help: ArgumentHelp(
+            "Inject faults: throttle=P,500=P,503=P,reset=P,latency=MS[:P],truncate=P (P from 0 to 1; repeatable).",
+            valueName: "KIND=P,…"
+        )
+    )
     var faults: [String] = []
 
     @Option(name: .customLong("fault-seed"), help: "The seed of the fault decisions (same seed, same faults).")
     var faultSeed: UInt64 = 0
 
-    @Option(name: .customLong("fault-operation"), help: "Inject faults only into this operation (e.g. GetCommandInvocation).")
+    @Option(
+        name: .customLong("fault-operation"),
+        help: "Inject faults only into this operation (e.g. GetCommandInvocation)."
+    )
     var faultOperation: String?
 
     @Option(help: "Answer at once (none), after the recorded durations (recorded), or N times faster (xN).")
@@ -21,14 +28,18 @@ struct ServingFlags: ParsableArguments {
     var maxBodyBytes = ReplayServerOptions.defaultMaxBodyBytes
 
     func validate() throws {
-        guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes \(maxBodyBytes): give a size in bytes above 0") }
+        guard maxBodyBytes > 0 else {
+            throw ValidationError("--max-body-bytes \(maxBodyBytes): give a size in bytes above 0")
+        }
     }
 
     /// The parsed `--fault` plan (`nil` without `--fault`).
     /// - Throws: ``RunnerError`` (exit 2) with one line naming the bad item.
     func faultPlan() throws(RunnerError) -> FaultPlan? {
         guard !faults.isEmpty else {
-            if faultOperation != nil { throw RunnerError("--fault-operation only applies with --fault", status: .badInput) }
+            if faultOperation != nil {
+                throw RunnerError("--fault-operation only applies with --fault", status: .badInput)
+            }
             return nil
         }
         return try FaultPlan(specs: faults, seed: faultSeed, operation: faultOperation)

@@ -19,15 +19,28 @@ func probeCassette(version: Int) -> Cassette {
     let interactions = (0..<40).map { i in
         Interaction(
             request: RecordedRequest(
-                method: "POST", url: "http://127.0.0.1/",
+                method: "POST",
+                url: "http://127.0.0.1/",
                 headers: ["X-Amz-Target": "AmazonSSM.GetCommandInvocation"],
-                body: .json(["CommandId": .string("version-\(version)-\(i)")])),
-            response: RecordedResponse(status: 200, headers: ["Content-Type": "application/x-amz-json-1.1"], body: .text(padding)),
-            startedAt: "2026-11-21T07:40:00.000Z", duration: Double(version))
+                body: .json(["CommandId": .string("version-\(version)-\(i)")])
+            ),
+            response: RecordedResponse(
+                status: 200,
+                headers: ["Content-Type": "application/x-amz-json-1.1"],
+                body: .text(padding)
+            ),
+            startedAt: "2026-11-21T07:40:00.000Z",
+            duration: Double(version)
+        )
     }
     return Cassette(
-        header: CassetteHeader(source: .synthetic, recordedAt: "2026-11-21T07:40:00.000Z", description: "write probe version \(version)"),
-        interactions: interactions)
+        header: CassetteHeader(
+            source: .synthetic,
+            recordedAt: "2026-11-21T07:40:00.000Z",
+            description: "write probe version \(version)"
+        ),
+        interactions: interactions
+    )
 }
 
 /// Writes a line to stdout unbuffered, so the test reads it before the next save starts.
@@ -42,10 +55,12 @@ let arguments = CommandLine.arguments.dropFirst()
 switch (arguments.first, arguments.count) {
 case ("once", 3):
     guard let version = Int(arguments[arguments.startIndex + 1]) else { fail("VERSION must be an integer") }
-    do { try probeCassette(version: version).save(to: URL(fileURLWithPath: arguments[arguments.startIndex + 2])) } catch { fail("\(error)") }
+    do { try probeCassette(version: version).save(to: URL(fileURLWithPath: arguments[arguments.startIndex + 2])) } catch
+    { fail("\(error)") }
 case ("loop", 4):
     let path = URL(fileURLWithPath: arguments[arguments.startIndex + 1])
-    guard let first = Int(arguments[arguments.startIndex + 2]), let count = Int(arguments[arguments.startIndex + 3]) else {
+    guard let first = Int(arguments[arguments.startIndex + 2]), let count = Int(arguments[arguments.startIndex + 3])
+    else {
         fail("FIRST and COUNT must be integers")
     }
     for version in first..<(first + count) {

@@ -1,7 +1,7 @@
-import Foundation
 import Cassettes
-import Testing
+import Foundation
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -18,7 +18,10 @@ import Glibc
         process.arguments = arguments
         try process.run()
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "cassette-write-probe \(arguments) exited \(process.terminationStatus)")
+        try #require(
+            process.terminationStatus == 0,
+            "cassette-write-probe \(arguments) exited \(process.terminationStatus)"
+        )
     }
 
     /// Reads whole lines from `handle` until `count` lines arrived (or end of file).
@@ -56,26 +59,44 @@ import Glibc
                 let lines = Self.readLines(linesBeforeKill, from: output.fileHandleForReading)
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
-                #expect(process.terminationReason == .uncaughtSignal, "the probe finished before it was killed; make its cassettes larger")
+                #expect(
+                    process.terminationReason == .uncaughtSignal,
+                    "the probe finished before it was killed; make its cassettes larger"
+                )
 
-                let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination)) }
+                let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+                    $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination))
+                }
                 if !leftovers.isEmpty { killedMidWrite += 1 }
                 let loaded = try Cassette.load(from: destination)
                 let description = try #require(loaded.header.description)
                 let version = try #require(Int(description.replacingOccurrences(of: "write probe version ", with: "")))
                 let lastStarted = lines.last { $0.hasPrefix("saving ") }.flatMap { Int($0.dropFirst(7)) } ?? previous
                 let lastSaved = lines.last { $0.hasPrefix("saved ") }.flatMap { Int($0.dropFirst(6)) } ?? previous
-                #expect(version == previous || (lastSaved...lastStarted).contains(version), "found version \(version) after \(lines)")
+                #expect(
+                    version == previous || (lastSaved...lastStarted).contains(version),
+                    "found version \(version) after \(lines)"
+                )
                 let reference = folder.appendingPathComponent("reference.json")
                 try Self.run(["once", "\(version)", reference.path])
-                #expect(try Data(contentsOf: destination) == Data(contentsOf: reference), "version \(version) is not byte-identical to a complete save")
+                #expect(
+                    try Data(contentsOf: destination) == Data(contentsOf: reference),
+                    "version \(version) is not byte-identical to a complete save"
+                )
                 outcomes.append("killed after \(lines.last ?? "nothing"): holds version \(version)")
                 previous = version
             }
-            print(outcomes.joined(separator: "\n") + "\n\(killedMidWrite) of \(outcomes.count) kills landed mid-write (a temporary file was left)")
+            print(
+                outcomes.joined(separator: "\n")
+                    + "\n\(killedMidWrite) of \(outcomes.count) kills landed mid-write (a temporary file was left)"
+            )
             // A later save removes the temporary files the killed writers left behind (their pids are dead).
-            try Cassette(header: CassetteHeader(source: .synthetic, recordedAt: "2026-11-21T07:40:00.000Z")).save(to: destination)
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination)) }
+            try Cassette(header: CassetteHeader(source: .synthetic, recordedAt: "2026-11-21T07:40:00.000Z")).save(
+                to: destination
+            )
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+                $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination))
+            }
             #expect(leftovers.isEmpty, "\(leftovers)")
         }
     }
@@ -89,12 +110,15 @@ import Glibc
             let process = Process()
             process.executableURL = try Self.probe()
             process.arguments = ["stop-at", checkpoint, "2", destination.path]
-            let output = Pipe(), input = Pipe()
+            let output = Pipe()
+            let input = Pipe()
             process.standardOutput = output
             process.standardInput = input
             try process.run()
             #expect(Self.readLines(1, from: output.fileHandleForReading) == ["at \(checkpoint)"])
-            let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination)) }
+            let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+                $0.hasPrefix(AtomicFile.temporaryPrefix(for: destination))
+            }
             #expect(temporaries.count == 1, "the writer is inside its temporary file")
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -112,7 +136,9 @@ import Glibc
         try await withTemporaryFolder { folder in
             let destination = folder.appendingPathComponent("c.json")
             let prefix = AtomicFile.temporaryPrefix(for: destination)
-            let names = ["\(prefix)\(getpid())-42", "\(prefix)notapid-1", ".other.json.tmp-999999-1", "\(prefix)2147483646-7"]
+            let names = [
+                "\(prefix)\(getpid())-42", "\(prefix)notapid-1", ".other.json.tmp-999999-1", "\(prefix)2147483646-7",
+            ]
             for name in names { try Data("x".utf8).write(to: folder.appendingPathComponent(name)) }
             let removed = AtomicFile.removeStaleTemporaries(for: destination)
             #expect(removed == ["\(prefix)2147483646-7"])

@@ -11,7 +11,10 @@ import Testing
             try cassette.save(to: destination)
             Issue.record("saved into a folder that does not exist")
         } catch {
-            #expect(error.description == "/no/such/folder/cassette.json: cannot be written (No such file or directory); check that the folder exists and is writable")
+            #expect(
+                error.description
+                    == "/no/such/folder/cassette.json: cannot be written (No such file or directory); check that the folder exists and is writable"
+            )
             #expect(!error.description.contains("Domain"))
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Cassettes
+import Foundation
 import HTTPTransport
 import RawJSON
 import Synchronization
@@ -14,10 +14,17 @@ import Testing
             let fixed = Date(timeIntervalSince1970: 1_795_000_000.123)
             let options = CassetteOptions(source: .mock(name: "loopback", version: "1"), clock: { fixed })
             let report = try await withUpstream { upstream in
-                let transport = try CassetteTransport(file: url, mode: .record, upstream: upstream.transport, options: options)
+                let transport = try CassetteTransport(
+                    file: url,
+                    mode: .record,
+                    upstream: upstream.transport,
+                    options: options
+                )
                 #expect(!transport.servesRecordedResponses)
                 _ = try await transport.send(ssmRequest("ListCommands", "{}", host: upstream.baseURL))
-                _ = try await transport.send(ssmRequest("GetCommandInvocation", #"{"CommandId":"c"}"#, host: upstream.baseURL))
+                _ = try await transport.send(
+                    ssmRequest("GetCommandInvocation", #"{"CommandId":"c"}"#, host: upstream.baseURL)
+                )
                 return try transport.finish()
             }
             #expect(report.recorded == 2 && report.wroteCassette && report.unused.isEmpty)
@@ -31,20 +38,44 @@ import Testing
 
     @Test func recordMissingReplaysWhatItHasAndRecordsTheRestIncludingLongerPolls() async throws {
         try await withTemporaryFolder { folder in
-            let url = try writeCassette([
-                interaction("GetCommandInvocation", request: ["CommandId": "c"], response: #"{"Status":"InProgress"}"#),
-                interaction("ListCommands", request: [:], response: #"{"Commands":[]}"#),
-            ], in: folder)
+            let url = try writeCassette(
+                [
+                    interaction(
+                        "GetCommandInvocation",
+                        request: ["CommandId": "c"],
+                        response: #"{"Status":"InProgress"}"#
+                    ),
+                    interaction("ListCommands", request: [:], response: #"{"Commands":[]}"#),
+                ],
+                in: folder
+            )
             let counter = Mutex(0)
             let report = try await withUpstream(handler: { _ in
-                let n = counter.withLock { $0 += 1; return $0 }
+                let n = counter.withLock {
+                    $0 += 1
+                    return $0
+                }
                 return HTTPResponse(status: 200, body: Data(#"{"Status":"Success","n":\#(n)}"#.utf8))
             }) { upstream in
-                try await CassetteTransport.withCassette(file: url, mode: .recordMissing, upstream: upstream.transport, options: .init()) { transport in
+                try await CassetteTransport.withCassette(
+                    file: url,
+                    mode: .recordMissing,
+                    upstream: upstream.transport,
+                    options: .init()
+                ) { transport in
                     let poll = ssmRequest("GetCommandInvocation", #"{"CommandId":"c"}"#, host: upstream.baseURL)
                     #expect(text(try await transport.send(poll)) == #"{"Status":"InProgress"}"#)
-                    #expect(text(try await transport.send(poll)) == #"{"Status":"Success","n":1}"#, "a poll beyond the recording is recorded")
-                    #expect(text(try await transport.send(ssmRequest("DescribeInstanceInformation", "{}", host: upstream.baseURL))) == #"{"Status":"Success","n":2}"#)
+                    #expect(
+                        text(try await transport.send(poll)) == #"{"Status":"Success","n":1}"#,
+                        "a poll beyond the recording is recorded"
+                    )
+                    #expect(
+                        text(
+                            try await transport.send(
+                                ssmRequest("DescribeInstanceInformation", "{}", host: upstream.baseURL)
+                            )
+                        ) == #"{"Status":"Success","n":2}"#
+                    )
                     #expect(upstream.requestCount == 2)
                     return try transport.finish()
                 }
@@ -53,7 +84,11 @@ import Testing
             #expect(report.unused.map(\.index) == [1])
             let cassette = try Cassette.load(from: url)
             #expect(cassette.header.source == .synthetic, "the cassette keeps its source")
-            #expect(cassette.interactions.map(\.operation) == ["GetCommandInvocation", "ListCommands", "GetCommandInvocation", "DescribeInstanceInformation"])
+            #expect(
+                cassette.interactions.map(\.operation) == [
+                    "GetCommandInvocation", "ListCommands", "GetCommandInvocation", "DescribeInstanceInformation",
+                ]
+            )
         }
     }
 
@@ -62,7 +97,10 @@ import Testing
             let url = folder.appendingPathComponent("live.json")
             let report = try await withUpstream { upstream in
                 let transport = try CassetteTransport(file: url, mode: .live, upstream: upstream.transport)
-                #expect(text(try await transport.send(ssmRequest("ListCommands", #"{"a":1}"#, host: upstream.baseURL))) == #"{"a":1}"#)
+                #expect(
+                    text(try await transport.send(ssmRequest("ListCommands", #"{"a":1}"#, host: upstream.baseURL)))
+                        == #"{"a":1}"#
+                )
                 return try transport.finish()
             }
             #expect(report.passedThrough == 1 && !report.wroteCassette)
@@ -77,7 +115,12 @@ import Testing
             let before = try Data(contentsOf: url)
             await #expect(throws: Boom.self) {
                 try await withUpstream { upstream in
-                    try await CassetteTransport.withCassette(file: url, mode: .record, upstream: upstream.transport, options: Self.options) { transport in
+                    try await CassetteTransport.withCassette(
+                        file: url,
+                        mode: .record,
+                        upstream: upstream.transport,
+                        options: Self.options
+                    ) { transport in
                         _ = try await transport.send(ssmRequest("ListCommands", "{}", host: upstream.baseURL))
                         throw Boom()
                     }
@@ -91,16 +134,33 @@ import Testing
         try await withTemporaryFolder { folder in
             let url = folder.appendingPathComponent("concurrent.json")
             try await withUpstream { upstream in
-                try await CassetteTransport.withCassette(file: url, mode: .record, upstream: upstream.transport, options: Self.options) { transport in
+                try await CassetteTransport.withCassette(
+                    file: url,
+                    mode: .record,
+                    upstream: upstream.transport,
+                    options: Self.options
+                ) { transport in
                     try await withThrowingTaskGroup(of: Void.self) { group in
                         for i in 0..<40 {
-                            group.addTask { _ = try await transport.send(ssmRequest("GetCommandInvocation", #"{"CommandId":"c\#(i)"}"#, host: upstream.baseURL)) }
+                            group.addTask {
+                                _ = try await transport.send(
+                                    ssmRequest(
+                                        "GetCommandInvocation",
+                                        #"{"CommandId":"c\#(i)"}"#,
+                                        host: upstream.baseURL
+                                    )
+                                )
+                            }
                         }
                         try await group.waitForAll()
                     }
                 }
             }
-            let ids = Set(try Cassette.load(from: url).interactions.compactMap { $0.response.body.json?["CommandId"]?.stringValue })
+            let ids = Set(
+                try Cassette.load(from: url).interactions.compactMap {
+                    $0.response.body.json?["CommandId"]?.stringValue
+                }
+            )
             #expect(ids == Set((0..<40).map { "c\($0)" }))
         }
     }

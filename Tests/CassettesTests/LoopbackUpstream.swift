@@ -6,8 +6,11 @@ import LoopbackServer
 let echoHandler: LoopbackHTTPServer.Handler = { request in
     HTTPResponse(
         status: 200,
-        headers: ["Content-Type": "application/x-amz-json-1.1", "X-Echo-Target": request.headers["X-Amz-Target"] ?? "none"],
-        body: request.body)
+        headers: [
+            "Content-Type": "application/x-amz-json-1.1", "X-Echo-Target": request.headers["X-Amz-Target"] ?? "none",
+        ],
+        body: request.body
+    )
 }
 
 /// Where recording tests send requests: the real libcurl transport, the real loopback server's base URL, and

@@ -1,5 +1,5 @@
-import Foundation
 import Cassettes
+import Foundation
 import HTTPTransport
 import RawJSON
 import Testing
@@ -21,11 +21,15 @@ import Testing
         let url = folder.appendingPathComponent("pseudo.json")
         try await withUpstream { upstream in
             try await CassetteTransport.withCassette(
-                file: url, mode: .record, upstream: upstream.transport,
+                file: url,
+                mode: .record,
+                upstream: upstream.transport,
                 options: .init(pseudonymisation: .init(), source: .mock(name: "echo", version: "1"))
             ) { transport in
                 for command in [Self.command, "00000000-1111-4222-8333-444444444444"] {
-                    let response = try await transport.send(ssmRequest("ListCommandInvocations", Self.responseBody(command), host: upstream.baseURL))
+                    let response = try await transport.send(
+                        ssmRequest("ListCommandInvocations", Self.responseBody(command), host: upstream.baseURL)
+                    )
                     #expect(text(response) == Self.responseBody(command), "the live response is handed back unchanged")
                 }
             }
@@ -46,7 +50,9 @@ import Testing
             let instanceId = try #require(first["InstanceId"]?.stringValue)
             let commandId = try #require(first["CommandId"]?.stringValue)
             let instancePattern = try Regex(#"(^i-(\w{8}|\w{17})$)|(^mi-\w{17}$)"#)
-            for id in [instanceId, try #require(first["Peer"]?.stringValue), try #require(first["Managed"]?.stringValue)] {
+            for id in [
+                instanceId, try #require(first["Peer"]?.stringValue), try #require(first["Managed"]?.stringValue),
+            ] {
                 #expect(id.wholeMatch(of: instancePattern) != nil, "\(id)")
             }
             #expect(first["Peer"]?.stringValue?.count == Self.instance8.count)
@@ -54,15 +60,32 @@ import Testing
             #expect(commandId.count == 36 && UUID(uuidString: commandId) != nil)
             let arn = try #require(first["DocumentName"]?.stringValue)
             #expect(arn.wholeMatch(of: try Regex(#"arn:aws:ssm:us-east-1:\d{12}:document/Run"#)) != nil)
-            #expect(try #require(first["PrivateIp"]?.stringValue).wholeMatch(of: try Regex(#"\d+\.\d+\.\d+\.\d+"#)) != nil)
+            #expect(
+                try #require(first["PrivateIp"]?.stringValue).wholeMatch(of: try Regex(#"\d+\.\d+\.\d+\.\d+"#)) != nil
+            )
             // Same input, same pseudonym (instance in both interactions, request and response); different inputs differ.
             #expect(second["InstanceId"]?.stringValue == instanceId)
             #expect(second["CommandId"]?.stringValue != commandId)
-            #expect(cassette.interactions[0].request.body.json?["CommandInvocations"]?[0]?["InstanceId"]?.stringValue == instanceId)
-            #expect(cassette.interactions[0].request.url.hasPrefix("http://127.0.0.1:"), "loopback addresses identify nobody and stay")
-            #expect(cassette.interactions.allSatisfy { $0.response.headers["Content-Length"] == String($0.response.body.data.count) },
-                    "Content-Length describes the stored (pseudonymised) body")
-            #expect(first["Requested"] == nil && cassette.interactions[0].response.body.json?["Requested"] == .number(JSONNumber(literal: "1.54208164084E9")), "numbers are never touched")
+            #expect(
+                cassette.interactions[0].request.body.json?["CommandInvocations"]?[0]?["InstanceId"]?.stringValue
+                    == instanceId
+            )
+            #expect(
+                cassette.interactions[0].request.url.hasPrefix("http://127.0.0.1:"),
+                "loopback addresses identify nobody and stay"
+            )
+            #expect(
+                cassette.interactions.allSatisfy {
+                    $0.response.headers["Content-Length"] == String($0.response.body.data.count)
+                },
+                "Content-Length describes the stored (pseudonymised) body"
+            )
+            #expect(
+                first["Requested"] == nil
+                    && cassette.interactions[0].response.body.json?["Requested"]
+                        == .number(JSONNumber(literal: "1.54208164084E9")),
+                "numbers are never touched"
+            )
         }
     }
 
@@ -85,9 +108,18 @@ import Testing
         try await withTemporaryFolder { folder in
             let (url, cassette) = try await recordPseudonymised(in: folder)
             let report = try await withUpstream { upstream in
-                try await CassetteTransport.withCassette(file: url, mode: .recordMissing, upstream: upstream.transport) { transport in
-                    _ = try await transport.send(ssmRequest("ListCommandInvocations", Self.responseBody(Self.command), host: upstream.baseURL))
-                    _ = try await transport.send(ssmRequest("GetCommandInvocation", #"{"InstanceId":"\#(Self.instance17)"}"#, host: upstream.baseURL))
+                try await CassetteTransport.withCassette(file: url, mode: .recordMissing, upstream: upstream.transport)
+                { transport in
+                    _ = try await transport.send(
+                        ssmRequest("ListCommandInvocations", Self.responseBody(Self.command), host: upstream.baseURL)
+                    )
+                    _ = try await transport.send(
+                        ssmRequest(
+                            "GetCommandInvocation",
+                            #"{"InstanceId":"\#(Self.instance17)"}"#,
+                            host: upstream.baseURL
+                        )
+                    )
                     return try transport.finish()
                 }
             }
@@ -95,15 +127,32 @@ import Testing
             let extended = try Cassette.load(from: url)
             let instanceId = cassette.interactions[0].response.body.json?["CommandInvocations"]?[0]?["InstanceId"]
             #expect(extended.interactions[2].request.body.json?["InstanceId"] == instanceId)
-            let plain = try writeCassette([interaction("X", request: [:], response: "{}")], in: folder, name: "plain.json")
+            let plain = try writeCassette(
+                [interaction("X", request: [:], response: "{}")],
+                in: folder,
+                name: "plain.json"
+            )
             let error = #expect(throws: CassetteConfigurationError.self) {
-                try CassetteTransport(file: plain, mode: .recordMissing, upstream: idleCurlTransport, options: .init(pseudonymisation: .init()))
+                try CassetteTransport(
+                    file: plain,
+                    mode: .recordMissing,
+                    upstream: idleCurlTransport,
+                    options: .init(pseudonymisation: .init())
+                )
             }
             #expect(error?.message.contains("was recorded without pseudonymisation") == true)
             let mixed = #expect(throws: CassetteConfigurationError.self) {
-                try CassetteTransport(file: plain, mode: .recordMissing, upstream: idleCurlTransport, options: .init(source: .live))
+                try CassetteTransport(
+                    file: plain,
+                    mode: .recordMissing,
+                    upstream: idleCurlTransport,
+                    options: .init(source: .live)
+                )
             }
-            #expect(mixed?.message.contains("holds synthetic responses; recording live responses into it would mix sources") == true)
+            #expect(
+                mixed?.message.contains("holds synthetic responses; recording live responses into it would mix sources")
+                    == true
+            )
         }
     }
 }

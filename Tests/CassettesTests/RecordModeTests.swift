@@ -1,5 +1,5 @@
-import Foundation
 import Cassettes
+import Foundation
 import HTTPTransport
 import Testing
 
@@ -21,7 +21,8 @@ import Testing
         #expect {
             try RecordMode.fromEnvironment(["SSM_CONTRACT_RECORD_MODE": "recrod"])
         } throws: { error in
-            "\(error)" == #"SSM_CONTRACT_RECORD_MODE="recrod" is not a record mode; use one of: replay, record, record-missing, live"#
+            "\(error)"
+                == #"SSM_CONTRACT_RECORD_MODE="recrod" is not a record mode; use one of: replay, record, record-missing, live"#
         }
     }
 
@@ -41,7 +42,10 @@ import Testing
             let missing = #expect(throws: CassetteError.self) {
                 try CassetteTransport(file: url, mode: .replay, upstream: nil)
             }
-            #expect(missing?.description == "\(url.path): does not exist; record it first with SSM_CONTRACT_RECORD_MODE=record (or record-missing)")
+            #expect(
+                missing?.description
+                    == "\(url.path): does not exist; record it first with SSM_CONTRACT_RECORD_MODE=record (or record-missing)"
+            )
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Cassettes
+import Foundation
 import HTTPTransport
 import RawJSON
 import Testing
@@ -15,7 +15,8 @@ import Testing
                 ("X-Echo-Authorization", request.headers["Authorization"] ?? ""),
                 ("X-Echo-URL", request.url),
             ]),
-            body: request.body)
+            body: request.body
+        )
     }
 
     @Test(.timeLimit(.minutes(3)))
@@ -25,9 +26,15 @@ import Testing
             let sets = (0..<200).map { _ in RandomCredentials() }
             let options = CassetteOptions(
                 redaction: RedactionOptions(credentialValues: sets.flatMap(\.values)),
-                source: .mock(name: "loopback", version: "1"))
+                source: .mock(name: "loopback", version: "1")
+            )
             let report = try await withUpstream(handler: Self.reflectingHandler) { upstream in
-                try await CassetteTransport.withCassette(file: url, mode: .record, upstream: upstream.transport, options: options) { transport in
+                try await CassetteTransport.withCassette(
+                    file: url,
+                    mode: .record,
+                    upstream: upstream.transport,
+                    options: options
+                ) { transport in
                     for (i, credentials) in sets.enumerated() {
                         let request = credentials.request(host: upstream.baseURL, form: i)
                         let response = try await transport.send(request)
@@ -50,9 +57,21 @@ import Testing
             #expect(leaks.isEmpty, "\(leaks.count) secrets leaked, e.g. \(leaks.prefix(5))")
             // The structure stays readable, and every form of body was exercised.
             let cassette = try Cassette.load(from: url)
-            #expect(cassette.interactions.allSatisfy { $0.request.headers["Authorization"]?.hasPrefix("AWS4-HMAC-SHA256 Credential=<redacted:access-key>/20261121/us-east-1/ssm/aws4_request, SignedHeaders=") == true })
-            #expect(Set(cassette.interactions.map { "\($0.request.body)".prefix(4) }).count == 3, "json, text and binary bodies")
-            #expect(fileText.contains("<redacted:credential>") && fileText.contains("<redacted:session-token>") && fileText.contains("<redacted:signature>"))
+            #expect(
+                cassette.interactions.allSatisfy {
+                    $0.request.headers["Authorization"]?.hasPrefix(
+                        "AWS4-HMAC-SHA256 Credential=<redacted:access-key>/20261121/us-east-1/ssm/aws4_request, SignedHeaders="
+                    ) == true
+                }
+            )
+            #expect(
+                Set(cassette.interactions.map { "\($0.request.body)".prefix(4) }).count == 3,
+                "json, text and binary bodies"
+            )
+            #expect(
+                fileText.contains("<redacted:credential>") && fileText.contains("<redacted:session-token>")
+                    && fileText.contains("<redacted:signature>")
+            )
         }
     }
 }

@@ -35,7 +35,9 @@ enum AWSDocsExamples {
 
     static var examples: [Example] {
         let seeds = PackageRoot.path("Contracts/seeds")
-        let gciRequest: JSONValue = ["CommandId": "ef7fdfd8-9b57-4151-a15c-db9a12345678", "InstanceId": "i-1234567890abcdef0"]
+        let gciRequest: JSONValue = [
+            "CommandId": "ef7fdfd8-9b57-4151-a15c-db9a12345678", "InstanceId": "i-1234567890abcdef0",
+        ]
         return [
             Example(
                 name: "get-command-invocation-cli-v2-reference.json",
@@ -43,8 +45,11 @@ enum AWSDocsExamples {
                 citations: [
                     "https://docs.aws.amazon.com/cli/latest/reference/ssm/get-command-invocation.html (example \"To display the details of a command invocation\"; seed Contracts/seeds/000_39b95b3c65e3e49f.txt)"
                 ],
-                operation: "GetCommandInvocation", request: gciRequest, startedAt: "2020-02-19T18:18:03.000Z",
-                description: "GetCommandInvocation example output of the AWS CLI v2 reference page, as a response"),
+                operation: "GetCommandInvocation",
+                request: gciRequest,
+                startedAt: "2020-02-19T18:18:03.000Z",
+                description: "GetCommandInvocation example output of the AWS CLI v2 reference page, as a response"
+            ),
             Example(
                 name: "list-command-invocations-cli-v1-reference.json",
                 page: seeds.appendingPathComponent("001_f1f5f2fbbfef122c.txt"),
@@ -54,13 +59,18 @@ enum AWSDocsExamples {
                 operation: "ListCommandInvocations",
                 request: ["CommandId": "b8eac879-0541-439d-94ec-47a80d554f44", "Details": true],
                 startedAt: "2017-02-22T20:13:17.000Z",
-                description: "ListCommandInvocations --details example output of the AWS CLI v1 reference page (2017), as a response"),
+                description:
+                    "ListCommandInvocations --details example output of the AWS CLI v1 reference page (2017), as a response"
+            ),
             Example(
                 name: "get-command-invocation-cli-example.json",
                 page: examplesFolder.appendingPathComponent("get-command-invocation.rst"),
                 citations: ["aws/aws-cli awscli/examples/ssm/get-command-invocation.rst (awscli 1.45.11)"],
-                operation: "GetCommandInvocation", request: gciRequest, startedAt: "2020-02-19T18:18:03.000Z",
-                description: "GetCommandInvocation example of the AWS CLI's example page, as a response"),
+                operation: "GetCommandInvocation",
+                request: gciRequest,
+                startedAt: "2020-02-19T18:18:03.000Z",
+                description: "GetCommandInvocation example of the AWS CLI's example page, as a response"
+            ),
             Example(
                 name: "list-command-invocations-cli-example.json",
                 page: examplesFolder.appendingPathComponent("list-command-invocations.rst"),
@@ -68,7 +78,9 @@ enum AWSDocsExamples {
                 operation: "ListCommandInvocations",
                 request: ["CommandId": "ef7fdfd8-9b57-4151-a15c-db9a12345678", "Details": true],
                 startedAt: "2020-02-19T18:18:03.000Z",
-                description: "ListCommandInvocations --details example of the AWS CLI's example page (2020), as a response"),
+                description:
+                    "ListCommandInvocations --details example of the AWS CLI's example page (2020), as a response"
+            ),
         ]
     }
 
@@ -77,16 +89,28 @@ enum AWSDocsExamples {
         let text = try String(contentsOf: example.page, encoding: .utf8)
         let output = try outputJSON(in: text)
         let request = RecordedRequest(
-            method: "POST", url: "https://ssm.us-east-1.amazonaws.com/",
+            method: "POST",
+            url: "https://ssm.us-east-1.amazonaws.com/",
             headers: ["Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AmazonSSM.\(example.operation)"],
-            body: .json(example.request))
+            body: .json(example.request)
+        )
         let response = RecordedResponse(
-            status: 200, headers: ["Content-Type": "application/x-amz-json-1.1"], body: .json(output))
+            status: 200,
+            headers: ["Content-Type": "application/x-amz-json-1.1"],
+            body: .json(output)
+        )
         let header = CassetteHeader(
-            source: .awsDocs, recordedAt: rebuiltAt, description: example.description, citations: example.citations)
-        return Cassette(header: header, interactions: [
-            Interaction(request: request, response: response, startedAt: example.startedAt, duration: 0)
-        ])
+            source: .awsDocs,
+            recordedAt: rebuiltAt,
+            description: example.description,
+            citations: example.citations
+        )
+        return Cassette(
+            header: header,
+            interactions: [
+                Interaction(request: request, response: response, startedAt: example.startedAt, duration: 0)
+            ]
+        )
     }
 
     /// The JSON document that follows the first `Output:` of a page.
@@ -95,11 +119,20 @@ enum AWSDocsExamples {
         guard let marker = text.range(of: "Output:") else { throw ExampleError.noOutput }
         var start = text.utf8.distance(from: text.startIndex, to: marker.upperBound)
         while start < bytes.count, bytes[start] != UInt8(ascii: "{") { start += 1 }
-        var depth = 0, inString = false, escaped = false, end = start
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var end = start
         while end < bytes.count {
             let b = bytes[end]
             if inString {
-                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if b == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if b == UInt8(ascii: "\"") {
+                    inString = false
+                }
             } else if b == UInt8(ascii: "\"") {
                 inString = true
             } else if b == UInt8(ascii: "{") {

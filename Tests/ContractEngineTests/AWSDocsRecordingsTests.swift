@@ -1,8 +1,8 @@
 import Cassettes
 import ContractEngine
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `Recordings/aws-docs/` is generated from AWS's documentation examples (see ``AWSDocsExamples``); these
 /// tests keep the files reproducible and pin the suite's verdicts on AWS's own examples.
@@ -35,7 +35,11 @@ import TestSupport
         #expect(inconclusive.map(\.contract.id) == ["list.plugin-name"])
         let findings = inconclusive.flatMap { $0.targets.flatMap(\.findings) }
         // AWS's 2020 example runs aws:updateSsmAgent; the documented list says aws:updateSSMAgent.
-        #expect(findings.map(\.location.file) == ["list-command-invocations-cli-example.json", "list-command-invocations-cli-example.json"])
+        #expect(
+            findings.map(\.location.file) == [
+                "list-command-invocations-cli-example.json", "list-command-invocations-cli-example.json",
+            ]
+        )
         #expect(findings.allSatisfy { $0.value == "\"aws:updateSsmAgent\"" })
         // The 2017 example's aws:runShellScript is on the documented list.
         let pluginName = try #require(report.rows.first { $0.contract.id == "list.plugin-name" })

@@ -30,11 +30,16 @@ import Testing
 
     @Test func pluginOutputMergesTheStreamsUnderTheErrorTitle() {
         #expect(AgentOutput.pluginOutput(stdout: "hello\n", stderr: "") == "hello\n")
-        #expect(AgentOutput.pluginOutput(stdout: "hello\n", stderr: "oops\n") == "hello\n\n----------ERROR-------\noops\n")
+        #expect(
+            AgentOutput.pluginOutput(stdout: "hello\n", stderr: "oops\n") == "hello\n\n----------ERROR-------\noops\n"
+        )
     }
 
     @Test func pluginOutputOverTheLimitIsExactly2500BytesWithTheMarkers() {
-        let both = AgentOutput.pluginOutput(stdout: String(repeating: "o", count: 3_000), stderr: String(repeating: "r", count: 3_000))
+        let both = AgentOutput.pluginOutput(
+            stdout: String(repeating: "o", count: 3_000),
+            stderr: String(repeating: "r", count: 3_000)
+        )
         #expect(both.utf8.count <= 2_500 && both.utf8.count >= 2_499)
         #expect(both.contains("o\n---Output truncated---\n----------ERROR-------\nr"))
         #expect(both.hasSuffix("r\n---Error truncated----"))
@@ -44,7 +49,10 @@ import Testing
 
         let longError = AgentOutput.pluginOutput(stdout: "short", stderr: String(repeating: "r", count: 3_000))
         #expect(longError.utf8.count == 2_500)
-        #expect(longError.hasPrefix("short\n----------ERROR-------\nrrr") && longError.hasSuffix("r\n---Error truncated----"))
+        #expect(
+            longError.hasPrefix("short\n----------ERROR-------\nrrr")
+                && longError.hasSuffix("r\n---Error truncated----")
+        )
 
         let longOutput = AgentOutput.pluginOutput(stdout: String(repeating: "o", count: 3_000), stderr: "short")
         #expect(longOutput.utf8.count == 2_500)

@@ -1,8 +1,8 @@
 import Cassettes
 import ContractEngine
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The committed `Recordings/` reach every contract: each passes on at least one target, none fails but the
 /// listed deviations, and the recordings hold the situations the headline contracts are about.
@@ -10,7 +10,8 @@ import TestSupport
     static func observations() throws -> [Observation] {
         let root = PackageRoot.path("Recordings")
         var observations: [Observation] = []
-        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files.sorted(by: { $0.path < $1.path }) where file.pathExtension == "json" {
             observations += Observation.observations(of: try Cassette.load(from: file), file: file.lastPathComponent)
         }
@@ -22,14 +23,20 @@ import TestSupport
         let report = Fixtures.report(try Self.observations(), deviations: deviations)
         for row in report.rows {
             #expect(row.targets.contains { $0.tally.pass > 0 }, "\(row.contract.id) never passes over Recordings/")
-            #expect(!row.targets.contains { $0.breaksRun(row.contract.severity) }, "\(row.contract.id) breaks the run over Recordings/")
+            #expect(
+                !row.targets.contains { $0.breaksRun(row.contract.severity) },
+                "\(row.contract.id) breaks the run over Recordings/"
+            )
         }
         #expect(!report.hasViolations)
     }
 
     @Test func theRecordingsHoldEverySituationTheHeadlineContractsNeed() throws {
         var statuses: Set<String> = []
-        var truncatedStdout = false, multibyteCut = false, truncatedPluginOutput = false, pendingWithMinusOne = false
+        var truncatedStdout = false
+        var multibyteCut = false
+        var truncatedPluginOutput = false
+        var pendingWithMinusOne = false
         for observation in try Self.observations() {
             guard case .json(let body) = observation.body else { continue }
             if observation.operation == "GetCommandInvocation" {
@@ -46,7 +53,8 @@ import TestSupport
                 }
             }
             for invocation in body["CommandInvocations"]?.arrayValue ?? [] {
-                for plugin in invocation["CommandPlugins"]?.arrayValue ?? [] where plugin["Output"]?.stringValue?.hasSuffix("\n---Error truncated----") == true {
+                for plugin in invocation["CommandPlugins"]?.arrayValue ?? []
+                where plugin["Output"]?.stringValue?.hasSuffix("\n---Error truncated----") == true {
                     truncatedPluginOutput = true
                 }
             }

@@ -2,8 +2,8 @@ import Cassettes
 import ContractEngine
 import Foundation
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 /// `verify` reads observations straight from a ``CassetteFile`` (bodies left on the file's tape); everything
 /// else reads the ``Cassette`` model. These tests hold the two to each other: the same observations on every
@@ -18,8 +18,10 @@ import TestSupport
         case .unreadable(let reason): body = "unreadable \(reason)"
         }
         let request = observation.request.map { JSONWriter.string($0.json, style: .compact) } ?? "-"
-        return [observation.operation, request, "\(observation.status.map(String.init) ?? "-")", body,
-            "\(observation.time.map { "\($0)" } ?? "-")", observation.location.description, observation.target].joined(separator: " | ")
+        return [
+            observation.operation, request, "\(observation.status.map(String.init) ?? "-")", body,
+            "\(observation.time.map { "\($0)" } ?? "-")", observation.location.description, observation.target,
+        ].joined(separator: " | ")
     }
 
     /// The observations and skip count read from the stored file, or nil when the reader rejects the document.
@@ -39,7 +41,10 @@ import TestSupport
     }
 
     @Test func recordingsGiveTheModelsObservations() throws {
-        let enumerator = FileManager.default.enumerator(at: PackageRoot.path("Recordings"), includingPropertiesForKeys: nil)
+        let enumerator = FileManager.default.enumerator(
+            at: PackageRoot.path("Recordings"),
+            includingPropertiesForKeys: nil
+        )
         var checked = 0
         while let url = enumerator?.nextObject() as? URL {
             guard url.pathExtension == "json" else { continue }
@@ -73,25 +78,42 @@ import TestSupport
 
     /// Edits of the valid cassette: each replaces one member (by path) with another value, or removes it.
     static let edits: [(path: [String], value: JSONValue?)] = [
-        (["format"], "other"), (["format"], nil), (["version"], 2), (["version"], "1"), (["version"], 1.5), (["source"], "mars"),
-        (["source"], nil), (["recordedAt"], nil), (["recordedAt"], 1), (["tool"], nil), (["tool"], .null), (["region"], "us-east-1"),
+        (["format"], "other"), (["format"], nil), (["version"], 2), (["version"], "1"), (["version"], 1.5),
+        (["source"], "mars"),
+        (["source"], nil), (["recordedAt"], nil), (["recordedAt"], 1), (["tool"], nil), (["tool"], .null),
+        (["region"], "us-east-1"),
         (["region"], 1), (["description"], "d"), (["description"], .array([])), (["citations"], .array(["a", "b"])),
         (["citations"], .array(["a", 1])), (["citations"], "a"), (["pseudonymisation"], .object(JSONObject())),
-        (["extra"], .array([])), (["interactions"], nil), (["interactions"], .object(JSONObject())), (["interactions"], .array([])),
+        (["extra"], .array([])), (["interactions"], nil), (["interactions"], .object(JSONObject())),
+        (["interactions"], .array([])),
         (["interactions"], .array([1])),
-        (["interactions", "0", "startedAt"], nil), (["interactions", "0", "startedAt"], 5), (["interactions", "0", "duration"], nil), (["interactions", "0", "duration"], "1"),
-        (["interactions", "0", "request"], nil), (["interactions", "0", "request"], .array([])), (["interactions", "0", "response"], nil), (["interactions", "0", "response"], "r"),
-        (["interactions", "0", "request", "method"], nil), (["interactions", "0", "request", "url"], 3), (["interactions", "0", "request", "headers"], nil),
-        (["interactions", "0", "request", "headers"], .array([.array(["a"])])), (["interactions", "0", "request", "headers"], .array([.array(["a", 1])])),
-        (["interactions", "0", "request", "headers"], .array([.array(["a", "b", "c"])])), (["interactions", "0", "request", "headers"], .object(JSONObject())),
-        (["interactions", "0", "request", "body"], nil), (["interactions", "0", "request", "body"], "x"), (["interactions", "0", "request", "body"], .object(JSONObject())),
+        (["interactions", "0", "startedAt"], nil), (["interactions", "0", "startedAt"], 5),
+        (["interactions", "0", "duration"], nil), (["interactions", "0", "duration"], "1"),
+        (["interactions", "0", "request"], nil), (["interactions", "0", "request"], .array([])),
+        (["interactions", "0", "response"], nil), (["interactions", "0", "response"], "r"),
+        (["interactions", "0", "request", "method"], nil), (["interactions", "0", "request", "url"], 3),
+        (["interactions", "0", "request", "headers"], nil),
+        (["interactions", "0", "request", "headers"], .array([.array(["a"])])),
+        (["interactions", "0", "request", "headers"], .array([.array(["a", 1])])),
+        (["interactions", "0", "request", "headers"], .array([.array(["a", "b", "c"])])),
+        (["interactions", "0", "request", "headers"], .object(JSONObject())),
+        (["interactions", "0", "request", "body"], nil), (["interactions", "0", "request", "body"], "x"),
+        (["interactions", "0", "request", "body"], .object(JSONObject())),
         (["interactions", "0", "request", "body"], .object(JSONObject(["json": 1, "text": "a"]))),
-        (["interactions", "0", "request", "body"], .object(JSONObject(["text": 1]))), (["interactions", "0", "request", "body"], .object(JSONObject(["base64": "AAEC"]))),
-        (["interactions", "0", "request", "body"], .object(JSONObject(["base64": "***"]))), (["interactions", "0", "request", "body"], .object(JSONObject(["yaml": "a"]))),
-        (["interactions", "1", "response", "status"], nil), (["interactions", "1", "response", "status"], "400"), (["interactions", "1", "response", "status"], 400.5),
-        (["interactions", "1", "response", "status"], 204), (["interactions", "1", "response", "headers"], nil), (["interactions", "1", "response", "body"], nil),
-        (["interactions", "1", "response", "body"], .object(JSONObject(["base64": "AAEC"]))), (["interactions", "1", "response", "body"], .null),
-        (["interactions", "1", "response", "body"], .object(JSONObject(["text": "{\"__type\":\"com.amazon#ThrottlingException\",\"message\":\"slow\"}"]))),
+        (["interactions", "0", "request", "body"], .object(JSONObject(["text": 1]))),
+        (["interactions", "0", "request", "body"], .object(JSONObject(["base64": "AAEC"]))),
+        (["interactions", "0", "request", "body"], .object(JSONObject(["base64": "***"]))),
+        (["interactions", "0", "request", "body"], .object(JSONObject(["yaml": "a"]))),
+        (["interactions", "1", "response", "status"], nil), (["interactions", "1", "response", "status"], "400"),
+        (["interactions", "1", "response", "status"], 400.5),
+        (["interactions", "1", "response", "status"], 204), (["interactions", "1", "response", "headers"], nil),
+        (["interactions", "1", "response", "body"], nil),
+        (["interactions", "1", "response", "body"], .object(JSONObject(["base64": "AAEC"]))),
+        (["interactions", "1", "response", "body"], .null),
+        (
+            ["interactions", "1", "response", "body"],
+            .object(JSONObject(["text": "{\"__type\":\"com.amazon#ThrottlingException\",\"message\":\"slow\"}"]))
+        ),
     ]
 
     static func edited(_ json: JSONValue, path: ArraySlice<String>, value: JSONValue?) -> JSONValue {
@@ -130,7 +152,10 @@ import TestSupport
         let json = Self.edited(try JSONParser.parse(Self.valid), path: edit.path[...], value: edit.value)
         let expected = Self.model(json)
         let actual = Self.fast(json)
-        #expect((expected == nil) == (actual == nil), "\(edit.path) = \(String(describing: edit.value)): refused by one reading only")
+        #expect(
+            (expected == nil) == (actual == nil),
+            "\(edit.path) = \(String(describing: edit.value)): refused by one reading only"
+        )
         if let actual {
             #expect(actual.skipped == expected?.skipped)
             #expect(actual.observations == expected?.observations)

@@ -1,15 +1,17 @@
 import ContractEngine
 import Foundation
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CatalogTests {
     @Test func swiftContractsAndCatalogEntriesMatchOneToOne() {
-        let swiftInCatalog = Set(Fixtures.catalog.contracts.filter {
-            if case .swift = $0.implementation { return true }
-            return false
-        }.map(\.id))
+        let swiftInCatalog = Set(
+            Fixtures.catalog.contracts.filter {
+                if case .swift = $0.implementation { return true }
+                return false
+            }.map(\.id)
+        )
         let registered = Set(CodeContractRegistry.all.map(\.id))
         #expect(registered.subtracting(swiftInCatalog).sorted() == [], "Swift contracts missing from Contracts/")
         #expect(swiftInCatalog.subtracting(registered).sorted() == [], "catalog entries without a Swift implementation")
@@ -21,7 +23,10 @@ import TestSupport
         for contract in Fixtures.catalog.contracts {
             let stem = URL(fileURLWithPath: contract.file).deletingPathExtension().lastPathComponent
             let prefix = String(contract.id.prefix { $0 != "." })
-            #expect(stem == prefix || stem == prefix + "s", "\(contract.id) is in \(stem).yaml; move it to \(prefix).yaml")
+            #expect(
+                stem == prefix || stem == prefix + "s",
+                "\(contract.id) is in \(stem).yaml; move it to \(prefix).yaml"
+            )
         }
     }
 
@@ -35,16 +40,24 @@ import TestSupport
                 .map { String($0.prefix { $0.isLetter || $0.isNumber || $0 == "-" }) }
             #expect(!anchors.isEmpty, "\(contract.id): reference does not cite docs/aws-behaviour.md#SECTION")
             for anchor in anchors {
-                #expect(page.contains("<a id=\"\(anchor)\"></a>"), "\(contract.id): docs/aws-behaviour.md has no #\(anchor)")
+                #expect(
+                    page.contains("<a id=\"\(anchor)\"></a>"),
+                    "\(contract.id): docs/aws-behaviour.md has no #\(anchor)"
+                )
             }
         }
         let outsideFile = "ssm-" + "semantics"
         for folder in ["Sources", "Contracts", "Tests", "docs", "Recordings"] {
             let root = PackageRoot.path(folder)
-            let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            let files =
+                FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
+                ?? []
             for file in files where ["swift", "yaml", "md", "json"].contains(file.pathExtension) {
                 let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-                #expect(!text.contains(outsideFile), "\(file.path) cites \(outsideFile).md, which the repository does not hold")
+                #expect(
+                    !text.contains(outsideFile),
+                    "\(file.path) cites \(outsideFile).md, which the repository does not hold"
+                )
             }
         }
         #expect(!(try String(contentsOf: PackageRoot.path("README.md"), encoding: .utf8)).contains(outsideFile))
@@ -73,18 +86,32 @@ import TestSupport
     @Test func selectionByIdAndGlob() throws {
         let catalog = Fixtures.catalog
         #expect(try catalog.selecting(only: ["status.*"], skip: []).contracts.allSatisfy { $0.id.hasPrefix("status.") })
-        #expect(try catalog.selecting(only: [], skip: ["sequence.*", "times.elapsed-consistent"]).contracts.count
-            == catalog.contracts.count - 5)
+        #expect(
+            try catalog.selecting(only: [], skip: ["sequence.*", "times.elapsed-consistent"]).contracts.count
+                == catalog.contracts.count - 5
+        )
         #expect(throws: CatalogError.self) { try catalog.selecting(only: ["no.such-contract"], skip: []) }
         #expect(Glob.matches("sequence.?tart-*", "sequence.start-fixed"))
         #expect(!Glob.matches("status.*", "sequence.start-fixed"))
     }
 
     @Test(arguments: [
-        ("contracts:\n  - id: a.b\n    statement: x\n    severity: fatal\n", "severity \"fatal\" is not error or warning"),
-        ("contracts:\n  - id: a.b\n    statement: x\n    severity: error\n    source: {kind: model, reference: r}\n    applies-to: [{operation: GetCommandInvocation}]\n    rule: {expects: {field: Status, equals: x}}\n", "unknown key \"expects\""),
-        ("contracts:\n  - id: a.b\n    statement: x\n    severity: error\n    source: {kind: seed, seed: s.txt}\n    rule: {expect: {field: Status, equals: x}}\n", "needs \"seed\" (the file) and \"quote\""),
-        ("contracts:\n  - id: a.b\n    statement: x\n    severity: error\n    source: {kind: model, reference: r}\n    applies-to: [{operation: GetCommandInvocation}]\n    implementation: swift\n", "has no Swift contract"),
+        (
+            "contracts:\n  - id: a.b\n    statement: x\n    severity: fatal\n",
+            "severity \"fatal\" is not error or warning"
+        ),
+        (
+            "contracts:\n  - id: a.b\n    statement: x\n    severity: error\n    source: {kind: model, reference: r}\n    applies-to: [{operation: GetCommandInvocation}]\n    rule: {expects: {field: Status, equals: x}}\n",
+            "unknown key \"expects\""
+        ),
+        (
+            "contracts:\n  - id: a.b\n    statement: x\n    severity: error\n    source: {kind: seed, seed: s.txt}\n    rule: {expect: {field: Status, equals: x}}\n",
+            "needs \"seed\" (the file) and \"quote\""
+        ),
+        (
+            "contracts:\n  - id: a.b\n    statement: x\n    severity: error\n    source: {kind: model, reference: r}\n    applies-to: [{operation: GetCommandInvocation}]\n    implementation: swift\n",
+            "has no Swift contract"
+        ),
         ("contracts: [\n", "is not valid YAML"),
     ])
     func malformedContractFilesNameTheProblem(_ text: String, _ expected: String) throws {
@@ -103,16 +130,16 @@ import TestSupport
     @Test func userContractFilesAddRules() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("team-\(UUID().uuidString).yaml")
         try """
-            contracts:
-              - id: team.document-is-ours
-                statement: We only run our own documents.
-                source: {kind: observed, reference: team policy}
-                severity: error
-                applies-to: [{operation: GetCommandInvocation}]
-                fields: [DocumentName]
-                rule:
-                  expect: {field: DocumentName, pattern: "^Team-"}
-            """.write(to: url, atomically: true, encoding: .utf8)
+        contracts:
+          - id: team.document-is-ours
+            statement: We only run our own documents.
+            source: {kind: observed, reference: team policy}
+            severity: error
+            applies-to: [{operation: GetCommandInvocation}]
+            fields: [DocumentName]
+            rule:
+              expect: {field: DocumentName, pattern: "^Team-"}
+        """.write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
         let catalog = try ContractCatalog.load(folder: PackageRoot.path("Contracts"), additional: [url])
         let report = Fixtures.report([Fixtures.gci(Fixtures.gciSuccess)], catalog: catalog)

@@ -2,8 +2,8 @@ import Cassettes
 import ContractEngine
 import Foundation
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 /// The engine evaluates data rules grouped by subject path, streams observations file by file and merges the
 /// per-file runs. These tests hold it to a plain reference evaluation (every scope of every data contract on
@@ -18,7 +18,8 @@ import TestSupport
     }
 
     /// Every data contract on every observation, scope by scope, with the public rule API.
-    static func reference(_ files: [(String, [Observation])], catalog: ContractCatalog) -> [String: [String: Reference]] {
+    static func reference(_ files: [(String, [Observation])], catalog: ContractCatalog) -> [String: [String: Reference]]
+    {
         var results: [String: [String: Reference]] = [:]
         for (_, observations) in files {
             for observation in observations {
@@ -39,7 +40,9 @@ import TestSupport
                                 // Each field that decided, under the subject (or the request's own path).
                                 let subject = scope.at.concrete(indices)
                                 for decided in [verdict] + verdict.others {
-                                    let path = decided.field.map { $0.hasPrefix("request.") ? $0 : subject + "." + $0 } ?? subject
+                                    let path =
+                                        decided.field.map { $0.hasPrefix("request.") ? $0 : subject + "." + $0 }
+                                        ?? subject
                                     entry.findings.append("\(observation.location) \(path)")
                                 }
                             }
@@ -71,7 +74,8 @@ import TestSupport
         let expected = reference(files, catalog: catalog)
         let results = engine(files, catalog: catalog)
         #expect(Set(results.targets) == Set(files.flatMap { $0.1.map(\.target) }))
-        var judged = 0, found = 0
+        var judged = 0
+        var found = 0
         for target in results.targets {
             for (index, contract) in catalog.contracts.enumerated() {
                 guard case .data = contract.implementation else { continue }
@@ -80,7 +84,10 @@ import TestSupport
                 let (kept, count) = results.findings(contract.id, target: target)
                 #expect(count == want.findings.count, "\(contract.id) on \(target)")
                 let paths = kept.map { "\($0.location) \($0.path)" }
-                #expect(paths == Array(want.findings.prefix(RunAccumulator.findingLimit)), "\(contract.id) on \(target)")
+                #expect(
+                    paths == Array(want.findings.prefix(RunAccumulator.findingLimit)),
+                    "\(contract.id) on \(target)"
+                )
                 judged += want.tally.applicable
                 found += want.findings.count
             }
@@ -92,7 +99,12 @@ import TestSupport
     static func observations(inFolder folder: URL) throws -> [(String, [Observation])] {
         let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }.sorted { $0.path < $1.path }
-        return try files.map { ($0.lastPathComponent, Observation.observations(of: try Cassette.load(from: $0), file: $0.lastPathComponent)) }
+        return try files.map {
+            (
+                $0.lastPathComponent,
+                Observation.observations(of: try Cassette.load(from: $0), file: $0.lastPathComponent)
+            )
+        }
     }
 
     @Test func recordingsGiveTheReferenceResults() throws {
@@ -104,7 +116,12 @@ import TestSupport
             if url.pathExtension == "json" { urls.append(url) }
         }
         for url in urls.sorted(by: { $0.path < $1.path }) {
-            files.append((url.lastPathComponent, Observation.observations(of: try Cassette.load(from: url), file: url.lastPathComponent)))
+            files.append(
+                (
+                    url.lastPathComponent,
+                    Observation.observations(of: try Cassette.load(from: url), file: url.lastPathComponent)
+                )
+            )
         }
         #expect(files.count >= 4)
         try Self.compare(files)
@@ -112,7 +129,9 @@ import TestSupport
 
     @Test(.timeLimit(.minutes(3))) func generatedCorpusWithBrokenResponsesGivesTheReferenceResults() throws {
         try #require(PythonTools.isInstalled, Comment(rawValue: PythonTools.missingMessage))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("engine-equivalence-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "engine-equivalence-\(UUID().uuidString)"
+        )
         defer { try? FileManager.default.removeItem(at: folder) }
         let process = Process()
         process.executableURL = PythonTools.program("python")
@@ -122,7 +141,10 @@ import TestSupport
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
         let files = try Self.observations(inFolder: folder).enumerated().map { fileIndex, file in
-            (file.0, file.1.enumerated().map { i, observation in Self.broken(observation, seed: fileIndex * 10_000 + i) })
+            (
+                file.0,
+                file.1.enumerated().map { i, observation in Self.broken(observation, seed: fileIndex * 10_000 + i) }
+            )
         }
         #expect(files.map(\.1.count) == [400, 400, 400])
         // Well over the per-contract finding limit, so the kept findings and the merge's limits are exercised.
@@ -138,7 +160,15 @@ import TestSupport
             ["ResponseCode": 1.5, "ExecutionStartDateTime": "bad"],
             ["ExecutionElapsedTime": "PT", "ExecutionEndDateTime": "2026-01-01T00:00:00+02:00"],
             ["StandardOutputContent": .string(String(repeating: "é", count: 13_000)), "Status": "InProgress"],
-            ["NextToken": 5, "CommandInvocations": [["CommandId": "x", "Status": "Nope", "CommandPlugins": [["Name": "", "Status": "Delayed", "ResponseCode": 3]]]]],
+            [
+                "NextToken": 5,
+                "CommandInvocations": [
+                    [
+                        "CommandId": "x", "Status": "Nope",
+                        "CommandPlugins": [["Name": "", "Status": "Delayed", "ResponseCode": 3]],
+                    ]
+                ],
+            ],
             ["Status": .null, "CommandId": .null],
         ]
         var changed = observation

@@ -19,11 +19,23 @@ enum Fixtures {
     }()
 
     static func observation(
-        _ operation: String, request: JSONValue?, body: Observation.Body, status: Int = 200, time: Double? = nil,
-        interaction: Int = 0, file: String = "fixture.json"
+        _ operation: String,
+        request: JSONValue?,
+        body: Observation.Body,
+        status: Int = 200,
+        time: Double? = nil,
+        interaction: Int = 0,
+        file: String = "fixture.json"
     ) -> Observation {
-        Observation(operation: operation, request: request.map { JSONTape($0).root }, status: status, body: body, time: time,
-            location: ObservationLocation(file: file, interaction: interaction), target: "synthetic")
+        Observation(
+            operation: operation,
+            request: request.map { JSONTape($0).root },
+            status: status,
+            body: body,
+            time: time,
+            location: ObservationLocation(file: file, interaction: interaction),
+            target: "synthetic"
+        )
     }
 
     static var gciRequest: JSONValue { ["CommandId": .string(commandID), "InstanceId": .string(instanceID)] }
@@ -35,7 +47,8 @@ enum Fixtures {
             "DocumentName": "AWS-RunShellScript", "DocumentVersion": "", "PluginName": "aws:runShellScript",
             "ResponseCode": 0, "ExecutionStartDateTime": "2020-02-19T18:18:03.419Z", "ExecutionElapsedTime": "PT2.44S",
             "ExecutionEndDateTime": "2020-02-19T18:18:05.419Z", "Status": "Success", "StatusDetails": "Success",
-            "StandardOutputContent": "hello\n", "StandardOutputUrl": "", "StandardErrorContent": "", "StandardErrorUrl": "",
+            "StandardOutputContent": "hello\n", "StandardOutputUrl": "", "StandardErrorContent": "",
+            "StandardErrorUrl": "",
             "CloudWatchOutputConfig": ["CloudWatchLogGroupName": "", "CloudWatchOutputEnabled": false],
         ]
     }
@@ -56,14 +69,28 @@ enum Fixtures {
         ])
     }
 
-    static func gci(_ body: JSONValue, time: Double? = nil, interaction: Int = 0, request: JSONValue? = nil) -> Observation {
-        observation("GetCommandInvocation", request: request ?? gciRequest, body: .json(body), time: time, interaction: interaction)
+    static func gci(
+        _ body: JSONValue,
+        time: Double? = nil,
+        interaction: Int = 0,
+        request: JSONValue? = nil
+    ) -> Observation {
+        observation(
+            "GetCommandInvocation",
+            request: request ?? gciRequest,
+            body: .json(body),
+            time: time,
+            interaction: interaction
+        )
     }
 
     /// Pending → InProgress → Success, one second apart.
     static var gciSequence: [Observation] {
-        [gci(gciPending, time: 1_582_136_280, interaction: 0), gci(gciInProgress, time: 1_582_136_284, interaction: 1),
-         gci(gciSuccess, time: 1_582_136_290, interaction: 2)]
+        [
+            gci(gciPending, time: 1_582_136_280, interaction: 0),
+            gci(gciInProgress, time: 1_582_136_284, interaction: 1),
+            gci(gciSuccess, time: 1_582_136_290, interaction: 2),
+        ]
     }
 
     static var plugin: JSONValue {
@@ -78,7 +105,8 @@ enum Fixtures {
     static func invocation(_ instance: String, plugins: [JSONValue]) -> JSONValue {
         [
             "CommandId": .string(commandID), "InstanceId": .string(instance), "InstanceName": "", "Comment": "",
-            "DocumentName": "AWS-RunShellScript", "DocumentVersion": "", "RequestedDateTime": .number(JSONNumber(literal: "1.582136283089E9")),
+            "DocumentName": "AWS-RunShellScript", "DocumentVersion": "",
+            "RequestedDateTime": .number(JSONNumber(literal: "1.582136283089E9")),
             "Status": "Success", "StatusDetails": "Success", "StandardOutputUrl": "", "StandardErrorUrl": "",
             "CommandPlugins": .array(plugins), "ServiceRole": "",
             "NotificationConfig": ["NotificationArn": "", "NotificationEvents": [], "NotificationType": ""],
@@ -90,48 +118,95 @@ enum Fixtures {
 
     /// A ListCommandInvocations page with Details.
     static var lciPage: JSONValue {
-        ["CommandInvocations": [invocation("i-02573cafcfEXAMPLE", plugins: [plugin]), invocation("i-0471e04240EXAMPLE", plugins: [plugin])]]
+        [
+            "CommandInvocations": [
+                invocation("i-02573cafcfEXAMPLE", plugins: [plugin]),
+                invocation("i-0471e04240EXAMPLE", plugins: [plugin]),
+            ]
+        ]
     }
 
     static func lci(_ body: JSONValue, request: JSONValue? = nil, interaction: Int = 0) -> Observation {
-        observation("ListCommandInvocations", request: request ?? lciRequest, body: .json(body), interaction: interaction)
+        observation(
+            "ListCommandInvocations",
+            request: request ?? lciRequest,
+            body: .json(body),
+            interaction: interaction
+        )
     }
 
     /// Two pages linked by NextToken.
     static var lciChain: [Observation] {
-        let first: JSONValue = ["CommandInvocations": [invocation("i-02573cafcfEXAMPLE", plugins: [])], "NextToken": "t1"]
+        let first: JSONValue = [
+            "CommandInvocations": [invocation("i-02573cafcfEXAMPLE", plugins: [])], "NextToken": "t1",
+        ]
         let second: JSONValue = ["CommandInvocations": [invocation("i-0471e04240EXAMPLE", plugins: [])]]
         return [
             lci(first, request: ["CommandId": .string(commandID), "MaxResults": 1], interaction: 10),
-            lci(second, request: ["CommandId": .string(commandID), "MaxResults": 1, "NextToken": "t1"], interaction: 11),
+            lci(
+                second,
+                request: ["CommandId": .string(commandID), "MaxResults": 1, "NextToken": "t1"],
+                interaction: 11
+            ),
         ]
     }
 
     static func error(_ code: String, status: Int = 400, operation: String = "GetCommandInvocation") -> Observation {
-        observation(operation, request: gciRequest, body: .error(AWSServiceError(
-            code: code, message: nil, statusCode: status, requestID: nil, operation: operation)), status: status)
+        observation(
+            operation,
+            request: gciRequest,
+            body: .error(
+                AWSServiceError(
+                    code: code,
+                    message: nil,
+                    statusCode: status,
+                    requestID: nil,
+                    operation: operation
+                )
+            ),
+            status: status
+        )
     }
 
     /// A finished invocation whose stdout the agent truncated: 24,000 bytes ending in the marker.
     static var gciTruncated: Observation {
         let other = "i-0fedcba9876543210"
         let stdout = String(repeating: "x", count: 23_980) + "--output truncated--"
-        return gci(gciSuccess.with(["InstanceId": .string(other), "StandardOutputContent": .string(stdout)]),
-            interaction: 5, request: ["CommandId": .string(commandID), "InstanceId": .string(other)])
+        return gci(
+            gciSuccess.with(["InstanceId": .string(other), "StandardOutputContent": .string(stdout)]),
+            interaction: 5,
+            request: ["CommandId": .string(commandID), "InstanceId": .string(other)]
+        )
     }
 
     /// What a scenario that printed `hello` and ran two seconds expects of the fixture's invocations.
     static var scenarioExpectations: ScenarioExpectations {
-        ScenarioExpectations(scenario: "fixture", platform: "linux", invocations: [instanceID, "i-02573cafcfEXAMPLE", "i-0471e04240EXAMPLE"].map {
-            ScenarioExpectations.Invocation(
-                commandID: commandID, instanceID: $0, sentAt: 1_582_136_279, status: ["Success"], statusDetails: ["Success"],
-                responseCode: 0, stdout: .text("hello\n"), stderr: .text(""), runsAtLeast: 2)
-        })
+        ScenarioExpectations(
+            scenario: "fixture",
+            platform: "linux",
+            invocations: [instanceID, "i-02573cafcfEXAMPLE", "i-0471e04240EXAMPLE"].map {
+                ScenarioExpectations.Invocation(
+                    commandID: commandID,
+                    instanceID: $0,
+                    sentAt: 1_582_136_279,
+                    status: ["Success"],
+                    statusDetails: ["Success"],
+                    responseCode: 0,
+                    stdout: .text("hello\n"),
+                    stderr: .text(""),
+                    runsAtLeast: 2
+                )
+            }
+        )
     }
 
     /// Observations as a scenario's cassette gives them: with its expectations.
     static func fromScenario(_ observations: [Observation]) -> [Observation] {
-        observations.map { var copy = $0; copy.scenario = scenarioExpectations; return copy }
+        observations.map {
+            var copy = $0
+            copy.scenario = scenarioExpectations
+            return copy
+        }
     }
 
     /// Every conforming scenario.
@@ -141,7 +216,11 @@ enum Fixtures {
     }
 
     /// Runs the catalog over observations.
-    static func report(_ observations: [Observation], catalog: ContractCatalog = catalog, deviations: DeviationSet = DeviationSet()) -> VerificationReport {
+    static func report(
+        _ observations: [Observation],
+        catalog: ContractCatalog = catalog,
+        deviations: DeviationSet = DeviationSet()
+    ) -> VerificationReport {
         let engine = ContractEngine(catalog: catalog)
         var run = engine.makeAccumulator()
         for observation in observations { engine.evaluate(observation, into: &run) }
@@ -164,7 +243,9 @@ extension JSONValue {
 
     /// A copy of a ListCommandInvocations page with the first invocation (or its first plugin) changed.
     func withFirstInvocation(_ changes: KeyValuePairs<String, JSONValue>, plugin: Bool = false) -> JSONValue {
-        guard var invocations = self["CommandInvocations"]?.arrayValue, let first = invocations.first else { return self }
+        guard var invocations = self["CommandInvocations"]?.arrayValue, let first = invocations.first else {
+            return self
+        }
         if plugin {
             var plugins = first["CommandPlugins"]?.arrayValue ?? []
             plugins[0] = plugins[0].with(changes)

@@ -10,8 +10,10 @@ import Testing
     static let texts: [String] = [
         "i-1234abcd", "i-0123456789abcdef0", "mi-0123456789abcdef0", "i-a_b_c_d_", "i-ABCDEFGH",
         "i-1234abc", "i-1234abcde", "i-0123456789abcdef", "i-0123456789abcdef01", "mi-1234abcd", "mi-0123456789abcdef",
-        "I-1234abcd", "i_1234abcd", "-i-1234abcd", "xi-1234abcd", "i-1234-bcd", "i-1234abc.", "i-1234abc ", " i-1234abcd",
-        "i-1234abcd\n", "i-1234abcd\r\n", "i-1234abc\u{e9}", "i-1234abc\u{0661}", "mi-0123456789abcdef\u{e9}", "i-\u{1F600}abc",
+        "I-1234abcd", "i_1234abcd", "-i-1234abcd", "xi-1234abcd", "i-1234-bcd", "i-1234abc.", "i-1234abc ",
+        " i-1234abcd",
+        "i-1234abcd\n", "i-1234abcd\r\n", "i-1234abc\u{e9}", "i-1234abc\u{0661}", "mi-0123456789abcdef\u{e9}",
+        "i-\u{1F600}abc",
         "i-12\u{0}4abcd", "", "i-", "mi-", "i-[234abcd", "i-@234abcd", "i-`234abcd", "i-{234abcd", "i-1234abcd\u{2028}",
     ]
 

@@ -12,14 +12,24 @@ import FoundationXML
     static let parsedBack = "two\nlines & <tags> \"quoted\"\ttab\r\u{FFFD}end"
 
     static func report() -> JUnitReport {
-        JUnitReport(name: "all", suites: [
-            JUnitReport.Suite(name: "suite & co", cases: [
-                JUnitReport.TestCase(classname: "c", name: "held", outcome: .passed()),
-                JUnitReport.TestCase(classname: "c", name: "noted", outcome: .passed(output: awkward)),
-                JUnitReport.TestCase(classname: "c", name: "broke", outcome: .failed(type: "violation", message: awkward, details: awkward)),
-                JUnitReport.TestCase(classname: "c", name: "n/a", outcome: .skipped(message: "not applicable")),
-            ])
-        ])
+        JUnitReport(
+            name: "all",
+            suites: [
+                JUnitReport.Suite(
+                    name: "suite & co",
+                    cases: [
+                        JUnitReport.TestCase(classname: "c", name: "held", outcome: .passed()),
+                        JUnitReport.TestCase(classname: "c", name: "noted", outcome: .passed(output: awkward)),
+                        JUnitReport.TestCase(
+                            classname: "c",
+                            name: "broke",
+                            outcome: .failed(type: "violation", message: awkward, details: awkward)
+                        ),
+                        JUnitReport.TestCase(classname: "c", name: "n/a", outcome: .skipped(message: "not applicable")),
+                    ]
+                )
+            ]
+        )
     }
 
     @Test func attributesAndTextSurviveAnXMLParser() throws {
@@ -37,19 +47,25 @@ import FoundationXML
         #expect(failure.attribute(forName: "message")?.stringValue == Self.parsedBack)
         #expect(failure.attribute(forName: "type")?.stringValue == "violation")
         #expect(failure.stringValue == Self.parsedBack)
-        #expect(cases[3].elements(forName: "skipped").first?.attribute(forName: "message")?.stringValue == "not applicable")
+        #expect(
+            cases[3].elements(forName: "skipped").first?.attribute(forName: "message")?.stringValue == "not applicable"
+        )
     }
 
     @Test func countsAreOnEverySuiteAndSkippedOnlyWhenThereAreSome() {
-        let xml = JUnitReport(suites: [JUnitReport.Suite(name: "s", cases: [JUnitReport.TestCase(classname: "c", name: "x", outcome: .passed())])]).xml
-        #expect(xml == """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites tests="1" failures="0">
-              <testsuite name="s" tests="1" failures="0">
-                <testcase classname="c" name="x"/>
-              </testsuite>
-            </testsuites>
+        let xml = JUnitReport(suites: [
+            JUnitReport.Suite(name: "s", cases: [JUnitReport.TestCase(classname: "c", name: "x", outcome: .passed())])
+        ]).xml
+        #expect(
+            xml == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuites tests="1" failures="0">
+                  <testsuite name="s" tests="1" failures="0">
+                    <testcase classname="c" name="x"/>
+                  </testsuite>
+                </testsuites>
 
-            """)
+                """
+        )
     }
 }

@@ -3,6 +3,7 @@ import RawJSON
 import SSMOperations
 import TestSupport
 import Testing
+
 @testable import ContractRunners
 
 /// check-cli against the venv's real AWS CLI v1; each finding is compared with what the CLI does when run directly.
@@ -13,7 +14,8 @@ import Testing
     func directOutputRun(_ operation: SSMShapeModel.Operation) async throws -> ExternalCLI.Run {
         let sample = try SkeletonRunner.sampleInput(for: operation, in: Self.model)
         return try await AWSCLIOracle.aws().run([
-            "ssm", operation.cliName, "--cli-input-json", JSONWriter.string(sample), "--generate-cli-skeleton", "output",
+            "ssm", operation.cliName, "--cli-input-json", JSONWriter.string(sample), "--generate-cli-skeleton",
+            "output",
             "--endpoint-url", "http://127.0.0.1:9",
         ])
     }
@@ -26,35 +28,58 @@ import Testing
         // No --generate-cli-skeleton run sent a request; every filled --cli-input-json run sent exactly one.
         #expect(report.skeletonRuns == 12 && report.skeletonRunRequests == 0)
         #expect(report.commandRunRequests >= 6)
-        for id in ["input-skeleton-members", "input-skeleton-no-request", "input-skeleton-accepted", "filled-input-sent", "output-skeleton-no-request"] {
+        for id in [
+            "input-skeleton-members", "input-skeleton-no-request", "input-skeleton-accepted", "filled-input-sent",
+            "output-skeleton-no-request",
+        ] {
             let failing = report.results.filter { $0.check == id && !$0.holds }
             #expect(failing.isEmpty, "\(failing)")
         }
         // The CLI's output mode, judged by check-cli, and the same run made directly here.
         for operation in Self.model.operations {
-            let finding = try #require(report.results.first { $0.operation == operation.cliName && $0.check == "output-skeleton-valid" })
+            let finding = try #require(
+                report.results.first { $0.operation == operation.cliName && $0.check == "output-skeleton-valid" }
+            )
             let direct = try await directOutputRun(operation)
             if direct.status != 0 {
                 #expect(!finding.holds)
                 #expect(finding.detail.contains("exited \(direct.status)"))
                 #expect(finding.detail.contains(direct.firstErrorLine))
             } else if direct.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                #expect(finding.holds, "\(operation.cliName) printed nothing for an empty output shape: \(finding.detail)")
+                #expect(
+                    finding.holds,
+                    "\(operation.cliName) printed nothing for an empty output shape: \(finding.detail)"
+                )
                 #expect(Self.model.shapes[operation.output ?? ""]?.members.isEmpty == true)
             } else {
                 let output = try JSONParser.parse(direct.stdout)
-                let violations = ShapeValidator(model: Self.model, timestamps: .iso8601).validateOutput(output, operation: operation.name)
+                let violations = ShapeValidator(model: Self.model, timestamps: .iso8601).validateOutput(
+                    output,
+                    operation: operation.name
+                )
                 #expect(finding.holds == violations.isEmpty, "\(operation.cliName): \(finding.detail)")
             }
         }
         // What the CLI really does today (awscli 1.45.11): the stubbed output uses member names as values, which
         // botocore's own validation rejects where a min length applies (CommandId is exactly 36 characters).
-        let getInvocation = try #require(report.results.first { $0.operation == "get-command-invocation" && $0.check == "output-skeleton-valid" })
+        let getInvocation = try #require(
+            report.results.first { $0.operation == "get-command-invocation" && $0.check == "output-skeleton-valid" }
+        )
         #expect(getInvocation.detail.contains("Invalid length for parameter CommandId, value: 9, valid min length: 36"))
-        let describe = try #require(report.results.first { $0.operation == "describe-instance-information" && $0.check == "output-skeleton-valid" })
-        #expect(describe.detail.contains("InstanceInformationList[0].PingStatus (PingStatus): \"PingStatus\" is not one of Online, ConnectionLost, Inactive"))
+        let describe = try #require(
+            report.results.first {
+                $0.operation == "describe-instance-information" && $0.check == "output-skeleton-valid"
+            }
+        )
+        #expect(
+            describe.detail.contains(
+                "InstanceInformationList[0].PingStatus (PingStatus): \"PingStatus\" is not one of Online, ConnectionLost, Inactive"
+            )
+        )
         #expect(report.exitStatus == .violation)
-        #expect(report.text.contains("requests received by the counting endpoint: 0 during 12 --generate-cli-skeleton runs"))
+        #expect(
+            report.text.contains("requests received by the counting endpoint: 0 during 12 --generate-cli-skeleton runs")
+        )
     }
 
     @Test func reportsAreWrittenAsJSONAndJUnit() async throws {
@@ -65,7 +90,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("check-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let json = directory.appendingPathComponent("r.json"), junit = directory.appendingPathComponent("r.xml")
+        let json = directory.appendingPathComponent("r.json")
+        let junit = directory.appendingPathComponent("r.xml")
         try CheckCLIRunner.write(report, json: json.path, junit: junit.path)
         let parsed = try JSONParser.parse(Data(contentsOf: json))
         #expect(parsed["failed"] == 0 && parsed["held"] == 6)
@@ -76,7 +102,9 @@ import Testing
 
     @Test func unknownOperationIsBadUsage() async throws {
         try #require(PythonTools.isInstalled, Comment(rawValue: PythonTools.missingMessage))
-        await #expect(throws: RunnerError.self) { try await CheckCLIRunner.run(cli: AWSCLIOracle.aws(), operations: ["nope"]) }
+        await #expect(throws: RunnerError.self) {
+            try await CheckCLIRunner.run(cli: AWSCLIOracle.aws(), operations: ["nope"])
+        }
     }
 
     @Test func missingCLIIsUnreachable() {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built `ssm-contract` binary, run as a user runs it: exit statuses and the one-line error.
 @Suite(.serialized) struct CommandLineTests {
@@ -10,9 +10,15 @@ import TestSupport
     }
 
     @Test(.timeLimit(.minutes(1))) func exitStatusesAsDocumented() throws {
-        let ok = try Self.run(["check", "get-command-invocation", "-"], input: "{\"Status\":\"Success\",\"StatusDetails\":\"Success\"}")
+        let ok = try Self.run(
+            ["check", "get-command-invocation", "-"],
+            input: "{\"Status\":\"Success\",\"StatusDetails\":\"Success\"}"
+        )
         #expect(ok.status == 0)
-        let violation = try Self.run(["check", "get-command-invocation", "-"], input: "{\"Status\":\"Success\",\"StatusDetails\":\"InProgress\"}")
+        let violation = try Self.run(
+            ["check", "get-command-invocation", "-"],
+            input: "{\"Status\":\"Success\",\"StatusDetails\":\"InProgress\"}"
+        )
         #expect(violation.status == 1)
         #expect(violation.out.contains("FAIL         status.details-consistent"))
         let truncated = try Self.run(["check", "get-command-invocation", "-"], input: "{\"Status\":")

@@ -2,8 +2,8 @@ import Cassettes
 import ContractRunners
 import Foundation
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 /// `har export` and `har import`: HAR 1.2 that other tools read, the way back byte for byte, redaction on
 /// import, and the entries that are not SSM skipped and counted.
@@ -19,10 +19,14 @@ import TestSupport
                 #expect(try HARRunner.export(cassette: original.path, output: har.path) == nil)
                 let back = temporary.appendingPathComponent(original.lastPathComponent)
                 let line = try HARRunner.importHAR(har.path, output: back.path, source: cassette.header.source)
-                #expect(line == "imported \(cassette.interactions.count) \(cassette.interactions.count == 1 ? "interaction" : "interactions") from \(har.path) into \(back.path)\n")
+                #expect(
+                    line
+                        == "imported \(cassette.interactions.count) \(cassette.interactions.count == 1 ? "interaction" : "interactions") from \(har.path) into \(back.path)\n"
+                )
                 #expect(try Cassette.load(from: back).fileData == cassette.fileData, "\(original.lastPathComponent)")
             }
-            var before = VerifyRunner.Options(), after = VerifyRunner.Options()
+            var before = VerifyRunner.Options()
+            var after = VerifyRunner.Options()
             before.paths = [PackageRoot.path(folder).path]
             after.paths = [temporary.path]
             let (a, b) = (try await VerifyRunner.run(before), try await VerifyRunner.run(after))
@@ -36,7 +40,9 @@ import TestSupport
     static func verdicts(_ report: JSONValue?) -> [String] {
         (report?["contracts"]?.arrayValue ?? []).map { contract in
             let targets = (contract["targets"]?.arrayValue ?? []).map { target in
-                ["target", "pass", "fail", "inconclusive", "notApplicable", "findingCount"].map { JSONWriter.string(target[$0] ?? .null) }.joined(separator: " ")
+                ["target", "pass", "fail", "inconclusive", "notApplicable", "findingCount"].map {
+                    JSONWriter.string(target[$0] ?? .null)
+                }.joined(separator: " ")
             }
             return "\(contract["id"]?.stringValue ?? "?") \(contract["verdict"]?.stringValue ?? "?") \(targets)"
         }
@@ -50,13 +56,20 @@ import TestSupport
         #expect(har["log"]?["creator"]?["name"]?.stringValue == "ssm-contract")
         let entries = try #require(har["log"]?["entries"]?.arrayValue)
         #expect(entries.count == cassette.interactions.count)
-        let first = entries[0], interaction = cassette.interactions[0]
+        let first = entries[0]
+        let interaction = cassette.interactions[0]
         #expect(first["startedDateTime"]?.stringValue == interaction.startedAt)
         #expect(first["time"]?.doubleValue == interaction.duration * 1000)
         #expect(first["timings"]?["wait"]?.doubleValue == interaction.duration * 1000)
-        #expect(first["request"]?["postData"]?["text"]?.stringValue == String(decoding: interaction.request.body.data, as: UTF8.self))
+        #expect(
+            first["request"]?["postData"]?["text"]?.stringValue
+                == String(decoding: interaction.request.body.data, as: UTF8.self)
+        )
         #expect(first["request"]?["postData"]?["mimeType"]?.stringValue == "application/x-amz-json-1.1")
-        #expect(first["response"]?["content"]?["text"]?.stringValue == String(decoding: interaction.response.body.data, as: UTF8.self))
+        #expect(
+            first["response"]?["content"]?["text"]?.stringValue
+                == String(decoding: interaction.response.body.data, as: UTF8.self)
+        )
         #expect(first["response"]?["status"]?.intValue == interaction.response.status)
         #expect(first["request"]?["headers"]?[0]?["name"]?.stringValue == interaction.request.headers.first?.name)
     }
@@ -90,9 +103,15 @@ import TestSupport
             try Data(Self.capture.utf8).write(to: har)
             let output = folder.appendingPathComponent("imported.json")
             let line = try HARRunner.importHAR(har.path, output: output.path, source: .live)
-            #expect(line == "imported 1 interaction from \(har.path) into \(output.path); skipped 1 entry (1 not awsJson1_1)\n")
+            #expect(
+                line
+                    == "imported 1 interaction from \(har.path) into \(output.path); skipped 1 entry (1 not awsJson1_1)\n"
+            )
             let text = try String(contentsOf: output, encoding: .utf8)
-            #expect(!text.contains("FwoGZXIvYXdzEXAMPLETOKENnotreal") && !text.contains("AKIAIOSFODNN7EXAMPLE") && !text.contains(String(repeating: "ab", count: 32)))
+            #expect(
+                !text.contains("FwoGZXIvYXdzEXAMPLETOKENnotreal") && !text.contains("AKIAIOSFODNN7EXAMPLE")
+                    && !text.contains(String(repeating: "ab", count: 32))
+            )
             let cassette = try Cassette.load(from: output)
             let interaction = try #require(cassette.interactions.first)
             #expect(cassette.header.source == .live)
@@ -104,9 +123,18 @@ import TestSupport
             // Not again without --force; and a mock's traffic is never labelled live.
             #expect(throws: RunnerError.self) { try HARRunner.importHAR(har.path, output: output.path, source: .live) }
             let mockHAR = folder.appendingPathComponent("mock.har")
-            try Data(Self.capture.replacingOccurrences(of: "https://ssm.eu-west-1.amazonaws.com/", with: "http://127.0.0.1:5000/").utf8).write(to: mockHAR)
+            try Data(
+                Self.capture.replacingOccurrences(
+                    of: "https://ssm.eu-west-1.amazonaws.com/",
+                    with: "http://127.0.0.1:5000/"
+                ).utf8
+            ).write(to: mockHAR)
             let mislabelled = #expect(throws: RunnerError.self) {
-                try HARRunner.importHAR(mockHAR.path, output: folder.appendingPathComponent("m.json").path, source: .live)
+                try HARRunner.importHAR(
+                    mockHAR.path,
+                    output: folder.appendingPathComponent("m.json").path,
+                    source: .live
+                )
             }
             #expect(mislabelled?.message.contains("not an AWS endpoint, so it is not live") == true)
         }
@@ -115,14 +143,35 @@ import TestSupport
     @Test func aHARWithoutSSMTrafficOrNotHARAtAllIsBadInput() throws {
         try ServeFixtures.withTemporaryFolderSync { folder in
             let pageOnly = folder.appendingPathComponent("page.har")
-            try Data(#"{"log":{"version":"1.2","entries":[{"startedDateTime":"2026-11-21T08:00:01.000Z","time":1,"request":{"method":"GET","url":"https://example.com/","headers":[]},"response":{"status":200,"headers":[],"content":{"size":0}}}]}}"#.utf8).write(to: pageOnly)
-            let none = #expect(throws: RunnerError.self) { try HARRunner.importHAR(pageOnly.path, output: folder.appendingPathComponent("a.json").path, source: .synthetic) }
+            try Data(
+                #"{"log":{"version":"1.2","entries":[{"startedDateTime":"2026-11-21T08:00:01.000Z","time":1,"request":{"method":"GET","url":"https://example.com/","headers":[]},"response":{"status":200,"headers":[],"content":{"size":0}}}]}}"#
+                    .utf8
+            ).write(to: pageOnly)
+            let none = #expect(throws: RunnerError.self) {
+                try HARRunner.importHAR(
+                    pageOnly.path,
+                    output: folder.appendingPathComponent("a.json").path,
+                    source: .synthetic
+                )
+            }
             #expect(none?.status == .badInput)
-            #expect(none?.message == "\(pageOnly.path): no awsJson1_1 entry (POST with X-Amz-Target and an application/x-amz-json-1.1 body) among 1 entries; nothing to import")
+            #expect(
+                none?.message
+                    == "\(pageOnly.path): no awsJson1_1 entry (POST with X-Amz-Target and an application/x-amz-json-1.1 body) among 1 entries; nothing to import"
+            )
             let notHAR = folder.appendingPathComponent("x.har")
             try Data(#"{"hello":"world"}"#.utf8).write(to: notHAR)
-            let bad = #expect(throws: RunnerError.self) { try HARRunner.importHAR(notHAR.path, output: folder.appendingPathComponent("b.json").path, source: .synthetic) }
-            #expect(bad?.message == "\(notHAR.path): not a HAR file (no \"log\" object); export one from your browser's DevTools or proxy as HAR")
+            let bad = #expect(throws: RunnerError.self) {
+                try HARRunner.importHAR(
+                    notHAR.path,
+                    output: folder.appendingPathComponent("b.json").path,
+                    source: .synthetic
+                )
+            }
+            #expect(
+                bad?.message
+                    == "\(notHAR.path): not a HAR file (no \"log\" object); export one from your browser's DevTools or proxy as HAR"
+            )
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("a.json").path))
         }
     }

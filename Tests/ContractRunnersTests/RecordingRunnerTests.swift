@@ -1,7 +1,7 @@
 import Cassettes
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import ContractRunners
 
@@ -16,13 +16,19 @@ import TestSupport
         let recorded = try await MotoServer.withMotoServer { moto in
             try await RecordingRunner.recordThroughCurl(
                 RecordingOptions(
-                    outputDirectory: folder, source: .init("mock:moto@\(moto.version)")!,
+                    outputDirectory: folder,
+                    source: .init("mock:moto@\(moto.version)")!,
                     environment: [
-                        "AWS_ACCESS_KEY_ID": MotoServer.accessKeyID, "AWS_SECRET_ACCESS_KEY": MotoServer.secretAccessKey,
+                        "AWS_ACCESS_KEY_ID": MotoServer.accessKeyID,
+                        "AWS_SECRET_ACCESS_KEY": MotoServer.secretAccessKey,
                         "HOME": "/nonexistent-home-for-tests",
                     ],
-                    endpointURL: moto.endpointURL, region: MotoServer.region,
-                    retryStrategy: .init(random: { 0 }, sleeper: { _ in }), pollDelay: 0))
+                    endpointURL: moto.endpointURL,
+                    region: MotoServer.region,
+                    retryStrategy: .init(random: { 0 }, sleeper: { _ in }),
+                    pollDelay: 0
+                )
+            )
         }
         // Every scenario but the one that needs --offline-instance-id, in catalog order.
         let catalog = try ScenarioCatalog.load(folder: PackageRoot.path("Contracts"))
@@ -40,10 +46,15 @@ import TestSupport
     }
 
     @Test func committedMotoRecordingsReplayWithTheExpectedAnswers() async throws {
-        let runs = try await RecordingRunner.replay(directory: Self.committed, catalog: try ScenarioCatalog.load(folder: PackageRoot.path("Contracts")))
+        let runs = try await RecordingRunner.replay(
+            directory: Self.committed,
+            catalog: try ScenarioCatalog.load(folder: PackageRoot.path("Contracts"))
+        )
         let steps = Dictionary(uniqueKeysWithValues: runs.map { ($0.scenario, $0.steps) })
         let unknown = try #require(steps["get-command-invocation-errors"]?.first)
-        #expect(unknown.outcome == .serviceError(code: "InvalidCommandId", statusCode: 400, message: "Invalid command id."))
+        #expect(
+            unknown.outcome == .serviceError(code: "InvalidCommandId", statusCode: 400, message: "Invalid command id.")
+        )
         for step in steps["success-known-output"] ?? [] where step.operation == "ListCommandInvocations" {
             guard case .unreadable(500, let reason) = step.outcome else {
                 Issue.record("moto 5.2.1 answered ListCommandInvocations with \(step.outcome)")
@@ -51,7 +62,11 @@ import TestSupport
             }
             #expect(reason.contains("HTML page"))
         }
-        guard case .waited(let outcome, let observations)? = steps["success-known-output"]?.first(where: { $0.label.hasPrefix("polled") })?.outcome else {
+        guard
+            case .waited(let outcome, let observations)? = steps["success-known-output"]?.first(where: {
+                $0.label.hasPrefix("polled")
+            })?.outcome
+        else {
             Issue.record("success-known-output has no poll step")
             return
         }
@@ -69,13 +84,18 @@ import TestSupport
 
     @Test func missingCredentialsAreAConfigurationError() async {
         let options = RecordingOptions(
-            outputDirectory: FileManager.default.temporaryDirectory, source: .live,
-            environment: ["HOME": "/nonexistent-home-for-tests"], endpointURL: "http://127.0.0.1:9", region: "us-east-1")
+            outputDirectory: FileManager.default.temporaryDirectory,
+            source: .live,
+            environment: ["HOME": "/nonexistent-home-for-tests"],
+            endpointURL: "http://127.0.0.1:9",
+            region: "us-east-1"
+        )
         await #expect {
             _ = try await RecordingRunner.recordThroughCurl(options)
         } throws: { error in
             guard let error = error as? RunnerError else { return false }
-            return error.status == .configuration && error.message.hasPrefix("no credentials: read env AWS_ACCESS_KEY_ID (unset)")
+            return error.status == .configuration
+                && error.message.hasPrefix("no credentials: read env AWS_ACCESS_KEY_ID (unset)")
         }
     }
 
@@ -84,17 +104,28 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         try await withRefusingPort { port in
             let options = RecordingOptions(
-                outputDirectory: folder, source: CassetteSource("mock:moto@5.2.1")!,
-                environment: ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret", "HOME": "/nonexistent"],
-                endpointURL: "http://127.0.0.1:\(port)", region: "us-east-1", scenarioNames: ["describe-instance-information"],
-                retryStrategy: .init(random: { 0 }, sleeper: { _ in }))
+                outputDirectory: folder,
+                source: CassetteSource("mock:moto@5.2.1")!,
+                environment: [
+                    "AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret", "HOME": "/nonexistent",
+                ],
+                endpointURL: "http://127.0.0.1:\(port)",
+                region: "us-east-1",
+                scenarioNames: ["describe-instance-information"],
+                retryStrategy: .init(random: { 0 }, sleeper: { _ in })
+            )
             await #expect {
                 _ = try await RecordingRunner.recordThroughCurl(options)
             } throws: { error in
                 guard let error = error as? RunnerError else { return false }
-                return error.status == .unreachable && error.message.contains("describe-instance-information was not written")
+                return error.status == .unreachable
+                    && error.message.contains("describe-instance-information was not written")
             }
         }
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("describe-instance-information.json").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("describe-instance-information.json").path
+            )
+        )
     }
 }

@@ -1,7 +1,7 @@
 import ContractEngine
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import ContractRunners
 
@@ -15,7 +15,8 @@ import TestSupport
         let expected: [(String, String, String?)] = [
             ("success-known-output", "Success", "Success"), ("in-flight", "Success", "Success"),
             ("failure-exit-code", "Failed", "Failed"), ("execution-timeout", "TimedOut", "ExecutionTimedOut"),
-            ("cancel-while-running", "Cancelled", "Cancelled"), ("unreachable-instance", "TimedOut", "DeliveryTimedOut"),
+            ("cancel-while-running", "Cancelled", "Cancelled"),
+            ("unreachable-instance", "TimedOut", "DeliveryTimedOut"),
         ]
         for (name, status, details) in expected {
             let scenario = try #require(scenarios[name], "no scenario \(name)")
@@ -32,10 +33,24 @@ import TestSupport
         #expect(scenarios["several-instances-pagination"]?.instances == .all)
         #expect(scenarios["unreachable-instance"]?.instances == .offline)
         let steps = Self.catalog.scenarios.flatMap(\.steps)
-        for probe in ScenarioStep.Probe.allCases { #expect(steps.contains(.probe(probe)), "no \(probe.rawValue) probe") }
+        for probe in ScenarioStep.Probe.allCases {
+            #expect(steps.contains(.probe(probe)), "no \(probe.rawValue) probe")
+        }
         #expect(steps.contains(.cancel) && steps.contains(.getRightAfterSend) && steps.contains(.pollUntilRunning))
-        #expect(steps.contains { if case .list(let list) = $0 { return list.maxResults == 1 && list.allPages && list.details == true } else { return false } })
-        let filterKeys = Set(steps.flatMap { step -> [String] in if case .list(let list) = step { return list.filters.map { $0[0] } } else { return [] } })
+        #expect(
+            steps.contains {
+                if case .list(let list) = $0 {
+                    return list.maxResults == 1 && list.allPages && list.details == true
+                } else {
+                    return false
+                }
+            }
+        )
+        let filterKeys = Set(
+            steps.flatMap { step -> [String] in
+                if case .list(let list) = step { return list.filters.map { $0[0] } } else { return [] }
+            }
+        )
         #expect(filterKeys == ["Status", "InvokedAfter", "InvokedBefore"])
     }
 
@@ -56,15 +71,31 @@ import TestSupport
         #expect(context.skipReason(paging) == "needs at least 2 --instance-id (1 given)")
         let offline = try #require(Self.catalog.scenarios.first { $0.name == "unreachable-instance" })
         #expect(context.skipReason(offline)?.hasPrefix("needs --offline-instance-id") == true)
-        #expect(ScenarioContext(instanceIDs: ["i-0123456789abcdef0"], offlineInstanceID: "i-0aaaaaaaaaaaaaaaa").skipReason(offline) == nil)
+        #expect(
+            ScenarioContext(instanceIDs: ["i-0123456789abcdef0"], offlineInstanceID: "i-0aaaaaaaaaaaaaaaa").skipReason(
+                offline
+            ) == nil
+        )
     }
 
     @Test(arguments: [
-        ("scenarios:\n  - name: a\n    description: d\n    steps: [send]\n    run: {linux: {commands: [x]}}\n    colour: red\n", "scenario a: unknown key \"colour\""),
+        (
+            "scenarios:\n  - name: a\n    description: d\n    steps: [send]\n    run: {linux: {commands: [x]}}\n    colour: red\n",
+            "scenario a: unknown key \"colour\""
+        ),
         ("scenarios:\n  - name: a\n    description: d\n    steps: [jump]\n", "scenario a: unknown step \"jump\""),
-        ("scenarios:\n  - name: a\n    description: d\n    steps: [{probe: nothing}]\n", "scenario a: probe \"nothing\" is not one of unknown-command-id"),
-        ("scenarios:\n  - name: a\n    description: d\n    steps: [send]\n", "scenario a: sends a command but has no run.linux / run.windows commands"),
-        ("scenarios:\n  - name: a\n    description: d\n    instances: some\n    steps: [poll]\n", "scenario a: instances \"some\" is not first, all or offline"),
+        (
+            "scenarios:\n  - name: a\n    description: d\n    steps: [{probe: nothing}]\n",
+            "scenario a: probe \"nothing\" is not one of unknown-command-id"
+        ),
+        (
+            "scenarios:\n  - name: a\n    description: d\n    steps: [send]\n",
+            "scenario a: sends a command but has no run.linux / run.windows commands"
+        ),
+        (
+            "scenarios:\n  - name: a\n    description: d\n    instances: some\n    steps: [poll]\n",
+            "scenario a: instances \"some\" is not first, all or offline"
+        ),
         ("contracts: []\n", "has no \"scenarios:\" list"),
         ("scenarios: [\n", "is not valid YAML"),
     ])
@@ -73,7 +104,8 @@ import TestSupport
             _ = try ScenarioCatalog.parse(text, file: "team/scenarios.yaml")
         } throws: { error in
             guard let error = error as? RunnerError else { return false }
-            return error.status == .badInput && error.message.hasPrefix("team/scenarios.yaml: ") && error.message.contains(expected)
+            return error.status == .badInput && error.message.hasPrefix("team/scenarios.yaml: ")
+                && error.message.contains(expected)
         }
     }
 
@@ -81,7 +113,9 @@ import TestSupport
         #expect {
             _ = try Self.catalog.select(["nope"])
         } throws: { error in
-            (error as? RunnerError)?.message.hasPrefix("unknown scenario \"nope\"; use one of: success-known-output, in-flight") == true
+            (error as? RunnerError)?.message.hasPrefix(
+                "unknown scenario \"nope\"; use one of: success-known-output, in-flight"
+            ) == true
         }
     }
 }

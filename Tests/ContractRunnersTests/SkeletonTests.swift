@@ -3,6 +3,7 @@ import RawJSON
 import SSMOperations
 import TestSupport
 import Testing
+
 @testable import ContractRunners
 
 /// The AWS CLI v1 from the pinned venv, as the oracle for input skeletons.
@@ -11,7 +12,8 @@ enum AWSCLIOracle {
     /// first element: the CLI picks enum placeholders at random, ssm-contract picks the first.
     static func pinnedInputSkeleton(_ operation: String) async throws -> String {
         let python = try ExternalCLI(path: PythonTools.program("python").path)
-        let program = "import random, sys; random.choice = lambda seq: seq[0]; from awscli.clidriver import main; sys.exit(main())"
+        let program =
+            "import random, sys; random.choice = lambda seq: seq[0]; from awscli.clidriver import main; sys.exit(main())"
         let run = try await python.run(["-c", program, "ssm", operation, "--generate-cli-skeleton", "input"])
         try #require(run.status == 0, Comment(rawValue: run.stderr))
         return run.stdout
@@ -44,10 +46,12 @@ enum AWSCLIOracle {
 
     @Test func conformanceNamesMissingExtraAndMistypedMembers() throws {
         let skeleton = try JSONParser.parse(#"{"InstanceId": "", "CommandId": 0, "Extra": ""}"#)
-        #expect(InputSkeletonConformance.problems(skeleton, shape: "GetCommandInvocationRequest", in: model) == [
-            "$: members of GetCommandInvocationRequest: missing PluginName; not in the model: Extra",
-            "CommandId: expected \"\", found 0",
-        ])
+        #expect(
+            InputSkeletonConformance.problems(skeleton, shape: "GetCommandInvocationRequest", in: model) == [
+                "$: members of GetCommandInvocationRequest: missing PluginName; not in the model: Extra",
+                "CommandId: expected \"\", found 0",
+            ]
+        )
     }
 
     @Test(arguments: operations)
@@ -60,16 +64,26 @@ enum AWSCLIOracle {
 
     @Test func yamlInputCommentsFollowCLIv2() throws {
         let yaml = try SkeletonRunner.render(operation: "get-command-invocation", kind: .yamlInput)
-        #expect(yaml == """
-            CommandId: ''  # [REQUIRED] (Required) The parent command ID of the invocation plugin.
-            InstanceId: ''  # [REQUIRED] (Required) The ID of the managed node targeted by the command.
-            PluginName: ''  # The name of the step for which you want detailed results.
+        #expect(
+            yaml == """
+                CommandId: ''  # [REQUIRED] (Required) The parent command ID of the invocation plugin.
+                InstanceId: ''  # [REQUIRED] (Required) The ID of the managed node targeted by the command.
+                PluginName: ''  # The name of the step for which you want detailed results.
 
-            """)
+                """
+        )
         let list = try SkeletonRunner.render(operation: "list-command-invocations", kind: .yamlInput)
-        #expect(list.contains("\nFilters:  # (Optional) One or more filters.\n- key: InvokedAfter  # [REQUIRED] The name of the filter. Valid values are: InvokedAfter, InvokedBefore, Status, ExecutionStage, DocumentName.\n  value: ''  # [REQUIRED]"))
+        #expect(
+            list.contains(
+                "\nFilters:  # (Optional) One or more filters.\n- key: InvokedAfter  # [REQUIRED] The name of the filter. Valid values are: InvokedAfter, InvokedBefore, Status, ExecutionStage, DocumentName.\n  value: ''  # [REQUIRED]"
+            )
+        )
         let send = try SkeletonRunner.render(operation: "send-command", kind: .yamlInput)
-        #expect(send.contains("\nParameters:  # The required and optional parameters specified in the document being run.\n  KeyName:\n  - ''\n"))
+        #expect(
+            send.contains(
+                "\nParameters:  # The required and optional parameters specified in the document being run.\n  KeyName:\n  - ''\n"
+            )
+        )
     }
 
     @Test(arguments: operations)
@@ -107,13 +121,21 @@ enum AWSCLIOracle {
             Issue.record("an unknown operation rendered")
         } catch {
             #expect(error.status == .badInput)
-            #expect(error.message == "unknown operation \"get-command-invocations\"; known operations: cancel-command, describe-instance-information, get-command-invocation, list-command-invocations, list-commands, send-command")
+            #expect(
+                error.message
+                    == "unknown operation \"get-command-invocations\"; known operations: cancel-command, describe-instance-information, get-command-invocation, list-command-invocations, list-commands, send-command"
+            )
         }
     }
 
     @Test func pythonJSONWriterEscapesLikeEnsureASCII() {
-        let value: JSONValue = ["a": ["é\u{1F600}\n\"", [], [:] as JSONValue], "b": .number(JSONNumber(literal: "0.0"))]
-        #expect(PythonJSONWriter.string(value) == "{\n    \"a\": [\n        \"\\u00e9\\ud83d\\ude00\\n\\\"\",\n        [],\n        {}\n    ],\n    \"b\": 0.0\n}")
+        let value: JSONValue = [
+            "a": ["é\u{1F600}\n\"", [], [:] as JSONValue], "b": .number(JSONNumber(literal: "0.0")),
+        ]
+        #expect(
+            PythonJSONWriter.string(value)
+                == "{\n    \"a\": [\n        \"\\u00e9\\ud83d\\ude00\\n\\\"\",\n        [],\n        {}\n    ],\n    \"b\": 0.0\n}"
+        )
     }
 }
 
@@ -138,8 +160,14 @@ enum AWSCLIOracle {
         var service = try JSONParser.parse(pipe.fileHandleForReading.readDataToEndOfFile())
         gunzip.waitUntilExit()
         guard case .object(var root) = service, case .object(var shapes)? = root["shapes"],
-              case .object(var status)? = shapes["CommandInvocationStatus"] else { Issue.record("unexpected botocore layout"); return }
-        status["enum"] = ["Pending", "InProgress", "Delayed", "Success", "Cancelled", "TimedOut", "Failed", "Cancelling", "Paused"]
+            case .object(var status)? = shapes["CommandInvocationStatus"]
+        else {
+            Issue.record("unexpected botocore layout")
+            return
+        }
+        status["enum"] = [
+            "Pending", "InProgress", "Delayed", "Success", "Cancelled", "TimedOut", "Failed", "Cancelling", "Paused",
+        ]
         shapes["CommandInvocationStatus"] = .object(status)
         root["shapes"] = .object(shapes)
         service = .object(root)
@@ -152,6 +180,8 @@ enum AWSCLIOracle {
     }
 
     @Test func unreadableServiceFileIsBadInput() {
-        #expect(throws: RunnerError.self) { try ModelDriftRunner.run(serviceFile: URL(fileURLWithPath: "/nonexistent/service-2.json.gz")) }
+        #expect(throws: RunnerError.self) {
+            try ModelDriftRunner.run(serviceFile: URL(fileURLWithPath: "/nonexistent/service-2.json.gz"))
+        }
     }
 }

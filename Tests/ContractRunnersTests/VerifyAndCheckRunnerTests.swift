@@ -1,23 +1,30 @@
 import Cassettes
 import ContractEngine
-@testable import ContractRunners
 import Foundation
 import RawJSON
-import Testing
 import TestSupport
+import Testing
+
+@testable import ContractRunners
 
 @Suite struct VerifyAndCheckRunnerTests {
     static let catalogPath = PackageRoot.path("Contracts").path
 
     static func scratch(_ name: String, _ text: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ssm-contract-tests-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ssm-contract-tests-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
 
-    static func check(_ body: String, operation: String = "get-command-invocation", configure: (inout CheckRunner.Options) -> Void = { _ in }) throws(RunnerError) -> VerifyRunner.Outcome {
+    static func check(
+        _ body: String,
+        operation: String = "get-command-invocation",
+        configure: (inout CheckRunner.Options) -> Void = { _ in }
+    ) throws(RunnerError) -> VerifyRunner.Outcome {
         var options = CheckRunner.Options()
         options.operation = operation
         options.catalog.catalog = catalogPath
@@ -52,9 +59,11 @@ import TestSupport
     }
 
     @Test func checkExitsOneOnAViolationAndZeroOtherwise() throws {
-        let good = "{\"Status\":\"Pending\",\"StatusDetails\":\"Delayed\",\"ResponseCode\":-1,\"ExecutionStartDateTime\":\"\"}"
+        let good =
+            "{\"Status\":\"Pending\",\"StatusDetails\":\"Delayed\",\"ResponseCode\":-1,\"ExecutionStartDateTime\":\"\"}"
         #expect(try Self.check(good).status == .success)
-        let bad = "{\"Status\":\"Pending\",\"StatusDetails\":\"Pending\",\"ResponseCode\":0,\"ExecutionStartDateTime\":\"\"}"
+        let bad =
+            "{\"Status\":\"Pending\",\"StatusDetails\":\"Pending\",\"ResponseCode\":0,\"ExecutionStartDateTime\":\"\"}"
         let outcome = try Self.check(bad)
         #expect(outcome.status == .violation)
         #expect(outcome.text.contains("FAIL         response-code.not-started"))
@@ -62,7 +71,8 @@ import TestSupport
     }
 
     @Test func checkUsesTheRequestForDetails() throws {
-        let page = "{\"CommandInvocations\":[{\"CommandId\":\"1a2b3c4d-1234-4abc-9def-0123456789ab\",\"InstanceId\":\"i-0abcdef1234567890\",\"Status\":\"Success\",\"CommandPlugins\":[{\"Name\":\"aws:runShellScript\",\"Status\":\"Success\"}]}]}"
+        let page =
+            "{\"CommandInvocations\":[{\"CommandId\":\"1a2b3c4d-1234-4abc-9def-0123456789ab\",\"InstanceId\":\"i-0abcdef1234567890\",\"Status\":\"Success\",\"CommandPlugins\":[{\"Name\":\"aws:runShellScript\",\"Status\":\"Success\"}]}]}"
         #expect(try Self.check(page, operation: "list-command-invocations").status == .success)
         let request = try Self.scratch("request.json", "{\"CommandId\":\"1a2b3c4d-1234-4abc-9def-0123456789ab\"}")
         let outcome = try Self.check(page, operation: "list-command-invocations") { $0.request = request.path }
@@ -72,13 +82,34 @@ import TestSupport
 
     @Test func unreadableInputIsBadInputNamingTheFile() throws {
         let html = try Self.scratch("page.html", "<!DOCTYPE html><html><body>500 Internal Server Error</body></html>")
-        #expect(Self.badInput { () throws(RunnerError) in try Self.check("") { $0.input = html.path } }?.contains("\(html.path): is an HTML page") == true)
-        #expect(Self.badInput { () throws(RunnerError) in try Self.check("{\"Status\": \"Succ") }?.contains("truncated JSON?") == true)
-        #expect(Self.badInput { () throws(RunnerError) in try Self.check("{}", operation: "send-command") }?.contains("unknown operation \"send-command\"") == true)
-        #expect(Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.catalog.only = ["status.nope"] } }?.contains("--only") == true)
-        #expect(Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.input = "/no/such/file.json" } }?.contains("/no/such/file.json") == true)
+        #expect(
+            Self.badInput { () throws(RunnerError) in try Self.check("") { $0.input = html.path } }?.contains(
+                "\(html.path): is an HTML page"
+            ) == true
+        )
+        #expect(
+            Self.badInput { () throws(RunnerError) in try Self.check("{\"Status\": \"Succ") }?.contains(
+                "truncated JSON?"
+            ) == true
+        )
+        #expect(
+            Self.badInput { () throws(RunnerError) in try Self.check("{}", operation: "send-command") }?.contains(
+                "unknown operation \"send-command\""
+            ) == true
+        )
+        #expect(
+            Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.catalog.only = ["status.nope"] } }?
+                .contains("--only") == true
+        )
+        #expect(
+            Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.input = "/no/such/file.json" } }?
+                .contains("/no/such/file.json") == true
+        )
         let deviations = try Self.scratch("moto.yaml", "target: moto-5.2.1\ndeviations: [{id: times.execution-utc}]\n")
-        #expect(Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.catalog.deviations = [deviations.path] } }?.contains("has no \"reason\"") == true)
+        #expect(
+            Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.catalog.deviations = [deviations.path] }
+            }?.contains("has no \"reason\"") == true
+        )
     }
 
     @Test func verifyRejectsAMalformedCassetteNamingIt() async throws {
@@ -99,11 +130,21 @@ import TestSupport
 
     @Test func theCatalogIsFoundFromTheExecutable() throws {
         let root = PackageRoot.url
-        let fromBinary = try CatalogLocator.locate(explicit: nil, environment: [:], currentDirectory: URL(fileURLWithPath: "/"),
-            executable: try BuiltProducts.ssmContract)
-        #expect(fromBinary.standardizedFileURL.path == root.appendingPathComponent("Contracts").standardizedFileURL.path)
-        let fromEnvironment = try CatalogLocator.locate(explicit: nil, environment: ["SSM_CONTRACT_CATALOG": Self.catalogPath],
-            currentDirectory: URL(fileURLWithPath: "/"), executable: URL(fileURLWithPath: "/usr/bin/x"))
+        let fromBinary = try CatalogLocator.locate(
+            explicit: nil,
+            environment: [:],
+            currentDirectory: URL(fileURLWithPath: "/"),
+            executable: try BuiltProducts.ssmContract
+        )
+        #expect(
+            fromBinary.standardizedFileURL.path == root.appendingPathComponent("Contracts").standardizedFileURL.path
+        )
+        let fromEnvironment = try CatalogLocator.locate(
+            explicit: nil,
+            environment: ["SSM_CONTRACT_CATALOG": Self.catalogPath],
+            currentDirectory: URL(fileURLWithPath: "/"),
+            executable: URL(fileURLWithPath: "/usr/bin/x")
+        )
         #expect(fromEnvironment.path == Self.catalogPath)
         #expect(throws: RunnerError.self) {
             try CatalogLocator.locate(explicit: "/no/such", environment: [:], currentDirectory: root, executable: root)
@@ -113,11 +154,15 @@ import TestSupport
     /// A file large enough to be judged in parts on several cores gives the report of one pass over it (the
     /// parts are made small here; `verify` cuts parts of 5,000 interactions).
     @Test func aLargeFileJudgedInPartsGivesTheReportOfOnePass() async throws {
-        let recording = try Cassette.load(from: PackageRoot.path("Recordings/mock-moto-5.2.1/success-known-output.json"))
+        let recording = try Cassette.load(
+            from: PackageRoot.path("Recordings/mock-moto-5.2.1/success-known-output.json")
+        )
         var large = recording
         large.interactions = Array(repeating: recording.interactions, count: 200).flatMap { $0 }
         #expect(VerifyRunner.partition(large.interactions.count, width: 2, partSize: 300).count == 2)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ssm-contract-tests-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ssm-contract-tests-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("large.json")
@@ -132,7 +177,11 @@ import TestSupport
         var run = engine.makeAccumulator()
         run.addFile()
         let file = try CassetteFile.read(from: url)
-        run.addSkipped(Observation.forEachObservation(of: file, file: url.standardizedFileURL.path) { engine.evaluate($0, into: &run) })
+        run.addSkipped(
+            Observation.forEachObservation(of: file, file: url.standardizedFileURL.path) {
+                engine.evaluate($0, into: &run)
+            }
+        )
         let onePass = VerificationReport(engine.finish(run), deviations: deviations, today: "2026-11-21")
         #expect(parallel.text(title: "t") == onePass.text(title: "t"))
         #expect(parallel.observations == large.interactions.count, "no interaction lost or judged twice")

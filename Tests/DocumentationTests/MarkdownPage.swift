@@ -26,17 +26,24 @@ struct MarkdownPage {
     }
 
     init(relativePath: String) throws {
-        self.init(relativePath: relativePath, text: try String(contentsOf: PackageRoot.path(relativePath), encoding: .utf8))
+        self.init(
+            relativePath: relativePath,
+            text: try String(contentsOf: PackageRoot.path(relativePath), encoding: .utf8)
+        )
     }
 
     /// README.md, every docs/*.md, and the two format references.
     static func documentation() throws -> [MarkdownPage] {
         let docs = try FileManager.default.contentsOfDirectory(atPath: PackageRoot.path("docs").path)
             .filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
-        return try (["README.md", "Recordings/README.md", "Contracts/README.md"] + docs).map { try MarkdownPage(relativePath: $0) }
+        return try (["README.md", "Recordings/README.md", "Contracts/README.md"] + docs).map {
+            try MarkdownPage(relativePath: $0)
+        }
     }
 
-    var lineCount: Int { text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0) }
+    var lineCount: Int {
+        text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0)
+    }
 
     /// The lines outside fenced code blocks.
     private var proseLines: [Substring] {
@@ -78,16 +85,19 @@ struct MarkdownPage {
     /// GitHub's anchor for a heading: inline markup removed, lower-cased, punctuation dropped, spaces → `-`.
     static func anchor(ofHeading heading: String) -> String {
         let plain = heading.replacing(/\[([^\]]*)\]\([^)]*\)/) { String($0.1) }
-        return String(plain.lowercased().compactMap { character -> Character? in
-            if character == " " { return "-" }
-            if character.isLetter || character.isNumber || character == "-" || character == "_" { return character }
-            return nil
-        })
+        return String(
+            plain.lowercased().compactMap { character -> Character? in
+                if character == " " { return "-" }
+                if character.isLetter || character.isNumber || character == "-" || character == "_" { return character }
+                return nil
+            }
+        )
     }
 
     /// What is wrong with `link` in `page`, or nil when it resolves.
     static func problem(with link: Link, in page: MarkdownPage) throws -> String? {
-        guard let targetPath = link.path.isEmpty ? page.relativePath : resolve(link.path, from: page.relativePath) else {
+        guard let targetPath = link.path.isEmpty ? page.relativePath : resolve(link.path, from: page.relativePath)
+        else {
             return "\(link.target): points outside the repository"
         }
         let target = link.path.isEmpty ? page : nil

@@ -1,7 +1,8 @@
 import Foundation
-@testable import HTTPTransport
 import LoopbackServer
 import Testing
+
+@testable import HTTPTransport
 
 /// A configuration that ignores the process environment's proxies (tests must not depend on it).
 let directConfiguration = CurlTransport.Configuration(timeout: .seconds(20), proxy: .none)
@@ -18,14 +19,17 @@ struct CurlTransportExchangeTests {
                 ("X-Amzn-RequestId", "a1b2"), ("content-type", "application/octet-stream"),
                 ("X-Dup", "one"), ("x-dup", "two"), ("X-Empty-Not", "v a l"),
             ]),
-            body: Self.binaryBody)
+            body: Self.binaryBody
+        )
         try await LoopbackHTTPServer.withServer(handler: { _ in answer }) { server in
             try await CurlTransport.withCurlTransport(configuration: directConfiguration) { transport in
                 let response = try await transport.send(HTTPRequest(url: server.baseURL + "/teapot"))
                 #expect(response.status == 418)
                 #expect(response.body == Self.binaryBody)
                 let names = response.headers.map(\.name)
-                #expect(names == ["X-Amzn-RequestId", "content-type", "X-Dup", "x-dup", "X-Empty-Not", "Content-Length"])
+                #expect(
+                    names == ["X-Amzn-RequestId", "content-type", "X-Dup", "x-dup", "X-Empty-Not", "Content-Length"]
+                )
                 #expect(response.headers.values(for: "x-dup") == ["one", "two"])
                 #expect(response.headers["X-EMPTY-NOT"] == "v a l")
                 #expect(response.headers["Content-Length"] == String(Self.binaryBody.count))
@@ -42,7 +46,8 @@ struct CurlTransportExchangeTests {
                 ("X-Amz-Target", "AmazonSSM.GetCommandInvocation"), ("Content-Type", "application/x-amz-json-1.1"),
                 ("X-Repeat", "1"), ("x-repeat", "2"),
             ]),
-            body: Self.binaryBody)
+            body: Self.binaryBody
+        )
         try await LoopbackHTTPServer.withServer(handler: { _ in HTTPResponse(status: 204) }) { server in
             try await CurlTransport.withCurlTransport(configuration: directConfiguration) { transport in
                 var request = sent
@@ -59,11 +64,13 @@ struct CurlTransportExchangeTests {
             // Exactly the request's fields, plus the Host and Content-Length that HTTP requires; no Accept,
             // no Expect, no content-encoding negotiation added by libcurl.
             let fields = received.headers.map { "\($0.name): \($0.value)" }
-            #expect(fields == [
-                "Host: 127.0.0.1:\(server.port)",
-                "X-Amz-Target: AmazonSSM.GetCommandInvocation", "Content-Type: application/x-amz-json-1.1",
-                "X-Repeat: 1", "x-repeat: 2", "Content-Length: \(Self.binaryBody.count)",
-            ])
+            #expect(
+                fields == [
+                    "Host: 127.0.0.1:\(server.port)",
+                    "X-Amz-Target: AmazonSSM.GetCommandInvocation", "Content-Type: application/x-amz-json-1.1",
+                    "X-Repeat: 1", "x-repeat: 2", "Content-Length: \(Self.binaryBody.count)",
+                ]
+            )
         }
     }
 
@@ -79,7 +86,9 @@ struct CurlTransportExchangeTests {
                 #expect(head.body.isEmpty)
             }
             #expect(server.receivedRequests.map(\.method) == ["GET", "HEAD"])
-            #expect(server.receivedRequests.allSatisfy { $0.body.isEmpty && !$0.headers.contains(name: "Content-Length") })
+            #expect(
+                server.receivedRequests.allSatisfy { $0.body.isEmpty && !$0.headers.contains(name: "Content-Length") }
+            )
         }
     }
 
@@ -93,8 +102,11 @@ struct CurlTransportExchangeTests {
                     for id in 0..<50 {
                         group.addTask {
                             let request = HTTPRequest(
-                                method: "POST", url: server.baseURL + "/echo/\(id)",
-                                headers: ["X-Id": "\(id)"], body: Data("request \(id)".utf8))
+                                method: "POST",
+                                url: server.baseURL + "/echo/\(id)",
+                                headers: ["X-Id": "\(id)"],
+                                body: Data("request \(id)".utf8)
+                            )
                             return (id, try await transport.send(request))
                         }
                     }
@@ -113,7 +125,8 @@ struct CurlTransportExchangeTests {
     }
 
     @Test func sequentialRequestsToOneHostReuseOneConnection() async throws {
-        try await LoopbackHTTPServer.withServer(handler: { _ in HTTPResponse(status: 200, body: Data("ok".utf8)) }) { server in
+        try await LoopbackHTTPServer.withServer(handler: { _ in HTTPResponse(status: 200, body: Data("ok".utf8)) }) {
+            server in
             try await CurlTransport.withCurlTransport(configuration: directConfiguration) { transport in
                 for index in 0..<10 {
                     let response = try await transport.send(HTTPRequest(url: server.baseURL + "/\(index)"))
@@ -130,8 +143,10 @@ struct CurlTransportExchangeTests {
         // A 100 Continue head followed by the final head: only the final fields remain.
         // (Exercised through the header parser: a loopback server cannot be made to send a stray 1xx.)
         var headers = HTTPHeaders()
-        for line in ["HTTP/1.1 100 Continue\r\n", "X-Interim: yes\r\n", "\r\n",
-                     "HTTP/1.1 200 OK\r\n", "X-Final: a\r\n", "X-Folded: one\r\n", "\t two\r\n", "x-final: b\r\n", "\r\n"] {
+        for line in [
+            "HTTP/1.1 100 Continue\r\n", "X-Interim: yes\r\n", "\r\n",
+            "HTTP/1.1 200 OK\r\n", "X-Final: a\r\n", "X-Folded: one\r\n", "\t two\r\n", "x-final: b\r\n", "\r\n",
+        ] {
             HeaderLineParser.apply(line, to: &headers)
         }
         #expect(headers.map(\.name) == ["X-Final", "X-Folded", "x-final"])

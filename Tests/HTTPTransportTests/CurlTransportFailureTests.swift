@@ -8,7 +8,9 @@ import Testing
 struct CurlTransportFailureTests {
     /// Sends `request` and returns the TransportError it must throw.
     static func failure(
-        of request: HTTPRequest, configuration: CurlTransport.Configuration = directConfiguration, timeout: Duration? = nil
+        of request: HTTPRequest,
+        configuration: CurlTransport.Configuration = directConfiguration,
+        timeout: Duration? = nil
     ) async throws -> TransportError {
         try await CurlTransport.withCurlTransport(configuration: configuration) { transport in
             do {
@@ -31,7 +33,9 @@ struct CurlTransportFailureTests {
     }
 
     @Test func invalidHeaderValueIsRejectedBeforeSending() async throws {
-        let error = try await Self.failure(of: HTTPRequest(url: "http://127.0.0.1:1/", headers: ["X-Bad": "a\r\nInjected: 1"]))
+        let error = try await Self.failure(
+            of: HTTPRequest(url: "http://127.0.0.1:1/", headers: ["X-Bad": "a\r\nInjected: 1"])
+        )
         #expect(error.code == .invalidRequest)
         #expect(error.description.contains("X-Bad"))
     }
@@ -42,7 +46,11 @@ struct CurlTransportFailureTests {
             #expect(error.code == .connectionRefused)
             #expect(error.curlCode == 7)
             // One line: code, URL, libcurl's message, CURLcode.
-            #expect(error.description.hasPrefix("connection refused for http://127.0.0.1:\(port)/: Failed to connect to 127.0.0.1 port \(port)"))
+            #expect(
+                error.description.hasPrefix(
+                    "connection refused for http://127.0.0.1:\(port)/: Failed to connect to 127.0.0.1 port \(port)"
+                )
+            )
             #expect(error.description.hasSuffix("(curl error 7)"))
             #expect(!error.description.contains("\n"))
             #expect(error.isRetryable)
@@ -55,7 +63,10 @@ struct CurlTransportFailureTests {
             await gate.wait()
             return HTTPResponse(status: 200)
         }) { server in
-            let error = try await Self.failure(of: HTTPRequest(url: server.baseURL + "/slow"), timeout: .milliseconds(300))
+            let error = try await Self.failure(
+                of: HTTPRequest(url: server.baseURL + "/slow"),
+                timeout: .milliseconds(300)
+            )
             gate.open()
             #expect(error.code == .timeout)
             #expect(error.curlCode == 28)
@@ -66,8 +77,15 @@ struct CurlTransportFailureTests {
 
     @Test func connectTimeoutWhenNobodyCompletesTheHandshake() async throws {
         try await withUnansweredPort { port in
-            let configuration = CurlTransport.Configuration(connectTimeout: .milliseconds(300), timeout: .seconds(20), proxy: .none)
-            let error = try await Self.failure(of: HTTPRequest(url: "http://127.0.0.1:\(port)/"), configuration: configuration)
+            let configuration = CurlTransport.Configuration(
+                connectTimeout: .milliseconds(300),
+                timeout: .seconds(20),
+                proxy: .none
+            )
+            let error = try await Self.failure(
+                of: HTTPRequest(url: "http://127.0.0.1:\(port)/"),
+                configuration: configuration
+            )
             #expect(error.code == .connectTimeout)
             #expect(error.curlCode == 28)
             #expect(error.isTimeout)
@@ -100,7 +118,8 @@ struct CurlTransportFailureTests {
 
     @Test func everyFailureHasItsOwnCode() {
         let codes: [TransportError.Code] = [
-            .badURL, .invalidRequest, .dnsFailure, .connectionRefused, .connectTimeout, .timeout, .tls, .connectionReset,
+            .badURL, .invalidRequest, .dnsFailure, .connectionRefused, .connectTimeout, .timeout, .tls,
+            .connectionReset,
             .proxy, .cancelled, .shutdown, .other,
         ]
         #expect(Set(codes).count == codes.count)

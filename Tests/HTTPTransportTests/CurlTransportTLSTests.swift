@@ -4,7 +4,9 @@ import TestSupport
 import Testing
 
 /// Whether `openssl` is installed (the self-signed certificate is generated with it).
-let opensslPath = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+let opensslPath = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+}
 
 @Suite("CurlTransport verifies TLS", .timeLimit(.minutes(1)))
 struct CurlTransportTLSTests {
@@ -62,10 +64,13 @@ struct SelfSignedHTTPSServer {
         defer { try? FileManager.default.removeItem(at: folder) }
         let cert = folder.appendingPathComponent("cert.pem").path
         let key = folder.appendingPathComponent("key.pem").path
-        try await ChildProcess.run(opensslPath ?? "openssl", [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
-            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-        ])
+        try await ChildProcess.run(
+            opensslPath ?? "openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
+                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            ]
+        )
         let server = try ChildProcess(PythonTools.program("python").path, ["-c", script, cert, key])
         defer { server.stop() }
         // The child's stdin (held by `server`) closes on stop(); the script exits on end of input.

@@ -24,8 +24,12 @@ struct LoopbackHTTPServerTests {
     @Test func givenContentLengthAndHeaderOrderAreKeptAndNothingIsAdded() async throws {
         let answer = HTTPResponse(
             status: 200,
-            headers: HTTPHeaders([("Content-Length", "2"), ("x-amzn-RequestId", "r-1"), ("Content-Type", "application/x-amz-json-1.1"), ("Date", "Tue, 01 Jan 2030 00:00:00 GMT")]),
-            body: Data("{}".utf8))
+            headers: HTTPHeaders([
+                ("Content-Length", "2"), ("x-amzn-RequestId", "r-1"), ("Content-Type", "application/x-amz-json-1.1"),
+                ("Date", "Tue, 01 Jan 2030 00:00:00 GMT"),
+            ]),
+            body: Data("{}".utf8)
+        )
         try await LoopbackHTTPServer.withServer(handler: { _ in answer }) { server in
             let response = try await CurlTransport.withCurlTransport(configuration: directConfiguration) { transport in
                 try await transport.send(HTTPRequest(url: server.baseURL + "/"))
@@ -36,7 +40,8 @@ struct LoopbackHTTPServerTests {
     }
 
     @Test func aServerThatKeepsNoRequestsStillCountsThem() async throws {
-        try await LoopbackHTTPServer.withServer(keepsRequests: false, handler: { _ in HTTPResponse(status: 204) }) { server in
+        try await LoopbackHTTPServer.withServer(keepsRequests: false, handler: { _ in HTTPResponse(status: 204) }) {
+            server in
             try await CurlTransport.withCurlTransport(configuration: directConfiguration) { transport in
                 for _ in 0..<3 { _ = try await transport.send(HTTPRequest(url: server.baseURL + "/poll")) }
             }
@@ -46,11 +51,15 @@ struct LoopbackHTTPServerTests {
     }
 
     @Test func scriptedResponsesAnswerInOrderThenSayTheScriptRanOut() async throws {
-        let script = ScriptedResponses([HTTPResponse(status: 200, body: Data("first".utf8)), HTTPResponse(status: 400, body: Data("second".utf8))])
+        let script = ScriptedResponses([
+            HTTPResponse(status: 200, body: Data("first".utf8)), HTTPResponse(status: 400, body: Data("second".utf8)),
+        ])
         try await LoopbackHTTPServer.withServer(handler: script.handler) { server in
             try await CurlTransport.withCurlTransport(configuration: directConfiguration) { transport in
                 var statuses: [Int] = []
-                for _ in 0..<3 { statuses.append(try await transport.send(HTTPRequest(url: server.baseURL + "/")).status) }
+                for _ in 0..<3 {
+                    statuses.append(try await transport.send(HTTPRequest(url: server.baseURL + "/")).status)
+                }
                 #expect(statuses == [200, 400, 500])
             }
             #expect(script.remaining == 0)
@@ -61,7 +70,9 @@ struct LoopbackHTTPServerTests {
     @Test func aTakenPortIsAClearStartupError() async throws {
         try await LoopbackHTTPServer.withServer(handler: { _ in HTTPResponse(status: 200) }) { first in
             let error = await #expect(throws: LoopbackServerError.self) {
-                try await LoopbackHTTPServer.withServer(port: first.port, handler: { _ in HTTPResponse(status: 200) }) { _ in }
+                try await LoopbackHTTPServer.withServer(port: first.port, handler: { _ in HTTPResponse(status: 200) }) {
+                    _ in
+                }
             }
             #expect(error?.description.contains("127.0.0.1:\(first.port)") == true)
         }

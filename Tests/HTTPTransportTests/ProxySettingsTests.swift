@@ -18,19 +18,23 @@ struct ProxySettingsTests {
         #expect(ProxySettings.fromEnvironment([:]) == .none)
     }
 
-    @Test(arguments: [
-        ("https://ssm.us-east-1.amazonaws.com/", "http://secure-proxy:3128"),
-        ("http://ssm.us-east-1.amazonaws.com/", "http://plain-proxy:3128"),
-        ("http://api.example.com/", nil),  // NO_PROXY suffix match
-        ("http://example.com:8080/", nil),  // NO_PROXY exact host, port ignored
-        ("http://notexample.com/", "http://plain-proxy:3128"),  // not a subdomain
-        ("http://svc.internal/", nil),  // leading-dot entry
-        ("http://[::1]:9/", nil),  // IPv6 literal listed in brackets
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("https://ssm.us-east-1.amazonaws.com/", "http://secure-proxy:3128"),
+            ("http://ssm.us-east-1.amazonaws.com/", "http://plain-proxy:3128"),
+            ("http://api.example.com/", nil),  // NO_PROXY suffix match
+            ("http://example.com:8080/", nil),  // NO_PROXY exact host, port ignored
+            ("http://notexample.com/", "http://plain-proxy:3128"),  // not a subdomain
+            ("http://svc.internal/", nil),  // leading-dot entry
+            ("http://[::1]:9/", nil),  // IPv6 literal listed in brackets
+        ] as [(String, String?)]
+    )
     func proxyChoice(url: String, expected: String?) {
         let settings = ProxySettings(
-            httpProxy: "http://plain-proxy:3128", httpsProxy: "http://secure-proxy:3128",
-            noProxy: "example.com, .internal ,[::1]")
+            httpProxy: "http://plain-proxy:3128",
+            httpsProxy: "http://secure-proxy:3128",
+            noProxy: "example.com, .internal ,[::1]"
+        )
         #expect(settings.proxy(for: url) == expected)
     }
 
@@ -39,7 +43,8 @@ struct ProxySettingsTests {
     }
 
     @Test func httpRequestGoesThroughTheProxyInAbsoluteForm() async throws {
-        try await LoopbackHTTPServer.withServer(handler: { _ in HTTPResponse(status: 200, body: Data("from proxy".utf8)) }) { proxy in
+        try await LoopbackHTTPServer.withServer(handler: { _ in HTTPResponse(status: 200, body: Data("from proxy".utf8))
+        }) { proxy in
             let environment = ["http_proxy": proxy.baseURL, "NO_PROXY": "bypassed.invalid"]
             let configuration = CurlTransport.Configuration(proxy: .fromEnvironment(environment))
             try await CurlTransport.withCurlTransport(configuration: configuration) { transport in
@@ -63,7 +68,9 @@ struct ProxySettingsTests {
         try await withRefusingPort { port in
             let configuration = CurlTransport.Configuration(proxy: ProxySettings(httpProxy: "http://127.0.0.1:\(port)"))
             let error = try await CurlTransportFailureTests.failure(
-                of: HTTPRequest(url: "http://ssm.example.invalid/"), configuration: configuration)
+                of: HTTPRequest(url: "http://ssm.example.invalid/"),
+                configuration: configuration
+            )
             #expect(error.code == .proxy)
         }
     }

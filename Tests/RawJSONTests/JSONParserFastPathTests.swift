@@ -8,7 +8,8 @@ import Testing
     @Test func repeatedNamesAndValuesKeepTheirText() throws {
         // The same long name and value over and over (the parser reuses the first string made for them), and
         // names that collide in length but differ in text.
-        let item = #"{"ExecutionStartDateTime":"2026-01-01T00:00:01.419Z","ExecutionEndDateTime":"2026-01-01T00:00:03.419Z","n":1.767225600089E9}"#
+        let item =
+            #"{"ExecutionStartDateTime":"2026-01-01T00:00:01.419Z","ExecutionEndDateTime":"2026-01-01T00:00:03.419Z","n":1.767225600089E9}"#
         let text = "[" + Array(repeating: item, count: 300).joined(separator: ",") + "]"
         let value = try JSONParser.parse(text)
         let items = try #require(value.arrayValue)
@@ -25,7 +26,11 @@ import Testing
     @Test func manyDistinctStringsAndDeepContainers() throws {
         // More distinct strings than the reuse table has slots, nested objects and arrays of every size.
         var members: [String] = []
-        for i in 0..<5000 { members.append(#""key-\#(i)":["value-\#(i)",{"k":[\#(i),[],{}]},"\#(String(repeating: "x", count: i % 200))"]"#) }
+        for i in 0..<5000 {
+            members.append(
+                #""key-\#(i)":["value-\#(i)",{"k":[\#(i),[],{}]},"\#(String(repeating: "x", count: i % 200))"]"#
+            )
+        }
         let text = "{" + members.joined(separator: ",") + "}"
         let value = try JSONParser.parse(text)
         let object = try #require(value.objectValue)

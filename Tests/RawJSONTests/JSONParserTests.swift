@@ -27,12 +27,18 @@ import Testing
 
     @Test func prettyOutputIsStable() {
         let value: JSONValue = ["a": [1, 2], "b": ["c": nil]]
-        #expect(JSONWriter.string(value, style: .pretty) == "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {\n    \"c\": null\n  }\n}")
+        #expect(
+            JSONWriter.string(value, style: .pretty)
+                == "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {\n    \"c\": null\n  }\n}"
+        )
     }
 
     @Test(arguments: [
         (#"{"a":1"#, "unexpected end of input, expected ',' or '}' (truncated JSON?) at line 1, column 7"),
-        ("<html><body>500</body></html>", "found '<' where a JSON value should start (an HTML or XML page, not JSON) at line 1, column 1"),
+        (
+            "<html><body>500</body></html>",
+            "found '<' where a JSON value should start (an HTML or XML page, not JSON) at line 1, column 1"
+        ),
         ("{\n  \"a\": tru }", "invalid literal, expected 'true' at line 2, column 8"),
         (#"{"a":1} x"#, "unexpected character 'x' after the end of the JSON value at line 1, column 9"),
         (#"[01]"#, "unexpected character '1', expected ',' or ']' in array at line 1, column 3"),

@@ -64,18 +64,32 @@ import Testing
         (#""\"#, "unterminated string (truncated JSON?)", 0),
     ])
     func rejectsInvalidDocumentsSayingWhereAndWhy(_ text: String, _ reason: String, _ offset: Int) {
-        #expect(throws: JSONParseError(reason: reason, offset: offset, line: 1, column: offset + 1)) { try JSONTape.parse(text) }
+        #expect(throws: JSONParseError(reason: reason, offset: offset, line: 1, column: offset + 1)) {
+            try JSONTape.parse(text)
+        }
     }
 
     @Test func rejectsInvalidUTF8WithItsOffset() {
-        for bytes: [UInt8] in [[0x22, 0xC3, 0x28, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], [0x22, 0xE0, 0x80, 0xAF, 0x22], [0x22, 0x80, 0x22]] {
-            #expect(throws: JSONParseError(reason: "invalid UTF-8 in string", offset: 1, line: 1, column: 2)) { try JSONTape.parse(bytes) }
+        for bytes: [UInt8] in [
+            [0x22, 0xC3, 0x28, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22],
+            [0x22, 0xE0, 0x80, 0xAF, 0x22], [0x22, 0x80, 0x22],
+        ] {
+            #expect(throws: JSONParseError(reason: "invalid UTF-8 in string", offset: 1, line: 1, column: 2)) {
+                try JSONTape.parse(bytes)
+            }
         }
         #expect((try? JSONTape.parse([0x22, 0xF0, 0x9F, 0x98, 0x80, 0x22]))?.root.stringValue == "😀")
     }
 
     @Test func errorsNameTheLineAndColumn() {
-        #expect(throws: JSONParseError(reason: "unexpected end of input, expected ',' or '}' (truncated JSON?)", offset: 12, line: 2, column: 7)) {
+        #expect(
+            throws: JSONParseError(
+                reason: "unexpected end of input, expected ',' or '}' (truncated JSON?)",
+                offset: 12,
+                line: 2,
+                column: 7
+            )
+        ) {
             try JSONTape.parse("{\"a\":\n \"xyz\"")
         }
     }

@@ -12,7 +12,8 @@ import Testing
 
     @Test func listCommandInvocationsAsAWSSendsIt() throws {
         // Raw wire form (aws/aws-cli#3707): alphabetical keys, exponent timestamps, empty plugin list.
-        let body = #"{"CommandInvocations":[{"CloudWatchOutputConfig":{"CloudWatchLogGroupName":"","CloudWatchOutputEnabled":false},"CommandId":"3d45bc41-2c76-4d5b-8e2b-a8d7d0a0c9a5","CommandPlugins":[],"Comment":"","DocumentName":"AWS-RunPatchBaseline","DocumentVersion":"","InstanceId":"i-0123456789abcdef0","InstanceName":"","NotificationConfig":{"NotificationArn":"","NotificationEvents":[],"NotificationType":""},"RequestedDateTime":1.54208164084E9,"ServiceRole":"","StandardErrorUrl":"","StandardOutputUrl":"","Status":"Success","StatusDetails":"Success","TraceOutput":""}]}"#
+        let body =
+            #"{"CommandInvocations":[{"CloudWatchOutputConfig":{"CloudWatchLogGroupName":"","CloudWatchOutputEnabled":false},"CommandId":"3d45bc41-2c76-4d5b-8e2b-a8d7d0a0c9a5","CommandPlugins":[],"Comment":"","DocumentName":"AWS-RunPatchBaseline","DocumentVersion":"","InstanceId":"i-0123456789abcdef0","InstanceName":"","NotificationConfig":{"NotificationArn":"","NotificationEvents":[],"NotificationType":""},"RequestedDateTime":1.54208164084E9,"ServiceRole":"","StandardErrorUrl":"","StandardOutputUrl":"","Status":"Success","StatusDetails":"Success","TraceOutput":""}]}"#
         let output = try decode(ListCommandInvocationsOutput.self, body)
         let invocation = try #require(output.commandInvocations?.first)
         #expect(invocation.status == .success)
@@ -24,7 +25,8 @@ import Testing
     }
 
     @Test func getCommandInvocationWithStringTimesAndDuration() throws {
-        let body = #"{"CommandId":"c","InstanceId":"i-1","Comment":"","DocumentName":"AWS-RunShellScript","DocumentVersion":"$DEFAULT","PluginName":"aws:runShellScript","ResponseCode":137,"ExecutionStartDateTime":"2020-02-19T18:18:03.419Z","ExecutionElapsedTime":"PT1H0.271S","ExecutionEndDateTime":"2020-02-19T19:18:03.419Z","Status":"TimedOut","StatusDetails":"ExecutionTimedOut","StandardOutputContent":"","StandardOutputUrl":"","StandardErrorContent":"","StandardErrorUrl":""}"#
+        let body =
+            #"{"CommandId":"c","InstanceId":"i-1","Comment":"","DocumentName":"AWS-RunShellScript","DocumentVersion":"$DEFAULT","PluginName":"aws:runShellScript","ResponseCode":137,"ExecutionStartDateTime":"2020-02-19T18:18:03.419Z","ExecutionElapsedTime":"PT1H0.271S","ExecutionEndDateTime":"2020-02-19T19:18:03.419Z","Status":"TimedOut","StatusDetails":"ExecutionTimedOut","StandardOutputContent":"","StandardOutputUrl":"","StandardErrorContent":"","StandardErrorUrl":""}"#
         let output = try decode(GetCommandInvocationOutput.self, body)
         #expect(output.status == .timedOut)
         #expect(output.responseCode == 137)
@@ -46,7 +48,10 @@ import Testing
     }
 
     @Test func inProgressWithEmptyEndTime() throws {
-        let output = try decode(GetCommandInvocationOutput.self, #"{"Status":"InProgress","StatusDetails":"InProgress","ResponseCode":-1,"ExecutionEndDateTime":""}"#)
+        let output = try decode(
+            GetCommandInvocationOutput.self,
+            #"{"Status":"InProgress","StatusDetails":"InProgress","ResponseCode":-1,"ExecutionEndDateTime":""}"#
+        )
         #expect(output.executionEndDateTime?.date == nil)
         #expect(output.executionEndDateTime?.description == "")
     }
@@ -70,7 +75,10 @@ import Testing
     }
 
     @Test func epochTimestampsInEveryNumberForm() throws {
-        let output = try decode(ListCommandsOutput.self, #"{"Commands":[{"RequestedDateTime":1.54208164084E9,"ExpiresAfter":1542085240,"CompletedCount":0}]}"#)
+        let output = try decode(
+            ListCommandsOutput.self,
+            #"{"Commands":[{"RequestedDateTime":1.54208164084E9,"ExpiresAfter":1542085240,"CompletedCount":0}]}"#
+        )
         let command = try #require(output.commands?.first)
         #expect(command.requestedDateTime?.form == .epochSeconds(1_542_081_640.84))
         #expect(command.expiresAfter?.date == Date(timeIntervalSince1970: 1_542_085_240))
@@ -78,7 +86,10 @@ import Testing
 
     @Test func wrongTypeNamesTheMember() {
         #expect {
-            _ = try decode(ListCommandInvocationsOutput.self, #"{"CommandInvocations":[{"CommandPlugins":[{"ResponseCode":"zero"}]}]}"#)
+            _ = try decode(
+                ListCommandInvocationsOutput.self,
+                #"{"CommandInvocations":[{"CommandPlugins":[{"ResponseCode":"zero"}]}]}"#
+            )
         } throws: { error in
             guard let error = error as? AWSMalformedResponseError else { return false }
             return error.reason.contains("CommandInvocations[0].CommandPlugins[0].ResponseCode")
@@ -92,9 +103,23 @@ import Testing
     }
 
     @Test func inputsEncodeWireNamesAndOmitAbsentMembers() throws {
-        let input = ListCommandInvocationsInput(commandId: "c", filters: [CommandFilter(key: "Status", value: "Success")], details: true)
-        #expect(JSONWriter.string(try SSMClient.encode(input)) == #"{"CommandId":"c","Details":true,"Filters":[{"key":"Status","value":"Success"}]}"#)
-        let send = SendCommandInput(documentName: "AWS-RunShellScript", instanceIds: ["i-1"], parameters: ["commands": ["echo hi"]])
-        #expect(JSONWriter.string(try SSMClient.encode(send)) == #"{"DocumentName":"AWS-RunShellScript","InstanceIds":["i-1"],"Parameters":{"commands":["echo hi"]}}"#)
+        let input = ListCommandInvocationsInput(
+            commandId: "c",
+            filters: [CommandFilter(key: "Status", value: "Success")],
+            details: true
+        )
+        #expect(
+            JSONWriter.string(try SSMClient.encode(input))
+                == #"{"CommandId":"c","Details":true,"Filters":[{"key":"Status","value":"Success"}]}"#
+        )
+        let send = SendCommandInput(
+            documentName: "AWS-RunShellScript",
+            instanceIds: ["i-1"],
+            parameters: ["commands": ["echo hi"]]
+        )
+        #expect(
+            JSONWriter.string(try SSMClient.encode(send))
+                == #"{"DocumentName":"AWS-RunShellScript","InstanceIds":["i-1"],"Parameters":{"commands":["echo hi"]}}"#
+        )
     }
 }

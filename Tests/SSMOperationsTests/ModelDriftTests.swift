@@ -1,5 +1,6 @@
 import RawJSON
 import Testing
+
 @testable import SSMOperations
 
 @Suite struct ModelDriftTests {
@@ -33,7 +34,11 @@ import Testing
         #expect(drift.contains("GetCommandInvocationResult.Region: added member (shape String)"))
         #expect(drift.contains("GetCommandInvocationRequest.PluginName: removed member (shape CommandPluginName)"))
         #expect(drift.contains("shape GetCommandInvocationRequest: added required member \"PluginName\""))
-        #expect(drift.contains(#"shape InstanceId: changed pattern "(^i-(\w{8}|\w{17})$)|(^mi-\w{17}$)" → "^i-[0-9a-f]{17}$""#))
+        #expect(
+            drift.contains(
+                #"shape InstanceId: changed pattern "(^i-(\w{8}|\w{17})$)|(^mi-\w{17}$)" → "^i-[0-9a-f]{17}$""#
+            )
+        )
         #expect(drift.contains("shape Comment: changed type string → blob"))
         #expect(drift.count == 8, "\(drift)")
     }
@@ -44,7 +49,11 @@ import Testing
         current.shapes["Url"] = nil
         current.operations.removeAll { $0.name == "CancelCommand" }
         let drift = ModelDrift.compare(recorded: model, current: current).map(\.description)
-        #expect(drift.contains("shape GetCommandInvocationRequest: changed member order CommandId,InstanceId,PluginName → InstanceId,CommandId,PluginName"))
+        #expect(
+            drift.contains(
+                "shape GetCommandInvocationRequest: changed member order CommandId,InstanceId,PluginName → InstanceId,CommandId,PluginName"
+            )
+        )
         #expect(drift.contains("shape Url: removed shape (no longer reachable)"))
         #expect(drift.contains("operation CancelCommand: removed operation"))
     }

@@ -2,8 +2,8 @@ import AWSWire
 import Cassettes
 import Foundation
 import HTTPTransport
-import Testing
 import TestSupport
+import Testing
 
 @testable import SSMOperations
 
@@ -23,10 +23,19 @@ import TestSupport
             return try await CurlTransport.withCurlTransport { curl in
                 let options = CassetteOptions(
                     redaction: RedactionOptions(credentialValues: [MotoServer.secretAccessKey]),
-                    source: .mock(name: "moto", version: moto.version), region: MotoServer.region,
-                    description: "send, get, wait, unknown id, list invocations")
-                return try await CassetteTransport.withCassette(file: file, mode: .record, upstream: curl, options: options) { transport in
-                    try await MotoSession.run(SSMClient(transport: transport, configuration: configuration, retryStrategy: immediateRetries))
+                    source: .mock(name: "moto", version: moto.version),
+                    region: MotoServer.region,
+                    description: "send, get, wait, unknown id, list invocations"
+                )
+                return try await CassetteTransport.withCassette(
+                    file: file,
+                    mode: .record,
+                    upstream: curl,
+                    options: options
+                ) { transport in
+                    try await MotoSession.run(
+                        SSMClient(transport: transport, configuration: configuration, retryStrategy: immediateRetries)
+                    )
                 }
             }
         }
@@ -41,9 +50,13 @@ import TestSupport
         let replayed = try await CassetteTransport.withCassette(file: file, mode: .replay, upstream: nil) { transport in
             #expect(transport.servesRecordedResponses)
             let configuration = AWSConfiguration(
-                credentials: AWSCredentials(accessKeyID: "AKIDOTHER", secretAccessKey: "other"), region: MotoServer.region,
-                endpoint: try AWSEndpoint(endpoint))
-            return try await MotoSession.run(SSMClient(transport: transport, configuration: configuration, retryStrategy: immediateRetries))
+                credentials: AWSCredentials(accessKeyID: "AKIDOTHER", secretAccessKey: "other"),
+                region: MotoServer.region,
+                endpoint: try AWSEndpoint(endpoint)
+            )
+            return try await MotoSession.run(
+                SSMClient(transport: transport, configuration: configuration, retryStrategy: immediateRetries)
+            )
         }
         #expect(replayed == recorded)
         #expect(recorded.invocation.status == .success)

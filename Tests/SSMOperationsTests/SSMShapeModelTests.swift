@@ -2,6 +2,7 @@ import Foundation
 import RawJSON
 import TestSupport
 import Testing
+
 @testable import SSMOperations
 
 @Suite struct SSMShapeModelTests {
@@ -9,15 +10,22 @@ import Testing
 
     @Test func embeddedCopyIsTheCommittedFile() throws {
         let file = try String(contentsOf: PackageRoot.path("Contracts/model/ssm-model.json"), encoding: .utf8)
-        #expect(SSMShapeModel.embeddedJSON == file, "run `make model`: the compiled-in model differs from Contracts/model/ssm-model.json")
+        #expect(
+            SSMShapeModel.embeddedJSON == file,
+            "run `make model`: the compiled-in model differs from Contracts/model/ssm-model.json"
+        )
         #expect(try SSMShapeModel.load(from: PackageRoot.path("Contracts/model/ssm-model.json")) == model)
     }
 
     @Test func recordsItsSourceAndTheModelledOperations() {
         #expect(model.source.botocoreVersion == "1.43.11")
         #expect(model.source.apiVersion == "2014-11-06")
-        #expect(model.cliNames == ["cancel-command", "describe-instance-information", "get-command-invocation",
-                                   "list-command-invocations", "list-commands", "send-command"])
+        #expect(
+            model.cliNames == [
+                "cancel-command", "describe-instance-information", "get-command-invocation",
+                "list-command-invocations", "list-commands", "send-command",
+            ]
+        )
         #expect(model.operation(named: "get-command-invocation")?.name == "GetCommandInvocation")
         #expect(model.operation(named: "ListCommandInvocations")?.output == "ListCommandInvocationsResult")
     }
@@ -29,17 +37,26 @@ import Testing
         let commandId = try model.shape("CommandId")
         #expect(commandId.kind == .string && commandId.min == 36 && commandId.max == 36)
         #expect(try model.shape("StandardOutputContent").max == 24000)
-        #expect(try model.shape("CommandInvocationStatus").enumValues == ["Pending", "InProgress", "Delayed", "Success", "Cancelled", "TimedOut", "Failed", "Cancelling"])
+        #expect(
+            try model.shape("CommandInvocationStatus").enumValues == [
+                "Pending", "InProgress", "Delayed", "Success", "Cancelled", "TimedOut", "Failed", "Cancelling",
+            ]
+        )
         #expect(try model.shape("CommandPluginList").listMember == "CommandPlugin")
         #expect(try model.shape("Parameters").mapValue == "ParameterValueList")
         #expect(try model.shape("InstanceId").pattern == #"(^i-(\w{8}|\w{17})$)|(^mi-\w{17}$)"#)
-        #expect(request.member("CommandId")?.documentation == "(Required) The parent command ID of the invocation plugin.")
+        #expect(
+            request.member("CommandId")?.documentation == "(Required) The parent command ID of the invocation plugin."
+        )
     }
 
     @Test func everyReferencedShapeIsInTheModel() {
         for shape in model.shapes.values {
-            let references = shape.members.map(\.shape) + [shape.listMember, shape.mapKey, shape.mapValue].compactMap { $0 }
-            for reference in references { #expect(model.shapes[reference] != nil, "\(shape.name) refers to missing \(reference)") }
+            let references =
+                shape.members.map(\.shape) + [shape.listMember, shape.mapKey, shape.mapValue].compactMap { $0 }
+            for reference in references {
+                #expect(model.shapes[reference] != nil, "\(shape.name) refers to missing \(reference)")
+            }
         }
         for operation in model.operations {
             for shape in [operation.input, operation.output].compactMap({ $0 }) { #expect(model.shapes[shape] != nil) }
@@ -66,7 +83,9 @@ import Testing
         try #require(PythonTools.isInstalled, Comment(rawValue: PythonTools.missingMessage))
         let process = Process()
         process.executableURL = PythonTools.program("python")
-        process.arguments = [PackageRoot.path("Scripts/extract_ssm_model.py").path, "--check", "--root", PackageRoot.url.path]
+        process.arguments = [
+            PackageRoot.path("Scripts/extract_ssm_model.py").path, "--check", "--root", PackageRoot.url.path,
+        ]
         let stderr = Pipe()
         process.standardError = stderr
         try process.run()

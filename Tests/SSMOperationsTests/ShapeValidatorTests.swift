@@ -1,5 +1,6 @@
 import RawJSON
 import Testing
+
 @testable import SSMOperations
 
 @Suite struct ShapeValidatorTests {
@@ -26,27 +27,57 @@ import Testing
     }
 
     @Test func namesPathShapeAndRule() throws {
-        let body = #"{"CommandInvocations":[{"CommandId":"CommandId","Status":"Paused","CommandPlugins":[{"ResponseCode":1.5}]}]}"#
-        let violations = validator.validate(try JSONParser.parse(body), shape: "ListCommandInvocationsResult").map(\.description)
-        #expect(violations == [
-            "CommandInvocations[0].CommandId (CommandId): length 9 is below the minimum 36",
-            "CommandInvocations[0].Status (CommandInvocationStatus): \"Paused\" is not one of Pending, InProgress, Delayed, Success, Cancelled, TimedOut, Failed, Cancelling",
-            "CommandInvocations[0].CommandPlugins[0].ResponseCode (ResponseCode): expected an integer, found 1.5",
-        ])
+        let body =
+            #"{"CommandInvocations":[{"CommandId":"CommandId","Status":"Paused","CommandPlugins":[{"ResponseCode":1.5}]}]}"#
+        let violations = validator.validate(try JSONParser.parse(body), shape: "ListCommandInvocationsResult").map(
+            \.description
+        )
+        #expect(
+            violations == [
+                "CommandInvocations[0].CommandId (CommandId): length 9 is below the minimum 36",
+                "CommandInvocations[0].Status (CommandInvocationStatus): \"Paused\" is not one of Pending, InProgress, Delayed, Success, Cancelled, TimedOut, Failed, Cancelling",
+                "CommandInvocations[0].CommandPlugins[0].ResponseCode (ResponseCode): expected an integer, found 1.5",
+            ]
+        )
     }
 
     @Test func typesRequiredUnknownAndRanges() throws {
         #expect(try rules(#"{"InstanceId":"i-1234567890abcdef0"}"#, "GetCommandInvocationRequest") == [.required])
-        #expect(try rules(#"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","InstanceId":"i-12345678","Bogus":1}"#, "GetCommandInvocationRequest") == [.unknownMember])
-        #expect(try rules(#"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","InstanceId":"i-12345678","Bogus":1}"#, "GetCommandInvocationRequest",
-                          ShapeValidator(model: .bundled, rejectUnknownMembers: false)).isEmpty)
+        #expect(
+            try rules(
+                #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","InstanceId":"i-12345678","Bogus":1}"#,
+                "GetCommandInvocationRequest"
+            ) == [.unknownMember]
+        )
+        #expect(
+            try rules(
+                #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","InstanceId":"i-12345678","Bogus":1}"#,
+                "GetCommandInvocationRequest",
+                ShapeValidator(model: .bundled, rejectUnknownMembers: false)
+            ).isEmpty
+        )
         #expect(try rules(#"{"MaxResults":51}"#, "ListCommandInvocationsRequest") == [.maxValue])
         #expect(try rules(#"{"MaxResults":"5"}"#, "ListCommandInvocationsRequest") == [.type])
         #expect(try rules(#"{"Details":"yes"}"#, "ListCommandInvocationsRequest") == [.type])
         #expect(try rules(#"{"Filters":[]}"#, "ListCommandInvocationsRequest") == [.minLength])
-        #expect(try rules(#"{"Filters":[{"key":"Status","value":"x"},{"key":"Status","value":"x"},{"key":"Status","value":"x"},{"key":"Status","value":"x"},{"key":"Status","value":"x"},{"key":"Status","value":"x"}]}"#, "ListCommandInvocationsRequest") == [.maxLength])
-        #expect(try rules(#"{"StandardOutputContent":"\#(String(repeating: "é", count: 24001))"}"#, "GetCommandInvocationResult") == [.maxLength])
-        #expect(try rules(#"{"StandardOutputContent":"\#(String(repeating: "é", count: 24000))"}"#, "GetCommandInvocationResult").isEmpty)
+        #expect(
+            try rules(
+                #"{"Filters":[{"key":"Status","value":"x"},{"key":"Status","value":"x"},{"key":"Status","value":"x"},{"key":"Status","value":"x"},{"key":"Status","value":"x"},{"key":"Status","value":"x"}]}"#,
+                "ListCommandInvocationsRequest"
+            ) == [.maxLength]
+        )
+        #expect(
+            try rules(
+                #"{"StandardOutputContent":"\#(String(repeating: "é", count: 24001))"}"#,
+                "GetCommandInvocationResult"
+            ) == [.maxLength]
+        )
+        #expect(
+            try rules(
+                #"{"StandardOutputContent":"\#(String(repeating: "é", count: 24000))"}"#,
+                "GetCommandInvocationResult"
+            ).isEmpty
+        )
     }
 
     @Test func timestampForms() throws {
@@ -55,7 +86,13 @@ import Testing
         #expect(try rules(wire, "ListCommandsResult").isEmpty)
         #expect(try rules(printed, "ListCommandsResult") == [.type])
         #expect(try rules(printed, "ListCommandsResult", ShapeValidator(model: .bundled, timestamps: .iso8601)).isEmpty)
-        #expect(try rules(#"{"Commands":[{"RequestedDateTime":"yesterday"}]}"#, "ListCommandsResult", ShapeValidator(model: .bundled, timestamps: .any)) == [.type])
+        #expect(
+            try rules(
+                #"{"Commands":[{"RequestedDateTime":"yesterday"}]}"#,
+                "ListCommandsResult",
+                ShapeValidator(model: .bundled, timestamps: .any)
+            ) == [.type]
+        )
     }
 
     @Test(arguments: [

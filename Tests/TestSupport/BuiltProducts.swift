@@ -21,7 +21,8 @@ public enum BuiltProducts {
     /// Where the built executable `name` is: beside the test binary (on Linux it sits in the bin folder; on macOS
     /// inside NAME.xctest/Contents/MacOS, three levels down), or, when it is not built, where it would be.
     public static func location(of name: String) -> URL {
-        let start = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+        let start =
+            Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var folder = start
         for _ in 0..<4 {
@@ -40,7 +41,9 @@ public enum BuiltProducts {
 public struct BuiltProductMissing: Error, CustomStringConvertible {
     public let name: String
     public let testBinary: String
-    public var description: String { "\(name) is not built beside \(testBinary): run `swift build --build-tests` (or `make test`)" }
+    public var description: String {
+        "\(name) is not built beside \(testBinary): run `swift build --build-tests` (or `make test`)"
+    }
 }
 
 /// One run of a built executable to completion.
@@ -59,15 +62,20 @@ public enum BuiltCLI {
     /// (none: /dev/null) and `environment` (default: the test runner's), and waits for it to exit. Output is
     /// read on helper threads, so a chatty process never blocks on a full pipe.
     public static func run(
-        _ arguments: [String], input: String? = nil, in directory: URL = PackageRoot.url,
-        environment: [String: String]? = nil, executable: URL? = nil
+        _ arguments: [String],
+        input: String? = nil,
+        in directory: URL = PackageRoot.url,
+        environment: [String: String]? = nil,
+        executable: URL? = nil
     ) throws -> CommandRun {
         let process = Process()
         process.executableURL = try executable ?? BuiltProducts.ssmContract
         process.arguments = arguments
         process.currentDirectoryURL = directory
         if let environment { process.environment = environment }
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         process.standardOutput = stdout
         process.standardError = stderr
@@ -87,20 +95,30 @@ public enum BuiltCLI {
         }
         group.wait()
         process.waitUntilExit()
-        return CommandRun(status: process.terminationStatus, out: collected.text(isError: false), err: collected.text(isError: true))
+        return CommandRun(
+            status: process.terminationStatus,
+            out: collected.text(isError: false),
+            err: collected.text(isError: true)
+        )
     }
 
     /// ``run(_:input:in:environment:executable:)`` off the cooperative thread pool, for async tests.
     public static func run(
-        _ arguments: [String], input: String? = nil, in directory: URL = PackageRoot.url,
-        environment: [String: String]? = nil, executable: URL? = nil
+        _ arguments: [String],
+        input: String? = nil,
+        in directory: URL = PackageRoot.url,
+        environment: [String: String]? = nil,
+        executable: URL? = nil
     ) async throws -> CommandRun {
         let binary = try executable ?? BuiltProducts.ssmContract
         return try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result {
-                    try run(arguments, input: input, in: directory, environment: environment, executable: binary) as CommandRun
-                })
+                continuation.resume(
+                    with: Result {
+                        try run(arguments, input: input, in: directory, environment: environment, executable: binary)
+                            as CommandRun
+                    }
+                )
             }.start()
         }
     }

@@ -5,14 +5,20 @@ import Foundation
 ///
 /// Its standard input is a pipe held open by this object: a child that should die with the test can watch for
 /// end of input. Standard error is discarded, so a leftover child never holds the test runner's output open.
-public final class ChildProcess: @unchecked Sendable {  // `process` and the pipes are only used via their thread-safe APIs
+public final class ChildProcess: @unchecked Sendable {
+    // @unchecked: `process` and the pipes are only used via their thread-safe APIs.
     private let process = Process()
     private let output = Pipe()
     private let input = Pipe()
 
     /// Starts `executable` with `arguments`; standard error goes to `standardError` (a file that must exist)
     /// or is discarded; `currentDirectory` defaults to the test runner's.
-    public init(_ executable: String, _ arguments: [String], standardError: URL? = nil, currentDirectory: URL? = nil) throws {
+    public init(
+        _ executable: String,
+        _ arguments: [String],
+        standardError: URL? = nil,
+        currentDirectory: URL? = nil
+    ) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardOutput = output
@@ -32,7 +38,9 @@ public final class ChildProcess: @unchecked Sendable {  // `process` and the pip
         let child = try ChildProcess(executable, arguments)
         let status = await child.waitForExit()
         guard status == 0 else {
-            throw ChildProcessError(description: "\(executable) \(arguments.joined(separator: " ")) exited with status \(status)")
+            throw ChildProcessError(
+                description: "\(executable) \(arguments.joined(separator: " ")) exited with status \(status)"
+            )
         }
     }
 
@@ -44,14 +52,22 @@ public final class ChildProcess: @unchecked Sendable {  // `process` and the pip
                 var bytes: [UInt8] = []
                 while true {
                     let chunk = handle.readData(ofLength: 1)
-                    guard let byte = chunk.first else { return continuation.resume(returning: bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)) }
-                    if byte == UInt8(ascii: "\n") { return continuation.resume(returning: String(decoding: bytes, as: UTF8.self)) }
+                    guard let byte = chunk.first else {
+                        return continuation.resume(
+                            returning: bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+                        )
+                    }
+                    if byte == UInt8(ascii: "\n") {
+                        return continuation.resume(returning: String(decoding: bytes, as: UTF8.self))
+                    }
                     bytes.append(byte)
                 }
             }.start()
         }
         guard let line else {
-            throw ChildProcessError(description: "\(process.executableURL?.path ?? "process") closed its output before printing a line")
+            throw ChildProcessError(
+                description: "\(process.executableURL?.path ?? "process") closed its output before printing a line"
+            )
         }
         return line
     }

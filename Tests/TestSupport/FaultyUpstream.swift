@@ -44,7 +44,10 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
         var random = SeededRandom(seed: seed)
         var plan: Plan = [:]
         for call in 0..<calls where Double(random.next() % 1000) / 1000 < rate {
-            plan[call] = CallFaults(Fault.allCases[Int(random.next() % UInt64(Fault.allCases.count))], failures: 1 + Int(random.next() % 3))
+            plan[call] = CallFaults(
+                Fault.allCases[Int(random.next() % UInt64(Fault.allCases.count))],
+                failures: 1 + Int(random.next() % 3)
+            )
         }
         return plan
     }
@@ -60,7 +63,9 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
         /// The fault given, or nil when forwarded.
         public let fault: Fault?
 
-        public var description: String { "call \(call) \(target) attempt \(attempt): \(fault?.rawValue ?? "forwarded")" }
+        public var description: String {
+            "call \(call) \(target) attempt \(attempt): \(fault?.rawValue ?? "forwarded")"
+        }
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -88,7 +93,9 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
 
     /// Runs `body` with a front on a free loopback port; it stops when `body` returns or throws.
     public static func withUpstream<R>(
-        forwardingTo upstream: String, plan: Plan, _ body: (FaultyUpstream) async throws -> R
+        forwardingTo upstream: String,
+        plan: Plan,
+        _ body: (FaultyUpstream) async throws -> R
     ) async throws -> R {
         let listener = try BoundSocket(listenBacklog: 64)
         defer {
@@ -115,7 +122,11 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
         while let (head, body) = Self.readRequest(client, buffer: &buffer) {
             let attemptNumber = head.header("amz-sdk-request").flatMap(Self.attemptNumber) ?? 1
             let target = head.header("X-Amz-Target") ?? ""
-            let fault = decide(invocation: head.header("amz-sdk-invocation-id") ?? UUID().uuidString, attemptNumber: attemptNumber, target: target)
+            let fault = decide(
+                invocation: head.header("amz-sdk-invocation-id") ?? UUID().uuidString,
+                attemptNumber: attemptNumber,
+                target: target
+            )
             switch fault {
             case .reset?:
                 var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
@@ -123,19 +134,42 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
                 Glibc.close(client)
                 return
             case .throttle?:
-                write(client, status: 400, reason: "Bad Request", headers: [("Content-Type", "application/x-amz-json-1.1")],
-                      body: Data(#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#.utf8))
+                write(
+                    client,
+                    status: 400,
+                    reason: "Bad Request",
+                    headers: [("Content-Type", "application/x-amz-json-1.1")],
+                    body: Data(#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#.utf8)
+                )
             case .internalError?:
-                write(client, status: 500, reason: "Internal Server Error", headers: [("Content-Type", "application/x-amz-json-1.1")],
-                      body: Data(#"{"__type":"InternalServerError","message":"An internal error occurred"}"#.utf8))
+                write(
+                    client,
+                    status: 500,
+                    reason: "Internal Server Error",
+                    headers: [("Content-Type", "application/x-amz-json-1.1")],
+                    body: Data(#"{"__type":"InternalServerError","message":"An internal error occurred"}"#.utf8)
+                )
             case .unavailable?:
-                write(client, status: 503, reason: "Service Unavailable", headers: [("Content-Type", "application/x-amz-json-1.1")],
-                      body: Data(#"{"__type":"ServiceUnavailable","message":"Service is unavailable, try again later"}"#.utf8))
+                write(
+                    client,
+                    status: 503,
+                    reason: "Service Unavailable",
+                    headers: [("Content-Type", "application/x-amz-json-1.1")],
+                    body: Data(
+                        #"{"__type":"ServiceUnavailable","message":"Service is unavailable, try again later"}"#.utf8
+                    )
+                )
             case nil:
                 let response = forward(head, body: body)
-                write(client, status: response.status, reason: "Forwarded",
-                      headers: response.headers.filter { !["content-length", "transfer-encoding", "connection"].contains($0.name.lowercased()) }.map { ($0.name, $0.value) },
-                      body: response.body)
+                write(
+                    client,
+                    status: response.status,
+                    reason: "Forwarded",
+                    headers: response.headers.filter {
+                        !["content-length", "transfer-encoding", "connection"].contains($0.name.lowercased())
+                    }.map { ($0.name, $0.value) },
+                    body: response.body
+                )
             }
         }
         Glibc.close(client)
@@ -156,7 +190,8 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
     /// Sends the request to the upstream through libcurl (blocking this connection's thread).
     private func forward(_ head: RequestHead, body: Data) -> HTTPResponse {
         var headers = HTTPHeaders()
-        for (name, value) in head.headers where !["host", "content-length", "connection", "expect"].contains(name.lowercased()) {
+        for (name, value) in head.headers
+        where !["host", "content-length", "connection", "expect"].contains(name.lowercased()) {
             headers.add(name: name, value: value)
         }
         let request = HTTPRequest(method: head.method, url: upstream + head.target, headers: headers, body: body)
@@ -168,7 +203,11 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
         switch result.wait() {
         case .success(let response): return response
         case .failure(let error):
-            return HTTPResponse(status: 502, headers: ["Content-Type": "text/plain"], body: Data("faulty upstream: forwarding failed: \(error)\n".utf8))
+            return HTTPResponse(
+                status: 502,
+                headers: ["Content-Type": "text/plain"],
+                body: Data("faulty upstream: forwarding failed: \(error)\n".utf8)
+            )
         }
     }
 
@@ -180,7 +219,9 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
         bytes.append(contentsOf: body)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let n = bytes[offset...].withUnsafeBytes {
+                Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             guard n > 0 else { return }
             offset += n
         }
@@ -211,7 +252,10 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
         }
         var end: Int?
         while end == nil {
-            if let found = (0..<max(0, buffer.count - 3)).first(where: { Array(buffer[$0..<$0 + 4]) == separator }) { end = found; break }
+            if let found = (0..<max(0, buffer.count - 3)).first(where: { Array(buffer[$0..<$0 + 4]) == separator }) {
+                end = found
+                break
+            }
             guard fill() else { return nil }
         }
         let headText = String(decoding: buffer[0..<end!], as: UTF8.self)

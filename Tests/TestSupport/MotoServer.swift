@@ -48,6 +48,8 @@ public struct MotoServer: Sendable {
         guard fields.count == 2, let port = Int(fields[0]) else {
             throw StartError(description: "moto did not start: it printed \"\(line)\" instead of its port and version")
         }
-        return try await body(MotoServer(endpointURL: "http://127.0.0.1:\(port)", port: port, version: String(fields[1])))
+        return try await body(
+            MotoServer(endpointURL: "http://127.0.0.1:\(port)", port: port, version: String(fields[1]))
+        )
     }
 }

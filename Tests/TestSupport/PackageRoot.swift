@@ -28,11 +28,14 @@ public enum PythonTools {
     }
 
     /// The path of a program in the venv's `bin`, e.g. `python`, `aws`.
-    public static func program(_ name: String) -> URL { venv.appendingPathComponent("bin").appendingPathComponent(name) }
+    public static func program(_ name: String) -> URL {
+        venv.appendingPathComponent("bin").appendingPathComponent(name)
+    }
 
     /// Whether the venv exists (tests that need it fail with ``missingMessage`` otherwise).
     public static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: program("python").path) }
 
     /// What to do when the venv is missing.
-    public static let missingMessage = "the pinned Python tools are not installed: run `make venv` (or `make test`, which installs them)"
+    public static let missingMessage =
+        "the pinned Python tools are not installed: run `make venv` (or `make test`, which installs them)"
 }

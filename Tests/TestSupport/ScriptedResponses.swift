@@ -27,7 +27,11 @@ public final class ScriptedResponses: @unchecked Sendable {  // the queue is gua
         lock.lock()
         defer { lock.unlock() }
         guard !queue.isEmpty else {
-            return HTTPResponse(status: 500, headers: ["Content-Type": "text/plain"], body: Data("script exhausted\n".utf8))
+            return HTTPResponse(
+                status: 500,
+                headers: ["Content-Type": "text/plain"],
+                body: Data("script exhausted\n".utf8)
+            )
         }
         return queue.removeFirst()
     }

@@ -29,16 +29,27 @@ public final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
             return answers.isEmpty ? nil : answers.removeFirst()
         }
         guard let answer else {
-            throw TransportError(code: .other, message: "script exhausted after \(requests.count - 1) answers", url: request.url)
+            throw TransportError(
+                code: .other,
+                message: "script exhausted after \(requests.count - 1) answers",
+                url: request.url
+            )
         }
         return try answer.get()
     }
 
     /// A JSON response.
-    public static func json(_ status: Int, _ body: String, headers: [(String, String)] = []) -> Result<HTTPResponse, any Error> {
+    public static func json(
+        _ status: Int,
+        _ body: String,
+        headers: [(String, String)] = []
+    ) -> Result<HTTPResponse, any Error> {
         .success(
             HTTPResponse(
-                status: status, headers: HTTPHeaders([("Content-Type", "application/x-amz-json-1.1")] + headers),
-                body: Data(body.utf8)))
+                status: status,
+                headers: HTTPHeaders([("Content-Type", "application/x-amz-json-1.1")] + headers),
+                body: Data(body.utf8)
+            )
+        )
     }
 }

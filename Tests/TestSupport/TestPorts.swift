@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,9 +34,14 @@ struct BoundSocket {
         guard fd >= 0 else { throw SocketError("socket() failed: errno \(errno)") }
         var address = Self.loopbackAddress(port: 0)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        guard bound == 0 else { Glibc.close(fd); throw SocketError("bind() failed: errno \(errno)") }
+        guard bound == 0 else {
+            Glibc.close(fd)
+            throw SocketError("bind() failed: errno \(errno)")
+        }
         if let listenBacklog, Glibc.listen(fd, listenBacklog) != 0 {
             Glibc.close(fd)
             throw SocketError("listen() failed: errno \(errno)")
@@ -54,9 +60,14 @@ struct BoundSocket {
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | (blocking ? 0 : Int32(SOCK_NONBLOCK.rawValue)), 0)
         var address = loopbackAddress(port: port)
         let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        guard rc == 0 || (!blocking && errno == EINPROGRESS) else { Glibc.close(fd); throw SocketError("connect() failed: errno \(errno)") }
+        guard rc == 0 || (!blocking && errno == EINPROGRESS) else {
+            Glibc.close(fd)
+            throw SocketError("connect() failed: errno \(errno)")
+        }
         return fd
     }
 

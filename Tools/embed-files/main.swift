@@ -19,7 +19,8 @@ let files = arguments.dropFirst(2)
 
 /// `text` as a raw multi-line string literal that yields exactly `text`.
 func literal(_ text: String) -> String {
-    var longest = 0, run = 0
+    var longest = 0
+    var run = 0
     for character in text {
         run = character == "#" ? run + 1 : 0
         longest = max(longest, run)

@@ -18,12 +18,17 @@ public struct AWSEndpoint: Sendable, Hashable, CustomStringConvertible {
         func invalid(_ why: String) -> AWSConfigurationError {
             AWSConfigurationError(
                 "invalid endpoint URL \"\(url)\" from \(source): \(why); use a URL like http://127.0.0.1:5000 or https://ssm.us-east-1.amazonaws.com",
-                kind: .invalidValue)
+                kind: .invalidValue
+            )
         }
-        guard parts.scheme == "http" || parts.scheme == "https" else { throw invalid("the scheme must be http or https") }
+        guard parts.scheme == "http" || parts.scheme == "https" else {
+            throw invalid("the scheme must be http or https")
+        }
         guard !parts.host.isEmpty, !parts.host.contains(" ") else { throw invalid("it has no host") }
         let authority = url.dropFirst(parts.scheme.count + 3).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let explicitPort = authority.hasPrefix("[") ? authority.split(separator: "]").last.map { $0.hasPrefix(":") } ?? false
+        let explicitPort =
+            authority.hasPrefix("[")
+            ? authority.split(separator: "]").last.map { $0.hasPrefix(":") } ?? false
             : authority.contains(":")
         if explicitPort, parts.port == nil || !(1...65535).contains(parts.port!) {
             throw invalid("the port is not a number between 1 and 65535")
@@ -37,9 +42,13 @@ public struct AWSEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// The public AWS endpoint of a service in a region: `https://<prefix>.<region>.amazonaws.com`
     /// (`.amazonaws.com.cn` in China regions).
-    public static func aws(service endpointPrefix: String, region: String) throws(AWSConfigurationError) -> AWSEndpoint {
+    public static func aws(service endpointPrefix: String, region: String) throws(AWSConfigurationError) -> AWSEndpoint
+    {
         let suffix = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
-        return try AWSEndpoint("https://\(endpointPrefix).\(region).\(suffix)", source: "the default for region \(region)")
+        return try AWSEndpoint(
+            "https://\(endpointPrefix).\(region).\(suffix)",
+            source: "the default for region \(region)"
+        )
     }
 
     public var description: String { url }

@@ -61,8 +61,12 @@ public struct AWSJSONClient: Sendable {
         var attempt = 1
         while true {
             let request = signedRequest(
-                operation: operation, payload: payload, invocationID: invocationID, attempt: attempt,
-                maxAttempts: strategy.maxAttempts)
+                operation: operation,
+                payload: payload,
+                invocationID: invocationID,
+                attempt: attempt,
+                maxAttempts: strategy.maxAttempts
+            )
             do {
                 let response = try await attemptOnce(operation: operation, request: request, attempt: attempt)
                 strategy.quota.recordSuccess(lastRetryCost: lastRetryCost)
@@ -81,7 +85,11 @@ public struct AWSJSONClient: Sendable {
 
     /// The request of one attempt, signed at the clock's current time.
     public func signedRequest(
-        operation: String, payload: Data, invocationID: String, attempt: Int, maxAttempts: Int
+        operation: String,
+        payload: Data,
+        invocationID: String,
+        attempt: Int,
+        maxAttempts: Int
     ) -> HTTPRequest {
         let endpoint = configuration.endpoint
         let headers: HTTPHeaders = [
@@ -103,7 +111,12 @@ public struct AWSJSONClient: Sendable {
             switch AWSErrorDecoder.decode(response, operation: operation) {
             case .service(let error): throw error
             case .unreadable(let status, let reason):
-                throw AWSUnreadableErrorResponse(operation: operation, statusCode: status, reason: reason, response: response)
+                throw AWSUnreadableErrorResponse(
+                    operation: operation,
+                    statusCode: status,
+                    reason: reason,
+                    response: response
+                )
             }
         }
         if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) {
@@ -113,11 +126,18 @@ public struct AWSJSONClient: Sendable {
         do {
             raw = try JSONParser.parse(response.body)
         } catch {
-            throw AWSMalformedResponseError(operation: operation, statusCode: response.status, reason: "the body is not JSON: \(error)")
+            throw AWSMalformedResponseError(
+                operation: operation,
+                statusCode: response.status,
+                reason: "the body is not JSON: \(error)"
+            )
         }
         guard case .object = raw else {
             throw AWSMalformedResponseError(
-                operation: operation, statusCode: response.status, reason: "the body is a JSON \(raw.typeName), not an object")
+                operation: operation,
+                statusCode: response.status,
+                reason: "the body is a JSON \(raw.typeName), not an object"
+            )
         }
         return AWSJSONResponse(operation: operation, raw: raw, http: response, attempts: attempt)
     }

@@ -22,7 +22,11 @@ public struct AWSServiceDescriptor: Sendable, Hashable {
 
     /// AWS Systems Manager (`AmazonSSM`, awsJson1_1, signing name `ssm`).
     public static let ssm = AWSServiceDescriptor(
-        signingName: "ssm", endpointPrefix: "ssm", serviceID: "SSM", targetPrefix: "AmazonSSM")
+        signingName: "ssm",
+        endpointPrefix: "ssm",
+        serviceID: "SSM",
+        targetPrefix: "AmazonSSM"
+    )
 
     /// The environment variable naming this service's endpoint, e.g. `AWS_ENDPOINT_URL_SSM`.
     public var endpointEnvironmentVariable: String {

@@ -1,15 +1,20 @@
 extension AWSConfigurationResolver {
     static func resolveCredentials(
-        _ inputs: AWSConfigurationInputs, view: ProfileView
+        _ inputs: AWSConfigurationInputs,
+        view: ProfileView
     ) throws(AWSConfigurationError) -> (AWSCredentials, String) {
         if let credentials = inputs.credentials { return (credentials, "code") }
         var read: [String] = []
         if inputs.profile == nil {
-            let key = inputs.env("AWS_ACCESS_KEY_ID"), secret = inputs.env("AWS_SECRET_ACCESS_KEY")
+            let key = inputs.env("AWS_ACCESS_KEY_ID")
+            let secret = inputs.env("AWS_SECRET_ACCESS_KEY")
             switch (key, secret) {
             case (let key?, let secret?):
                 let token = inputs.env("AWS_SESSION_TOKEN") ?? inputs.env("AWS_SECURITY_TOKEN")
-                return (AWSCredentials(accessKeyID: key, secretAccessKey: secret, sessionToken: token), "env AWS_ACCESS_KEY_ID")
+                return (
+                    AWSCredentials(accessKeyID: key, secretAccessKey: secret, sessionToken: token),
+                    "env AWS_ACCESS_KEY_ID"
+                )
             case (.some, nil):
                 throw partial("env", set: "AWS_ACCESS_KEY_ID", unset: "AWS_SECRET_ACCESS_KEY")
             case (nil, .some):
@@ -31,11 +36,13 @@ extension AWSConfigurationResolver {
         }
         throw AWSConfigurationError(
             "no credentials: read \(read.joined(separator: ", ")); set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add aws_access_key_id and aws_secret_access_key to [\(view.name)] in \(files.credentialsPath) (IMDS, SSO, credential_process, assume-role and web identity are not supported)",
-            kind: .missingCredentials)
+            kind: .missingCredentials
+        )
     }
 
     private static func fileCredentials(
-        _ section: AWSINIFile.Section?, label: String
+        _ section: AWSINIFile.Section?,
+        label: String
     ) throws(AWSConfigurationError) -> AWSCredentials? {
         guard let values = section?.values else { return nil }
         let key = values["aws_access_key_id"].flatMap { $0.isEmpty ? nil : $0 }
@@ -53,6 +60,7 @@ extension AWSConfigurationResolver {
     private static func partial(_ source: String, set: String, unset: String) -> AWSConfigurationError {
         AWSConfigurationError(
             "partial credentials in \(source): \(set) is set but \(unset) is not; set both, or remove \(set)",
-            kind: .partialCredentials)
+            kind: .partialCredentials
+        )
     }
 }

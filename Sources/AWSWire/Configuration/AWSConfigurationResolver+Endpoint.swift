@@ -1,6 +1,9 @@
 extension AWSConfigurationResolver {
     static func resolveEndpoint(
-        _ inputs: AWSConfigurationInputs, view: ProfileView, service: AWSServiceDescriptor, region: String?
+        _ inputs: AWSConfigurationInputs,
+        view: ProfileView,
+        service: AWSServiceDescriptor,
+        region: String?
     ) throws(AWSConfigurationError) -> (AWSEndpoint?, String) {
         if let url = inputs.endpointURL, !url.isEmpty {
             return (try AWSEndpoint(url, source: "--endpoint-url"), "--endpoint-url")
@@ -21,9 +24,11 @@ extension AWSConfigurationResolver {
     }
 
     static func ignoresConfiguredEndpoints(
-        _ inputs: AWSConfigurationInputs, view: ProfileView
+        _ inputs: AWSConfigurationInputs,
+        view: ProfileView
     ) throws(AWSConfigurationError) -> Bool {
-        let source: String, raw: String
+        let source: String
+        let raw: String
         if let value = inputs.env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS") {
             (source, raw) = ("env AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", value)
         } else if let (value, where_) = view.value("ignore_configured_endpoint_urls") {
@@ -36,19 +41,23 @@ extension AWSConfigurationResolver {
         case "false": return false
         default:
             throw AWSConfigurationError(
-                "invalid value \"\(raw)\" for \(source): it must be true or false; fix it", kind: .invalidValue)
+                "invalid value \"\(raw)\" for \(source): it must be true or false; fix it",
+                kind: .invalidValue
+            )
         }
     }
 
     /// The endpoint in the `[services NAME]` section named by the profile's `services = NAME`.
     static func servicesSectionEndpoint(
-        view: ProfileView, service: AWSServiceDescriptor
+        view: ProfileView,
+        service: AWSServiceDescriptor
     ) throws(AWSConfigurationError) -> (String, String)? {
         guard let (name, where_) = view.value("services") else { return nil }
         guard let section = view.files.config?[section: "services \(name)"] else {
             throw AWSConfigurationError(
                 "\(where_) says services = \(name), but \(view.files.configPath) has no [services \(name)] section; add it or remove the services line",
-                kind: .invalidValue)
+                kind: .invalidValue
+            )
         }
         guard let url = section.nested(service.servicesSectionKey)["endpoint_url"], !url.isEmpty else { return nil }
         return (url, "\(view.files.configPath) [services \(name)] \(service.servicesSectionKey).endpoint_url")

@@ -35,10 +35,14 @@ extension AWSConfigurationResolver {
             } catch {
                 throw AWSConfigurationError(
                     "cannot read \(path)\(isDirectory.boolValue ? " (it is a folder)" : ""); check its permissions or point AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE elsewhere",
-                    kind: .malformedFile)
+                    kind: .malformedFile
+                )
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw AWSConfigurationError("malformed file \(path): it is not UTF-8 text; save it as UTF-8", kind: .malformedFile)
+                throw AWSConfigurationError(
+                    "malformed file \(path): it is not UTF-8 text; save it as UTF-8",
+                    kind: .malformedFile
+                )
             }
             return try AWSINIFile(text: text, path: path)
         }
@@ -79,7 +83,9 @@ extension AWSConfigurationResolver {
             if files.credentials != nil, credentialsSection != nil {
                 parts.append("\(files.credentialsPath) [\(name)] (no \(key))")
             }
-            parts.append("\(files.configPath) \(configSectionName) (\(status(of: configSection, file: files.config, missing: "no \(key)")))")
+            parts.append(
+                "\(files.configPath) \(configSectionName) (\(status(of: configSection, file: files.config, missing: "no \(key)")))"
+            )
             return parts.joined(separator: ", ")
         }
 

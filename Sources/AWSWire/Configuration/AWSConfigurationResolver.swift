@@ -18,7 +18,8 @@ public enum AWSConfigurationResolver {
     ///
     /// - Throws: ``AWSConfigurationError`` listing every problem found and every source read.
     public static func resolve(
-        _ inputs: AWSConfigurationInputs, service: AWSServiceDescriptor = .ssm
+        _ inputs: AWSConfigurationInputs,
+        service: AWSServiceDescriptor = .ssm
     ) throws(AWSConfigurationError) -> AWSConfiguration {
         let files = try SharedFiles(inputs)
         let (profile, profileSource) = selectProfile(inputs)
@@ -29,10 +30,14 @@ public enum AWSConfigurationResolver {
             problems.append(
                 AWSConfigurationError(
                     "profile \(profile) (from \(profileSource)) not found: read \(files.credentialsPath) (\(files.credentials == nil ? "file missing" : "no [\(profile)]")), \(files.configPath) (\(files.config == nil ? "file missing" : "no [profile \(profile)]")); add the profile or choose another one",
-                    kind: .profileNotFound))
+                    kind: .profileNotFound
+                )
+            )
         }
         var credentials: AWSCredentials?
-        do { (credentials, sources["credentials"]) = try resolveCredentials(inputs, view: view) } catch { problems.append(error) }
+        do { (credentials, sources["credentials"]) = try resolveCredentials(inputs, view: view) } catch {
+            problems.append(error)
+        }
         var region: String?
         do { (region, sources["region"]) = try resolveRegion(inputs, view: view) } catch { problems.append(error) }
         var endpoint: AWSEndpoint?
@@ -42,7 +47,13 @@ public enum AWSConfigurationResolver {
         guard problems.isEmpty, let credentials, let region, let endpoint else {
             throw AWSConfigurationError(combining: problems)
         }
-        return AWSConfiguration(profile: profile, credentials: credentials, region: region, endpoint: endpoint, sources: sources)
+        return AWSConfiguration(
+            profile: profile,
+            credentials: credentials,
+            region: region,
+            endpoint: endpoint,
+            sources: sources
+        )
     }
 
     static func selectProfile(_ inputs: AWSConfigurationInputs) -> (String, String) {
@@ -53,7 +64,8 @@ public enum AWSConfigurationResolver {
     }
 
     static func resolveRegion(
-        _ inputs: AWSConfigurationInputs, view: ProfileView
+        _ inputs: AWSConfigurationInputs,
+        view: ProfileView
     ) throws(AWSConfigurationError) -> (String, String) {
         var candidates: [(String, String)] = []
         if let region = inputs.region, !region.isEmpty { candidates.append((region, "--region")) }
@@ -64,13 +76,16 @@ public enum AWSConfigurationResolver {
         guard let (region, source) = candidates.first else {
             throw AWSConfigurationError(
                 "no region: read env AWS_REGION (unset), env AWS_DEFAULT_REGION (unset), \(view.describe("region")); set AWS_REGION (e.g. us-east-1), or add region = us-east-1 to \(view.configSectionName) in \(view.files.configPath), or pass --region",
-                kind: .missingRegion)
+                kind: .missingRegion
+            )
         }
-        let valid = region.range(of: "^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$", options: .regularExpression) != nil
+        let valid =
+            region.range(of: "^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$", options: .regularExpression) != nil
         guard valid else {
             throw AWSConfigurationError(
                 "invalid region \"\(region)\" from \(source): a region is letters, digits and dashes, e.g. us-east-1; fix it",
-                kind: .invalidValue)
+                kind: .invalidValue
+            )
         }
         return (region, source)
     }

@@ -75,7 +75,8 @@ struct AWSINIFile: Sendable {
     private func malformed(_ line: Int, _ problem: String) -> AWSConfigurationError {
         AWSConfigurationError(
             "malformed file \(path) line \(line): \(problem); fix the line (see the AWS shared config file format)",
-            kind: .malformedFile)
+            kind: .malformedFile
+        )
     }
 
     /// Splits `key = value` or `key: value` at the first delimiter; the key is lower-cased.

@@ -39,12 +39,31 @@ public enum AWSErrorDecoder {
             case .success(.object(let object)): body = object
             case .success(let other):
                 if let headerCode {
-                    return .service(AWSServiceError(code: headerCode, message: nil, statusCode: response.status, requestID: requestID, operation: operation))
+                    return .service(
+                        AWSServiceError(
+                            code: headerCode,
+                            message: nil,
+                            statusCode: response.status,
+                            requestID: requestID,
+                            operation: operation
+                        )
+                    )
                 }
-                return .unreadable(status: response.status, reason: "the body is a JSON \(other.typeName), not an error object")
+                return .unreadable(
+                    status: response.status,
+                    reason: "the body is a JSON \(other.typeName), not an error object"
+                )
             case .failure(let error):
                 if let headerCode {
-                    return .service(AWSServiceError(code: headerCode, message: nil, statusCode: response.status, requestID: requestID, operation: operation))
+                    return .service(
+                        AWSServiceError(
+                            code: headerCode,
+                            message: nil,
+                            statusCode: response.status,
+                            requestID: requestID,
+                            operation: operation
+                        )
+                    )
                 }
                 return .unreadable(status: response.status, reason: describeNonJSON(response, error: error))
             }
@@ -52,10 +71,23 @@ public enum AWSErrorDecoder {
         let bodyCode = [body?["code"]?.stringValue, body?["__type"]?.stringValue]
             .compactMap { $0.map(sanitize) }.first { !$0.isEmpty }
         guard let code = headerCode ?? bodyCode else {
-            return .unreadable(status: response.status, reason: body == nil ? "the body is empty and there is no X-Amzn-ErrorType header" : "the body has no __type or code member")
+            return .unreadable(
+                status: response.status,
+                reason: body == nil
+                    ? "the body is empty and there is no X-Amzn-ErrorType header"
+                    : "the body has no __type or code member"
+            )
         }
         let message = body?["message"]?.stringValue ?? body?["Message"]?.stringValue
-        return .service(AWSServiceError(code: code, message: message, statusCode: response.status, requestID: requestID, operation: operation))
+        return .service(
+            AWSServiceError(
+                code: code,
+                message: message,
+                statusCode: response.status,
+                requestID: requestID,
+                operation: operation
+            )
+        )
     }
 
     private static func describeNonJSON(_ response: HTTPResponse, error: JSONParseError) -> String {

@@ -22,7 +22,9 @@ public enum AWSRetryClassifier {
         "PriorRequestNotComplete", "EC2ThrottledException",
     ]
     /// Transient error codes.
-    public static let transientCodes: Set<String> = ["RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"]
+    public static let transientCodes: Set<String> = [
+        "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete",
+    ]
     /// Transient HTTP statuses.
     public static let transientStatuses: Set<Int> = [500, 502, 503, 504]
 

@@ -69,11 +69,14 @@ enum SigV4Canonicalizer {
         let pairs = query.split(separator: "&", omittingEmptySubsequences: true).map { pair -> (String, String) in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = uriEncode(percentDecode(String(parts[0]).replacingOccurrences(of: "+", with: " ")))
-            let value = parts.count > 1
+            let value =
+                parts.count > 1
                 ? uriEncode(percentDecode(String(parts[1]).replacingOccurrences(of: "+", with: " "))) : ""
             return (key, value)
         }
-        return pairs.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        return pairs.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }.map { "\($0.0)=\($0.1)" }.joined(
+            separator: "&"
+        )
     }
 
     /// Percent-encodes every byte except the RFC 3986 unreserved characters, with upper-case hex.
@@ -103,7 +106,8 @@ enum SigV4Canonicalizer {
         out.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2])
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let high = hexValue(bytes[i + 1]),
+                let low = hexValue(bytes[i + 2])
             {
                 out.append(high << 4 | low)
                 i += 3

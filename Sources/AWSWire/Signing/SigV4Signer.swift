@@ -61,11 +61,16 @@ public struct SigV4Signer: Sendable, Hashable {
             key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(part.utf8), using: key)))
         }
         let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
-        let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), "
+        let authorization =
+            "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), "
             + "SignedHeaders=\(canonical.signedHeaders), Signature=\(signature)"
         return SigV4Signature(
-            canonicalRequest: canonical.text, stringToSign: stringToSign, signature: signature,
-            signedHeaders: canonical.signedHeaders, authorization: authorization)
+            canonicalRequest: canonical.text,
+            stringToSign: stringToSign,
+            signature: signature,
+            signedHeaders: canonical.signedHeaders,
+            authorization: authorization
+        )
     }
 
     /// The `X-Amz-Date` form of a date: `yyyyMMdd'T'HHmmss'Z'` in UTC.
@@ -74,8 +79,14 @@ public struct SigV4Signer: Sendable, Hashable {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(
-            format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0,
-            c.second ?? 0)
+            format: "%04d%02d%02dT%02d%02d%02dZ",
+            c.year ?? 0,
+            c.month ?? 0,
+            c.day ?? 0,
+            c.hour ?? 0,
+            c.minute ?? 0,
+            c.second ?? 0
+        )
     }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {

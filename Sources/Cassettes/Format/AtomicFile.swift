@@ -33,7 +33,8 @@ public enum AtomicFile {
         removeStaleTemporaries(for: url)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(
-            "\(temporaryPrefix(for: url))\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            "\(temporaryPrefix(for: url))\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        )
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         var failure: POSIXError?

@@ -13,7 +13,9 @@ extension Cassette {
         if let region = header.region { root.append(key: "region", value: .string(region)) }
         root.append(key: "tool", value: .string(header.tool))
         if let description = header.description { root.append(key: "description", value: .string(description)) }
-        if !header.citations.isEmpty { root.append(key: "citations", value: .array(header.citations.map { .string($0) })) }
+        if !header.citations.isEmpty {
+            root.append(key: "citations", value: .array(header.citations.map { .string($0) }))
+        }
         if let pseudonymisation = header.pseudonymisation {
             root.append(key: "pseudonymisation", value: pseudonymisation.jsonValue)
         }
@@ -49,8 +51,10 @@ extension Cassette {
             try AtomicFile.write(fileData, to: url)
         } catch {
             throw CassetteError(
-                file: url.path, problem: "cannot be written (\(Self.reason(error)))",
-                remedy: "check that the folder exists and is writable")
+                file: url.path,
+                problem: "cannot be written (\(Self.reason(error)))",
+                remedy: "check that the folder exists and is writable"
+            )
         }
     }
 

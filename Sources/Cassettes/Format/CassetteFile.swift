@@ -29,7 +29,11 @@ public struct CassetteFile: Sendable {
         do {
             tape = try JSONTape.parse(bytes)
         } catch {
-            throw CassetteError(file: file, problem: "is not valid JSON: \(error)", remedy: "restore it from version control or re-record it")
+            throw CassetteError(
+                file: file,
+                problem: "is not valid JSON: \(error)",
+                remedy: "restore it from version control or re-record it"
+            )
         }
         return try CassetteFile(tape: tape, file: file)
     }
@@ -41,30 +45,39 @@ public struct CassetteFile: Sendable {
         if root["format"] == nil, root["interactions"] == nil {
             // Not a cassette at all; most often one response body (what `aws ssm …` prints).
             throw CassetteError(
-                file: file, problem: "is not an ssm-contract cassette (no \"format\" or \"interactions\")",
-                remedy: "if it is a response body, judge it with `ssm-contract check OPERATION \(file)`")
+                file: file,
+                problem: "is not an ssm-contract cassette (no \"format\" or \"interactions\")",
+                remedy: "if it is a response body, judge it with `ssm-contract check OPERATION \(file)`"
+            )
         }
         let format = try reader.string(root, "format", at: nil)
         guard format == Cassette.formatName else {
             throw CassetteError(
-                file: file, field: "format",
+                file: file,
+                field: "format",
                 problem: "is \"\(format)\", not \"\(Cassette.formatName)\"",
-                remedy: "this is not an ssm-contract cassette; point the command at a cassette file")
+                remedy: "this is not an ssm-contract cassette; point the command at a cassette file"
+            )
         }
         let version = try reader.int(root, "version", at: nil)
         guard version == Cassette.formatVersion else {
             throw CassetteError(
-                file: file, field: "version",
-                problem: "format version \(version) is not supported (this build reads version \(Cassette.formatVersion))",
+                file: file,
+                field: "version",
+                problem:
+                    "format version \(version) is not supported (this build reads version \(Cassette.formatVersion))",
                 remedy: version > Cassette.formatVersion
-                    ? "upgrade ssm-contract to read it" : "re-record the cassette with this version")
+                    ? "upgrade ssm-contract to read it" : "re-record the cassette with this version"
+            )
         }
         let sourceText = try reader.string(root, "source", at: nil)
         guard let source = CassetteSource(sourceText) else {
             throw CassetteError(
-                file: file, field: "source",
+                file: file,
+                field: "source",
                 problem: "\"\(sourceText)\" is not a known source",
-                remedy: "use live, mock:NAME@VERSION, aws-docs or synthetic")
+                remedy: "use live, mock:NAME@VERSION, aws-docs or synthetic"
+            )
         }
         var extra = JSONObject()
         root.forEachMember { name, value in
@@ -82,10 +95,20 @@ public struct CassetteFile: Sendable {
             extra: extra
         )
         guard let list = root["interactions"] else {
-            throw CassetteError(file: file, field: "interactions", problem: "is missing", remedy: "add an \"interactions\" array (it may be empty)")
+            throw CassetteError(
+                file: file,
+                field: "interactions",
+                problem: "is missing",
+                remedy: "add an \"interactions\" array (it may be empty)"
+            )
         }
         guard list.kind == .array else {
-            throw CassetteError(file: file, field: "interactions", problem: "is \(list.typeName.withArticle), not an array", remedy: "make it an array of interactions")
+            throw CassetteError(
+                file: file,
+                field: "interactions",
+                problem: "is \(list.typeName.withArticle), not an array",
+                remedy: "make it an array of interactions"
+            )
         }
         var interactions: [StoredInteraction] = []
         interactions.reserveCapacity(list.count)
@@ -153,9 +176,16 @@ public struct StoredInteraction: Sendable {
     /// The interaction read into the model.
     public var interaction: Interaction {
         Interaction(
-            request: RecordedRequest(method: method.stringValue!, url: url.stringValue!, headers: requestHeaders.headers, body: requestBody.body),
+            request: RecordedRequest(
+                method: method.stringValue!,
+                url: url.stringValue!,
+                headers: requestHeaders.headers,
+                body: requestBody.body
+            ),
             response: RecordedResponse(status: status, headers: responseHeaders.headers, body: responseBody.body),
-            startedAt: startedAt, duration: duration)
+            startedAt: startedAt,
+            duration: duration
+        )
     }
 }
 
@@ -217,7 +247,11 @@ enum WholeFile {
     /// The bytes of the file at `path`, read straight into the array (one `read` for a regular file).
     static func bytes(atPath path: String) throws(CassetteError) -> [UInt8] {
         func failure(_ code: Int32) -> CassetteError {
-            CassetteError(file: path, problem: "cannot be read (\(String(cString: strerror(code))))", remedy: "check the path and permissions")
+            CassetteError(
+                file: path,
+                problem: "cannot be read (\(String(cString: strerror(code))))",
+                remedy: "check the path and permissions"
+            )
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw failure(errno) }

@@ -36,11 +36,13 @@ public struct CassettePseudonymisation: Sendable, Hashable {
 
     /// The header member's value.
     public var jsonValue: JSONValue {
-        .object(JSONObject([
-            "kinds": .array(kinds.map { .string($0.rawValue) }),
-            "salt": .string(salt),
-            "keyed": .bool(keyed),
-        ]))
+        .object(
+            JSONObject([
+                "kinds": .array(kinds.map { .string($0.rawValue) }),
+                "salt": .string(salt),
+                "keyed": .bool(keyed),
+            ])
+        )
     }
 }
 
@@ -52,15 +54,27 @@ extension FieldReader {
         for (i, name) in try optionalStrings(object, "kinds", at: "pseudonymisation").enumerated() {
             guard let kind = PseudonymKind(rawValue: name) else {
                 throw CassetteError(
-                    file: file, field: "pseudonymisation.kinds[\(i)]", problem: "\"\(name)\" is not a pseudonym kind",
-                    remedy: "use \(PseudonymKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    file: file,
+                    field: "pseudonymisation.kinds[\(i)]",
+                    problem: "\"\(name)\" is not a pseudonym kind",
+                    remedy: "use \(PseudonymKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             kinds.append(kind)
         }
         let keyedValue = try required(object, "keyed", at: "pseudonymisation")
         guard let keyed = keyedValue.boolValue else {
-            throw CassetteError(file: file, field: "pseudonymisation.keyed", problem: "is \(keyedValue.typeName.withArticle), not a boolean", remedy: "use true or false")
+            throw CassetteError(
+                file: file,
+                field: "pseudonymisation.keyed",
+                problem: "is \(keyedValue.typeName.withArticle), not a boolean",
+                remedy: "use true or false"
+            )
         }
-        return CassettePseudonymisation(kinds: kinds, salt: try string(object, "salt", at: "pseudonymisation"), keyed: keyed)
+        return CassettePseudonymisation(
+            kinds: kinds,
+            salt: try string(object, "salt", at: "pseudonymisation"),
+            keyed: keyed
+        )
     }
 }

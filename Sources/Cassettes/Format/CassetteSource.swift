@@ -20,7 +20,8 @@ public enum CassetteSource: Sendable, Hashable, CustomStringConvertible {
             guard text.hasPrefix("mock:") else { return nil }
             let rest = text.dropFirst("mock:".count)
             guard let at = rest.firstIndex(of: "@") else { return nil }
-            let name = String(rest[..<at]), version = String(rest[rest.index(after: at)...])
+            let name = String(rest[..<at])
+            let version = String(rest[rest.index(after: at)...])
             guard !name.isEmpty, !version.isEmpty else { return nil }
             self = .mock(name: name, version: version)
         }

@@ -23,7 +23,12 @@ public struct RecordedRequest: Sendable, Hashable {
 
     /// Captures a request about to be sent.
     public init(_ request: HTTPRequest) {
-        self.init(method: request.method, url: request.url, headers: request.headers, body: RecordedBody(capturing: request.body))
+        self.init(
+            method: request.method,
+            url: request.url,
+            headers: request.headers,
+            body: RecordedBody(capturing: request.body)
+        )
     }
 
     /// The request to send again.

@@ -29,7 +29,9 @@ public struct AWSJSONRequestMatcher: RequestMatcher {
     /// ``matchesHost``, and the body (semantic JSON, or bytes).
     public func matchKey(_ request: RecordedRequest) -> RequestMatchKey? {
         let parts = URLParts(request.url)
-        var fields: [[String]] = [[request.method], [parts.matchedPath], parts.sortedQuery, request.headers.values(for: "X-Amz-Target")]
+        var fields: [[String]] = [
+            [request.method], [parts.matchedPath], parts.sortedQuery, request.headers.values(for: "X-Amz-Target"),
+        ]
         for name in matchedHeaders { fields.append(request.headers.values(for: name)) }
         if matchesHost { fields.append([parts.origin]) }
         return RequestMatchKey(fields: fields, body: RequestMatchKey.Body(request.body))
@@ -40,7 +42,8 @@ public struct AWSJSONRequestMatcher: RequestMatcher {
         if request.method != recorded.method {
             result.append(RequestDifference(field: "method", actual: request.method, recorded: recorded.method))
         }
-        let live = URLParts(request.url), old = URLParts(recorded.url)
+        let live = URLParts(request.url)
+        let old = URLParts(recorded.url)
         if matchesHost, live.origin != old.origin {
             result.append(RequestDifference(field: "host", actual: live.origin, recorded: old.origin))
         }
@@ -51,11 +54,16 @@ public struct AWSJSONRequestMatcher: RequestMatcher {
             result.append(RequestDifference(field: "query", actual: live.query.display, recorded: old.query.display))
         }
         for name in ["X-Amz-Target"] + matchedHeaders {
-            let a = request.headers.values(for: name), b = recorded.headers.values(for: name)
+            let a = request.headers.values(for: name)
+            let b = recorded.headers.values(for: name)
             if a != b {
-                result.append(RequestDifference(
-                    field: name, actual: a.isEmpty ? "missing" : a.joined(separator: ", "),
-                    recorded: b.isEmpty ? "missing" : b.joined(separator: ", ")))
+                result.append(
+                    RequestDifference(
+                        field: name,
+                        actual: a.isEmpty ? "missing" : a.joined(separator: ", "),
+                        recorded: b.isEmpty ? "missing" : b.joined(separator: ", ")
+                    )
+                )
             }
         }
         result += BodyDifferences.between(request.body, and: recorded.body)

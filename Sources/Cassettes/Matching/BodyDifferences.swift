@@ -7,7 +7,8 @@ enum BodyDifferences {
     static let displayLimit = 60
 
     static func between(_ body: RecordedBody, and recorded: RecordedBody) -> [RequestDifference] {
-        let a = body.data, b = recorded.data
+        let a = body.data
+        let b = recorded.data
         if a == b { return [] }
         if let x = body.json, let y = recorded.json {
             var result: [RequestDifference] = []
@@ -17,10 +18,15 @@ enum BodyDifferences {
         if a.isEmpty || b.isEmpty {
             return [RequestDifference(field: "body", actual: describe(body), recorded: describe(recorded))]
         }
-        let firstDifference = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-        return [RequestDifference(
-            field: "body", actual: "\(describe(body)), first difference at byte \(firstDifference)",
-            recorded: describe(recorded))]
+        let firstDifference =
+            zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+        return [
+            RequestDifference(
+                field: "body",
+                actual: "\(describe(body)), first difference at byte \(firstDifference)",
+                recorded: describe(recorded)
+            )
+        ]
     }
 
     /// Differences between two JSON values, named by JSON path; key order and number spelling ignored.
@@ -29,7 +35,8 @@ enum BodyDifferences {
         switch (a, b) {
         case (.object(let x), .object(let y)):
             // One dictionary lookup per member: time linear in the bodies, however many members they have.
-            let left = x.uniqueMembers, right = y.uniqueMembers
+            let left = x.uniqueMembers
+            let right = y.uniqueMembers
             var seen = Set<String>()
             seen.reserveCapacity(left.count + right.count)
             for key in x.keys + y.keys where seen.insert(key).inserted {

@@ -53,7 +53,11 @@ public struct SemanticJSON: Sendable, Hashable {
         case .number(let number):
             hasher.combine(3 as UInt8)
             // Equal literals, or literals of equal doubles, must hash alike (1.5E9 and 1500000000; 0 and -0).
-            if let double = number.doubleValue { hasher.combine(double == 0 ? 0 : double) } else { hasher.combine(number.literal) }
+            if let double = number.doubleValue {
+                hasher.combine(double == 0 ? 0 : double)
+            } else {
+                hasher.combine(number.literal)
+            }
         case .string(let text):
             hasher.combine(4 as UInt8)
             hasher.combine(text)

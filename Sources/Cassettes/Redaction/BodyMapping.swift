@@ -9,7 +9,9 @@ extension JSONValue {
         case .string(let s): .string(transform(s))
         case .array(let elements): .array(elements.map { $0.mappingStrings(transform) })
         case .object(let object):
-            .object(JSONObject(object.members.map { JSONMember(key: $0.key, value: $0.value.mappingStrings(transform)) }))
+            .object(
+                JSONObject(object.members.map { JSONMember(key: $0.key, value: $0.value.mappingStrings(transform)) })
+            )
         default: self
         }
     }

@@ -11,7 +11,11 @@ extension Interaction {
         var request = redactor.request(self.request)
         request.headers = CassetteTransport.contentLength(request.headers, from: self.request.body, to: request.body)
         var response = redactor.response(self.response)
-        response.headers = CassetteTransport.contentLength(response.headers, from: self.response.body, to: response.body)
+        response.headers = CassetteTransport.contentLength(
+            response.headers,
+            from: self.response.body,
+            to: response.body
+        )
         return Interaction(request: request, response: response, startedAt: startedAt, duration: duration)
     }
 

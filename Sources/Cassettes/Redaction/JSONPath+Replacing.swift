@@ -19,7 +19,12 @@ extension JSONPath {
         return (result, count)
     }
 
-    private func apply(_ value: JSONValue, _ rest: ArraySlice<Segment>, _ replacement: JSONValue, _ count: inout Int) -> JSONValue {
+    private func apply(
+        _ value: JSONValue,
+        _ rest: ArraySlice<Segment>,
+        _ replacement: JSONValue,
+        _ count: inout Int
+    ) -> JSONValue {
         guard let segment = rest.first else {
             count += 1
             return replacement
@@ -27,21 +32,35 @@ extension JSONPath {
         let next = rest.dropFirst()
         switch (segment, value) {
         case (.member(let key), .object(let object)):
-            return .object(JSONObject(object.members.map {
-                $0.key == key ? JSONMember(key: key, value: apply($0.value, next, replacement, &count)) : $0
-            }))
+            return .object(
+                JSONObject(
+                    object.members.map {
+                        $0.key == key ? JSONMember(key: key, value: apply($0.value, next, replacement, &count)) : $0
+                    }
+                )
+            )
         case (.index(let n), .array(var elements)) where n < elements.count:
             elements[n] = apply(elements[n], next, replacement, &count)
             return .array(elements)
         case (.wildcard, .array(let elements)):
             return .array(elements.map { apply($0, next, replacement, &count) })
         case (.wildcard, .object(let object)):
-            return .object(JSONObject(object.members.map { JSONMember(key: $0.key, value: apply($0.value, next, replacement, &count)) }))
+            return .object(
+                JSONObject(
+                    object.members.map { JSONMember(key: $0.key, value: apply($0.value, next, replacement, &count)) }
+                )
+            )
         case (.descendant(let key), .object(let object)):
-            return .object(JSONObject(object.members.map {
-                let deeper = apply($0.value, rest, replacement, &count)
-                return $0.key == key ? JSONMember(key: key, value: apply(deeper, next, replacement, &count)) : JSONMember(key: $0.key, value: deeper)
-            }))
+            return .object(
+                JSONObject(
+                    object.members.map {
+                        let deeper = apply($0.value, rest, replacement, &count)
+                        return $0.key == key
+                            ? JSONMember(key: key, value: apply(deeper, next, replacement, &count))
+                            : JSONMember(key: $0.key, value: deeper)
+                    }
+                )
+            )
         case (.descendant, .array(let elements)):
             return .array(elements.map { apply($0, rest, replacement, &count) })
         default:

@@ -15,7 +15,13 @@ final class Pseudonymiser: @unchecked Sendable {
     private var backward: [String: String] = [:]
     private let known: Set<String>
 
-    init(kinds: Set<PseudonymKind>, salt: Data, secret: String?, leavesPseudonyms: Bool, knownPseudonyms: Set<String> = []) {
+    init(
+        kinds: Set<PseudonymKind>,
+        salt: Data,
+        secret: String?,
+        leavesPseudonyms: Bool,
+        knownPseudonyms: Set<String> = []
+    ) {
         self.kinds = kinds
         var material = salt
         if let secret { material.append(contentsOf: Array(secret.utf8)) }
@@ -34,7 +40,9 @@ final class Pseudonymiser: @unchecked Sendable {
         for match in matches {
             guard let whole = Range(match.range, in: text) else { continue }
             let value = String(text[whole])
-            guard let kind = Self.kind(of: match), kinds.contains(kind), !Self.isLocalAddress(value, kind) else { continue }
+            guard let kind = Self.kind(of: match), kinds.contains(kind), !Self.isLocalAddress(value, kind) else {
+                continue
+            }
             result += text[cursor..<whole.lowerBound]
             result += pseudonym(for: value, kind: kind)
             cursor = whole.upperBound
@@ -51,14 +59,19 @@ final class Pseudonymiser: @unchecked Sendable {
 
     func request(_ request: RecordedRequest) -> RecordedRequest {
         RecordedRequest(
-            method: request.method, url: apply(request.url),
-            headers: request.headers.mappingValues { apply($1) }, body: request.body.mapping(text: apply, bytes: { $0 }))
+            method: request.method,
+            url: apply(request.url),
+            headers: request.headers.mappingValues { apply($1) },
+            body: request.body.mapping(text: apply, bytes: { $0 })
+        )
     }
 
     func response(_ response: RecordedResponse) -> RecordedResponse {
         RecordedResponse(
-            status: response.status, headers: response.headers.mappingValues { apply($1) },
-            body: response.body.mapping(text: apply, bytes: { $0 }))
+            status: response.status,
+            headers: response.headers.mappingValues { apply($1) },
+            body: response.body.mapping(text: apply, bytes: { $0 })
+        )
     }
 
     private func pseudonym(for value: String, kind: PseudonymKind) -> String {
@@ -78,7 +91,12 @@ final class Pseudonymiser: @unchecked Sendable {
     }
 
     private func derive(_ value: String, kind: PseudonymKind, counter: Int) -> String {
-        let digest = Array(HMAC<SHA256>.authenticationCode(for: Data("\(kind.rawValue)\u{0}\(value.lowercased())\u{0}\(counter)".utf8), using: key))
+        let digest = Array(
+            HMAC<SHA256>.authenticationCode(
+                for: Data("\(kind.rawValue)\u{0}\(value.lowercased())\u{0}\(counter)".utf8),
+                using: key
+            )
+        )
         let hex = digest.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
         switch kind {
         case .accountID:
@@ -92,7 +110,10 @@ final class Pseudonymiser: @unchecked Sendable {
             h[12] = "4"
             h[16] = ["8", "9", "a", "b"][Int(digest[31] & 3)]
             let s = String(h)
-            let uuid = [s.prefix(8), s.dropFirst(8).prefix(4), s.dropFirst(12).prefix(4), s.dropFirst(16).prefix(4), s.dropFirst(20)].joined(separator: "-")
+            let uuid = [
+                s.prefix(8), s.dropFirst(8).prefix(4), s.dropFirst(12).prefix(4), s.dropFirst(16).prefix(4),
+                s.dropFirst(20),
+            ].joined(separator: "-")
             return value == value.uppercased() && value != value.lowercased() ? uuid.uppercased() : uuid
         case .ipv4:
             return "10.\(digest[0]).\(digest[1]).\(digest[2])"
@@ -110,12 +131,14 @@ final class Pseudonymiser: @unchecked Sendable {
     }
 
     /// One scan for every kind, so matches never overlap: UUID, instance id, IPv4, account id.
-    static let pattern: NSRegularExpression = try! NSRegularExpression(pattern: [
-        #"(?<![0-9A-Za-z])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![0-9A-Za-z])"#,
-        #"(?<![0-9A-Za-z-])(mi-[0-9a-f]{17}|i-[0-9a-f]{17}|i-[0-9a-f]{8})(?![0-9A-Za-z])"#,
-        #"(?<![0-9.])((?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})(?![0-9.])"#,
-        #"(?<![0-9A-Za-z])([0-9]{12})(?![0-9A-Za-z])"#,
-    ].joined(separator: "|"))
+    static let pattern: NSRegularExpression = try! NSRegularExpression(
+        pattern: [
+            #"(?<![0-9A-Za-z])([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![0-9A-Za-z])"#,
+            #"(?<![0-9A-Za-z-])(mi-[0-9a-f]{17}|i-[0-9a-f]{17}|i-[0-9a-f]{8})(?![0-9A-Za-z])"#,
+            #"(?<![0-9.])((?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})(?![0-9.])"#,
+            #"(?<![0-9A-Za-z])([0-9]{12})(?![0-9A-Za-z])"#,
+        ].joined(separator: "|")
+    )
 }
 
 extension String {

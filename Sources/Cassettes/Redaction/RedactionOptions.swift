@@ -25,8 +25,10 @@ public struct RedactionOptions: Sendable, Hashable {
     /// These options followed by `other`'s (values, headers and rules appended).
     public func merging(_ other: RedactionOptions) -> RedactionOptions {
         RedactionOptions(
-            credentialValues: credentialValues + other.credentialValues, headers: headers + other.headers,
-            rules: rules + other.rules)
+            credentialValues: credentialValues + other.credentialValues,
+            headers: headers + other.headers,
+            rules: rules + other.rules
+        )
     }
 
     /// The marker for a configured credential value.

@@ -23,20 +23,29 @@ public struct RedactionRule: Sendable, Hashable, CustomStringConvertible {
 
     /// Replaces every match of `pattern` (ICU syntax) in URLs, header values, JSON string values and text
     /// bodies with `replacement` (a template: `$1` inserts a captured group).
-    public static func regex(_ pattern: String, replacement: String, in scope: Scope = .both) throws(CassetteConfigurationError) -> RedactionRule {
+    public static func regex(
+        _ pattern: String,
+        replacement: String,
+        in scope: Scope = .both
+    ) throws(CassetteConfigurationError) -> RedactionRule {
         RedactionRule(action: .regex(try CompiledRegex(pattern), template: replacement), scope: scope)
     }
 
     /// Replaces every node `path` selects in a JSON body (e.g. `$.CommandInvocations[*].Comment`) with
     /// `replacement`. A text body that is JSON but not compact is parsed, and written compactly if changed.
-    public static func jsonPath(_ path: String, replacement: JSONValue = "<redacted>", in scope: Scope = .both) throws(CassetteConfigurationError) -> RedactionRule {
+    public static func jsonPath(
+        _ path: String,
+        replacement: JSONValue = "<redacted>",
+        in scope: Scope = .both
+    ) throws(CassetteConfigurationError) -> RedactionRule {
         RedactionRule(action: .jsonPath(try JSONPath(path), replacement: replacement), scope: scope)
     }
 
     public var description: String {
         switch action {
         case .regex(let regex, let template): "regex \(regex.pattern) → \(template) in \(scope.rawValue)"
-        case .jsonPath(let path, let replacement): "jsonPath \(path) → \(JSONWriter.string(replacement)) in \(scope.rawValue)"
+        case .jsonPath(let path, let replacement):
+            "jsonPath \(path) → \(JSONWriter.string(replacement)) in \(scope.rawValue)"
         }
     }
 }
@@ -52,7 +61,9 @@ struct CompiledRegex: Hashable, @unchecked Sendable {
         do {
             expression = try NSRegularExpression(pattern: pattern, options: options)
         } catch {
-            throw CassetteConfigurationError("redaction regex \"\(pattern)\" does not compile (\(error.localizedDescription)); fix its syntax (ICU regular expressions)")
+            throw CassetteConfigurationError(
+                "redaction regex \"\(pattern)\" does not compile (\(error.localizedDescription)); fix its syntax (ICU regular expressions)"
+            )
         }
     }
 

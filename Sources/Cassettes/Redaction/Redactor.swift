@@ -14,7 +14,9 @@ struct Redactor: Sendable {
         var pairs: [(String, String)] = []
         for value in options.credentialValues where !value.isEmpty {
             guard value.count >= 4 else {
-                throw CassetteConfigurationError("a configured credential value is shorter than 4 characters; redacting it would mangle the recording — configure whole secrets only")
+                throw CassetteConfigurationError(
+                    "a configured credential value is shorter than 4 characters; redacting it would mangle the recording — configure whole secrets only"
+                )
             }
             for form in Self.encodedForms(of: value) { pairs.append((form, RedactionOptions.credentialMarker)) }
         }
@@ -22,18 +24,35 @@ struct Redactor: Sendable {
         redactedHeaders = Set(options.headers.map { $0.lowercased() })
         rules = options.rules
         builtIn = try [
-            (CompiledRegex(#"(?<![A-Z0-9])(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}(?![A-Z0-9])"#), RedactionOptions.accessKeyMarker, .accessKeyPrefix),
-            (CompiledRegex(#"(?i)(X-Amz-Signature=)[^&#\s"]+"#), "$1" + RedactionOptions.signatureMarker, .amzSignature),
-            (CompiledRegex(#"(Signature=)[0-9a-fA-F]{64}(?![0-9a-fA-F])"#), "$1" + RedactionOptions.signatureMarker, .hexSignature),
-            (CompiledRegex(#"(?i)(X-Amz-Security-Token=)[^&#\s"]+"#), "$1" + RedactionOptions.sessionTokenMarker, .securityToken),
-            (CompiledRegex(#"(?i)(X-Amz-Credential=)[^&#\s"/%]+"#), "$1" + RedactionOptions.accessKeyMarker, .amzCredential),
+            (
+                CompiledRegex(#"(?<![A-Z0-9])(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}(?![A-Z0-9])"#),
+                RedactionOptions.accessKeyMarker, .accessKeyPrefix
+            ),
+            (
+                CompiledRegex(#"(?i)(X-Amz-Signature=)[^&#\s"]+"#), "$1" + RedactionOptions.signatureMarker,
+                .amzSignature
+            ),
+            (
+                CompiledRegex(#"(Signature=)[0-9a-fA-F]{64}(?![0-9a-fA-F])"#), "$1" + RedactionOptions.signatureMarker,
+                .hexSignature
+            ),
+            (
+                CompiledRegex(#"(?i)(X-Amz-Security-Token=)[^&#\s"]+"#), "$1" + RedactionOptions.sessionTokenMarker,
+                .securityToken
+            ),
+            (
+                CompiledRegex(#"(?i)(X-Amz-Credential=)[^&#\s"/%]+"#), "$1" + RedactionOptions.accessKeyMarker,
+                .amzCredential
+            ),
         ]
     }
 
     /// The forms a secret may take on the wire: as is, percent-encoded, JSON-escaped, base64 and base64url.
     static func encodedForms(of value: String) -> Set<String> {
         var forms: Set<String> = [value]
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let unreserved = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+        )
         if let percent = value.addingPercentEncoding(withAllowedCharacters: unreserved) {
             forms.insert(percent)
             forms.insert(percent.replacingOccurrences(of: "%20", with: "+"))
@@ -51,21 +70,32 @@ struct Redactor: Sendable {
 
     func request(_ request: RecordedRequest) -> RecordedRequest {
         RecordedRequest(
-            method: request.method, url: text(request.url, .request),
-            headers: headers(request.headers, .request), body: body(request.body, .request))
+            method: request.method,
+            url: text(request.url, .request),
+            headers: headers(request.headers, .request),
+            body: body(request.body, .request)
+        )
     }
 
     func response(_ response: RecordedResponse) -> RecordedResponse {
-        RecordedResponse(status: response.status, headers: headers(response.headers, .response), body: body(response.body, .response))
+        RecordedResponse(
+            status: response.status,
+            headers: headers(response.headers, .response),
+            body: body(response.body, .response)
+        )
     }
 
     private func text(_ value: String, _ side: RedactionRule.Side) -> String {
         var result = credentials.replacing(in: value)
         // Each built-in pattern runs only on text holding what it cannot match without (see BuiltInClues).
         let clues = BuiltInClues(result)
-        for (regex, template, clue) in builtIn where clues.has(clue) { result = regex.replacing(in: result, with: template) }
+        for (regex, template, clue) in builtIn where clues.has(clue) {
+            result = regex.replacing(in: result, with: template)
+        }
         for rule in rules where rule.scope.includes(side) {
-            if case .regex(let regex, let template) = rule.action { result = regex.replacing(in: result, with: template) }
+            if case .regex(let regex, let template) = rule.action {
+                result = regex.replacing(in: result, with: template)
+            }
         }
         return result
     }
@@ -113,12 +143,21 @@ struct Redactor: Sendable {
         if var json = body.json {
             var replaced = 0
             for member in RedactionOptions.credentialMembers {
-                let (value, count) = Self.memberPaths[member]!.replacing(in: json, with: .string(RedactionOptions.credentialMarker))
-                if count > 0 { json = value; replaced += count }
+                let (value, count) = Self.memberPaths[member]!.replacing(
+                    in: json,
+                    with: .string(RedactionOptions.credentialMarker)
+                )
+                if count > 0 {
+                    json = value
+                    replaced += count
+                }
             }
             for (path, replacement) in pathRules {
                 let (value, count) = path.replacing(in: json, with: replacement)
-                if count > 0 { json = value; replaced += count }
+                if count > 0 {
+                    json = value
+                    replaced += count
+                }
             }
             if replaced > 0 { result = .json(json) }
         }
@@ -126,7 +165,8 @@ struct Redactor: Sendable {
     }
 
     private static let memberPaths: [String: JSONPath] = Dictionary(
-        uniqueKeysWithValues: RedactionOptions.credentialMembers.map { ($0, try! JSONPath("$..\($0)")) })
+        uniqueKeysWithValues: RedactionOptions.credentialMembers.map { ($0, try! JSONPath("$..\($0)")) }
+    )
 }
 
 /// What each built-in redaction pattern cannot match without, found in one pass over the bytes: an access
@@ -134,7 +174,13 @@ struct Redactor: Sendable {
 /// `X-Amz-Security-Token=`, `X-Amz-Credential=` in any case; `Signature=` followed by a hex digit). Text without
 /// the clue is left to no regex engine, which keeps replay fast; the patterns still decide what is replaced.
 struct BuiltInClues {
-    enum Clue: UInt8 { case accessKeyPrefix = 1, amzSignature = 2, hexSignature = 4, securityToken = 8, amzCredential = 16 }
+    enum Clue: UInt8 {
+        case accessKeyPrefix = 1
+        case amzSignature = 2
+        case hexSignature = 4
+        case securityToken = 8
+        case amzCredential = 16
+    }
 
     private var found: UInt8 = 0
 
@@ -159,7 +205,9 @@ struct BuiltInClues {
             if Self.ends(bytes, at: i, with: "x-amz-signature") { insert(.amzSignature) }
             if Self.ends(bytes, at: i, with: "x-amz-security-token") { insert(.securityToken) }
             if Self.ends(bytes, at: i, with: "x-amz-credential") { insert(.amzCredential) }
-            if Self.ends(bytes, at: i, with: "Signature", caseSensitive: true), i + 1 < bytes.count, Self.isHex(bytes[i + 1]) {
+            if Self.ends(bytes, at: i, with: "Signature", caseSensitive: true), i + 1 < bytes.count,
+                Self.isHex(bytes[i + 1])
+            {
                 insert(.hexSignature)
             }
         }
@@ -172,14 +220,20 @@ struct BuiltInClues {
     ]
 
     /// Whether the bytes right before `end` spell `word` (ASCII; any case unless `caseSensitive`).
-    private static func ends(_ bytes: [UInt8], at end: Int, with word: StaticString, caseSensitive: Bool = false) -> Bool {
+    private static func ends(
+        _ bytes: [UInt8],
+        at end: Int,
+        with word: StaticString,
+        caseSensitive: Bool = false
+    ) -> Bool {
         let count = word.utf8CodeUnitCount
         guard end >= count else { return false }
         let letters = UnsafeBufferPointer(start: word.utf8Start, count: count)
         for (offset, letter) in letters.enumerated() {
             let byte = bytes[end - count + offset]
             let folded = caseSensitive || !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte : byte + 32
-            let expected = caseSensitive || !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(letter) ? letter : letter + 32
+            let expected =
+                caseSensitive || !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(letter) ? letter : letter + 32
             guard folded == expected else { return false }
         }
         return true

@@ -32,7 +32,8 @@ public struct CassetteMissError: Error, Sendable, Hashable, CustomStringConverti
         switch reason {
         case .exhausted(let answers):
             let list = answers.map { "interactions[\($0)]" }.joined(separator: ", ")
-            return "\(file): \(request) was asked for the \(ordinal(answers.count + 1)) time but the cassette recorded only "
+            return
+                "\(file): \(request) was asked for the \(ordinal(answers.count + 1)) time but the cassette recorded only "
                 + "\(answers.count) \(answers.count == 1 ? "answer" : "answers") (\(list)) and the exhaustion policy is fail; record a longer sequence "
                 + "(SSM_CONTRACT_RECORD_MODE=record) or use ExhaustionPolicy.repeatLast"
         case .noMatch:
@@ -40,7 +41,9 @@ public struct CassetteMissError: Error, Sendable, Hashable, CustomStringConverti
             if let closestIndex, let closestRequest {
                 let shown = differences.prefix(Self.shownDifferences).map(\.description)
                 let more = differences.count > shown.count ? "; and \(differences.count - shown.count) more" : ""
-                text += "; closest is interactions[\(closestIndex)] \(closestRequest): " + shown.joined(separator: "; ") + more
+                text +=
+                    "; closest is interactions[\(closestIndex)] \(closestRequest): " + shown.joined(separator: "; ")
+                    + more
             } else {
                 text += "; the cassette has no interactions"
             }

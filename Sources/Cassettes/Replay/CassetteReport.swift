@@ -31,7 +31,8 @@ public struct CassetteReport: Sendable, Hashable, CustomStringConvertible {
     public let wroteCassette: Bool
 
     public var description: String {
-        var text = "\(file.path) (\(mode.rawValue)): \(interactionCount) interactions, \(replayed) replayed, \(recorded) recorded"
+        var text =
+            "\(file.path) (\(mode.rawValue)): \(interactionCount) interactions, \(replayed) replayed, \(recorded) recorded"
         if passedThrough > 0 { text += ", \(passedThrough) passed through" }
         text += wroteCassette ? ", written" : ", not written"
         if unused.isEmpty { return text + ", none unused" }

@@ -12,8 +12,11 @@ extension CassetteTransport {
         let elapsed = start.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let interaction = Interaction(
-            request: sanitized(RecordedRequest(request)), response: sanitized(RecordedResponse(response)),
-            startedAt: Timestamp.iso8601(startedAt), duration: seconds)
+            request: sanitized(RecordedRequest(request)),
+            response: sanitized(RecordedResponse(response)),
+            startedAt: Timestamp.iso8601(startedAt),
+            duration: seconds
+        )
         let key = options.matcher.matchKey(interaction.request)
         locked { state in
             state.cassette.interactions.append(interaction)
@@ -40,7 +43,9 @@ extension CassetteTransport {
             wrote = true
         }
         let report = report(of: snapshot, wroteCassette: wrote)
-        if options.failsOnUnusedInteractions, !report.unused.isEmpty { throw CassetteUnusedInteractionsError(report: report) }
+        if options.failsOnUnusedInteractions, !report.unused.isEmpty {
+            throw CassetteUnusedInteractionsError(report: report)
+        }
         return report
     }
 
@@ -59,11 +64,20 @@ extension CassetteTransport {
 
     func report(of snapshot: State, wroteCassette: Bool) -> CassetteReport {
         let unused = snapshot.used.indices.filter { !snapshot.used[$0] }.map {
-            CassetteReport.UnusedInteraction(index: $0, request: Self.summary(snapshot.cassette.interactions[$0].request))
+            CassetteReport.UnusedInteraction(
+                index: $0,
+                request: Self.summary(snapshot.cassette.interactions[$0].request)
+            )
         }
         return CassetteReport(
-            file: file, mode: mode, interactionCount: snapshot.cassette.interactions.count, replayed: snapshot.replayed,
-            recorded: snapshot.recorded, passedThrough: snapshot.passedThrough, unused: mode == .live ? [] : unused,
-            wroteCassette: wroteCassette)
+            file: file,
+            mode: mode,
+            interactionCount: snapshot.cassette.interactions.count,
+            replayed: snapshot.replayed,
+            recorded: snapshot.recorded,
+            passedThrough: snapshot.passedThrough,
+            unused: mode == .live ? [] : unused,
+            wroteCassette: wroteCassette
+        )
     }
 }

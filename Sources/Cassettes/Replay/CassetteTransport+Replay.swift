@@ -20,11 +20,17 @@ extension CassetteTransport {
 
     /// Keeps a `Content-Length` that described the received body true for the stored body, whose length
     /// redaction or pseudonymisation may have changed (a replay server sends these headers as they are).
-    static func contentLength(_ headers: HTTPHeaders, from original: RecordedBody, to stored: RecordedBody) -> HTTPHeaders {
-        let before = original.data.count, after = stored.data.count
+    static func contentLength(
+        _ headers: HTTPHeaders,
+        from original: RecordedBody,
+        to stored: RecordedBody
+    ) -> HTTPHeaders {
+        let before = original.data.count
+        let after = stored.data.count
         guard before != after else { return headers }
         return headers.mappingValues { name, value in
-            name.lowercased() == "content-length" && value.trimmingCharacters(in: .whitespaces) == String(before) ? String(after) : value
+            name.lowercased() == "content-length" && value.trimmingCharacters(in: .whitespaces) == String(before)
+                ? String(after) : value
         }
     }
 
@@ -79,8 +85,13 @@ extension CassetteTransport {
                 return Self.response(at: last, in: &state)
             case .fail:
                 throw CassetteMissError(
-                    file: file.path, request: Self.summary(live), reason: .exhausted(recordedAnswers: matching),
-                    closestIndex: last, closestRequest: Self.summary(state.cassette.interactions[last].request), differences: [])
+                    file: file.path,
+                    request: Self.summary(live),
+                    reason: .exhausted(recordedAnswers: matching),
+                    closestIndex: last,
+                    closestRequest: Self.summary(state.cassette.interactions[last].request),
+                    differences: []
+                )
             }
         }
     }
@@ -89,7 +100,9 @@ extension CassetteTransport {
     /// its recorded duration.
     static func response(at position: Int, in state: inout State) -> ReplayAnswer {
         let interaction = state.cassette.interactions[position]
-        if let response = state.responses[position] { return ReplayAnswer(response: response, recordedDuration: interaction.duration) }
+        if let response = state.responses[position] {
+            return ReplayAnswer(response: response, recordedDuration: interaction.duration)
+        }
         let response = interaction.response.httpResponse
         state.responses[position] = response
         return ReplayAnswer(response: response, recordedDuration: interaction.duration)
@@ -112,8 +125,13 @@ extension CassetteTransport {
             if best == nil || rank < best!.rank { best = (rank, differences) }
         }
         let error = CassetteMissError(
-            file: file.path, request: Self.summary(live), reason: .noMatch, closestIndex: best?.rank.index,
-            closestRequest: best.map { Self.summary(interactions[$0.rank.index].request) }, differences: best?.differences ?? [])
+            file: file.path,
+            request: Self.summary(live),
+            reason: .noMatch,
+            closestIndex: best?.rank.index,
+            closestRequest: best.map { Self.summary(interactions[$0.rank.index].request) },
+            differences: best?.differences ?? []
+        )
         return (best?.rank, error)
     }
 

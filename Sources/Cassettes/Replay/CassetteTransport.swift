@@ -48,23 +48,28 @@ public final class CassetteTransport: HTTPTransport, @unchecked Sendable {
     /// - Throws: ``CassetteError`` for a missing (in `replay`) or malformed cassette;
     ///   ``CassetteConfigurationError`` for a missing upstream or source, a source that differs from the
     ///   cassette's, or bad redaction options.
-    public init(file: URL, mode: RecordMode, upstream: (any HTTPTransport)?, options: CassetteOptions = .init()) throws {
+    public init(file: URL, mode: RecordMode, upstream: (any HTTPTransport)?, options: CassetteOptions = .init()) throws
+    {
         self.file = file
         self.mode = mode
         self.upstream = upstream
         self.options = options
         self.redactor = try Redactor(options.redaction)
         if mode.usesNetwork, upstream == nil {
-            throw CassetteConfigurationError("\(file.path): mode \(mode.rawValue) sends requests upstream, but no upstream transport was given; pass one (e.g. a CurlTransport) or use mode replay")
+            throw CassetteConfigurationError(
+                "\(file.path): mode \(mode.rawValue) sends requests upstream, but no upstream transport was given; pass one (e.g. a CurlTransport) or use mode replay"
+            )
         }
         fileExisted = FileManager.default.fileExists(atPath: file.path)
         let opened = try Self.open(file: file, mode: mode, exists: fileExisted, options: options)
         self.pseudonymiser = opened.pseudonymiser
         let count = opened.cassette.interactions.count
         self.state = State(
-            cassette: opened.cassette, used: Array(repeating: false, count: count),
+            cassette: opened.cassette,
+            used: Array(repeating: false, count: count),
             index: ReplayIndex(opened.cassette.interactions, matcher: options.matcher),
-            responses: Array(repeating: nil, count: count))
+            responses: Array(repeating: nil, count: count)
+        )
     }
 
     /// Sends `request`: answers it from the cassette, or upstream (recording it), as the mode says.
@@ -95,7 +100,10 @@ public final class CassetteTransport: HTTPTransport, @unchecked Sendable {
     /// Runs `body` with a transport on `file`, then finishes it (writing the cassette in record modes).
     /// When `body` throws, nothing is written and the previous cassette stays as it was.
     public static func withCassette<R>(
-        file: URL, mode: RecordMode, upstream: (any HTTPTransport)?, options: CassetteOptions = .init(),
+        file: URL,
+        mode: RecordMode,
+        upstream: (any HTTPTransport)?,
+        options: CassetteOptions = .init(),
         _ body: (CassetteTransport) async throws -> R
     ) async throws -> R {
         let transport = try CassetteTransport(file: file, mode: mode, upstream: upstream, options: options)

@@ -28,17 +28,24 @@ public final class MultiCassetteTransport: HTTPTransport, Sendable {
     public init(_ cassettes: [CassetteTransport]) throws {
         let recorders = cassettes.filter { $0.mode == .recordMissing }
         if let other = cassettes.first(where: { $0.mode != .replay && $0.mode != .recordMissing }) {
-            throw CassetteConfigurationError("\(other.file.path): mode \(other.mode.rawValue) cannot be combined with other cassettes; open them in replay (and at most one in record-missing)")
+            throw CassetteConfigurationError(
+                "\(other.file.path): mode \(other.mode.rawValue) cannot be combined with other cassettes; open them in replay (and at most one in record-missing)"
+            )
         }
         guard recorders.count <= 1 else {
-            throw CassetteConfigurationError("\(recorders[1].file.path): only one cassette can record missing interactions, and \(recorders[0].file.path) already does")
+            throw CassetteConfigurationError(
+                "\(recorders[1].file.path): only one cassette can record missing interactions, and \(recorders[0].file.path) already does"
+            )
         }
         self.cassettes = cassettes
         self.recorder = recorders.first
         // Cassettes that sanitize alike (same redaction, no pseudonyms of their own) share one sanitized request.
         var groups: [SanitizerKey: Int] = [:]
         sanitizerGroups = cassettes.map { cassette in
-            let key = SanitizerKey(redaction: cassette.options.redaction, pseudonymiser: cassette.pseudonymiser.map(ObjectIdentifier.init))
+            let key = SanitizerKey(
+                redaction: cassette.options.redaction,
+                pseudonymiser: cassette.pseudonymiser.map(ObjectIdentifier.init)
+            )
             if let group = groups[key] { return group }
             groups[key] = groups.count
             return groups.count - 1
@@ -88,12 +95,19 @@ public final class MultiCassetteTransport: HTTPTransport, Sendable {
         let closest = misses.min { lhs, rhs in
             guard let left = lhs.1.rank else { return false }
             guard let right = rhs.1.rank else { return true }
-            return (left.target, left.differences, left.distance, lhs.0) < (right.target, right.differences, right.distance, rhs.0)
+            return (left.target, left.differences, left.distance, lhs.0) < (
+                right.target, right.differences, right.distance, rhs.0
+            )
         }
         guard let closest else {
             throw CassetteMissError(
-                file: "(no cassettes)", request: CassetteTransport.summary(RecordedRequest(request)), reason: .noMatch,
-                closestIndex: nil, closestRequest: nil, differences: [])
+                file: "(no cassettes)",
+                request: CassetteTransport.summary(RecordedRequest(request)),
+                reason: .noMatch,
+                closestIndex: nil,
+                closestRequest: nil,
+                differences: []
+            )
         }
         throw closest.1.error
     }

@@ -17,12 +17,16 @@ public enum RecordMode: String, Sendable, CaseIterable {
     /// The mode named by `SSM_CONTRACT_RECORD_MODE` in `env`, or `default` when it is unset or empty.
     /// - Throws: ``CassetteConfigurationError`` listing the valid values when the variable names no mode.
     public static func fromEnvironment(
-        _ env: [String: String] = ProcessInfo.processInfo.environment, default: RecordMode = .replay
+        _ env: [String: String] = ProcessInfo.processInfo.environment,
+        default: RecordMode = .replay
     ) throws -> RecordMode {
-        guard let raw = env[environmentVariable]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return `default` }
+        guard let raw = env[environmentVariable]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+            return `default`
+        }
         guard let mode = RecordMode(rawValue: raw.lowercased()) else {
             throw CassetteConfigurationError(
-                "\(environmentVariable)=\"\(raw)\" is not a record mode; use one of: \(allCases.map(\.rawValue).joined(separator: ", "))")
+                "\(environmentVariable)=\"\(raw)\" is not a record mode; use one of: \(allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return mode
     }

@@ -8,7 +8,9 @@ public enum BuiltInCatalog {
     public static let folder = ContractEngineInfo.defaultCatalogFolder
 
     /// The contract files (`Contracts/*.yaml`), in name order.
-    public static var contractFiles: [(path: String, text: String)] { files(in: folder, where: ContractCatalog.isContractFile) }
+    public static var contractFiles: [(path: String, text: String)] {
+        files(in: folder, where: ContractCatalog.isContractFile)
+    }
 
     /// The known-deviation files (`Contracts/deviations/*.yaml`), in name order.
     public static var deviationFiles: [(path: String, text: String)] {

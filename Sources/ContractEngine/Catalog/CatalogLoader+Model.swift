@@ -7,27 +7,41 @@ extension CatalogLoader {
     /// field that is a member of none of the contract's subjects (or a request field in none of its operations'
     /// inputs). A contract with several subjects may read fields that only some of them have.
     static func checkAgainstModel(
-        _ contract: Contract, _ map: Node.Mapping, _ reader: YAMLReader, model: SSMShapeModel = .bundled
+        _ contract: Contract,
+        _ map: Node.Mapping,
+        _ reader: YAMLReader,
+        model: SSMShapeModel = .bundled
     ) throws(CatalogError) {
         let what = "contract \(contract.id)"
-        var subjects: [(scope: Scope, shape: String?)] = [], inputs: [String?] = []
+        var subjects: [(scope: Scope, shape: String?)] = []
+        var inputs: [String?] = []
         for scope in contract.appliesTo {
             guard let operation = model.operation(named: scope.operation), operation.name == scope.operation else {
-                let hint = model.operation(named: scope.operation).map { "use its wire name \($0.name)" }
+                let hint =
+                    model.operation(named: scope.operation).map { "use its wire name \($0.name)" }
                     ?? "the model's operations are \(model.operations.map(\.name).sorted().joined(separator: ", "))"
-                throw reader.fail(map["applies-to"], "\(what): applies-to operation \"\(scope.operation)\" is not an SSM operation; \(hint)")
+                throw reader.fail(
+                    map["applies-to"],
+                    "\(what): applies-to operation \"\(scope.operation)\" is not an SSM operation; \(hint)"
+                )
             }
             switch resolve(scope.at, from: operation.output, in: model) {
             case .success(let shape): subjects.append((scope, shape))
             case .failure(let problem):
-                throw reader.fail(map["applies-to"], "\(what): \(scope.at) can never match a \(operation.name) response: \(problem.reason)")
+                throw reader.fail(
+                    map["applies-to"],
+                    "\(what): \(scope.at) can never match a \(operation.name) response: \(problem.reason)"
+                )
             }
             inputs.append(operation.input)
         }
         guard case .data(let rule) = contract.implementation else { return }
         for ruleCase in rule.cases {
-            for predicate in ruleCase.when + ruleCase.whenAny + ruleCase.expect + ruleCase.confirm + ruleCase.inconclusiveIf {
-                var fields: [FieldPath] = [], requestFields: [FieldPath] = []
+            for predicate in ruleCase.when + ruleCase.whenAny + ruleCase.expect + ruleCase.confirm
+                + ruleCase.inconclusiveIf
+            {
+                var fields: [FieldPath] = []
+                var requestFields: [FieldPath] = []
                 switch predicate.operand {
                 case .field(let path): fields.append(path)
                 case .request(let path): requestFields.append(path)
@@ -41,13 +55,19 @@ extension CatalogLoader {
                     let problems = subjects.map { problem(path, from: $0.shape, in: model) }
                     if let first = problems.first, problems.allSatisfy({ $0 != nil }), let reason = first {
                         let places = subjects.map { "\($0.scope.operation) \($0.scope.at)" }.joined(separator: ", ")
-                        throw reader.fail(map["rule"], "\(what): field \(path) is in none of its subjects (\(places)): \(reason)")
+                        throw reader.fail(
+                            map["rule"],
+                            "\(what): field \(path) is in none of its subjects (\(places)): \(reason)"
+                        )
                     }
                 }
                 for path in requestFields {
                     let problems = inputs.map { problem(path, from: $0, in: model) }
                     if let first = problems.first, problems.allSatisfy({ $0 != nil }), let reason = first {
-                        throw reader.fail(map["rule"], "\(what): request field \(path) is in none of its operations' requests: \(reason)")
+                        throw reader.fail(
+                            map["rule"],
+                            "\(what): request field \(path) is in none of its operations' requests: \(reason)"
+                        )
                     }
                 }
             }
@@ -55,7 +75,11 @@ extension CatalogLoader {
     }
 
     /// The shape a subject path leads to (`nil`: past a map or document, anything goes), or why it leads nowhere.
-    static func resolve(_ path: SubjectPath, from root: String?, in model: SSMShapeModel) -> Result<String?, PathProblem> {
+    static func resolve(
+        _ path: SubjectPath,
+        from root: String?,
+        in model: SSMShapeModel
+    ) -> Result<String?, PathProblem> {
         var current = root
         for step in path.steps {
             guard let name = current, let shape = model.shapes[name] else { return .success(nil) }
@@ -68,7 +92,9 @@ extension CatalogLoader {
             case (.member, .map):
                 current = shape.mapValue
             case (.member(let member), _):
-                return .failure(PathProblem("\(member) is under \(shape.name), a \(shape.kind.rawValue), which has no members"))
+                return .failure(
+                    PathProblem("\(member) is under \(shape.name), a \(shape.kind.rawValue), which has no members")
+                )
             case (.each, _):
                 return .failure(PathProblem("[*] is applied to \(shape.name), a \(shape.kind.rawValue), not a list"))
             }

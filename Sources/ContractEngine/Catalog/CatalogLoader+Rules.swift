@@ -27,15 +27,23 @@ extension CatalogLoader {
         func outcome(_ key: String) throws(CatalogError) -> Outcome? {
             guard let text = try reader.optionalString(map, key, in: "\(what).rule") else { return nil }
             guard let outcome = Outcome(rawValue: text) else {
-                throw reader.fail(map[key], "\(what).rule.\(key) \"\(text)\" is not pass, fail, not-applicable or inconclusive")
+                throw reader.fail(
+                    map[key],
+                    "\(what).rule.\(key) \"\(text)\" is not pass, fail, not-applicable or inconclusive"
+                )
             }
             return outcome
         }
         let ruleCase = RuleCase(
-            when: try list("when"), whenAny: try list("when-any"), outcome: try outcome("outcome"),
-            expect: try list("expect"), confirm: try list("confirm"), inconclusiveIf: try list("inconclusive-if"),
+            when: try list("when"),
+            whenAny: try list("when-any"),
+            outcome: try outcome("outcome"),
+            expect: try list("expect"),
+            confirm: try list("confirm"),
+            inconclusiveIf: try list("inconclusive-if"),
             ifAbsent: try outcome("if-absent") ?? .notApplicable,
-            note: try reader.optionalString(map, "note", in: "\(what).rule"))
+            note: try reader.optionalString(map, "note", in: "\(what).rule")
+        )
         if ruleCase.outcome == nil, ruleCase.expect.isEmpty, ruleCase.confirm.isEmpty {
             throw reader.fail(node, "\(what).rule needs expect, confirm or outcome")
         }
@@ -46,7 +54,8 @@ extension CatalogLoader {
         let map = try reader.mapping(node, what)
         try reader.onlyKeys(map, predicateKeys, in: what)
         let operand: Predicate.Operand
-        switch (try reader.optionalString(map, "field", in: what), try reader.optionalString(map, "request", in: what)) {
+        switch (try reader.optionalString(map, "field", in: what), try reader.optionalString(map, "request", in: what))
+        {
         case (let field?, nil): operand = .field(FieldPath(field))
         case (nil, let request?): operand = .request(FieldPath(request))
         default: throw reader.fail(node, "\(what): name exactly one of field or request")
@@ -65,18 +74,28 @@ extension CatalogLoader {
         switch key {
         case "one-of":
             let values = try reader.strings(value, "\(what).one-of")
-            test = .oneOf(Set(values), ignoringCase: ignoreCase ? Set(values.map { $0.lowercased() }) : nil, listed: values)
+            test = .oneOf(
+                Set(values),
+                ignoringCase: ignoreCase ? Set(values.map { $0.lowercased() }) : nil,
+                listed: values
+            )
         case "equals": test = .equals(reader.json(value))
         case "type":
             let text = try reader.string(value, "\(what).type")
             guard let kind = Predicate.Kind(rawValue: text) else {
-                throw reader.fail(value, "\(what): type \"\(text)\" is not one of \(Predicate.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw reader.fail(
+                    value,
+                    "\(what): type \"\(text)\" is not one of \(Predicate.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             test = .type(kind)
         case "format":
             let text = try reader.string(value, "\(what).format")
             guard let format = ValueFormat(rawValue: text) else {
-                throw reader.fail(value, "\(what): format \"\(text)\" is not one of \(ValueFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw reader.fail(
+                    value,
+                    "\(what): format \"\(text)\" is not one of \(ValueFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             test = .format(format)
         case "pattern":

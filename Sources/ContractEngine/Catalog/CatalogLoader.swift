@@ -56,7 +56,8 @@ enum CatalogLoader {
         switch (map["rule"], try reader.optionalString(map, "implementation", in: what)) {
         case (let rule?, nil): implementation = .data(try dataRule(rule, reader, what))
         case (nil, "swift"?): implementation = .swift
-        case (nil, let other?): throw reader.fail(map["implementation"], "\(what): implementation \"\(other)\" is not swift")
+        case (nil, let other?):
+            throw reader.fail(map["implementation"], "\(what): implementation \"\(other)\" is not swift")
         case (_?, _?): throw reader.fail(node, "\(what) has both rule and implementation; keep one")
         case (nil, nil): throw reader.fail(node, "\(what) has neither a rule nor \"implementation: swift\"")
         }
@@ -76,7 +77,12 @@ enum CatalogLoader {
         return contract
     }
 
-    static func source(_ node: Node?, _ reader: YAMLReader, _ what: String, at parent: Node) throws(CatalogError) -> ContractSource {
+    static func source(
+        _ node: Node?,
+        _ reader: YAMLReader,
+        _ what: String,
+        at parent: Node
+    ) throws(CatalogError) -> ContractSource {
         guard let node else { throw reader.fail(parent, "\(what) has no source; name where the rule comes from") }
         let map = try reader.mapping(node, "\(what).source")
         try reader.onlyKeys(map, ["kind", "seed", "quote", "reference"], in: "\(what).source")
@@ -88,9 +94,13 @@ enum CatalogLoader {
             kind: kind,
             seed: try reader.optionalString(map, "seed", in: "\(what).source"),
             quote: try reader.optionalString(map, "quote", in: "\(what).source"),
-            reference: try reader.optionalString(map, "reference", in: "\(what).source"))
+            reference: try reader.optionalString(map, "reference", in: "\(what).source")
+        )
         if kind == .seed, source.seed == nil || source.quote == nil {
-            throw reader.fail(node, "\(what).source: a seed source needs \"seed\" (the file) and \"quote\" (the exact sentence)")
+            throw reader.fail(
+                node,
+                "\(what).source: a seed source needs \"seed\" (the file) and \"quote\" (the exact sentence)"
+            )
         }
         if kind != .seed, source.reference == nil {
             throw reader.fail(node, "\(what).source: name the \(kind.rawValue) reference (\"reference:\")")
@@ -98,7 +108,12 @@ enum CatalogLoader {
         return source
     }
 
-    static func scopes(_ node: Node?, _ reader: YAMLReader, _ what: String, at parent: Node) throws(CatalogError) -> [Scope] {
+    static func scopes(
+        _ node: Node?,
+        _ reader: YAMLReader,
+        _ what: String,
+        at parent: Node
+    ) throws(CatalogError) -> [Scope] {
         guard let node else { throw reader.fail(parent, "\(what) has no applies-to list") }
         var result: [Scope] = []
         for item in reader.items(node) {
@@ -107,7 +122,10 @@ enum CatalogLoader {
             let operation = try reader.requiredString(map, "operation", in: "\(what).applies-to entry")
             let atText = try reader.optionalString(map, "at", in: "\(what).applies-to entry") ?? "$"
             guard let at = SubjectPath(atText) else {
-                throw reader.fail(item, "\(what): \"\(atText)\" is not a subject path like $ or $.CommandInvocations[*]")
+                throw reader.fail(
+                    item,
+                    "\(what): \"\(atText)\" is not a subject path like $ or $.CommandInvocations[*]"
+                )
             }
             result.append(Scope(operation: operation, at: at))
         }

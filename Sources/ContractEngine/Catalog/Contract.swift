@@ -27,9 +27,16 @@ public struct Contract: Sendable {
     public let file: String
 
     public init(
-        id: String, statement: String, source: ContractSource, severity: Severity, appliesTo: [Scope],
-        fields: [String], implementation: Implementation, docsDiffer: String? = nil,
-        parameters: JSONValue = .null, file: String = "<memory>"
+        id: String,
+        statement: String,
+        source: ContractSource,
+        severity: Severity,
+        appliesTo: [Scope],
+        fields: [String],
+        implementation: Implementation,
+        docsDiffer: String? = nil,
+        parameters: JSONValue = .null,
+        file: String = "<memory>"
     ) {
         self.id = id
         self.statement = statement

@@ -12,12 +12,18 @@ public struct ContractCatalog: Sendable {
         var seen: [String: String] = [:]
         for contract in contracts {
             if let other = seen[contract.id] {
-                throw CatalogError(file: contract.file, problem: "contract \(contract.id) is already defined in \(other); ids must be unique")
+                throw CatalogError(
+                    file: contract.file,
+                    problem: "contract \(contract.id) is already defined in \(other); ids must be unique"
+                )
             }
             seen[contract.id] = contract.file
             if case .swift = contract.implementation, CodeContractRegistry.byID[contract.id] == nil {
-                throw CatalogError(file: contract.file,
-                    problem: "contract \(contract.id) says implementation: swift, but ssm-contract has no Swift contract with that id; write it as a rule instead")
+                throw CatalogError(
+                    file: contract.file,
+                    problem:
+                        "contract \(contract.id) says implementation: swift, but ssm-contract has no Swift contract with that id; write it as a rule instead"
+                )
             }
         }
         self.contracts = contracts
@@ -31,7 +37,10 @@ public struct ContractCatalog: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw CatalogError(file: folder.relativePath, problem: "cannot be listed; check the path (--catalog, --contracts)")
+            throw CatalogError(
+                file: folder.relativePath,
+                problem: "cannot be listed; check the path (--catalog, --contracts)"
+            )
         }
         return names.filter(isContractFile).sorted().map { folder.appendingPathComponent($0) }
     }
@@ -40,7 +49,10 @@ public struct ContractCatalog: Sendable {
     public static func load(folder: URL, additional: [URL] = []) throws(CatalogError) -> ContractCatalog {
         var files = try contractFiles(in: folder)
         guard !files.isEmpty else {
-            throw CatalogError(file: folder.relativePath, problem: "holds no contract files (*.yaml); point --catalog at the Contracts folder")
+            throw CatalogError(
+                file: folder.relativePath,
+                problem: "holds no contract files (*.yaml); point --catalog at the Contracts folder"
+            )
         }
         files += try Self.files(additional)
         var contracts: [Contract] = []
@@ -58,7 +70,10 @@ public struct ContractCatalog: Sendable {
         for url in additional {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-                throw CatalogError(file: url.relativePath, problem: "does not exist; --contracts takes a contract file or a folder of them")
+                throw CatalogError(
+                    file: url.relativePath,
+                    problem: "does not exist; --contracts takes a contract file or a folder of them"
+                )
             }
             files += isFolder.boolValue ? try contractFiles(in: url) : [url]
         }
@@ -73,12 +88,16 @@ public struct ContractCatalog: Sendable {
     public func selecting(only: [String], skip: [String]) throws(CatalogError) -> ContractCatalog {
         for (flag, patterns) in [("--only", only), ("--skip", skip)] {
             for pattern in patterns where !contracts.contains(where: { Glob.matches(pattern, $0.id) }) {
-                throw CatalogError(file: flag,
-                    problem: "\"\(pattern)\" matches no contract id; list them with `ssm-contract verify --list-contracts`")
+                throw CatalogError(
+                    file: flag,
+                    problem:
+                        "\"\(pattern)\" matches no contract id; list them with `ssm-contract verify --list-contracts`"
+                )
             }
         }
         let kept = contracts.filter { contract in
-            (only.isEmpty || only.contains { Glob.matches($0, contract.id) }) && !skip.contains { Glob.matches($0, contract.id) }
+            (only.isEmpty || only.contains { Glob.matches($0, contract.id) })
+                && !skip.contains { Glob.matches($0, contract.id) }
         }
         return try ContractCatalog(contracts: kept, folder: folder)
     }
@@ -88,8 +107,12 @@ public struct ContractCatalog: Sendable {
 public enum Glob {
     /// Whether `text` matches `pattern` entirely.
     public static func matches(_ pattern: String, _ text: String) -> Bool {
-        let p = Array(pattern.utf8), t = Array(text.utf8)
-        var pi = 0, ti = 0, star = -1, mark = 0
+        let p = Array(pattern.utf8)
+        let t = Array(text.utf8)
+        var pi = 0
+        var ti = 0
+        var star = -1
+        var mark = 0
         while ti < t.count {
             if pi < p.count, p[pi] == UInt8(ascii: "?") || p[pi] == t[ti] {
                 pi += 1

@@ -45,7 +45,10 @@ public struct SubjectPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     private func walk(
-        _ value: JSONTape.Value, step: Int, depth: Int, indices: UnsafeMutableBufferPointer<Int>,
+        _ value: JSONTape.Value,
+        step: Int,
+        depth: Int,
+        indices: UnsafeMutableBufferPointer<Int>,
         _ visit: (JSONTape.Value, UnsafeBufferPointer<Int>) -> Void
     ) {
         guard step < steps.count else {
@@ -74,7 +77,8 @@ public struct SubjectPath: Sendable, Hashable, CustomStringConvertible {
             switch step {
             case .member(let name): text += "." + name
             case .each:
-                text += "[\(next < indices.count ? String(indices[indices.index(indices.startIndex, offsetBy: next)]) : "*")]"
+                text +=
+                    "[\(next < indices.count ? String(indices[indices.index(indices.startIndex, offsetBy: next)]) : "*")]"
                 next += 1
             }
         }

@@ -12,7 +12,10 @@ struct YAMLReader {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw CatalogError(file: url.relativePath, problem: "cannot be read as UTF-8 text; check the path and permissions")
+            throw CatalogError(
+                file: url.relativePath,
+                problem: "cannot be read as UTF-8 text; check the path and permissions"
+            )
         }
         return try document(text: text, file: url.relativePath)
     }
@@ -93,7 +96,10 @@ struct YAMLReader {
         for (key, _) in map {
             let name = key.string ?? ""
             guard allowed.contains(name) else {
-                throw fail(key, "\(what) has an unknown key \"\(name)\" (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                throw fail(
+                    key,
+                    "\(what) has an unknown key \"\(name)\" (allowed: \(allowed.sorted().joined(separator: ", ")))"
+                )
             }
         }
     }

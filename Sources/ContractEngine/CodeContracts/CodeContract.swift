@@ -10,7 +10,10 @@ public struct CodeContract: Sendable {
     /// What the contract looks at.
     public enum Body: Sendable {
         /// Every successful JSON response of the contract's operations.
-        case response(@Sendable (_ contract: Contract, _ observation: Observation, _ body: JSONTape.Value, _ record: Record) -> Void)
+        case response(
+            @Sendable (_ contract: Contract, _ observation: Observation, _ body: JSONTape.Value, _ record: Record) ->
+                Void
+        )
         /// Every observation of the contract's operations (successful, error or unreadable), judged whole.
         case observation(@Sendable (_ contract: Contract, _ observation: Observation) -> Verdict)
         /// Every pagination chain (ListCommandInvocations pages linked by NextToken).

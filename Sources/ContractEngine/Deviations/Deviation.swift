@@ -16,7 +16,14 @@ public struct Deviation: Sendable, Hashable {
     /// The file it was read from.
     public let file: String
 
-    public init(target: String, contractID: String, reason: String, evidence: String? = nil, expires: String? = nil, file: String) {
+    public init(
+        target: String,
+        contractID: String,
+        reason: String,
+        evidence: String? = nil,
+        expires: String? = nil,
+        file: String
+    ) {
         self.target = target
         self.contractID = contractID
         self.reason = reason
@@ -44,7 +51,11 @@ public struct DeviationSet: Sendable {
     }
 
     /// Loads deviation files given as text (the built-in catalog's), then the files and folders `urls`.
-    public static func load(_ urls: [URL], builtIn: [(path: String, text: String)], catalog: ContractCatalog) throws(CatalogError) -> DeviationSet {
+    public static func load(
+        _ urls: [URL],
+        builtIn: [(path: String, text: String)],
+        catalog: ContractCatalog
+    ) throws(CatalogError) -> DeviationSet {
         var all: [Deviation] = []
         for file in builtIn { all += try load(text: file.text, file: file.path, catalog: catalog) }
         for url in urls {
@@ -55,7 +66,10 @@ public struct DeviationSet: Sendable {
         }
         var seen = Set<String>()
         for deviation in all where !seen.insert("\(deviation.target)/\(deviation.contractID)").inserted {
-            throw CatalogError(file: deviation.file, problem: "deviation \(deviation.contractID) for \(deviation.target) is listed twice")
+            throw CatalogError(
+                file: deviation.file,
+                problem: "deviation \(deviation.contractID) for \(deviation.target) is listed twice"
+            )
         }
         return DeviationSet(all)
     }
@@ -69,7 +83,11 @@ public struct DeviationSet: Sendable {
         try deviations(in: YAMLReader.document(text: text, file: file), file: file, catalog: catalog)
     }
 
-    static func deviations(in document: (YAMLReader, Node), file: String, catalog: ContractCatalog) throws(CatalogError) -> [Deviation] {
+    static func deviations(
+        in document: (YAMLReader, Node),
+        file: String,
+        catalog: ContractCatalog
+    ) throws(CatalogError) -> [Deviation] {
         let (reader, root) = document
         let map = try reader.mapping(root, "a deviations file")
         try reader.onlyKeys(map, ["target", "deviations"], in: "a deviations file")
@@ -81,15 +99,28 @@ public struct DeviationSet: Sendable {
             try reader.onlyKeys(entry, ["id", "reason", "evidence", "expires"], in: "a deviation")
             let id = try reader.requiredString(entry, "id", in: "a deviation")
             guard catalog[id] != nil else {
-                throw reader.fail(item, "deviation \(id) names no contract in the catalog; fix the id or remove the entry")
+                throw reader.fail(
+                    item,
+                    "deviation \(id) names no contract in the catalog; fix the id or remove the entry"
+                )
             }
             let expires = try reader.optionalString(entry, "expires", in: "deviation \(id)")
             if let expires, !isDay(expires) {
-                throw reader.fail(entry["expires"], "deviation \(id): expires \"\(expires)\" is not a date like 2027-06-30")
+                throw reader.fail(
+                    entry["expires"],
+                    "deviation \(id): expires \"\(expires)\" is not a date like 2027-06-30"
+                )
             }
-            result.append(Deviation(
-                target: target, contractID: id, reason: try reader.requiredString(entry, "reason", in: "deviation \(id)"),
-                evidence: try reader.optionalString(entry, "evidence", in: "deviation \(id)"), expires: expires, file: file))
+            result.append(
+                Deviation(
+                    target: target,
+                    contractID: id,
+                    reason: try reader.requiredString(entry, "reason", in: "deviation \(id)"),
+                    evidence: try reader.optionalString(entry, "evidence", in: "deviation \(id)"),
+                    expires: expires,
+                    file: file
+                )
+            )
         }
         return result
     }

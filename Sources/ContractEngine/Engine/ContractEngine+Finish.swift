@@ -28,7 +28,14 @@ extension ContractEngine {
             let at = point ?? sequence.points[0]
             var detailed = verdict
             if verdict.outcome == .fail { detailed.detail = "\(sequence.key): \(verdict.detail ?? "")" }
-            run.record(entry.index, entry.id, detailed, target: sequence.key.target, location: at.location, path: at.path)
+            run.record(
+                entry.index,
+                entry.id,
+                detailed,
+                target: sequence.key.target,
+                location: at.location,
+                path: at.path
+            )
         }
     }
 

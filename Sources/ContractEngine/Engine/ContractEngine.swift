@@ -85,19 +85,24 @@ public struct ContractEngine: Sendable {
         self.catalog = catalog
         var data: [String: [DataEntry]] = [:]
         var plans: [String: OperationPlan] = [:]
-        var chain: [CodeEntry] = [], sequence: [CodeEntry] = []
+        var chain: [CodeEntry] = []
+        var sequence: [CodeEntry] = []
         for (index, contract) in catalog.contracts.enumerated() {
             switch contract.implementation {
             case .data(let rule):
                 for scope in contract.appliesTo {
-                    data[scope.operation, default: []].append(DataEntry(index: index, id: contract.id, at: scope.at, rule: rule))
+                    data[scope.operation, default: []].append(
+                        DataEntry(index: index, id: contract.id, at: scope.at, rule: rule)
+                    )
                 }
             case .swift:
                 guard let code = CodeContractRegistry.byID[contract.id] else { continue }
                 let entry = CodeEntry(index: index, contract: contract, code: code)
                 switch code.body {
-                case .response: for op in contract.operations { plans[op, default: OperationPlan()].response.append(entry) }
-                case .observation: for op in contract.operations { plans[op, default: OperationPlan()].observation.append(entry) }
+                case .response:
+                    for op in contract.operations { plans[op, default: OperationPlan()].response.append(entry) }
+                case .observation:
+                    for op in contract.operations { plans[op, default: OperationPlan()].observation.append(entry) }
                 case .chain: chain.append(entry)
                 case .sequence: sequence.append(entry)
                 }
@@ -157,7 +162,13 @@ public struct ContractEngine: Sendable {
                 }
             }
             for finding in found {
-                run.keep(finding.id, finding.verdict, target: observation.target, location: observation.location, path: finding.path)
+                run.keep(
+                    finding.id,
+                    finding.verdict,
+                    target: observation.target,
+                    location: observation.location,
+                    path: finding.path
+                )
             }
         }
         for entry in plan.response {
@@ -212,6 +223,9 @@ public struct EngineResults: Sendable {
 
     /// The findings of a contract on a target (at most ``RunAccumulator/findingLimit`` kept), and how many there were.
     public func findings(_ id: String, target: String) -> (kept: [Finding], count: Int) {
-        (run.findings.filter { $0.contractID == id && $0.target == target }, run.findingCounts["\(target)\u{0}\(id)"] ?? 0)
+        (
+            run.findings.filter { $0.contractID == id && $0.target == target },
+            run.findingCounts["\(target)\u{0}\(id)"] ?? 0
+        )
     }
 }

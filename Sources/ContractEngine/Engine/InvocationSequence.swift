@@ -47,8 +47,15 @@ public final class SequencePoint: Sendable {
     public let outputs: [OutputFingerprint]
 
     init(
-        time: Double?, location: ObservationLocation, path: String, status: String?, statusDetails: String?,
-        responseCode: JSONValue?, start: JSONValue?, end: JSONValue?, outputs: [OutputFingerprint]
+        time: Double?,
+        location: ObservationLocation,
+        path: String,
+        status: String?,
+        statusDetails: String?,
+        responseCode: JSONValue?,
+        start: JSONValue?,
+        end: JSONValue?,
+        outputs: [OutputFingerprint]
     ) {
         self.time = time
         self.location = location
@@ -65,7 +72,9 @@ public final class SequencePoint: Sendable {
     static func inOrder(_ a: SequencePoint, _ b: SequencePoint) -> Bool {
         if let x = a.time, let y = b.time, x != y { return x < y }
         if a.location.file != b.location.file { return a.location.file < b.location.file }
-        if a.location.interaction != b.location.interaction { return (a.location.interaction ?? 0) < (b.location.interaction ?? 0) }
+        if a.location.interaction != b.location.interaction {
+            return (a.location.interaction ?? 0) < (b.location.interaction ?? 0)
+        }
         return a.path < b.path
     }
 }
@@ -97,7 +106,9 @@ public struct InvocationSequence: Sendable {
     var firstRead: SequencePoint {
         points.min { a, b in
             if a.location.file != b.location.file { return a.location.file < b.location.file }
-            if a.location.interaction != b.location.interaction { return (a.location.interaction ?? 0) < (b.location.interaction ?? 0) }
+            if a.location.interaction != b.location.interaction {
+                return (a.location.interaction ?? 0) < (b.location.interaction ?? 0)
+            }
             return a.path < b.path
         }!
     }
@@ -108,25 +119,68 @@ extension RunAccumulator {
     mutating func collectSequencePoints(_ observation: Observation, _ body: JSONTape.Value) {
         switch observation.operation {
         case "GetCommandInvocation":
-            guard let command = body["CommandId"]?.stringValue, let instance = body["InstanceId"]?.stringValue else { return }
+            guard let command = body["CommandId"]?.stringValue, let instance = body["InstanceId"]?.stringValue else {
+                return
+            }
             let plugin = body["PluginName"]?.stringValue ?? observation.request?["PluginName"]?.stringValue ?? ""
-            let key = SequenceKey(target: observation.target, view: .getCommandInvocation, commandID: command, instanceID: instance, plugin: plugin)
-            sequencePoints[key, default: []].append(point(observation, body, path: "$", start: "ExecutionStartDateTime",
-                end: "ExecutionEndDateTime", outputs: Self.invocationOutputs))
+            let key = SequenceKey(
+                target: observation.target,
+                view: .getCommandInvocation,
+                commandID: command,
+                instanceID: instance,
+                plugin: plugin
+            )
+            sequencePoints[key, default: []].append(
+                point(
+                    observation,
+                    body,
+                    path: "$",
+                    start: "ExecutionStartDateTime",
+                    end: "ExecutionEndDateTime",
+                    outputs: Self.invocationOutputs
+                )
+            )
         case "ListCommandInvocations":
             guard let invocations = body["CommandInvocations"]?.arrayValue else { return }
             for (i, invocation) in invocations.enumerated() {
-                guard let command = invocation["CommandId"]?.stringValue, let instance = invocation["InstanceId"]?.stringValue
+                guard let command = invocation["CommandId"]?.stringValue,
+                    let instance = invocation["InstanceId"]?.stringValue
                 else { continue }
-                let key = SequenceKey(target: observation.target, view: .listedInvocation, commandID: command, instanceID: instance, plugin: "")
-                sequencePoints[key, default: []].append(point(observation, invocation, path: Self.invocationPath(i),
-                    start: nil, end: nil, outputs: []))
+                let key = SequenceKey(
+                    target: observation.target,
+                    view: .listedInvocation,
+                    commandID: command,
+                    instanceID: instance,
+                    plugin: ""
+                )
+                sequencePoints[key, default: []].append(
+                    point(
+                        observation,
+                        invocation,
+                        path: Self.invocationPath(i),
+                        start: nil,
+                        end: nil,
+                        outputs: []
+                    )
+                )
                 for (j, plugin) in (invocation["CommandPlugins"]?.arrayValue ?? []).enumerated() {
-                    let pluginKey = SequenceKey(target: observation.target, view: .listedPlugin, commandID: command,
-                        instanceID: instance, plugin: plugin["Name"]?.stringValue ?? "#\(j)")
-                    sequencePoints[pluginKey, default: []].append(point(observation, plugin,
-                        path: Self.pluginPath(i, j), start: "ResponseStartDateTime",
-                        end: "ResponseFinishDateTime", outputs: Self.pluginOutputs))
+                    let pluginKey = SequenceKey(
+                        target: observation.target,
+                        view: .listedPlugin,
+                        commandID: command,
+                        instanceID: instance,
+                        plugin: plugin["Name"]?.stringValue ?? "#\(j)"
+                    )
+                    sequencePoints[pluginKey, default: []].append(
+                        point(
+                            observation,
+                            plugin,
+                            path: Self.pluginPath(i, j),
+                            start: "ResponseStartDateTime",
+                            end: "ResponseFinishDateTime",
+                            outputs: Self.pluginOutputs
+                        )
+                    )
                 }
             }
         default: return
@@ -154,12 +208,25 @@ extension RunAccumulator {
         (0..<commonPluginCount).map { "$.CommandInvocations[\(i)].CommandPlugins[\($0)]" }
     }
 
-    private func point(_ observation: Observation, _ subject: JSONTape.Value, path: String, start: String?, end: String?, outputs: [String]) -> SequencePoint {
+    private func point(
+        _ observation: Observation,
+        _ subject: JSONTape.Value,
+        path: String,
+        start: String?,
+        end: String?,
+        outputs: [String]
+    ) -> SequencePoint {
         SequencePoint(
-            time: observation.time, location: observation.location, path: path,
-            status: subject["Status"]?.stringValue, statusDetails: subject["StatusDetails"]?.stringValue,
-            responseCode: subject["ResponseCode"]?.json, start: start.flatMap { subject[$0]?.json }, end: end.flatMap { subject[$0]?.json },
-            outputs: outputs.compactMap { name in subject[name]?.withUTF8 { OutputFingerprint(name: name, bytes: $0) } })
+            time: observation.time,
+            location: observation.location,
+            path: path,
+            status: subject["Status"]?.stringValue,
+            statusDetails: subject["StatusDetails"]?.stringValue,
+            responseCode: subject["ResponseCode"]?.json,
+            start: start.flatMap { subject[$0]?.json },
+            end: end.flatMap { subject[$0]?.json },
+            outputs: outputs.compactMap { name in subject[name]?.withUTF8 { OutputFingerprint(name: name, bytes: $0) } }
+        )
     }
 
     /// The sequences, each in time order, in the order their first observations were read (so results do not
@@ -170,9 +237,12 @@ extension RunAccumulator {
             return InvocationSequence(key: key, points: ordered ? points : points.sorted(by: SequencePoint.inOrder))
         }
         return sequences.sorted { a, b in
-            let x = a.firstRead, y = b.firstRead
+            let x = a.firstRead
+            let y = b.firstRead
             if x.location.file != y.location.file { return x.location.file < y.location.file }
-            if x.location.interaction != y.location.interaction { return (x.location.interaction ?? 0) < (y.location.interaction ?? 0) }
+            if x.location.interaction != y.location.interaction {
+                return (x.location.interaction ?? 0) < (y.location.interaction ?? 0)
+            }
             if x.path != y.path { return x.path < y.path }
             return a.key.description < b.key.description
         }

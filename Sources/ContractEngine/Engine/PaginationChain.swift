@@ -42,8 +42,12 @@ extension RunAccumulator {
             "\($0["CommandId"]?.stringValue ?? "?")/\($0["InstanceId"]?.stringValue ?? "?")"
         }
         let page = ChainPage(
-            location: observation.location, requestToken: requestToken,
-            responseToken: token?.isEmpty == false ? token : nil, query: query, invocations: invocations)
+            location: observation.location,
+            requestToken: requestToken,
+            responseToken: token?.isEmpty == false ? token : nil,
+            query: query,
+            invocations: invocations
+        )
         pages[PageKey(target: observation.target, file: observation.location.file), default: []].append(page)
     }
 
@@ -55,7 +59,9 @@ extension RunAccumulator {
             var open: [[ChainPage]] = []
             for page in pages[key]! {
                 if let token = page.requestToken,
-                    let index = open.lastIndex(where: { $0.last?.responseToken == token && $0.last?.query == page.query })
+                    let index = open.lastIndex(where: {
+                        $0.last?.responseToken == token && $0.last?.query == page.query
+                    })
                 {
                     open[index].append(page)
                 } else {

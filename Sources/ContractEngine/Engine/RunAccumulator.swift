@@ -87,7 +87,12 @@ public struct RunAccumulator: Sendable {
     }
 
     mutating func record(
-        _ contract: Int, _ id: String, _ verdict: Verdict, slot: Int, observation: Observation, path: @autoclosure () -> String
+        _ contract: Int,
+        _ id: String,
+        _ verdict: Verdict,
+        slot: Int,
+        observation: Observation,
+        path: @autoclosure () -> String
     ) {
         guard count(contract, verdict.outcome, slot: slot) else { return }
         keep(id, verdict, target: observation.target, location: observation.location, path: path())
@@ -101,7 +106,11 @@ public struct RunAccumulator: Sendable {
     }
 
     mutating func record(
-        _ contract: Int, _ id: String, _ verdict: Verdict, target: String, location: ObservationLocation,
+        _ contract: Int,
+        _ id: String,
+        _ verdict: Verdict,
+        target: String,
+        location: ObservationLocation,
         path: @autoclosure () -> String
     ) {
         tallyTable[slot(for: target)][contract].add(verdict.outcome)
@@ -116,11 +125,17 @@ public struct RunAccumulator: Sendable {
             let count = findingCounts[key, default: 0]
             findingCounts[key] = count + 1
             guard count < Self.findingLimit else { continue }
-            findings.append(Finding(
-                contractID: id, outcome: decided.outcome, target: target, location: location,
-                path: decided.field.map { Self.join(path, $0) } ?? path,
-                value: decided.value.map(Self.shorten),
-                detail: decided.detail ?? (decided.outcome == .fail ? "the rule does not hold" : "inconclusive")))
+            findings.append(
+                Finding(
+                    contractID: id,
+                    outcome: decided.outcome,
+                    target: target,
+                    location: location,
+                    path: decided.field.map { Self.join(path, $0) } ?? path,
+                    value: decided.value.map(Self.shorten),
+                    detail: decided.detail ?? (decided.outcome == .fail ? "the rule does not hold" : "inconclusive")
+                )
+            )
         }
     }
 
@@ -184,7 +199,8 @@ public struct RunAccumulator: Sendable {
         guard text.count > 160 else { return text }
         let size: String
         if case .string(let string) = value {
-            let characters = string.unicodeScalars.count, bytes = string.utf8.count
+            let characters = string.unicodeScalars.count
+            let bytes = string.utf8.count
             size = "\(characters) characters, \(bytes) UTF-8 bytes"
         } else {
             size = "\(text.utf8.count) bytes of JSON"

@@ -29,7 +29,8 @@ extension Observation {
     @discardableResult
     public static func forEachObservation(of cassette: Cassette, file: String, _ body: (Observation) -> Void) -> Int {
         // The model is written and read back as a file would be: one mapping from stored interactions.
-        let stored = try! CassetteFile(tape: JSONTape(cassette.jsonValue), file: file)  // a cassette's own form reads back
+        // A cassette's own form always reads back.
+        let stored = try! CassetteFile(tape: JSONTape(cassette.jsonValue), file: file)
         return forEachObservation(of: stored, file: file, body)
     }
 
@@ -38,7 +39,10 @@ extension Observation {
     /// Returns how many interactions were left out because they name no operation.
     @discardableResult
     public static func forEachObservation(
-        of cassette: CassetteFile, file: String, interactions range: Range<Int>? = nil, _ body: (Observation) -> Void
+        of cassette: CassetteFile,
+        file: String,
+        interactions range: Range<Int>? = nil,
+        _ body: (Observation) -> Void
     ) -> Int {
         let target = cassette.header.source.target
         let scenario = cassette.header.extra["scenario"].flatMap(ScenarioExpectations.init(json:))
@@ -49,14 +53,18 @@ extension Observation {
                 skipped += 1
                 continue
             }
-            body(Observation(
-                operation: operation,
-                request: interaction.requestBody.json,
-                status: interaction.status,
-                body: Self.body(of: interaction, operation: operation),
-                time: interaction.startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
-                location: ObservationLocation(file: file, interaction: index),
-                target: target, scenario: scenario))
+            body(
+                Observation(
+                    operation: operation,
+                    request: interaction.requestBody.json,
+                    status: interaction.status,
+                    body: Self.body(of: interaction, operation: operation),
+                    time: interaction.startedAt.withUTF8String { TimeValue.parseISO8601($0)?.epochSeconds },
+                    location: ObservationLocation(file: file, interaction: index),
+                    target: target,
+                    scenario: scenario
+                )
+            )
         }
         return skipped
     }
@@ -78,7 +86,10 @@ extension Observation {
         }
         // Error responses are decoded from the recorded bytes, headers included (the AWS error decoder reads both).
         let response = HTTPResponse(
-            status: interaction.status, headers: interaction.responseHeaders.headers, body: interaction.responseBody.body.data)
+            status: interaction.status,
+            headers: interaction.responseHeaders.headers,
+            body: interaction.responseBody.body.data
+        )
         switch AWSErrorDecoder.decode(response, operation: operation) {
         case .service(let error): return .error(error)
         case .unreadable(let status, let reason): return .unreadable("HTTP \(status): \(reason)")

@@ -31,8 +31,14 @@ public struct Observation: Sendable {
     public var scenario: ScenarioExpectations?
 
     public init(
-        operation: String, request: JSONTape.Value?, status: Int?, body: Body, time: Double?,
-        location: ObservationLocation, target: String, scenario: ScenarioExpectations? = nil
+        operation: String,
+        request: JSONTape.Value?,
+        status: Int?,
+        body: Body,
+        time: Double?,
+        location: ObservationLocation,
+        target: String,
+        scenario: ScenarioExpectations? = nil
     ) {
         self.operation = operation
         self.request = request

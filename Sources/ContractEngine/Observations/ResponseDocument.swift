@@ -24,13 +24,22 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
 public enum ResponseDocument {
     /// Builds the observation for `bytes`, read from `file`.
     public static func observation(
-        _ bytes: [UInt8], operation: String, request: JSONValue?, file: String
+        _ bytes: [UInt8],
+        operation: String,
+        request: JSONValue?,
+        file: String
     ) throws(InputError) -> Observation {
         let location = ObservationLocation(file: file)
         func make(_ body: Observation.Body) -> Observation {
             Observation(
-                operation: operation, request: request.map { JSONTape($0).root }, status: nil, body: body, time: nil,
-                location: location, target: "input")
+                operation: operation,
+                request: request.map { JSONTape($0).root },
+                status: nil,
+                body: body,
+                time: nil,
+                location: location,
+                target: "input"
+            )
         }
         guard bytes.contains(where: { !(($0 == 0x20) || ($0 == 0x0A) || ($0 == 0x0D) || ($0 == 0x09)) }) else {
             throw InputError(file: file, problem: "is empty; give a response body (JSON)")
@@ -43,10 +52,17 @@ public enum ResponseDocument {
             if let cliError = cliErrorLine(text, operation: operation) { return make(.error(cliError)) }
             let head = text.prefix(300).lowercased()
             if head.contains("<html") || head.contains("<!doctype") {
-                throw InputError(file: file, problem: "is an HTML page, not an SSM response; save the response body (JSON) and check that")
+                throw InputError(
+                    file: file,
+                    problem: "is an HTML page, not an SSM response; save the response body (JSON) and check that"
+                )
             }
             if looksLikeCLITextOrTable(text) {
-                throw InputError(file: file, problem: "looks like AWS CLI --output text or table output, which has no member names; run the CLI again with --output json")
+                throw InputError(
+                    file: file,
+                    problem:
+                        "looks like AWS CLI --output text or table output, which has no member names; run the CLI again with --output json"
+                )
             }
             throw InputError(file: file, problem: "is not valid JSON: \(error)")
         }
@@ -56,8 +72,17 @@ public enum ResponseDocument {
         let object = value
         if let raw = (object["__type"] ?? object["code"])?.stringValue {
             let message = object["message"]?.stringValue ?? object["Message"]?.stringValue
-            return make(.error(AWSServiceError(
-                code: AWSErrorDecoder.sanitize(raw), message: message, statusCode: 0, requestID: nil, operation: operation)))
+            return make(
+                .error(
+                    AWSServiceError(
+                        code: AWSErrorDecoder.sanitize(raw),
+                        message: message,
+                        statusCode: 0,
+                        requestID: nil,
+                        operation: operation
+                    )
+                )
+            )
         }
         return make(.json(value))
     }
@@ -96,7 +121,10 @@ public enum ResponseDocument {
             throw InputError(file: file, problem: "is not valid JSON: \(error)")
         }
         guard case .object = value else {
-            throw InputError(file: file, problem: "is a JSON \(value.typeName), not a request object like {\"CommandId\": …}")
+            throw InputError(
+                file: file,
+                problem: "is a JSON \(value.typeName), not a request object like {\"CommandId\": …}"
+            )
         }
         return value
     }

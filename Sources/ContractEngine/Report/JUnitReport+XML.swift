@@ -7,10 +7,12 @@ extension JUnitReport {
         if let name { out += " name=\"\(Self.escape(name))\"" }
         out += " tests=\"\(tests)\" failures=\"\(failures)\">\n"
         for suite in suites {
-            out += "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\""
+            out +=
+                "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\""
             out += suite.skipped > 0 ? " skipped=\"\(suite.skipped)\">\n" : ">\n"
             for testCase in suite.cases {
-                out += "    <testcase classname=\"\(Self.escape(testCase.classname))\" name=\"\(Self.escape(testCase.name))\""
+                out +=
+                    "    <testcase classname=\"\(Self.escape(testCase.classname))\" name=\"\(Self.escape(testCase.name))\""
                 out += Self.body(testCase.outcome) + "\n"
             }
             out += "  </testsuite>\n"

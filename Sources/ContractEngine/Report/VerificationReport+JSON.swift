@@ -36,24 +36,31 @@ extension VerificationReport {
         object.append(key: "operations", value: .array(contract.operations.map { .string($0) }))
         object.append(key: "fields", value: .array(contract.fields.map { .string($0) }))
         if let differ = contract.docsDiffer { object.append(key: "docsDiffer", value: .string(differ)) }
-        object.append(key: "targets", value: .array(row.targets.map { result in
-            var target = JSONObject()
-            target.append(key: "target", value: .string(result.target))
-            for (name, count) in [("pass", result.tally.pass), ("fail", result.tally.fail),
-                ("inconclusive", result.tally.inconclusive), ("notApplicable", result.tally.notApplicable)] {
-                target.append(key: name, value: .number(JSONNumber(count)))
-            }
-            if let deviation = result.deviation, let state = result.deviationState {
-                var entry = JSONObject()
-                entry.append(key: "state", value: .string(state.rawValue))
-                entry.append(key: "reason", value: .string(deviation.reason))
-                if let expires = deviation.expires { entry.append(key: "expires", value: .string(expires)) }
-                target.append(key: "deviation", value: .object(entry))
-            }
-            target.append(key: "findingCount", value: .number(JSONNumber(result.findingCount)))
-            target.append(key: "findings", value: .array(result.findings.map(Self.json)))
-            return .object(target)
-        }))
+        object.append(
+            key: "targets",
+            value: .array(
+                row.targets.map { result in
+                    var target = JSONObject()
+                    target.append(key: "target", value: .string(result.target))
+                    for (name, count) in [
+                        ("pass", result.tally.pass), ("fail", result.tally.fail),
+                        ("inconclusive", result.tally.inconclusive), ("notApplicable", result.tally.notApplicable),
+                    ] {
+                        target.append(key: name, value: .number(JSONNumber(count)))
+                    }
+                    if let deviation = result.deviation, let state = result.deviationState {
+                        var entry = JSONObject()
+                        entry.append(key: "state", value: .string(state.rawValue))
+                        entry.append(key: "reason", value: .string(deviation.reason))
+                        if let expires = deviation.expires { entry.append(key: "expires", value: .string(expires)) }
+                        target.append(key: "deviation", value: .object(entry))
+                    }
+                    target.append(key: "findingCount", value: .number(JSONNumber(result.findingCount)))
+                    target.append(key: "findings", value: .array(result.findings.map(Self.json)))
+                    return .object(target)
+                }
+            )
+        )
         return .object(object)
     }
 
@@ -61,7 +68,9 @@ extension VerificationReport {
         var object = JSONObject()
         object.append(key: "outcome", value: .string(finding.outcome.rawValue))
         object.append(key: "file", value: .string(finding.location.file))
-        if let interaction = finding.location.interaction { object.append(key: "interaction", value: .number(JSONNumber(interaction))) }
+        if let interaction = finding.location.interaction {
+            object.append(key: "interaction", value: .number(JSONNumber(interaction)))
+        }
         object.append(key: "path", value: .string(finding.path))
         object.append(key: "value", value: finding.value.map { .string($0) } ?? .null)
         object.append(key: "detail", value: .string(finding.detail))

@@ -4,7 +4,8 @@ extension VerificationReport {
     /// The contracts that apply to none of the responses are folded into one line naming them, or listed one
     /// per line with `listsNotApplicable` (`--verbose`).
     public func text(title: String, findingsPerTarget: Int = 5, listsNotApplicable: Bool = false) -> String {
-        var out = "\(title): \(files) file\(files == 1 ? "" : "s"), \(observations) response\(observations == 1 ? "" : "s")"
+        var out =
+            "\(title): \(files) file\(files == 1 ? "" : "s"), \(observations) response\(observations == 1 ? "" : "s")"
         out += " (\(errors) error\(errors == 1 ? "" : "s"))"
         if skipped > 0 { out += ", \(skipped) interaction\(skipped == 1 ? "" : "s") without an operation left out" }
         out += targets.isEmpty ? "\n" : "; targets: \(targets.joined(separator: ", "))\n"
@@ -13,7 +14,9 @@ extension VerificationReport {
             let contract = row.contract
             if row.verdict == .notApplicable {
                 if listsNotApplicable {
-                    out += "\n" + "N/A".padding(toLength: 13, withPad: " ", startingAt: 0) + "\(contract.id) (applies to none of these responses)\n"
+                    out +=
+                        "\n" + "N/A".padding(toLength: 13, withPad: " ", startingAt: 0)
+                        + "\(contract.id) (applies to none of these responses)\n"
                 }
                 continue
             }
@@ -38,10 +41,13 @@ extension VerificationReport {
         }
         if !listsNotApplicable, !notApplicable.isEmpty {
             let count = notApplicable.count == 1 ? "1 contract applies" : "\(notApplicable.count) contracts apply"
-            out += "\n" + "N/A".padding(toLength: 13, withPad: " ", startingAt: 0)
+            out +=
+                "\n" + "N/A".padding(toLength: 13, withPad: " ", startingAt: 0)
                 + "\(count) to none of these responses (--verbose lists them)\n"
         }
-        let differing = rows.filter { row in row.contract.docsDiffer != nil && row.targets.contains { $0.tally.applicable > 0 } }
+        let differing = rows.filter { row in
+            row.contract.docsDiffer != nil && row.targets.contains { $0.tally.applicable > 0 }
+        }
         if !differing.isEmpty {
             out += "\nWhere AWS's documentation differs from what AWS does (the contracts follow AWS):\n"
             for row in differing { out += "  - \(row.contract.id): \(row.contract.docsDiffer!)\n" }
@@ -52,7 +58,9 @@ extension VerificationReport {
 
     /// One line: verdict counts and the outcome.
     public var summary: String {
-        let parts = [Verdict.fail, .warning, .expectedFailure, .inconclusive, .pass, .notApplicable].map { "\(count($0)) \($0.rawValue)" }
+        let parts = [Verdict.fail, .warning, .expectedFailure, .inconclusive, .pass, .notApplicable].map {
+            "\(count($0)) \($0.rawValue)"
+        }
         return "Summary: \(rows.count) contracts — \(parts.joined(separator: ", ")). "
             + (hasViolations ? "Contracts were violated." : "No violations.")
     }

@@ -76,7 +76,16 @@ public struct VerificationReport: Sendable {
                     }
                 }
                 guard tally.applicable + tally.notApplicable > 0 || deviation != nil else { continue }
-                targets.append(TargetResult(target: target, tally: tally, findings: kept, findingCount: count, deviation: deviation, deviationState: state))
+                targets.append(
+                    TargetResult(
+                        target: target,
+                        tally: tally,
+                        findings: kept,
+                        findingCount: count,
+                        deviation: deviation,
+                        deviationState: state
+                    )
+                )
             }
             rows.append(Row(contract: contract, targets: targets, verdict: Self.verdict(contract, targets)))
         }

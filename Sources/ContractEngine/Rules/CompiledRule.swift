@@ -38,7 +38,8 @@ final class CompiledCase: Sendable {
 
     /// Whether every `when` holds and, when there are any, one of `when-any`.
     func applies(to subject: Subject) -> Bool {
-        when.allSatisfy { $0.result(subject) == .holds } && (whenAny.isEmpty || whenAny.contains { $0.result(subject) == .holds })
+        when.allSatisfy { $0.result(subject) == .holds }
+            && (whenAny.isEmpty || whenAny.contains { $0.result(subject) == .holds })
     }
 
     /// The verdict of a subject the case applies to. Every field that decides the outcome is reported (the
@@ -63,13 +64,22 @@ final class CompiledCase: Sendable {
                 continue  // not applicable never beats what is already there
             case .absent:
                 let outcome = rule.ifAbsent
-                consider(Verdict(outcome, field: test.predicate.operandText, detail: test.predicate.absentText), outcome)
+                consider(
+                    Verdict(outcome, field: test.predicate.operandText, detail: test.predicate.absentText),
+                    outcome
+                )
             case .violated:
                 let soft = inconclusiveIf.contains { $0.result(subject) == .holds }
                 let outcome: Outcome = soft ? .inconclusive : .fail
-                consider(Verdict(
-                    outcome, field: test.predicate.operandText, value: test.value(subject)?.json,
-                    detail: soft ? rule.note ?? test.predicate.expectationText : test.predicate.expectationText), outcome)
+                consider(
+                    Verdict(
+                        outcome,
+                        field: test.predicate.operandText,
+                        value: test.value(subject)?.json,
+                        detail: soft ? rule.note ?? test.predicate.expectationText : test.predicate.expectationText
+                    ),
+                    outcome
+                )
             }
         }
         if expect.isEmpty { return confirmed(subject) ?? .pass }
@@ -82,8 +92,12 @@ final class CompiledCase: Sendable {
     /// The inconclusive verdict of the first `confirm` that is violated, or nil when none is.
     private func confirmed(_ subject: Subject) -> Verdict? {
         for test in confirm where test.result(subject) == .violated {
-            return Verdict(.inconclusive, field: test.predicate.operandText, value: test.value(subject)?.json,
-                detail: rule.note ?? "not confirmed: \(test.predicate.summary)")
+            return Verdict(
+                .inconclusive,
+                field: test.predicate.operandText,
+                value: test.value(subject)?.json,
+                detail: rule.note ?? "not confirmed: \(test.predicate.summary)"
+            )
         }
         return nil
     }
@@ -100,7 +114,11 @@ struct FieldTest: Sendable {
     init(_ predicate: Predicate, fields: FieldTable) {
         self.predicate = predicate
         slot = predicate.readsRequest ? -1 : fields.slot(predicate.path.names[0])
-        if case .notBefore(let other) = predicate.test { otherSlot = fields.slot(other.names[0]) } else { otherSlot = -1 }
+        if case .notBefore(let other) = predicate.test {
+            otherSlot = fields.slot(other.names[0])
+        } else {
+            otherSlot = -1
+        }
     }
 
     /// The value the predicate reads, or nil when absent.

@@ -40,7 +40,9 @@ extension DataRule {
     var fieldNames: [String] {
         var names: [String] = []
         for ruleCase in cases {
-            for predicates in [ruleCase.when, ruleCase.whenAny, ruleCase.expect, ruleCase.confirm, ruleCase.inconclusiveIf] {
+            for predicates in [
+                ruleCase.when, ruleCase.whenAny, ruleCase.expect, ruleCase.confirm, ruleCase.inconclusiveIf,
+            ] {
                 for predicate in predicates { names += predicate.fieldNames }
             }
         }

@@ -53,8 +53,13 @@ public final class RuleCase: Sendable {
     public let note: String?
 
     public init(
-        when: [Predicate] = [], whenAny: [Predicate] = [], outcome: Outcome? = nil, expect: [Predicate] = [],
-        confirm: [Predicate] = [], inconclusiveIf: [Predicate] = [], ifAbsent: Outcome = .notApplicable,
+        when: [Predicate] = [],
+        whenAny: [Predicate] = [],
+        outcome: Outcome? = nil,
+        expect: [Predicate] = [],
+        confirm: [Predicate] = [],
+        inconclusiveIf: [Predicate] = [],
+        ifAbsent: Outcome = .notApplicable,
         note: String? = nil
     ) {
         self.when = when

@@ -35,7 +35,10 @@ struct FieldTable: Sendable {
     @inline(__always)
     func slot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard bytes.count < slotsByLength.count else { return nil }
-        for slot in slotsByLength[bytes.count] where utf8[slot].withUnsafeBufferPointer({ bytes.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+        for slot in slotsByLength[bytes.count]
+        where utf8[slot].withUnsafeBufferPointer({
+            bytes.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        }) {
             return slot
         }
         return nil

@@ -34,7 +34,9 @@ enum HandMatchedPattern: Sendable {
         let prefixLength: Int
         if bytes.count == 10 || bytes.count == 19, bytes[0] == UInt8(ascii: "i"), bytes[1] == UInt8(ascii: "-") {
             prefixLength = 2
-        } else if bytes.count == 20, bytes[0] == UInt8(ascii: "m"), bytes[1] == UInt8(ascii: "i"), bytes[2] == UInt8(ascii: "-") {
+        } else if bytes.count == 20, bytes[0] == UInt8(ascii: "m"), bytes[1] == UInt8(ascii: "i"),
+            bytes[2] == UInt8(ascii: "-")
+        {
             prefixLength = 3
         } else {
             return false

@@ -55,7 +55,9 @@ extension Predicate {
         case .present: return .holds
         case .equalsRequest: return .unknown  // decided above
         case .notBefore:
-            guard let other, let earlier = TimeValue.instant(other), let later = TimeValue.instant(value) else { return .unknown }
+            guard let other, let earlier = TimeValue.instant(other), let later = TimeValue.instant(value) else {
+                return .unknown
+            }
             return later >= earlier ? .holds : .violated
         }
     }
@@ -78,7 +80,8 @@ extension Predicate {
 
     static func has(_ kind: Kind, _ value: JSONTape.Value) -> Bool {
         switch (kind, value.kind) {
-        case (.string, .string), (.boolean, .true), (.boolean, .false), (.object, .object), (.array, .array), (.number, .number):
+        case (.string, .string), (.boolean, .true), (.boolean, .false), (.object, .object), (.array, .array),
+            (.number, .number):
             return true
         case (.integer, .number): return value.intValue != nil
         case (.timestamp, .number): return true
@@ -97,7 +100,9 @@ extension Predicate {
         case .oneOf(_, let folded, let listed):
             return "\(subject) is one of \(listed.joined(separator: ", "))\(folded != nil ? " (any case)" : "")\(tail)"
         case .equals(let v): return "\(subject) equals \(JSONWriter.string(v))"
-        case .type(let k): return "\(subject) is a JSON \(k.rawValue == "timestamp" ? "timestamp (epoch number or ISO-8601 string)" : k.rawValue)\(tail)"
+        case .type(let k):
+            return
+                "\(subject) is a JSON \(k.rawValue == "timestamp" ? "timestamp (epoch number or ISO-8601 string)" : k.rawValue)\(tail)"
         case .format(let f): return "\(subject) has the \(f.rawValue) format\(tail)"
         case .pattern(let p): return "\(subject) matches /\(p.source)/\(tail)"
         case .maxLength(let n, let unit): return "\(subject) is at most \(n) \(unit.rawValue)"
@@ -171,7 +176,8 @@ extension UnsafeBufferPointer<UInt8> {
     func hasSuffix(_ suffix: String) -> Bool {
         var suffix = suffix
         return suffix.withUTF8 { tail in
-            tail.count <= count && (tail.count == 0 || memcmp(baseAddress! + (count - tail.count), tail.baseAddress!, tail.count) == 0)
+            tail.count <= count
+                && (tail.count == 0 || memcmp(baseAddress! + (count - tail.count), tail.baseAddress!, tail.count) == 0)
         }
     }
 }

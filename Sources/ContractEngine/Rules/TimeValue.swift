@@ -67,7 +67,8 @@ public struct TimeValue: Sendable, Hashable {
             }
             guard i > start else { return nil }
         }
-        var offset = 0, hasZone = false
+        var offset = 0
+        var hasZone = false
         if i < b.count {
             hasZone = true
             if b[i] == UInt8(ascii: "Z") {
@@ -92,7 +93,10 @@ public struct TimeValue: Sendable, Hashable {
     /// Parses an ISO-8601 duration `P[nD][T[nH][nM][n[.n]S]]` into seconds (at least one component).
     public static func parseDuration(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         guard b.count >= 3, b[0] == UInt8(ascii: "P") else { return nil }
-        var i = 1, total = 0.0, components = 0, inTime = false
+        var i = 1
+        var total = 0.0
+        var components = 0
+        var inTime = false
         while i < b.count {
             if b[i] == UInt8(ascii: "T") {
                 guard !inTime else { return nil }
@@ -101,7 +105,8 @@ public struct TimeValue: Sendable, Hashable {
                 guard i < b.count else { return nil }
                 continue
             }
-            var value = 0.0, digits = 0
+            var value = 0.0
+            var digits = 0
             while i < b.count, isDigit(b[i]) {
                 value = value * 10 + Double(b[i] - 0x30)
                 digits += 1

@@ -25,7 +25,8 @@ public enum AgentOutput {
     /// A plugin's Output for what the script printed: stdout, the error title and stderr, cut to 2,500 bytes
     /// as the agent does (the longer stream gives way; both are halved when both are long).
     public static func pluginOutput(stdout: String, stderr: String) -> String {
-        let out = Array(stdout.utf8), err = Array(stderr.utf8)
+        let out = Array(stdout.utf8)
+        let err = Array(stderr.utf8)
         let title = err.isEmpty ? "" : errorTitle
         let room = pluginOutputLimit - title.utf8.count
         if out.count + err.count < room { return stdout + title + stderr }

@@ -28,7 +28,9 @@ extension ScenarioExpectations.Invocation {
         object.append(key: "instanceId", value: .string(instanceID))
         if let sentAt { object.append(key: "sentAt", value: .number(JSONNumber(sentAt))) }
         if !status.isEmpty { object.append(key: "status", value: .array(status.map { .string($0) })) }
-        if !statusDetails.isEmpty { object.append(key: "statusDetails", value: .array(statusDetails.map { .string($0) })) }
+        if !statusDetails.isEmpty {
+            object.append(key: "statusDetails", value: .array(statusDetails.map { .string($0) }))
+        }
         if let responseCode { object.append(key: "responseCode", value: .number(JSONNumber(responseCode))) }
         if let stdout { object.append(key: "stdout", value: stdout.json) }
         if let stderr { object.append(key: "stderr", value: stderr.json) }
@@ -41,13 +43,16 @@ extension ScenarioExpectations.Invocation {
             let instance = object["instanceId"]?.stringValue
         else { return nil }
         self.init(
-            commandID: command, instanceID: instance, sentAt: object["sentAt"]?.doubleValue,
+            commandID: command,
+            instanceID: instance,
+            sentAt: object["sentAt"]?.doubleValue,
             status: (object["status"]?.arrayValue ?? []).compactMap(\.stringValue),
             statusDetails: (object["statusDetails"]?.arrayValue ?? []).compactMap(\.stringValue),
             responseCode: object["responseCode"]?.intValue,
             stdout: object["stdout"].flatMap(ExpectedText.init(json:)),
             stderr: object["stderr"].flatMap(ExpectedText.init(json:)),
-            runsAtLeast: object["runsAtLeastSeconds"]?.doubleValue)
+            runsAtLeast: object["runsAtLeastSeconds"]?.doubleValue
+        )
     }
 }
 

@@ -31,8 +31,15 @@ public struct ScenarioExpectations: Sendable, Hashable {
         public var runsAtLeast: Double?
 
         public init(
-            commandID: String, instanceID: String, sentAt: Double? = nil, status: [String] = [], statusDetails: [String] = [],
-            responseCode: Int? = nil, stdout: ExpectedText? = nil, stderr: ExpectedText? = nil, runsAtLeast: Double? = nil
+            commandID: String,
+            instanceID: String,
+            sentAt: Double? = nil,
+            status: [String] = [],
+            statusDetails: [String] = [],
+            responseCode: Int? = nil,
+            stdout: ExpectedText? = nil,
+            stderr: ExpectedText? = nil,
+            runsAtLeast: Double? = nil
         ) {
             self.commandID = commandID
             self.instanceID = instanceID

@@ -22,17 +22,29 @@ struct ScenarioSubject {
             if let command = body["CommandId"]?.stringValue, let instance = body["InstanceId"]?.stringValue,
                 let expectation = expectations.invocation(commandID: command, instanceID: instance)
             {
-                subjects.append(ScenarioSubject(kind: .getCommandInvocation, path: "$", value: body, expectation: expectation))
+                subjects.append(
+                    ScenarioSubject(kind: .getCommandInvocation, path: "$", value: body, expectation: expectation)
+                )
             }
         case "ListCommandInvocations":
             for (i, invocation) in (body["CommandInvocations"]?.arrayValue ?? []).enumerated() {
-                guard let command = invocation["CommandId"]?.stringValue, let instance = invocation["InstanceId"]?.stringValue,
+                guard let command = invocation["CommandId"]?.stringValue,
+                    let instance = invocation["InstanceId"]?.stringValue,
                     let expectation = expectations.invocation(commandID: command, instanceID: instance)
                 else { continue }
                 let path = "$.CommandInvocations[\(i)]"
-                subjects.append(ScenarioSubject(kind: .listedInvocation, path: path, value: invocation, expectation: expectation))
+                subjects.append(
+                    ScenarioSubject(kind: .listedInvocation, path: path, value: invocation, expectation: expectation)
+                )
                 for (j, plugin) in (invocation["CommandPlugins"]?.arrayValue ?? []).enumerated() {
-                    subjects.append(ScenarioSubject(kind: .listedPlugin, path: "\(path).CommandPlugins[\(j)]", value: plugin, expectation: expectation))
+                    subjects.append(
+                        ScenarioSubject(
+                            kind: .listedPlugin,
+                            path: "\(path).CommandPlugins[\(j)]",
+                            value: plugin,
+                            expectation: expectation
+                        )
+                    )
                 }
             }
         default: return nil
@@ -44,12 +56,17 @@ struct ScenarioSubject {
     /// prefixed with the subject's path.
     static func judge(_ observation: Observation, _ judge: (ScenarioSubject) -> Verdict?) -> Verdict {
         guard let subjects = subjects(of: observation) else {
-            return Verdict(.notApplicable, detail: observation.scenario == nil ? "the cassette records no scenario expectations" : nil)
+            return Verdict(
+                .notApplicable,
+                detail: observation.scenario == nil ? "the cassette records no scenario expectations" : nil
+            )
         }
         var result = Verdict(.notApplicable)
         for subject in subjects {
             guard var verdict = judge(subject) else { continue }
-            if let field = verdict.field, subject.path != "$" { verdict.field = "\(subject.path.dropFirst(2)).\(field)" }
+            if let field = verdict.field, subject.path != "$" {
+                verdict.field = "\(subject.path.dropFirst(2)).\(field)"
+            }
             if verdict.outcome.weight > result.outcome.weight { result = verdict }
         }
         return result

@@ -26,23 +26,38 @@ public enum AuditRunner {
     ///   `.json`/`.har` file that is not valid JSON; no path at all is bad usage.
     public static func run(paths: [String]) throws(RunnerError) -> Outcome {
         guard !paths.isEmpty else {
-            throw RunnerError("audit needs cassette or report files or folders, e.g. `ssm-contract audit Recordings`", status: .badInput)
+            throw RunnerError(
+                "audit needs cassette or report files or folders, e.g. `ssm-contract audit Recordings`",
+                status: .badInput
+            )
         }
         let files = try self.files(paths)
         guard !files.isEmpty else {
-            throw RunnerError("nothing was audited: \(paths.joined(separator: ", ")) holds no *.json, *.har or *.xml files", status: .badInput)
+            throw RunnerError(
+                "nothing was audited: \(paths.joined(separator: ", ")) holds no *.json, *.har or *.xml files",
+                status: .badInput
+            )
         }
         var findings: [AuditFinding] = []
         for file in files { findings += try scan(file) }
         let noun = files.count == 1 ? "file" : "files"
         var lines = findings.map(\.line)
         if findings.isEmpty {
-            lines.append("audit: \(files.count) \(noun), no credentials, signatures, session tokens or account ids found")
+            lines.append(
+                "audit: \(files.count) \(noun), no credentials, signatures, session tokens or account ids found"
+            )
         } else {
             let affected = Set(findings.map(\.file)).count
-            lines.append("audit: \(findings.count) \(findings.count == 1 ? "secret" : "secrets") in \(affected) of \(files.count) \(noun); remove them before sharing these files (re-record: `ssm-contract record` redacts them)")
+            lines.append(
+                "audit: \(findings.count) \(findings.count == 1 ? "secret" : "secrets") in \(affected) of \(files.count) \(noun); remove them before sharing these files (re-record: `ssm-contract record` redacts them)"
+            )
         }
-        return Outcome(text: lines.joined(separator: "\n") + "\n", status: findings.isEmpty ? .success : .violation, findings: findings, files: files.count)
+        return Outcome(
+            text: lines.joined(separator: "\n") + "\n",
+            status: findings.isEmpty ? .success : .violation,
+            findings: findings,
+            files: files.count
+        )
     }
 
     /// Scans one file.
@@ -61,7 +76,10 @@ public enum AuditRunner {
         do {
             root = try JSONParser.parse(data)
         } catch {
-            throw RunnerError("\(path): is not valid JSON (\(error)); audit reads cassettes and JSON reports", status: .badInput)
+            throw RunnerError(
+                "\(path): is not valid JSON (\(error)); audit reads cassettes and JSON reports",
+                status: .badInput
+            )
         }
         let kinds = root["pseudonymisation"]?["kinds"]?.arrayValue?.compactMap(\.stringValue) ?? []
         var scanner = SecretScanner(file: path, fileText: text, accountIDsArePseudonyms: kinds.contains("account-id"))
@@ -75,7 +93,10 @@ public enum AuditRunner {
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw RunnerError("\(path): no such file or folder; give cassette or report files or folders", status: .badInput)
+                throw RunnerError(
+                    "\(path): no such file or folder; give cassette or report files or folders",
+                    status: .badInput
+                )
             }
             guard isFolder.boolValue else {
                 result.append(path)
@@ -85,7 +106,8 @@ public enum AuditRunner {
             var found: [String] = []
             while let relative = enumerator?.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
-                guard !name.hasPrefix("."), scannedExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
+                guard !name.hasPrefix("."), scannedExtensions.contains((name as NSString).pathExtension.lowercased())
+                else { continue }
                 found.append((path as NSString).appendingPathComponent(relative))
             }
             result += found.sorted()

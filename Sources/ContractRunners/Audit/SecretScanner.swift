@@ -74,18 +74,41 @@ struct SecretScanner {
         let operation: String?
     }
 
-    private mutating func walk(_ value: JSONValue, path: String, key: String, interaction: Context?, form: AuditFinding.Form, depth: Int) {
+    private mutating func walk(
+        _ value: JSONValue,
+        path: String,
+        key: String,
+        interaction: Context?,
+        form: AuditFinding.Form,
+        depth: Int
+    ) {
         func child(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
         switch value {
         case .object(let object):
             for member in object {
-                walk(member.value, path: child(member.key), key: member.key, interaction: interaction, form: form, depth: depth)
+                walk(
+                    member.value,
+                    path: child(member.key),
+                    key: member.key,
+                    interaction: interaction,
+                    form: form,
+                    depth: depth
+                )
             }
         case .array(let elements):
             if key.lowercased() == "headers" {
                 for element in elements {
-                    if case .array(let pair) = element, pair.count == 2, let name = pair[0].stringValue, let text = pair[1].stringValue {
-                        scanString(text, path: child(name), key: name, interaction: interaction, form: form, depth: depth)
+                    if case .array(let pair) = element, pair.count == 2, let name = pair[0].stringValue,
+                        let text = pair[1].stringValue
+                    {
+                        scanString(
+                            text,
+                            path: child(name),
+                            key: name,
+                            interaction: interaction,
+                            form: form,
+                            depth: depth
+                        )
                     } else {
                         walk(element, path: path, key: key, interaction: interaction, form: form, depth: depth)
                     }
@@ -106,14 +129,23 @@ struct SecretScanner {
         }
     }
 
-    private mutating func scanString(_ text: String, path: String, key: String, interaction: Context?, form: AuditFinding.Form, depth: Int) {
+    private mutating func scanString(
+        _ text: String,
+        path: String,
+        key: String,
+        interaction: Context?,
+        form: AuditFinding.Form,
+        depth: Int
+    ) {
         if let kind = SecretKind.byFieldName(key, value: text) {
             add(kind, text, path: path, interaction: interaction, form: form)
         }
         let range = NSRange(text.startIndex..., in: text)
         for (kind, pattern) in SecretKind.patterns {
             for match in pattern.matches(in: text, range: range) {
-                let captured = match.numberOfRanges > 1 && match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range
+                let captured =
+                    match.numberOfRanges > 1 && match.range(at: 1).location != NSNotFound
+                    ? match.range(at: 1) : match.range
                 guard let valueRange = Range(captured, in: text) else { continue }
                 add(kind, String(text[valueRange]), path: path, interaction: interaction, form: form)
             }
@@ -133,23 +165,39 @@ struct SecretScanner {
         }
     }
 
-    private mutating func add(_ kind: SecretKind, _ value: String, path: String, interaction: Context?, form: AuditFinding.Form) {
+    private mutating func add(
+        _ kind: SecretKind,
+        _ value: String,
+        path: String,
+        interaction: Context?,
+        form: AuditFinding.Form
+    ) {
         if kind == .accountID, accountIDsArePseudonyms { return }
         // Found in a parsed string but not in the file as is: the file holds it JSON-escaped (`\u0041`, `\/`).
         let form = form == .raw && !fileText.contains(value) ? AuditFinding.Form.jsonEscaped : form
         let identity = "\(interaction?.number ?? 0)|\(path)|\(kind)|\(value)"
         guard seen.insert(identity).inserted else { return }
         let characters = value.count
-        findings.append(AuditFinding(
-            file: file, interaction: interaction?.number, operation: interaction?.operation, field: path.isEmpty ? "$" : path,
-            kind: kind, form: form, hint: "\(value.prefix(4))… \(characters) characters"))
+        findings.append(
+            AuditFinding(
+                file: file,
+                interaction: interaction?.number,
+                operation: interaction?.operation,
+                field: path.isEmpty ? "$" : path,
+                kind: kind,
+                form: form,
+                hint: "\(value.prefix(4))… \(characters) characters"
+            )
+        )
     }
 
     private static let base64Token = try! NSRegularExpression(pattern: #"[A-Za-z0-9+/_-]{24,}={0,2}"#)
 
     static func base64Tokens(in text: String) -> [String] {
         let range = NSRange(text.startIndex..., in: text)
-        return base64Token.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+        return base64Token.matches(in: text, range: range).compactMap {
+            Range($0.range, in: text).map { String(text[$0]) }
+        }
     }
 
     /// The text `token` encodes (standard or URL-safe base64), when it is mostly printable UTF-8.
@@ -157,8 +205,10 @@ struct SecretScanner {
         var standard = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         standard = standard.trimmingCharacters(in: CharacterSet(charactersIn: "="))
         standard += String(repeating: "=", count: (4 - standard.count % 4) % 4)
-        guard let data = Data(base64Encoded: standard), let text = String(data: data, encoding: .utf8), !text.isEmpty else { return nil }
-        let printable = text.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7f || $0 == "\n" || $0 == "\t" }.count
+        guard let data = Data(base64Encoded: standard), let text = String(data: data, encoding: .utf8), !text.isEmpty
+        else { return nil }
+        let printable = text.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7f || $0 == "\n" || $0 == "\t" }
+            .count
         return Double(printable) / Double(text.unicodeScalars.count) > 0.95 ? text : nil
     }
 }

@@ -38,8 +38,15 @@ public struct CheckCLIReport: Sendable {
     /// Requests received during those (expected: they run the command).
     public let commandRunRequests: Int
 
-    public init(cli: String, cliVersion: String, results: [CLICheckResult], skeletonRuns: Int, skeletonRunRequests: Int,
-                commandRuns: Int, commandRunRequests: Int) {
+    public init(
+        cli: String,
+        cliVersion: String,
+        results: [CLICheckResult],
+        skeletonRuns: Int,
+        skeletonRunRequests: Int,
+        commandRuns: Int,
+        commandRunRequests: Int
+    ) {
         self.cli = cli
         self.cliVersion = cliVersion
         self.results = results
@@ -91,7 +98,9 @@ public struct CheckCLIReport: Sendable {
     /// The request counts and the tally, after the results.
     public var summaryText: String {
         var lines: [String] = []
-        lines.append("requests received by the counting endpoint: \(skeletonRunRequests) during \(skeletonRuns) --generate-cli-skeleton runs; \(commandRunRequests) during \(commandRuns) --cli-input-json command runs (expected there)")
+        lines.append(
+            "requests received by the counting endpoint: \(skeletonRunRequests) during \(skeletonRuns) --generate-cli-skeleton runs; \(commandRunRequests) during \(commandRuns) --cli-input-json command runs (expected there)"
+        )
         let held = results.count - failures.count
         lines.append("\(held) \(held == 1 ? "check" : "checks") held, \(failures.count) failed")
         return lines.joined(separator: "\n") + "\n"
@@ -99,24 +108,34 @@ public struct CheckCLIReport: Sendable {
 
     /// The report as JSON.
     public var json: JSONValue {
-        .object(JSONObject([
-            JSONMember(key: "cli", value: .string(cli)),
-            JSONMember(key: "cliVersion", value: .string(cliVersion)),
-            JSONMember(key: "requests", value: [
-                "skeletonRuns": .number(JSONNumber(skeletonRuns)),
-                "skeletonRunRequests": .number(JSONNumber(skeletonRunRequests)),
-                "commandRuns": .number(JSONNumber(commandRuns)),
-                "commandRunRequests": .number(JSONNumber(commandRunRequests)),
-            ]),
-            JSONMember(key: "held", value: .number(JSONNumber(results.count - failures.count))),
-            JSONMember(key: "failed", value: .number(JSONNumber(failures.count))),
-            JSONMember(key: "results", value: .array(results.map { result in
-                [
-                    "operation": .string(result.operation), "check": .string(result.check),
-                    "holds": .bool(result.holds), "detail": .string(result.detail),
-                ]
-            })),
-        ]))
+        .object(
+            JSONObject([
+                JSONMember(key: "cli", value: .string(cli)),
+                JSONMember(key: "cliVersion", value: .string(cliVersion)),
+                JSONMember(
+                    key: "requests",
+                    value: [
+                        "skeletonRuns": .number(JSONNumber(skeletonRuns)),
+                        "skeletonRunRequests": .number(JSONNumber(skeletonRunRequests)),
+                        "commandRuns": .number(JSONNumber(commandRuns)),
+                        "commandRunRequests": .number(JSONNumber(commandRunRequests)),
+                    ]
+                ),
+                JSONMember(key: "held", value: .number(JSONNumber(results.count - failures.count))),
+                JSONMember(key: "failed", value: .number(JSONNumber(failures.count))),
+                JSONMember(
+                    key: "results",
+                    value: .array(
+                        results.map { result in
+                            [
+                                "operation": .string(result.operation), "check": .string(result.check),
+                                "holds": .bool(result.holds), "detail": .string(result.detail),
+                            ]
+                        }
+                    )
+                ),
+            ])
+        )
     }
 
     /// The report as JUnit XML: one test suite per operation, one test case per check.
@@ -124,11 +143,17 @@ public struct CheckCLIReport: Sendable {
         var order: [String] = []
         for result in results where !order.contains(result.operation) { order.append(result.operation) }
         let suites = order.map { operation in
-            JUnitReport.Suite(name: operation, cases: results.filter { $0.operation == operation }.map { result in
-                JUnitReport.TestCase(
-                    classname: "check-cli.\(operation)", name: result.check,
-                    outcome: result.holds ? .passed(output: result.detail) : .failed(type: nil, message: result.detail))
-            })
+            JUnitReport.Suite(
+                name: operation,
+                cases: results.filter { $0.operation == operation }.map { result in
+                    JUnitReport.TestCase(
+                        classname: "check-cli.\(operation)",
+                        name: result.check,
+                        outcome: result.holds
+                            ? .passed(output: result.detail) : .failed(type: nil, message: result.detail)
+                    )
+                }
+            )
         }
         return JUnitReport(name: "ssm-contract check-cli", suites: suites).xml
     }

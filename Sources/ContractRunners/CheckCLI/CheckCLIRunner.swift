@@ -9,11 +9,23 @@ import SSMOperations
 public enum CheckCLIRunner {
     /// The checks, by id, with the contract each enforces.
     public static let checks: [(id: String, contract: String)] = [
-        ("input-skeleton-members", "--generate-cli-skeleton input lists exactly the operation's input members, in model order, with typed placeholders"),
+        (
+            "input-skeleton-members",
+            "--generate-cli-skeleton input lists exactly the operation's input members, in model order, with typed placeholders"
+        ),
         ("input-skeleton-no-request", "--generate-cli-skeleton input sends no API request"),
-        ("input-skeleton-accepted", "the input skeleton is accepted back through --cli-input-json (no unknown or mistyped parameter)"),
-        ("filled-input-sent", "the skeleton filled with valid values is sent as one request with exactly those members"),
-        ("output-skeleton-valid", "--generate-cli-skeleton output returns a sample that satisfies the output shape's constraints"),
+        (
+            "input-skeleton-accepted",
+            "the input skeleton is accepted back through --cli-input-json (no unknown or mistyped parameter)"
+        ),
+        (
+            "filled-input-sent",
+            "the skeleton filled with valid values is sent as one request with exactly those members"
+        ),
+        (
+            "output-skeleton-valid",
+            "--generate-cli-skeleton output returns a sample that satisfies the output shape's constraints"
+        ),
         ("output-skeleton-no-request", "--generate-cli-skeleton output sends no API request"),
     ]
 
@@ -26,7 +38,9 @@ public enum CheckCLIRunner {
 
     /// Runs every check for `operations` (CLI names; all modelled operations when empty).
     public static func run(
-        cli: ExternalCLI, operations names: [String], model: SSMShapeModel = .bundled,
+        cli: ExternalCLI,
+        operations names: [String],
+        model: SSMShapeModel = .bundled,
         progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws(RunnerError) -> CheckCLIReport {
         var selected: [SSMShapeModel.Operation] = []
@@ -36,9 +50,13 @@ public enum CheckCLIRunner {
         let operations = selected
         let version = try await cli.run(["--version"])
         guard version.status == 0 else {
-            throw RunnerError("the AWS CLI \(cli.path) does not run: `--version` exited \(version.status): \(version.firstErrorLine)", status: .unreachable)
+            throw RunnerError(
+                "the AWS CLI \(cli.path) does not run: `--version` exited \(version.status): \(version.firstErrorLine)",
+                status: .unreachable
+            )
         }
-        let versionLine = (version.stdout + version.stderr).split(separator: "\n").first.map(String.init) ?? "unknown version"
+        let versionLine =
+            (version.stdout + version.stderr).split(separator: "\n").first.map(String.init) ?? "unknown version"
         progress(.started(cli: cli.path, version: versionLine))
         let handler = responder(model)
         do {
@@ -48,9 +66,13 @@ public enum CheckCLIRunner {
                 var results: [CLICheckResult] = []
                 for operation in operations { results += try await session.check(operation) }
                 return CheckCLIReport(
-                    cli: cli.path, cliVersion: versionLine, results: results,
-                    skeletonRuns: session.skeletonRuns, skeletonRunRequests: session.skeletonRunRequests,
-                    commandRuns: session.commandRuns, commandRunRequests: session.commandRunRequests
+                    cli: cli.path,
+                    cliVersion: versionLine,
+                    results: results,
+                    skeletonRuns: session.skeletonRuns,
+                    skeletonRunRequests: session.skeletonRunRequests,
+                    commandRuns: session.commandRuns,
+                    commandRunRequests: session.commandRunRequests
                 )
             }
         } catch let error as RunnerError {
@@ -65,11 +87,17 @@ public enum CheckCLIRunner {
         { request in
             let target = request.headers["X-Amz-Target"] ?? ""
             let name = target.split(separator: ".").last.map(String.init) ?? ""
-            let headers: HTTPHeaders = ["Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": "00000000-0000-4000-8000-000000000000"]
+            let headers: HTTPHeaders = [
+                "Content-Type": "application/x-amz-json-1.1",
+                "x-amzn-RequestId": "00000000-0000-4000-8000-000000000000",
+            ]
             guard target.hasPrefix(model.source.targetPrefix + "."), let operation = model.operation(named: name),
-                  let body = try? SkeletonRunner.outputValue(for: operation, in: model)
+                let body = try? SkeletonRunner.outputValue(for: operation, in: model)
             else {
-                let error: JSONValue = ["__type": "UnknownOperationException", "message": .string("ssm-contract's counting endpoint does not model \(target)")]
+                let error: JSONValue = [
+                    "__type": "UnknownOperationException",
+                    "message": .string("ssm-contract's counting endpoint does not model \(target)"),
+                ]
                 return HTTPResponse(status: 400, headers: headers, body: JSONWriter.data(error))
             }
             // The last page: no NextToken, or a paginating CLI would ask for the same page again.

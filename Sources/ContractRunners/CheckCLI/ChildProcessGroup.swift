@@ -22,7 +22,11 @@ struct ChildProcessGroup {
     ///
     /// - Throws: the `posix_spawn` failure as a `POSIXError`.
     static func run(
-        _ executable: String, _ arguments: [String], environment: [String: String], stdout: String, stderr: String,
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String],
+        stdout: String,
+        stderr: String,
         timeout: Double
     ) async throws -> Ending {
         let pid = try spawn(executable, arguments, environment: environment, stdout: stdout, stderr: stderr)
@@ -44,7 +48,11 @@ struct ChildProcessGroup {
     }
 
     private static func spawn(
-        _ executable: String, _ arguments: [String], environment: [String: String], stdout: String, stderr: String
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String],
+        stdout: String,
+        stderr: String
     ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -56,18 +64,22 @@ struct ChildProcessGroup {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         posix_spawnattr_setpgroup(&attributes, 0)  // a new group whose id is the child's pid
-        var noSignals = sigset_t(), defaults = sigset_t()
+        var noSignals = sigset_t()
+        var defaults = sigset_t()
         sigemptyset(&noSignals)
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGPIPE)  // ssm-contract ignores SIGPIPE; the CLI gets the default back
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setflags(
+            &attributes,
+            Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
+        )
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)

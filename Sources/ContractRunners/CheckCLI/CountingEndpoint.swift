@@ -14,9 +14,13 @@ public struct CountingEndpoint: Sendable {
         handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse,
         _ body: @escaping @Sendable (CountingEndpoint) async throws -> T
     ) async throws -> T {
-        try await LoopbackHTTPServer.withServer(host: "127.0.0.1", port: 0, handler: { request in
-            handler(request)
-        }) { server in
+        try await LoopbackHTTPServer.withServer(
+            host: "127.0.0.1",
+            port: 0,
+            handler: { request in
+                handler(request)
+            }
+        ) { server in
             try await body(CountingEndpoint(url: server.baseURL, requests: { server.receivedRequests }))
         }
     }

@@ -28,7 +28,10 @@ public struct ExternalCLI: Sendable {
     /// be run.
     public init(path: String, environment: [String: String] = [:]) throws(RunnerError) {
         guard let resolved = Self.resolve(path) else {
-            throw RunnerError("cannot run the AWS CLI \"\(path)\": not an executable file (pass --aws PATH, or run `make venv`)", status: .unreachable)
+            throw RunnerError(
+                "cannot run the AWS CLI \"\(path)\": not an executable file (pass --aws PATH, or run `make venv`)",
+                status: .unreachable
+            )
         }
         self.path = resolved
         self.environment = environment
@@ -54,21 +57,30 @@ public struct ExternalCLI: Sendable {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("ssm-contract-cli-\(UUID().uuidString)")
         let ending: ChildProcessGroup.Ending
-        let out = directory.appendingPathComponent("stdout"), err = directory.appendingPathComponent("stderr")
+        let out = directory.appendingPathComponent("stdout")
+        let err = directory.appendingPathComponent("stderr")
         defer { try? FileManager.default.removeItem(at: directory) }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             ending = try await ChildProcessGroup.run(
-                path, arguments, environment: childEnvironment(home: directory.path), stdout: out.path, stderr: err.path,
-                timeout: timeout)
+                path,
+                arguments,
+                environment: childEnvironment(home: directory.path),
+                stdout: out.path,
+                stderr: err.path,
+                timeout: timeout
+            )
         } catch {
             throw RunnerError("cannot run the AWS CLI \(path): \(SystemErrorText.reason(error))", status: .unreachable)
         }
         guard case .exited(let status) = ending else {
-            let shown = arguments.count > 4 ? arguments.prefix(4).joined(separator: " ") + " …" : arguments.joined(separator: " ")
+            let shown =
+                arguments.count > 4
+                ? arguments.prefix(4).joined(separator: " ") + " …" : arguments.joined(separator: " ")
             throw RunnerError(
                 "the AWS CLI \(path) did not answer within \(Self.seconds(timeout)) (`\(shown)`); it and every process it started were stopped — raise --timeout if it is only slow",
-                status: .unreachable)
+                status: .unreachable
+            )
         }
         return Run(
             status: status,

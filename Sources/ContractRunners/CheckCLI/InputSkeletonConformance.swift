@@ -14,13 +14,22 @@ public enum InputSkeletonConformance {
     }
 
     private static func check(
-        _ value: JSONValue, _ name: String, _ path: String, _ model: SSMShapeModel, _ stack: inout [String], _ out: inout [String]
+        _ value: JSONValue,
+        _ name: String,
+        _ path: String,
+        _ model: SSMShapeModel,
+        _ stack: inout [String],
+        _ out: inout [String]
     ) {
         guard let shape = model.shapes[name] else { return out.append("\(path): the model has no shape \(name)") }
         stack.append(name)
         defer { stack.removeLast() }
         func expect(_ ok: Bool, _ what: String) {
-            if !ok { out.append("\(path): expected \(what), found \(PythonJSONWriter.string(value, indentWidth: 0).replacingNewlines())") }
+            if !ok {
+                out.append(
+                    "\(path): expected \(what), found \(PythonJSONWriter.string(value, indentWidth: 0).replacingNewlines())"
+                )
+            }
         }
         switch shape.kind {
         case .structure:
@@ -28,11 +37,16 @@ public enum InputSkeletonConformance {
             if stack.filter({ $0 == name }).count > 1 { return expect(object.isEmpty, "{} (recursive \(name))") }
             let expected = shape.members.map(\.name)
             if object.keys != expected {
-                let missing = expected.filter { !object.keys.contains($0) }, extra = object.keys.filter { !expected.contains($0) }
+                let missing = expected.filter { !object.keys.contains($0) }
+                let extra = object.keys.filter { !expected.contains($0) }
                 var parts: [String] = []
                 if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }
                 if !extra.isEmpty { parts.append("not in the model: \(extra.joined(separator: ", "))") }
-                if parts.isEmpty { parts.append("order \(object.keys.joined(separator: ",")), model order \(expected.joined(separator: ","))") }
+                if parts.isEmpty {
+                    parts.append(
+                        "order \(object.keys.joined(separator: ",")), model order \(expected.joined(separator: ","))"
+                    )
+                }
                 out.append("\(path): members of \(name): \(parts.joined(separator: "; "))")
             }
             for member in shape.members {
@@ -40,14 +54,23 @@ public enum InputSkeletonConformance {
                 check(child, member.shape, path == "$" ? member.name : "\(path).\(member.name)", model, &stack, &out)
             }
         case .list:
-            guard let elements = value.arrayValue, elements.count == 1 else { return expect(false, "a one-element list") }
+            guard let elements = value.arrayValue, elements.count == 1 else {
+                return expect(false, "a one-element list")
+            }
             check(elements[0], shape.listMember ?? "", "\(path)[0]", model, &stack, &out)
         case .map:
-            guard let object = value.objectValue, object.keys == ["KeyName"] else { return expect(false, "{\"KeyName\": ...}") }
+            guard let object = value.objectValue, object.keys == ["KeyName"] else {
+                return expect(false, "{\"KeyName\": ...}")
+            }
             check(object["KeyName"]!, shape.mapValue ?? "", "\(path).KeyName", model, &stack, &out)
         case .string:
-            if shape.enumValues.isEmpty { expect(value == .string(""), "\"\"") } else {
-                expect(value.stringValue.map(shape.enumValues.contains) ?? false, "one of \(shape.enumValues.joined(separator: ", "))")
+            if shape.enumValues.isEmpty {
+                expect(value == .string(""), "\"\"")
+            } else {
+                expect(
+                    value.stringValue.map(shape.enumValues.contains) ?? false,
+                    "one of \(shape.enumValues.joined(separator: ", "))"
+                )
             }
         case .integer, .long: expect(value.numberValue?.literal == "0", "0")
         case .float, .double: expect(value.numberValue?.literal == "0.0", "0.0")

@@ -38,7 +38,15 @@ public struct DriftItem: Sendable, Hashable, CustomStringConvertible {
     public let isNote: Bool
 
     /// Creates an item.
-    public init(file: String?, operation: String?, aspect: Aspect, path: String?, old: String, new: String, isNote: Bool = false) {
+    public init(
+        file: String?,
+        operation: String?,
+        aspect: Aspect,
+        path: String?,
+        old: String,
+        new: String,
+        isNote: Bool = false
+    ) {
         self.file = file
         self.operation = operation
         self.aspect = aspect

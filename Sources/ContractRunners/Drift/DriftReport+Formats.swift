@@ -6,17 +6,20 @@ extension DriftReport {
     /// (`note`), the model line, and a summary line.
     public var text: String {
         guard baselineExists else {
-            return "Drift: no baseline: \(baseline) does not exist; run with --update-baseline to create it\n  \(model.line)\n"
+            return
+                "Drift: no baseline: \(baseline) does not exist; run with --update-baseline to create it\n  \(model.line)\n"
                 + (modelItems.isEmpty ? "" : modelItems.map { "  DRIFT \($0)\n" }.joined())
         }
-        var out = "Drift since \(baselineRecordedAt ?? "(no baseline cassette compared)") (baseline \(baseline), "
+        var out =
+            "Drift since \(baselineRecordedAt ?? "(no baseline cassette compared)") (baseline \(baseline), "
             + "\(comparedFiles.count) cassette\(comparedFiles.count == 1 ? "" : "s") compared)\n"
         for note in notes { out += "  note  \(note)\n" }
         for item in items { out += "  \(item.isNote ? "note " : "DRIFT") \(item)\n" }
         out += "  \(model.line)\n"
         for item in modelItems { out += "  DRIFT \(item)\n" }
         let count = drift.count
-        out += count == 0
+        out +=
+            count == 0
             ? "No drift: response shapes match the baseline.\n"
             : "\(count) difference\(count == 1 ? "" : "s") since the baseline.\n"
         return out
@@ -70,17 +73,27 @@ extension DriftReport {
         var cases = keys.map { name -> JUnitReport.TestCase in
             let lines = items.filter { key($0) == name }
             let drifted = lines.filter { !$0.isNote }
-            let outcome: JUnitReport.Outcome = !drifted.isEmpty
-                ? .failed(type: "drift", message: "\(drifted.count) difference(s)", details: drifted.map(\.description).joined(separator: "\n"))
+            let outcome: JUnitReport.Outcome =
+                !drifted.isEmpty
+                ? .failed(
+                    type: "drift",
+                    message: "\(drifted.count) difference(s)",
+                    details: drifted.map(\.description).joined(separator: "\n")
+                )
                 : .passed(output: lines.isEmpty ? nil : lines.map(\.description).joined(separator: "\n"))
             return JUnitReport.TestCase(classname: suite, name: name, outcome: outcome)
         }
         let model: JUnitReport.Outcome
         switch self.model {
         case .compared:
-            model = modelItems.isEmpty
+            model =
+                modelItems.isEmpty
                 ? .passed()
-                : .failed(type: "drift", message: "\(modelItems.count) model difference(s)", details: modelItems.map(\.description).joined(separator: "\n"))
+                : .failed(
+                    type: "drift",
+                    message: "\(modelItems.count) model difference(s)",
+                    details: modelItems.map(\.description).joined(separator: "\n")
+                )
         case .skipped(let reason):
             model = .skipped(message: reason)
         }

@@ -5,10 +5,17 @@ extension DriftReport.ModelCheck {
     /// skipped, with the reason, when the venv has no botocore or its model cannot be read.
     public static func run(venv: URL) -> DriftReport.ModelCheck {
         guard let file = ModelDriftRunner.botocoreServiceFile(venv: venv) else {
-            return .skipped("model drift not checked: no botocore SSM model in \(venv.path) (run `make venv`, or set SSM_CONTRACT_VENV to a venv with botocore)")
+            return .skipped(
+                "model drift not checked: no botocore SSM model in \(venv.path) (run `make venv`, or set SSM_CONTRACT_VENV to a venv with botocore)"
+            )
         }
         do {
-            return .compared(try ModelDriftRunner.run(serviceFile: file, botocoreVersion: botocoreVersion(serviceFile: file) ?? "installed"))
+            return .compared(
+                try ModelDriftRunner.run(
+                    serviceFile: file,
+                    botocoreVersion: botocoreVersion(serviceFile: file) ?? "installed"
+                )
+            )
         } catch {
             return .skipped("model drift not checked: \(error.message)")
         }

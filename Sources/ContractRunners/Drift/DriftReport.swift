@@ -37,7 +37,14 @@ public struct DriftReport: Sendable {
     public var modelItems: [DriftItem] {
         guard case .compared(let report) = model else { return [] }
         return report.differences.map {
-            DriftItem(file: nil, operation: nil, aspect: .model, path: $0.location, old: $0.kind.rawValue, new: $0.detail)
+            DriftItem(
+                file: nil,
+                operation: nil,
+                aspect: .model,
+                path: $0.location,
+                old: $0.kind.rawValue,
+                new: $0.detail
+            )
         }
     }
 
@@ -45,49 +52,102 @@ public struct DriftReport: Sendable {
     ///
     /// - Throws: ``RunnerError`` (bad input) for an unreadable cassette, or a baseline recorded from another kind of
     ///   source (live vs a mock): comparing them would report the mock's differences as AWS drift.
-    public static func compare(fresh: [URL], baseline: URL, baselineName: String, model: ModelCheck) throws(RunnerError) -> DriftReport {
+    public static func compare(
+        fresh: [URL],
+        baseline: URL,
+        baselineName: String,
+        model: ModelCheck
+    ) throws(RunnerError) -> DriftReport {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: baseline.path, isDirectory: &isFolder), isFolder.boolValue else {
-            return DriftReport(baseline: baselineName, baselineExists: false, baselineRecordedAt: nil, comparedFiles: [],
-                               items: [], notes: [], model: model)
+            return DriftReport(
+                baseline: baselineName,
+                baselineExists: false,
+                baselineRecordedAt: nil,
+                comparedFiles: [],
+                items: [],
+                notes: [],
+                model: model
+            )
         }
-        var items: [DriftItem] = [], notes: [String] = [], compared: [String] = [], recordedAt: [String] = []
+        var items: [DriftItem] = []
+        var notes: [String] = []
+        var compared: [String] = []
+        var recordedAt: [String] = []
         for url in fresh {
             let name = url.lastPathComponent
             let old = baseline.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: old.path) else {
-                notes.append("\(name): no baseline cassette \(baselineName)/\(name) to compare with (it is added by --update-baseline)")
+                notes.append(
+                    "\(name): no baseline cassette \(baselineName)/\(name) to compare with (it is added by --update-baseline)"
+                )
                 continue
             }
             let (before, now) = (try load(old), try load(url))
-            if let note = try sourceNote(baseline: before.header.source, fresh: now.header.source, file: "\(baselineName)/\(name)") {
+            if let note = try sourceNote(
+                baseline: before.header.source,
+                fresh: now.header.source,
+                file: "\(baselineName)/\(name)"
+            ) {
                 notes.append("\(name): \(note)")
             }
             compared.append(name)
             recordedAt.append(before.header.recordedAt)
-            items += differences(baseline: ResponseShape.byOperation(before), fresh: ResponseShape.byOperation(now), file: name)
+            items += differences(
+                baseline: ResponseShape.byOperation(before),
+                fresh: ResponseShape.byOperation(now),
+                file: name
+            )
         }
-        return DriftReport(baseline: baselineName, baselineExists: true, baselineRecordedAt: recordedAt.min(),
-                           comparedFiles: compared, items: items, notes: notes, model: model)
+        return DriftReport(
+            baseline: baselineName,
+            baselineExists: true,
+            baselineRecordedAt: recordedAt.min(),
+            comparedFiles: compared,
+            items: items,
+            notes: notes,
+            model: model
+        )
     }
 
     static func differences(
-        baseline: [(operation: String, shape: ResponseShape)], fresh: [(operation: String, shape: ResponseShape)], file: String
+        baseline: [(operation: String, shape: ResponseShape)],
+        fresh: [(operation: String, shape: ResponseShape)],
+        file: String
     ) -> [DriftItem] {
-        let freshByOperation = Dictionary(fresh.map { ($0.operation, $0.shape) }, uniquingKeysWith: { first, _ in first })
+        let freshByOperation = Dictionary(
+            fresh.map { ($0.operation, $0.shape) },
+            uniquingKeysWith: { first, _ in first }
+        )
         let baselineOperations = Set(baseline.map(\.operation))
         var items: [DriftItem] = []
         for (operation, old) in baseline {
             guard let new = freshByOperation[operation] else {
-                items.append(DriftItem(file: file, operation: operation, aspect: .operation, path: nil,
-                                       old: "\(old.responses) response(s)", new: "not called"))
+                items.append(
+                    DriftItem(
+                        file: file,
+                        operation: operation,
+                        aspect: .operation,
+                        path: nil,
+                        old: "\(old.responses) response(s)",
+                        new: "not called"
+                    )
+                )
                 continue
             }
             items += new.differences(from: old, file: file, operation: operation)
         }
         for (operation, new) in fresh where !baselineOperations.contains(operation) {
-            items.append(DriftItem(file: file, operation: operation, aspect: .operation, path: nil,
-                                   old: "not called", new: "\(new.responses) response(s)"))
+            items.append(
+                DriftItem(
+                    file: file,
+                    operation: operation,
+                    aspect: .operation,
+                    path: nil,
+                    old: "not called",
+                    new: "\(new.responses) response(s)"
+                )
+            )
         }
         return items
     }
@@ -97,7 +157,8 @@ public struct DriftReport: Sendable {
     }
 
     /// `nil` when both sides come from the same source; a note for another version of the same mock.
-    static func sourceNote(baseline: CassetteSource, fresh: CassetteSource, file: String) throws(RunnerError) -> String? {
+    static func sourceNote(baseline: CassetteSource, fresh: CassetteSource, file: String) throws(RunnerError) -> String?
+    {
         switch (baseline, fresh) {
         case (.live, .live): return nil
         case (.mock(let oldName, let oldVersion), .mock(let newName, let newVersion)) where oldName == newName:
@@ -105,7 +166,8 @@ public struct DriftReport: Sendable {
         default:
             throw RunnerError(
                 "\(file) was recorded from \(baseline), this run from \(fresh): drift is only measured against recordings of the same source; choose another --baseline",
-                status: .badInput)
+                status: .badInput
+            )
         }
     }
 }

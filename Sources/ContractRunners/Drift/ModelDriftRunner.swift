@@ -17,7 +17,8 @@ public enum ModelDriftRunner {
         /// One line per difference, then a summary line.
         public var text: String {
             let lines = differences.map { "DRIFT \($0.description)" }
-            let summary = differences.isEmpty
+            let summary =
+                differences.isEmpty
                 ? "no drift: \(botocoreFile) matches the committed model (botocore \(recordedBotocore))"
                 : "\(differences.count) difference(s) between the committed model (botocore \(recordedBotocore)) and \(botocoreFile); run `make model` and review"
             return (lines + [summary]).joined(separator: "\n") + "\n"
@@ -30,7 +31,9 @@ public enum ModelDriftRunner {
     /// botocore's SSM data file inside a Python environment's `site-packages`.
     public static func botocoreServiceFile(venv: URL) -> URL? {
         let lib = venv.appendingPathComponent("lib")
-        let pythons = (try? FileManager.default.contentsOfDirectory(atPath: lib.path))?.filter { $0.hasPrefix("python") }.sorted() ?? []
+        let pythons =
+            (try? FileManager.default.contentsOfDirectory(atPath: lib.path))?.filter { $0.hasPrefix("python") }.sorted()
+            ?? []
         return pythons.map {
             lib.appendingPathComponent("\($0)/site-packages/botocore/data/ssm/2014-11-06/service-2.json.gz")
         }.first { FileManager.default.fileExists(atPath: $0.path) }
@@ -38,7 +41,9 @@ public enum ModelDriftRunner {
 
     /// Compares `recorded` with the service model at `serviceFile`; `botocoreVersion` labels the current side.
     public static func run(
-        serviceFile: URL, botocoreVersion: String = "current", recorded: SSMShapeModel = .bundled
+        serviceFile: URL,
+        botocoreVersion: String = "current",
+        recorded: SSMShapeModel = .bundled
     ) throws(RunnerError) -> Report {
         let data = try read(serviceFile)
         let service: JSONValue
@@ -48,19 +53,28 @@ public enum ModelDriftRunner {
         let current: SSMShapeModel
         do {
             current = try SSMShapeModel.fromBotocore(
-                service: service, operations: recorded.operations.map(\.name), botocoreVersion: botocoreVersion)
+                service: service,
+                operations: recorded.operations.map(\.name),
+                botocoreVersion: botocoreVersion
+            )
         } catch {
             throw RunnerError("\(serviceFile.path): \(error.message)", status: .badInput)
         }
-        return Report(botocoreFile: serviceFile.path, recordedBotocore: recorded.source.botocoreVersion,
-                      differences: ModelDrift.compare(recorded: recorded, current: current))
+        return Report(
+            botocoreFile: serviceFile.path,
+            recordedBotocore: recorded.source.botocoreVersion,
+            differences: ModelDrift.compare(recorded: recorded, current: current)
+        )
     }
 
     /// The file's bytes, gunzipped (with the system's `gzip`) when it ends in `.gz`.
     private static func read(_ url: URL) throws(RunnerError) -> Data {
         guard url.pathExtension == "gz" else {
             do { return try Data(contentsOf: url) } catch {
-                throw RunnerError("\(url.path): cannot read the botocore service model (\(error.localizedDescription))", status: .badInput)
+                throw RunnerError(
+                    "\(url.path): cannot read the botocore service model (\(error.localizedDescription))",
+                    status: .badInput
+                )
             }
         }
         guard FileManager.default.isReadableFile(atPath: url.path) else {
@@ -73,12 +87,18 @@ public enum ModelDriftRunner {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw RunnerError("cannot run gzip to read \(url.path): \(error.localizedDescription)", status: .configuration)
+            throw RunnerError(
+                "cannot run gzip to read \(url.path): \(error.localizedDescription)",
+                status: .configuration
+            )
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw RunnerError("\(url.path): not a readable gzip file (gzip exited \(process.terminationStatus))", status: .badInput)
+            throw RunnerError(
+                "\(url.path): not a readable gzip file (gzip exited \(process.terminationStatus))",
+                status: .badInput
+            )
         }
         return data
     }

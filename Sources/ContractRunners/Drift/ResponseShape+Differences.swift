@@ -11,31 +11,55 @@ extension ResponseShape {
     /// outermost path of a subtree that appeared or vanished), type or form changes, enum values, outcomes, error
     /// messages per error code, and header names.
     public func differences(from baseline: ResponseShape, file: String, operation: String) -> [DriftItem] {
-        func item(_ aspect: DriftItem.Aspect, _ path: String?, _ old: String, _ new: String, note: Bool = false) -> DriftItem {
+        func item(
+            _ aspect: DriftItem.Aspect,
+            _ path: String?,
+            _ old: String,
+            _ new: String,
+            note: Bool = false
+        ) -> DriftItem {
             DriftItem(file: file, operation: operation, aspect: aspect, path: path, old: old, new: new, isNote: note)
         }
         var items: [DriftItem] = []
         let removed = Set(baseline.members.keys).subtracting(members.keys)
         let added = Set(members.keys).subtracting(baseline.members.keys)
         for path in Self.outermost(removed) {
-            items.append(item(.member, path, "member (\(Self.list(ValueKind.comparable(baseline.members[path]!))))", "(absent)"))
+            items.append(
+                item(.member, path, "member (\(Self.list(ValueKind.comparable(baseline.members[path]!))))", "(absent)")
+            )
         }
         for path in Self.outermost(added) {
             items.append(item(.member, path, "(absent)", "member (\(Self.list(ValueKind.comparable(members[path]!))))"))
         }
         for path in Set(members.keys).intersection(baseline.members.keys).sorted() {
-            let old = ValueKind.comparable(baseline.members[path]!), new = ValueKind.comparable(members[path]!)
+            let old = ValueKind.comparable(baseline.members[path]!)
+            let new = ValueKind.comparable(members[path]!)
             if old != new { items.append(item(.type, path, Self.list(old), Self.list(new))) }
         }
         for path in Set(enumValues.keys).intersection(baseline.enumValues.keys).sorted() {
             let (gone, new) = Self.change(baseline.enumValues[path]!, enumValues[path]!)
             guard !gone.isEmpty || !new.isEmpty else { continue }
-            items.append(item(.values, path, Self.list(gone), Self.list(new), note: new.isEmpty && gone.isSubset(of: Self.inFlightValues)))
+            items.append(
+                item(
+                    .values,
+                    path,
+                    Self.list(gone),
+                    Self.list(new),
+                    note: new.isEmpty && gone.isSubset(of: Self.inFlightValues)
+                )
+            )
         }
         let (goneOutcomes, newOutcomes) = Self.change(baseline.outcomes, outcomes)
         if !goneOutcomes.isEmpty || !newOutcomes.isEmpty {
-            items.append(item(.outcomes, nil, Self.list(goneOutcomes), Self.list(newOutcomes),
-                              note: newOutcomes.isEmpty && goneOutcomes.isSubset(of: Self.timingDependentOutcomes)))
+            items.append(
+                item(
+                    .outcomes,
+                    nil,
+                    Self.list(goneOutcomes),
+                    Self.list(newOutcomes),
+                    note: newOutcomes.isEmpty && goneOutcomes.isSubset(of: Self.timingDependentOutcomes)
+                )
+            )
         }
         for code in Set(errorMessages.keys).intersection(baseline.errorMessages.keys).sorted() {
             let (gone, new) = Self.change(baseline.errorMessages[code]!, errorMessages[code]!)
@@ -65,7 +89,9 @@ extension ResponseShape {
         return next == "." || next == "["
     }
 
-    static func list(_ values: Set<String>) -> String { values.isEmpty ? "(none)" : values.sorted().joined(separator: ", ") }
+    static func list(_ values: Set<String>) -> String {
+        values.isEmpty ? "(none)" : values.sorted().joined(separator: ", ")
+    }
 
     static func quoted(_ values: Set<String>) -> String {
         values.isEmpty ? "(none)" : values.sorted().map { "\"\($0)\"" }.joined(separator: ", ")

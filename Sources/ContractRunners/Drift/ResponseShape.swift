@@ -93,8 +93,11 @@ public struct ResponseShape: Sendable, Hashable {
 
     /// `.Name`, or `['odd name']` for keys that are not plain identifiers.
     static func pathComponent(_ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+        let plain =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+            }
         return plain ? ".\(key)" : "['\(key.replacingOccurrences(of: "'", with: "\\'"))']"
     }
 }
-

@@ -32,7 +32,8 @@ public enum ValueKind {
         case .string(let text):
             if text.isEmpty { return emptyString }
             if ValueFormat.iso8601DateTime.matches(text) {
-                return ValueFormat.utcDateTime.matches(text) ? "string (ISO-8601 UTC)" : "string (ISO-8601 without zone)"
+                return ValueFormat.utcDateTime.matches(text)
+                    ? "string (ISO-8601 UTC)" : "string (ISO-8601 without zone)"
             }
             if ValueFormat.iso8601Duration.matches(text) { return "string (ISO-8601 duration)" }
             return "string"
@@ -70,7 +71,10 @@ public enum MessagePattern {
         var text = message
         for (regex, replacement) in rules {
             text = regex.stringByReplacingMatches(
-                in: text, range: NSRange(text.startIndex..., in: text), withTemplate: NSRegularExpression.escapedTemplate(for: replacement))
+                in: text,
+                range: NSRange(text.startIndex..., in: text),
+                withTemplate: NSRegularExpression.escapedTemplate(for: replacement)
+            )
         }
         return text
     }

@@ -83,15 +83,30 @@ enum FaultResponses {
     /// HTTP 400 `ThrottlingException`, message "Rate exceeded".
     static var throttling: HTTPResponse { error(status: 400, type: "ThrottlingException", message: "Rate exceeded") }
     /// HTTP 500 `InternalServerError`.
-    static var internalServerError: HTTPResponse { error(status: 500, type: "InternalServerError", message: "Internal Server Error (injected by ssm-contract --fault)") }
+    static var internalServerError: HTTPResponse {
+        error(
+            status: 500,
+            type: "InternalServerError",
+            message: "Internal Server Error (injected by ssm-contract --fault)"
+        )
+    }
     /// HTTP 503 `ServiceUnavailable`.
-    static var serviceUnavailable: HTTPResponse { error(status: 503, type: "ServiceUnavailable", message: "Service Unavailable (injected by ssm-contract --fault)") }
+    static var serviceUnavailable: HTTPResponse {
+        error(
+            status: 503,
+            type: "ServiceUnavailable",
+            message: "Service Unavailable (injected by ssm-contract --fault)"
+        )
+    }
 
     static func error(status: Int, type: String, message: String) -> HTTPResponse {
         let body: JSONValue = .object(JSONObject(["__type": .string(type), "message": .string(message)]))
         return HTTPResponse(
             status: status,
-            headers: ["x-amzn-RequestId": UUID().uuidString.lowercased(), "Content-Type": "application/x-amz-json-1.1"],
-            body: JSONWriter.data(body))
+            headers: [
+                "x-amzn-RequestId": UUID().uuidString.lowercased(), "Content-Type": "application/x-amz-json-1.1",
+            ],
+            body: JSONWriter.data(body)
+        )
     }
 }

@@ -29,7 +29,10 @@ public struct FaultPlan: Sendable, Hashable {
         if let operation {
             let name = operation.split(separator: ".").last.map(String.init) ?? ""
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) else {
-                throw RunnerError("--fault-operation \(operation): give an operation name such as GetCommandInvocation", status: .badInput)
+                throw RunnerError(
+                    "--fault-operation \(operation): give an operation name such as GetCommandInvocation",
+                    status: .badInput
+                )
             }
             self.operation = name
         }
@@ -40,7 +43,10 @@ public struct FaultPlan: Sendable, Hashable {
         }
         let total = probabilities.values.reduce(0, +)
         guard total <= 1 + 1e-9 else {
-            throw RunnerError("--fault: the probabilities of throttle, 500, 503, reset and truncate add up to \(Self.format(total)); a request gets at most one of them, so keep their sum at most 1", status: .badInput)
+            throw RunnerError(
+                "--fault: the probabilities of throttle, 500, 503, reset and truncate add up to \(Self.format(total)); a request gets at most one of them, so keep their sum at most 1",
+                status: .badInput
+            )
         }
     }
 
@@ -49,15 +55,24 @@ public struct FaultPlan: Sendable, Hashable {
     private mutating func parse(_ item: String) throws(RunnerError) {
         let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw RunnerError("--fault \(item.isEmpty ? "\"\"" : item): expected KIND=VALUE, one of \(Self.kindsHelp)", status: .badInput)
+            throw RunnerError(
+                "--fault \(item.isEmpty ? "\"\"" : item): expected KIND=VALUE, one of \(Self.kindsHelp)",
+                status: .badInput
+            )
         }
         guard let kind = FaultKind(rawValue: parts[0].lowercased()) else {
-            throw RunnerError("--fault \(item): unknown fault \"\(parts[0])\"; use \(Self.kindsHelp)", status: .badInput)
+            throw RunnerError(
+                "--fault \(item): unknown fault \"\(parts[0])\"; use \(Self.kindsHelp)",
+                status: .badInput
+            )
         }
         if kind == .latency {
             let pieces = parts[1].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard pieces.count <= 2, let milliseconds = Int(pieces[0]), (0...600_000).contains(milliseconds) else {
-                throw RunnerError("--fault \(item): latency takes MS[:P], a delay in milliseconds from 0 to 600000 and an optional probability (e.g. latency=200:0.5)", status: .badInput)
+                throw RunnerError(
+                    "--fault \(item): latency takes MS[:P], a delay in milliseconds from 0 to 600000 and an optional probability (e.g. latency=200:0.5)",
+                    status: .badInput
+                )
             }
             let probability = try pieces.count == 2 ? Self.probability(pieces[1], item: item) : 1
             latencyMilliseconds = milliseconds
@@ -69,7 +84,10 @@ public struct FaultPlan: Sendable, Hashable {
 
     private static func probability(_ text: String, item: String) throws(RunnerError) -> Double {
         guard let value = Double(text), value.isFinite else {
-            throw RunnerError("--fault \(item): \"\(text)\" is not a probability; give a number between 0 and 1 (e.g. 0.25)", status: .badInput)
+            throw RunnerError(
+                "--fault \(item): \"\(text)\" is not a probability; give a number between 0 and 1 (e.g. 0.25)",
+                status: .badInput
+            )
         }
         guard (0...1).contains(value) else {
             throw RunnerError("--fault \(item): probability \(text) is outside 0 to 1", status: .badInput)
@@ -82,5 +100,7 @@ public struct FaultPlan: Sendable, Hashable {
     }
 
     /// Whether the plan injects anything at all.
-    public var isEmpty: Bool { probabilities.values.allSatisfy { $0 == 0 } && (latencyMilliseconds == nil || latencyProbability == 0) }
+    public var isEmpty: Bool {
+        probabilities.values.allSatisfy { $0 == 0 } && (latencyMilliseconds == nil || latencyProbability == 0)
+    }
 }

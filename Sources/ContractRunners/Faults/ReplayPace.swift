@@ -17,11 +17,17 @@ public enum ReplayPace: Sendable, Hashable, CustomStringConvertible {
         case "recorded": self = .recorded
         case let value where value.hasPrefix("x"):
             guard let factor = Double(value.dropFirst()), factor.isFinite, factor > 0 else {
-                throw RunnerError("--pace \(text): xN takes a factor above 0 (x10 answers ten times faster than recorded)", status: .badInput)
+                throw RunnerError(
+                    "--pace \(text): xN takes a factor above 0 (x10 answers ten times faster than recorded)",
+                    status: .badInput
+                )
             }
             self = .faster(factor)
         default:
-            throw RunnerError("--pace \(text): use none, recorded or xN (e.g. x10, ten times faster than recorded)", status: .badInput)
+            throw RunnerError(
+                "--pace \(text): use none, recorded or xN (e.g. x10, ten times faster than recorded)",
+                status: .badInput
+            )
         }
     }
 

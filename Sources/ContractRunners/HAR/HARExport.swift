@@ -14,19 +14,26 @@ enum HARExport {
     static func document(_ cassette: Cassette) -> JSONValue {
         var header = cassette.jsonValue.objectValue ?? JSONObject()
         header["interactions"] = nil
-        let log: JSONValue = .object(JSONObject([
-            "version": "1.2",
-            "creator": .object(JSONObject(["name": "ssm-contract", "version": .string(ContractRunnersInfo.version)])),
-            "comment": .string("\(cassette.header.source) recording: \(cassette.header.description ?? "no description")"),
-            "entries": .array(cassette.interactions.map(entry)),
-            "_ssmContractCassette": .object(header),
-        ]))
+        let log: JSONValue = .object(
+            JSONObject([
+                "version": "1.2",
+                "creator": .object(
+                    JSONObject(["name": "ssm-contract", "version": .string(ContractRunnersInfo.version)])
+                ),
+                "comment": .string(
+                    "\(cassette.header.source) recording: \(cassette.header.description ?? "no description")"
+                ),
+                "entries": .array(cassette.interactions.map(entry)),
+                "_ssmContractCassette": .object(header),
+            ])
+        )
         return .object(JSONObject(["log": log]))
     }
 
     static func entry(_ interaction: Interaction) -> JSONValue {
         let milliseconds = JSONValue.number(JSONNumber(interaction.duration * 1000))
-        let request = interaction.request, response = interaction.response
+        let request = interaction.request
+        let response = interaction.response
         let bodyBytes = request.body.data
         var requestObject = JSONObject([
             "method": .string(request.method), "url": .string(request.url), "httpVersion": "HTTP/1.1", "cookies": [],
@@ -54,12 +61,14 @@ enum HARExport {
             "httpVersion": "HTTP/1.1", "cookies": [], "headers": headers(response.headers), "content": .object(content),
             "redirectURL": "", "headersSize": -1, "bodySize": .number(JSONNumber(responseBytes.count)),
         ])
-        return .object(JSONObject([
-            "startedDateTime": .string(interaction.startedAt), "time": milliseconds,
-            "request": .object(requestObject), "response": .object(responseObject), "cache": .object(JSONObject()),
-            "timings": .object(JSONObject(["send": 0, "wait": milliseconds, "receive": 0])),
-            "_ssmContractDuration": .number(JSONNumber(interaction.duration)),
-        ]))
+        return .object(
+            JSONObject([
+                "startedDateTime": .string(interaction.startedAt), "time": milliseconds,
+                "request": .object(requestObject), "response": .object(responseObject), "cache": .object(JSONObject()),
+                "timings": .object(JSONObject(["send": 0, "wait": milliseconds, "receive": 0])),
+                "_ssmContractDuration": .number(JSONNumber(interaction.duration)),
+            ])
+        )
     }
 
     static func headers(_ headers: HTTPHeaders) -> JSONValue {
@@ -78,6 +87,9 @@ enum HARExport {
     static func text(_ bytes: Data) -> String? { String(validating: bytes, as: UTF8.self) }
 
     static func statusText(_ status: Int) -> String {
-        [200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"][status] ?? ""
+        [
+            200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error",
+            502: "Bad Gateway", 503: "Service Unavailable",
+        ][status] ?? ""
     }
 }

@@ -19,7 +19,10 @@ public enum HARRunner {
         do {
             try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
         } catch {
-            throw RunnerError("\(output): cannot write the HAR file (\(error)); check that the folder exists and is writable", status: .badInput)
+            throw RunnerError(
+                "\(output): cannot write the HAR file (\(error)); check that the folder exists and is writable",
+                status: .badInput
+            )
         }
         return nil
     }
@@ -30,7 +33,11 @@ public enum HARRunner {
     /// - Throws: ``RunnerError`` (exit 2) for an unreadable or malformed HAR file, a HAR with no awsJson1_1
     ///   entry, an existing output without `force`, or an unwritable output.
     public static func importHAR(
-        _ path: String, output: String, source: CassetteSource, force: Bool = false, redaction: RedactionOptions = RedactionOptions()
+        _ path: String,
+        output: String,
+        source: CassetteSource,
+        force: Bool = false,
+        redaction: RedactionOptions = RedactionOptions()
     ) throws(RunnerError) -> String {
         if !force, FileManager.default.fileExists(atPath: output) {
             throw RunnerError("\(output) exists; give another --output, or --force to replace it", status: .badInput)
@@ -50,7 +57,10 @@ public enum HARRunner {
         let result = try HARImport.cassette(from: document, file: path, source: source, redaction: redaction)
         let skipped = result.skipped.values.reduce(0, +)
         guard !result.cassette.interactions.isEmpty else {
-            throw RunnerError("\(path): no awsJson1_1 entry (POST with X-Amz-Target and an application/x-amz-json-1.1 body) among \(skipped) entries; nothing to import", status: .badInput)
+            throw RunnerError(
+                "\(path): no awsJson1_1 entry (POST with X-Amz-Target and an application/x-amz-json-1.1 body) among \(skipped) entries; nothing to import",
+                status: .badInput
+            )
         }
         do {
             try result.cassette.save(to: URL(fileURLWithPath: output))
@@ -60,7 +70,9 @@ public enum HARRunner {
         let count = result.cassette.interactions.count
         var line = "imported \(count) \(count == 1 ? "interaction" : "interactions") from \(path) into \(output)"
         if skipped > 0 {
-            let reasons = result.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            let reasons = result.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(
+                separator: ", "
+            )
             line += "; skipped \(skipped) \(skipped == 1 ? "entry" : "entries") (\(reasons))"
         }
         return line + "\n"

@@ -33,7 +33,10 @@ public enum BaselineFolder {
         let staging = parent.appendingPathComponent(".\(baseline.lastPathComponent).new-\(getpid())")
         let previous = parent.appendingPathComponent(baseline.lastPathComponent + ".previous")
         func fail(_ what: String, _ error: any Error) -> RunnerError {
-            RunnerError("cannot update the baseline \(baseline.path): \(what) failed (\(error.localizedDescription)); the baseline is unchanged", status: .badInput)
+            RunnerError(
+                "cannot update the baseline \(baseline.path): \(what) failed (\(error.localizedDescription)); the baseline is unchanged",
+                status: .badInput
+            )
         }
         removeStaleStaging(of: baseline)
         do {
@@ -42,10 +45,16 @@ public enum BaselineFolder {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             let existing = (try? manager.contentsOfDirectory(atPath: baseline.path)) ?? []
             for name in existing.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
-                try AtomicFile.write(try Data(contentsOf: baseline.appendingPathComponent(name)), to: staging.appendingPathComponent(name))
+                try AtomicFile.write(
+                    try Data(contentsOf: baseline.appendingPathComponent(name)),
+                    to: staging.appendingPathComponent(name)
+                )
             }
             for file in fresh {
-                try AtomicFile.write(try Data(contentsOf: file), to: staging.appendingPathComponent(file.lastPathComponent))
+                try AtomicFile.write(
+                    try Data(contentsOf: file),
+                    to: staging.appendingPathComponent(file.lastPathComponent)
+                )
             }
         } catch {
             try? manager.removeItem(at: staging)
@@ -106,7 +115,11 @@ public enum BaselineFolder {
     /// `rename(2)`: atomic within one file system.
     static func renameAtomically(_ from: URL, to: URL) throws {
         guard rename(from.path, to.path) == 0 else {
-            throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            throw NSError(
+                domain: NSPOSIXErrorDomain,
+                code: Int(errno),
+                userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))]
+            )
         }
     }
 }

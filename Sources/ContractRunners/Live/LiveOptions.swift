@@ -90,7 +90,10 @@ enum LiveSource {
         let parsed = explicit.flatMap(CassetteSource.init)
         if isAWS(endpoint) {
             guard explicit == nil || parsed == .live else {
-                throw RunnerError("--source \(explicit!): \(endpoint) is an AWS endpoint, so its recordings are live; drop --source", status: .badInput)
+                throw RunnerError(
+                    "--source \(explicit!): \(endpoint) is an AWS endpoint, so its recordings are live; drop --source",
+                    status: .badInput
+                )
             }
             return .live
         }
@@ -98,7 +101,8 @@ enum LiveSource {
             let given = explicit.map { "--source \($0) is not a mock source" } ?? "no --source given"
             throw RunnerError(
                 "\(endpoint) is not an AWS endpoint and \(given): say what answers there with --source mock:NAME@VERSION (e.g. mock:moto@5.2.1), so its recordings are never labelled live",
-                status: .badInput)
+                status: .badInput
+            )
         }
         return parsed!
     }

@@ -28,8 +28,16 @@ public struct LiveOutcome: Sendable {
 
     /// Creates an outcome.
     public init(
-        recordingSummary: String, contracts: VerificationReport, drift: DriftReport, source: CassetteSource, endpoint: String,
-        output: URL, baselineLine: String?, status: ExitStatus, inconclusive: [String: String] = [:], apiCalls: Int = 0
+        recordingSummary: String,
+        contracts: VerificationReport,
+        drift: DriftReport,
+        source: CassetteSource,
+        endpoint: String,
+        output: URL,
+        baselineLine: String?,
+        status: ExitStatus,
+        inconclusive: [String: String] = [:],
+        apiCalls: Int = 0
     ) {
         self.recordingSummary = recordingSummary
         self.contracts = contracts
@@ -62,8 +70,10 @@ public struct LiveOutcome: Sendable {
 
     /// `Result: …` with the exit status.
     public var resultLine: String {
-        let contractsPart = (contracts.hasViolations ? "a contract failed" : "contracts hold")
-            + (inconclusive.isEmpty ? "" : ", \(inconclusive.count) scenario\(inconclusive.count == 1 ? "" : "s") inconclusive")
+        let contractsPart =
+            (contracts.hasViolations ? "a contract failed" : "contracts hold")
+            + (inconclusive.isEmpty
+                ? "" : ", \(inconclusive.count) scenario\(inconclusive.count == 1 ? "" : "s") inconclusive")
         let driftPart: String
         if !drift.baselineExists {
             driftPart = "no baseline to compare with" + (drift.modelItems.isEmpty ? "" : ", model drift")
@@ -95,7 +105,10 @@ public struct LiveOutcome: Sendable {
 
     /// The contract report's JUnit XML with the drift suite added.
     public var junit: String {
-        JUnitReport(suites: [contracts.junitSuite(name: "ssm-contract live contracts"), drift.junitSuite(name: "ssm-contract live drift")]).xml
+        JUnitReport(suites: [
+            contracts.junitSuite(name: "ssm-contract live contracts"),
+            drift.junitSuite(name: "ssm-contract live drift"),
+        ]).xml
     }
 
     func writeReports(json path: String?, junit junitPath: String?) throws(RunnerError) {

@@ -22,7 +22,10 @@ public enum LiveRunner {
     ///   this run's scenarios (without `--update-baseline`), an unknown scenario, unreadable cassettes or catalog.
     public static func run(_ options: LiveOptions) async throws(RunnerError) -> LiveOutcome {
         guard !options.instanceIDs.isEmpty else {
-            throw RunnerError("no --instance-id given: name the test instance(s) the scenarios may run their commands on", status: .badInput)
+            throw RunnerError(
+                "no --instance-id given: name the test instance(s) the scenarios may run their commands on",
+                status: .badInput
+            )
         }
         // Everything is checked before anything is sent.
         let catalog = try ScenarioCatalog.load(CatalogLocator.resolve(explicit: options.catalog.catalog))
@@ -30,12 +33,23 @@ public enum LiveRunner {
         _ = try options.catalog.load()
         try ReportFiles.paths(json: options.json, junit: options.junit).folder("--output", options.output).check()
         var recording = RecordingOptions(
-            outputDirectory: URL(fileURLWithPath: "."), source: .live, environment: options.environment,
-            endpointURL: options.endpointURL, region: options.region, profile: options.profile,
-            instanceIDs: options.instanceIDs, scenarioNames: options.scenarioNames, retryStrategy: options.retryStrategy,
-            pollDelay: options.pollDelay, catalog: catalog, offlineInstanceID: options.offlineInstanceID,
-            platform: options.platform, parameters: options.parameters, concurrency: options.concurrency,
-            progress: options.progress)
+            outputDirectory: URL(fileURLWithPath: "."),
+            source: .live,
+            environment: options.environment,
+            endpointURL: options.endpointURL,
+            region: options.region,
+            profile: options.profile,
+            instanceIDs: options.instanceIDs,
+            scenarioNames: options.scenarioNames,
+            retryStrategy: options.retryStrategy,
+            pollDelay: options.pollDelay,
+            catalog: catalog,
+            offlineInstanceID: options.offlineInstanceID,
+            platform: options.platform,
+            parameters: options.parameters,
+            concurrency: options.concurrency,
+            progress: options.progress
+        )
         recording.replaceFlag = nil
         let configuration = try RecordingRunner.resolveConfiguration(recording)
         recording.source = try LiveSource.resolve(explicit: options.source, endpoint: configuration.endpoint.url)
@@ -43,14 +57,30 @@ public enum LiveRunner {
         let baseline = URL(fileURLWithPath: baselineName).standardizedFileURL
         recording.outputDirectory = try outputFolder(options.output, baseline: baseline)
         if options.updateBaseline, recording.source != .live, baseline.lastPathComponent == "live" {
-            throw RunnerError("--update-baseline: \(baselineName) is the folder for live AWS recordings and this run is \(recording.source); choose another --baseline", status: .badInput)
+            throw RunnerError(
+                "--update-baseline: \(baselineName) is the folder for live AWS recordings and this run is \(recording.source); choose another --baseline",
+                status: .badInput
+            )
         }
-        try checkBaseline(baseline, name: baselineName, explicit: options.baseline != nil, scenarios: selected, update: options.updateBaseline)
+        try checkBaseline(
+            baseline,
+            name: baselineName,
+            explicit: options.baseline != nil,
+            scenarios: selected,
+            update: options.updateBaseline
+        )
 
-        options.progress("live: \(selected.count) scenario\(selected.count == 1 ? "" : "s") against \(configuration.endpoint.url) (\(recording.source)) on \(options.instanceIDs.joined(separator: ", ")); "
-            + "caps: \(Int(options.maxWallTime)) s wall time (--max-wall-time), \(options.maxAPICalls) API calls (--max-api-calls); \(options.concurrency) at once")
+        options.progress(
+            "live: \(selected.count) scenario\(selected.count == 1 ? "" : "s") against \(configuration.endpoint.url) (\(recording.source)) on \(options.instanceIDs.joined(separator: ", ")); "
+                + "caps: \(Int(options.maxWallTime)) s wall time (--max-wall-time), \(options.maxAPICalls) API calls (--max-api-calls); \(options.concurrency) at once"
+        )
         let sent = SentCommands()
-        let (results, calls, stopped) = try await recordWithinCaps(recording, options: options, sent: sent, configuration: configuration)
+        let (results, calls, stopped) = try await recordWithinCaps(
+            recording,
+            options: options,
+            sent: sent,
+            configuration: configuration
+        )
 
         var runs: [ScenarioRun] = []
         var inconclusive: [String: String] = [:]
@@ -60,45 +90,71 @@ public enum LiveRunner {
                 runs.append(run)
                 if case .inconclusive(let reason) = run.outcome { inconclusive[run.scenario] = reason }
             case .failure(let error) where error.status == .unreachable:
-                inconclusive[scenarioName(of: error, among: selected)] = stopped.map { "\($0) (\(error.message))" } ?? error.message
+                inconclusive[scenarioName(of: error, among: selected)] =
+                    stopped.map { "\($0) (\(error.message))" } ?? error.message
             case .failure(let error):
                 throw error
             }
         }
-        if let stopped { for scenario in selected where !runs.contains(where: { $0.scenario == scenario.name }) && inconclusive[scenario.name] == nil {
-            inconclusive[scenario.name] = stopped
-        } }
+        if let stopped {
+            for scenario in selected
+            where !runs.contains(where: { $0.scenario == scenario.name }) && inconclusive[scenario.name] == nil {
+                inconclusive[scenario.name] = stopped
+            }
+        }
         let cassettes = runs.map(\.cassette)
         guard !cassettes.isEmpty else {
-            throw RunnerError("live: no scenario was recorded (\(inconclusive.values.first ?? "every scenario was skipped")); nothing was checked", status: inconclusive.isEmpty ? .badInput : .unreachable)
+            throw RunnerError(
+                "live: no scenario was recorded (\(inconclusive.values.first ?? "every scenario was skipped")); nothing was checked",
+                status: inconclusive.isEmpty ? .badInput : .unreachable
+            )
         }
         let contracts: VerificationReport
         do {
             contracts = try await verify(cassettes, options: options)
-        } catch where error.status == .badInput && !inconclusive.isEmpty {
+        } catch  where error.status == .badInput && !inconclusive.isEmpty {
             // What was recorded judged nothing, and the rest could not be observed: inconclusive (4), not bad input.
             let names = inconclusive.keys.sorted().map { "\($0) (\(inconclusive[$0]!))" }.joined(separator: "; ")
             throw RunnerError("live: inconclusive — \(names); and \(error.message)", status: .unreachable)
         }
         let drift = try DriftReport.compare(
-            fresh: cassettes, baseline: baseline, baselineName: baselineName, model: .run(venv: options.venvURL))
-        var status: ExitStatus = contracts.hasViolations ? .violation : (!inconclusive.isEmpty ? .unreachable : (drift.hasDrift ? .drift : .success))
+            fresh: cassettes,
+            baseline: baseline,
+            baselineName: baselineName,
+            model: .run(venv: options.venvURL)
+        )
+        var status: ExitStatus =
+            contracts.hasViolations
+            ? .violation : (!inconclusive.isEmpty ? .unreachable : (drift.hasDrift ? .drift : .success))
         var baselineLine: String?
         if options.updateBaseline {
             if status == .violation || !inconclusive.isEmpty {
-                baselineLine = "baseline: not updated — " + (status == .violation ? "a contract failed; fix it or list a known deviation, then run again" : "some scenarios are inconclusive; run again")
+                baselineLine =
+                    "baseline: not updated — "
+                    + (status == .violation
+                        ? "a contract failed; fix it or list a known deviation, then run again"
+                        : "some scenarios are inconclusive; run again")
             } else {
                 try BaselineFolder.replace(baseline, with: cassettes)
-                baselineLine = "baseline: \(drift.baselineExists ? "replaced" : "created") \(baselineName) with \(cassettes.count) fresh cassette(s) "
+                baselineLine =
+                    "baseline: \(drift.baselineExists ? "replaced" : "created") \(baselineName) with \(cassettes.count) fresh cassette(s) "
                     + "(written beside it, then renamed into place)"
                     + (drift.hasDrift ? "; the \(drift.drift.count) difference(s) above are accepted" : "")
                 status = .success
             }
         }
         let outcome = LiveOutcome(
-            recordingSummary: RecordingRunner.summary(runs, options: recording), contracts: contracts, drift: drift,
-            source: recording.source, endpoint: configuration.endpoint.url, output: recording.outputDirectory,
-            baselineLine: baselineLine, status: status, inconclusive: inconclusive, apiCalls: calls)
+            recordingSummary: RecordingRunner.summary(runs, options: recording),
+            contracts: contracts,
+            drift: drift,
+            source: recording.source,
+            endpoint: configuration.endpoint.url,
+            output: recording.outputDirectory,
+            baselineLine: baselineLine,
+            status: status,
+            inconclusive: inconclusive,
+            apiCalls: calls
+        )
         try outcome.writeReports(json: options.json, junit: options.junit)
         return outcome
     }
@@ -107,7 +163,10 @@ public enum LiveRunner {
     /// cancelled, then cancels this run's own in-flight commands. Returns each scenario's result, the API calls
     /// sent, and why the run was stopped early (if it was).
     static func recordWithinCaps(
-        _ recording: RecordingOptions, options: LiveOptions, sent: SentCommands, configuration: AWSConfiguration
+        _ recording: RecordingOptions,
+        options: LiveOptions,
+        sent: SentCommands,
+        configuration: AWSConfiguration
     ) async throws(RunnerError) -> ([Result<ScenarioRun, RunnerError>], Int, String?) {
         do {
             return try await CurlTransport.withCurlTransport { curl in
@@ -138,9 +197,15 @@ public enum LiveRunner {
                 let timedOut = work.isCancelled && !interrupted
                 watchdog.cancel()
                 let capped = budget.count >= options.maxAPICalls
-                let stopped: String? = interrupted ? "interrupted" : timedOut ? "the wall-time cap (--max-wall-time \(Int(options.maxWallTime))) was reached"
-                    : capped ? CallCapReached(limit: options.maxAPICalls).description : nil
-                if stopped != nil || results.contains(where: { if case .failure = $0 { return true } else { return false } }) {
+                let stopped: String? =
+                    interrupted
+                    ? "interrupted"
+                    : timedOut
+                        ? "the wall-time cap (--max-wall-time \(Int(options.maxWallTime))) was reached"
+                        : capped ? CallCapReached(limit: options.maxAPICalls).description : nil
+                if stopped != nil
+                    || results.contains(where: { if case .failure = $0 { return true } else { return false } })
+                {
                     await cancelOwnCommands(sent, curl: curl, configuration: configuration, progress: options.progress)
                 }
                 return (results, budget.count, stopped)
@@ -159,21 +224,30 @@ public enum LiveRunner {
         do {
             report = try await verify([run.cassette], options: options)
         } catch {
-            options.progress("\(run.scenario): no contract applies to its \(run.report.interactionCount) interactions (\(error.message))")
+            options.progress(
+                "\(run.scenario): no contract applies to its \(run.report.interactionCount) interactions (\(error.message))"
+            )
             return
         }
         let failing = report.rows.filter { row in
             row.contract.severity == .error && row.targets.contains { $0.tally.fail > 0 && $0.deviationState != .held }
         }.map(\.contract.id)
         let judged = report.rows.filter { row in row.targets.contains { $0.tally.pass + $0.tally.fail > 0 } }.count
-        options.progress(failing.isEmpty
-            ? "\(run.scenario): contracts hold (\(judged) judged on its \(run.report.interactionCount) interactions)"
-            : "\(run.scenario): FAIL \(failing.joined(separator: ", "))")
+        options.progress(
+            failing.isEmpty
+                ? "\(run.scenario): contracts hold (\(judged) judged on its \(run.report.interactionCount) interactions)"
+                : "\(run.scenario): FAIL \(failing.joined(separator: ", "))"
+        )
     }
 
     /// Sends CancelCommand for each command this run sent that is still in flight (never any other), in a task
     /// the interrupt does not cancel.
-    static func cancelOwnCommands(_ sent: SentCommands, curl: any HTTPTransport, configuration: AWSConfiguration, progress: @escaping @Sendable (String) -> Void) async {
+    static func cancelOwnCommands(
+        _ sent: SentCommands,
+        curl: any HTTPTransport,
+        configuration: AWSConfiguration,
+        progress: @escaping @Sendable (String) -> Void
+    ) async {
         let pending = await sent.pending
         guard !pending.isEmpty else { return }
         await Task.detached {
@@ -183,7 +257,9 @@ public enum LiveRunner {
                     _ = try await ssm.cancelCommand(CancelCommandInput(commandId: commandID))
                     progress("live: cancelled \(commandID), a command this run sent that was still running")
                 } catch {
-                    progress("live: could not cancel \(commandID) (\(error)); cancel it yourself: aws ssm cancel-command --command-id \(commandID)")
+                    progress(
+                        "live: could not cancel \(commandID) (\(error)); cancel it yourself: aws ssm cancel-command --command-id \(commandID)"
+                    )
                 }
             }
         }.value
@@ -191,23 +267,34 @@ public enum LiveRunner {
 
     /// The scenario a failure message starts with (`name: …` or `… name was not written`).
     static func scenarioName(of error: RunnerError, among scenarios: [ScenarioDefinition]) -> String {
-        scenarios.first { error.message.hasPrefix("\($0.name):") || error.message.contains(" \($0.name) was not written") }?.name ?? "run"
+        scenarios.first {
+            error.message.hasPrefix("\($0.name):") || error.message.contains(" \($0.name) was not written")
+        }?.name ?? "run"
     }
 
     /// A baseline that exists must hold a cassette of at least one of this run's scenarios — otherwise "no
     /// drift" would be a false green (bad input, unless `--update-baseline`). A baseline that does not exist is
     /// reported as such ("no baseline to compare with").
-    static func checkBaseline(_ baseline: URL, name: String, explicit: Bool, scenarios: [ScenarioDefinition], update: Bool) throws(RunnerError) {
+    static func checkBaseline(
+        _ baseline: URL,
+        name: String,
+        explicit: Bool,
+        scenarios: [ScenarioDefinition],
+        update: Bool
+    ) throws(RunnerError) {
         guard !update else { return }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: baseline.path, isDirectory: &isFolder) else { return }
-        guard isFolder.boolValue else { throw RunnerError("--baseline \(name) is not a folder of cassettes", status: .badInput) }
+        guard isFolder.boolValue else {
+            throw RunnerError("--baseline \(name) is not a folder of cassettes", status: .badInput)
+        }
         let names = Set((try? FileManager.default.contentsOfDirectory(atPath: baseline.path)) ?? [])
         guard scenarios.contains(where: { names.contains("\($0.name).json") }) else {
             throw RunnerError(
                 "--baseline \(name) holds no cassette of this run's scenarios (\(scenarios.map { "\($0.name).json" }.prefix(3).joined(separator: ", "))…), so nothing could be compared; "
                     + "point --baseline at earlier recordings of the catalog, or create them with --update-baseline",
-                status: .badInput)
+                status: .badInput
+            )
         }
     }
 
@@ -234,7 +321,10 @@ public enum LiveRunner {
         }
         let (a, b) = (output.standardizedFileURL.path + "/", baseline.path + "/")
         if a.hasPrefix(b) || b.hasPrefix(a) {
-            throw RunnerError("--output \(output.standardizedFileURL.path) overlaps the baseline \(baseline.path): fresh recordings never go over the baseline (use --update-baseline to replace it)", status: .badInput)
+            throw RunnerError(
+                "--output \(output.standardizedFileURL.path) overlaps the baseline \(baseline.path): fresh recordings never go over the baseline (use --update-baseline to replace it)",
+                status: .badInput
+            )
         }
         return output
     }
@@ -242,7 +332,9 @@ public enum LiveRunner {
     /// The current UTC time as `20261121T082501Z`.
     static func timestamp() -> String {
         ISO8601DateFormatter.string(
-            from: Date(), timeZone: TimeZone(identifier: "UTC")!,
-            formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
+            from: Date(),
+            timeZone: TimeZone(identifier: "UTC")!,
+            formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
+        )
     }
 }

@@ -64,7 +64,9 @@ public struct OutputPaths: Sendable {
             if let earlier = seen[key] {
                 let place = key == Self.standardOutput ? "standard output" : output.path
                 throw RunnerError(
-                    "\(earlier.flag) and \(output.flag) both write to \(place); give each its own path", status: .badInput)
+                    "\(earlier.flag) and \(output.flag) both write to \(place); give each its own path",
+                    status: .badInput
+                )
             }
             seen[key] = output
             switch output.kind {
@@ -84,19 +86,30 @@ public struct OutputPaths: Sendable {
     private func checkFile(_ output: Output) throws(RunnerError) {
         let path = output.path
         guard path != Self.standardOutput else { return }
-        guard !path.isEmpty else { throw RunnerError("\(output.flag) needs a file path (or - for standard output)", status: .badInput) }
+        guard !path.isEmpty else {
+            throw RunnerError("\(output.flag) needs a file path (or - for standard output)", status: .badInput)
+        }
         if Self.isFolder(path) {
             throw RunnerError("\(output.flag) \(path): is a folder; give a file path", status: .badInput)
         }
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: parent) else {
-            throw RunnerError("\(output.flag) \(path): the folder \(parent) does not exist; create it or choose another path", status: .badInput)
+            throw RunnerError(
+                "\(output.flag) \(path): the folder \(parent) does not exist; create it or choose another path",
+                status: .badInput
+            )
         }
         guard Self.isFolder(parent) else {
-            throw RunnerError("\(output.flag) \(path): \(parent) is not a folder; choose another path", status: .badInput)
+            throw RunnerError(
+                "\(output.flag) \(path): \(parent) is not a folder; choose another path",
+                status: .badInput
+            )
         }
         if let problem = Self.probeWrite(in: parent) {
-            throw RunnerError("\(output.flag) \(path): cannot write in \(parent) (\(problem)); choose a writable path", status: .badInput)
+            throw RunnerError(
+                "\(output.flag) \(path): cannot write in \(parent) (\(problem)); choose a writable path",
+                status: .badInput
+            )
         }
     }
 
@@ -110,11 +123,16 @@ public struct OutputPaths: Sendable {
             existing.deleteLastPathComponent()
         }
         guard Self.isFolder(existing.path) else {
-            let what = existing.path == URL(fileURLWithPath: path).standardizedFileURL.path ? "is a file" : "\(existing.path) is a file"
+            let what =
+                existing.path == URL(fileURLWithPath: path).standardizedFileURL.path
+                ? "is a file" : "\(existing.path) is a file"
             throw RunnerError("\(output.flag) \(path): \(what), not a folder; choose a folder path", status: .badInput)
         }
         if let problem = Self.probeWrite(in: existing.path) {
-            throw RunnerError("\(output.flag) \(path): cannot write in \(existing.path) (\(problem)); choose a writable folder", status: .badInput)
+            throw RunnerError(
+                "\(output.flag) \(path): cannot write in \(existing.path) (\(problem)); choose a writable folder",
+                status: .badInput
+            )
         }
     }
 
@@ -139,6 +157,7 @@ public struct OutputPaths: Sendable {
     /// file compare equal.
     static func canonical(_ path: String) -> String {
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
+        return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent)
+            .path
     }
 }

@@ -33,7 +33,10 @@ enum ReportFiles {
         do {
             try AtomicFile.write(data, to: URL(fileURLWithPath: path))
         } catch {
-            throw RunnerError("\(path): cannot write the report (\(SystemErrorText.reason(error))); check that the folder exists and is writable", status: .badInput)
+            throw RunnerError(
+                "\(path): cannot write the report (\(SystemErrorText.reason(error))); check that the folder exists and is writable",
+                status: .badInput
+            )
         }
     }
 }

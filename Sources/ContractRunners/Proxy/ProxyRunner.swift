@@ -53,7 +53,8 @@ public enum ProxyRunner {
     ///   configuration (3) when no credentials or region resolve; unreachable (4) when the address cannot be
     ///   bound; what `body` throws.
     public static func withProxy<R: Sendable>(
-        _ options: Options, _ body: @Sendable (Proxy) async throws -> R
+        _ options: Options,
+        _ body: @Sendable (Proxy) async throws -> R
     ) async throws -> R {
         let forwarding: UpstreamForwarding
         do {
@@ -69,14 +70,28 @@ public enum ProxyRunner {
         server.upstream = forwarding.base
         server.recordingSource = source
         server.recordingRegion = configuration.region
-        server.redaction = server.redaction.merging(RedactionOptions(credentialValues: configuration.credentials.secretValues))
+        server.redaction = server.redaction.merging(
+            RedactionOptions(credentialValues: configuration.credentials.secretValues)
+        )
         let signer = SigV4Signer(region: configuration.region, service: "ssm")
         let credentials = configuration.credentials
         do {
             return try await CurlTransport.withCurlTransport { curl in
-                let signing = ReSigningTransport(upstream: curl, signer: signer, credentials: credentials, clock: { Date() })
-                return try await ReplayServer.serve([record] + replay, options: server, upstream: signing, forwarding: forwarding) { replayServer in
-                    try await body(Proxy(server: replayServer, upstream: forwarding.base, record: record, source: source))
+                let signing = ReSigningTransport(
+                    upstream: curl,
+                    signer: signer,
+                    credentials: credentials,
+                    clock: { Date() }
+                )
+                return try await ReplayServer.serve(
+                    [record] + replay,
+                    options: server,
+                    upstream: signing,
+                    forwarding: forwarding
+                ) { replayServer in
+                    try await body(
+                        Proxy(server: replayServer, upstream: forwarding.base, record: record, source: source)
+                    )
                 }
             }
         } catch let error as ReplayServerError {
@@ -92,7 +107,9 @@ public enum ProxyRunner {
     /// startup line as soon as the proxy listens, then the summary.
     /// - Returns: ``ExitStatus/success``, or ``ExitStatus/violation`` when the upstream failed to answer.
     public static func run(
-        _ options: Options, output: @escaping @Sendable (String) -> Void, until stop: @escaping @Sendable () async -> Void
+        _ options: Options,
+        output: @escaping @Sendable (String) -> Void,
+        until stop: @escaping @Sendable () async -> Void
     ) async throws(RunnerError) -> ExitStatus {
         let summary: ReplaySummary
         do {
@@ -108,14 +125,18 @@ public enum ProxyRunner {
         }
         output(summary.text)
         if let report = options.report {
-            try ReportFiles.write(Data((JSONWriter.string(summary.json(strict: false), style: .pretty) + "\n").utf8), to: report)
+            try ReportFiles.write(
+                Data((JSONWriter.string(summary.json(strict: false), style: .pretty) + "\n").utf8),
+                to: report
+            )
         }
         return summary.status(strict: false)
     }
 
     /// `proxying http://127.0.0.1:PORT to UPSTREAM (source), recording into FILE — point an SDK at it with --endpoint-url …`
     public static func startupLine(_ proxy: Proxy, replaying: Int) -> String {
-        var line = "proxying \(proxy.server.baseURL) to \(proxy.upstream) (\(proxy.source)), recording into \(proxy.record.relativePath)"
+        var line =
+            "proxying \(proxy.server.baseURL) to \(proxy.upstream) (\(proxy.source)), recording into \(proxy.record.relativePath)"
         if replaying > 0 {
             let replayed = proxy.server.transport.cassettes.count - 1
             line += ", replaying \(replayed) \(replayed == 1 ? "cassette" : "cassettes") first"
@@ -126,7 +147,9 @@ public enum ProxyRunner {
     /// The cassette to record into: a new file in an existing, writable folder (checked before anything is
     /// served, so nothing is proxied that cannot be kept).
     static func recordFile(_ path: String) throws(RunnerError) -> URL {
-        guard !path.isEmpty else { throw RunnerError("--record PATH is required: the cassette the proxy records into", status: .badInput) }
+        guard !path.isEmpty else {
+            throw RunnerError("--record PATH is required: the cassette the proxy records into", status: .badInput)
+        }
         let file = URL(fileURLWithPath: path)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
@@ -134,14 +157,21 @@ public enum ProxyRunner {
                 isFolder.boolValue
                     ? "--record \(path) is a folder; give the cassette file to create, e.g. \(path)/session.json"
                     : "--record \(path) exists; the proxy records a new cassette: remove it, or give another path (replay it with --replay \(path))",
-                status: .badInput)
+                status: .badInput
+            )
         }
         let folder = file.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw RunnerError("--record \(path): the folder \(folder) does not exist; create it first", status: .badInput)
+            throw RunnerError(
+                "--record \(path): the folder \(folder) does not exist; create it first",
+                status: .badInput
+            )
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw RunnerError("--record \(path): the folder \(folder) is not writable; choose another path", status: .badInput)
+            throw RunnerError(
+                "--record \(path): the folder \(folder) is not writable; choose another path",
+                status: .badInput
+            )
         }
         return file
     }
@@ -150,8 +180,11 @@ public enum ProxyRunner {
     /// upstream's host name (`ssm.eu-west-1.amazonaws.com`), else the AWS configuration.
     static func signingConfiguration(_ options: Options) throws(RunnerError) -> AWSConfiguration {
         let inputs = AWSConfigurationInputs(
-            environment: options.environment, profile: options.profile,
-            region: options.region ?? regionInHost(options.upstream), endpointURL: options.upstream)
+            environment: options.environment,
+            profile: options.profile,
+            region: options.region ?? regionInHost(options.upstream),
+            endpointURL: options.upstream
+        )
         do {
             return try AWSConfigurationResolver.resolve(inputs)
         } catch {

@@ -7,7 +7,9 @@ import HTTPTransport
 /// proxy's address, can never be valid upstream.
 struct ReSigningTransport: HTTPTransport {
     /// The header fields of the SDK's signature, removed before signing.
-    static let signatureHeaders: Set<String> = ["authorization", "x-amz-security-token", "x-amz-date", "x-amz-content-sha256"]
+    static let signatureHeaders: Set<String> = [
+        "authorization", "x-amz-security-token", "x-amz-date", "x-amz-content-sha256",
+    ]
 
     let upstream: any HTTPTransport
     let signer: SigV4Signer

@@ -20,7 +20,10 @@ public struct RecordedStep: Sendable, Hashable, CustomStringConvertible {
     /// Makes a call and records its outcome (AWS-level failures become outcomes; transport failures and cassette
     /// misses are rethrown).
     static func call<T: Sendable>(
-        _ operation: String, _ label: String, as wrap: (T) -> TypedOutput, _ call: () async throws -> SSMResponse<T>
+        _ operation: String,
+        _ label: String,
+        as wrap: (T) -> TypedOutput,
+        _ call: () async throws -> SSMResponse<T>
     ) async throws -> RecordedStep {
         RecordedStep(operation: operation, label: label, outcome: try await StepOutcome.of(call, as: wrap).0)
     }
@@ -46,10 +49,12 @@ public enum StepOutcome: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .value(let output, let attempts): "\(output)" + (attempts > 1 ? " after \(attempts) attempts" : "")
-        case .serviceError(let code, let status, let message): "\(code) (HTTP \(status))" + (message.map { ": \($0)" } ?? "")
+        case .serviceError(let code, let status, let message):
+            "\(code) (HTTP \(status))" + (message.map { ": \($0)" } ?? "")
         case .unreadable(let status, let reason): "HTTP \(status), not an AWS error: \(reason)"
         case .malformed(let reason): "unreadable 2xx body: \(reason)"
-        case .waited(let outcome, let observations): "waiter \(outcome) after \(Plural.count(observations.count, "poll"))"
+        case .waited(let outcome, let observations):
+            "waiter \(outcome) after \(Plural.count(observations.count, "poll"))"
         }
     }
 }
@@ -72,12 +77,15 @@ public enum TypedOutput: Sendable, Hashable, CustomStringConvertible {
     /// One line for messages and reports.
     public var description: String {
         switch self {
-        case .sendCommand(let output): "HTTP 200, CommandId \(output.command?.commandId ?? "none"), Status \(output.command?.status?.rawValue ?? "none")"
-        case .getCommandInvocation(let output): "HTTP 200, Status \(output.status?.rawValue ?? "none"), StatusDetails \(output.statusDetails ?? "none"), ResponseCode \(output.responseCode.map(String.init) ?? "none")"
+        case .sendCommand(let output):
+            "HTTP 200, CommandId \(output.command?.commandId ?? "none"), Status \(output.command?.status?.rawValue ?? "none")"
+        case .getCommandInvocation(let output):
+            "HTTP 200, Status \(output.status?.rawValue ?? "none"), StatusDetails \(output.statusDetails ?? "none"), ResponseCode \(output.responseCode.map(String.init) ?? "none")"
         case .listCommandInvocations(let output): "HTTP 200, \(output.commandInvocations?.count ?? 0) invocations"
         case .listCommands(let output): "HTTP 200, \(Plural.count(output.commands?.count ?? 0, "command"))"
         case .cancelCommand: "HTTP 200"
-        case .describeInstanceInformation(let output): "HTTP 200, \(output.instanceInformationList?.count ?? 0) managed nodes"
+        case .describeInstanceInformation(let output):
+            "HTTP 200, \(output.instanceInformationList?.count ?? 0) managed nodes"
         }
     }
 }
@@ -86,7 +94,8 @@ extension StepOutcome {
     /// Runs a call and turns its result or AWS-level error into an outcome; transport failures and cassette
     /// misses are rethrown (they mean the recording itself failed).
     static func of<T: Sendable>(
-        _ call: () async throws -> SSMResponse<T>, as wrap: (T) -> TypedOutput
+        _ call: () async throws -> SSMResponse<T>,
+        as wrap: (T) -> TypedOutput
     ) async throws -> (StepOutcome, SSMResponse<T>?) {
         do {
             let response = try await call()
@@ -109,7 +118,13 @@ extension StepOutcome {
     public var inconclusiveReason: String? {
         switch self {
         case .serviceError(let code, let statusCode, _):
-            let error = AWSServiceError(code: code, message: nil, statusCode: statusCode, requestID: nil, operation: nil)
+            let error = AWSServiceError(
+                code: code,
+                message: nil,
+                statusCode: statusCode,
+                requestID: nil,
+                operation: nil
+            )
             return AWSRetryClassifier.classify(error) == nil ? nil : "\(code) (HTTP \(statusCode)) after the last retry"
         case .waited(_, let observations):
             return observations.lazy.compactMap(\.inconclusiveReason).first

@@ -14,7 +14,8 @@ enum RecordingLabel {
         if source != .live, folder.standardizedFileURL.lastPathComponent == liveFolderName {
             throw RunnerError(
                 "\(folder.relativePath) holds live AWS recordings only and this recording is \(source); choose another folder (e.g. Recordings/\(LiveOptions.defaultBaseline(for: source).split(separator: "/").last ?? "mock"))",
-                status: .badInput)
+                status: .badInput
+            )
         }
     }
 }

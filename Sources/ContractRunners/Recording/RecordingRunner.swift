@@ -53,12 +53,23 @@ public struct RecordingOptions: Sendable {
 
     /// Creates options.
     public init(
-        outputDirectory: URL, source: CassetteSource, environment: [String: String], endpointURL: String? = nil,
-        region: String? = nil, profile: String? = nil, instanceIDs: [String] = RecordingOptions.defaultInstanceIDs,
-        scenarioNames: [String] = [], retryStrategy: AWSRetryStrategy = .standard, pollDelay: Double = 5,
-        catalog: ScenarioCatalog? = nil, catalogFolder: String? = nil,
-        offlineInstanceID: String? = nil, platform: String = "linux", parameters: [String: String] = [:],
-        concurrency: Int = 1, progress: @escaping @Sendable (String) -> Void = { _ in }
+        outputDirectory: URL,
+        source: CassetteSource,
+        environment: [String: String],
+        endpointURL: String? = nil,
+        region: String? = nil,
+        profile: String? = nil,
+        instanceIDs: [String] = RecordingOptions.defaultInstanceIDs,
+        scenarioNames: [String] = [],
+        retryStrategy: AWSRetryStrategy = .standard,
+        pollDelay: Double = 5,
+        catalog: ScenarioCatalog? = nil,
+        catalogFolder: String? = nil,
+        offlineInstanceID: String? = nil,
+        platform: String = "linux",
+        parameters: [String: String] = [:],
+        concurrency: Int = 1,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.outputDirectory = outputDirectory
         self.source = source
@@ -111,7 +122,10 @@ public enum RecordingRunner {
     /// - Throws: ``RunnerError``: configuration (3) for missing credentials or region, unreachable (4) when the
     ///   endpoint cannot be reached (that scenario's cassette is then not written), bad input (2) for an unknown
     ///   scenario, a bad catalog or an unwritable folder.
-    public static func record(_ options: RecordingOptions, upstream: any HTTPTransport) async throws(RunnerError) -> [ScenarioRun] {
+    public static func record(
+        _ options: RecordingOptions,
+        upstream: any HTTPTransport
+    ) async throws(RunnerError) -> [ScenarioRun] {
         var runs: [ScenarioRun] = []
         for result in try await recordEach(options, upstream: upstream) {
             switch result {
@@ -125,7 +139,9 @@ public enum RecordingRunner {
     /// As ``record(_:upstream:)``, but each runnable scenario's result on its own (a transport failure, an
     /// interrupt or the API-call cap fails that scenario only), in catalog order.
     static func recordEach(
-        _ options: RecordingOptions, upstream: any HTTPTransport, sentCommands: SentCommands? = nil,
+        _ options: RecordingOptions,
+        upstream: any HTTPTransport,
+        sentCommands: SentCommands? = nil,
         finished: (@Sendable (ScenarioRun) async -> Void)? = nil
     ) async throws(RunnerError) -> [Result<ScenarioRun, RunnerError>] {
         let scenarios = try options.loadCatalog().select(options.scenarioNames)
@@ -142,20 +158,32 @@ public enum RecordingRunner {
                 let pronoun = existing.count == 1 ? "it" : "them"
                 throw RunnerError(
                     "--output \(options.outputDirectory.relativePath) already holds \(what); "
-                        + (options.replaceFlag.map { "pass \($0) to replace \(pronoun), or choose another --output" } ?? "choose another --output"),
-                    status: .badInput)
+                        + (options.replaceFlag.map { "pass \($0) to replace \(pronoun), or choose another --output" }
+                            ?? "choose another --output"),
+                    status: .badInput
+                )
             }
         }
         do {
             try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
         } catch {
-            throw RunnerError("cannot create \(options.outputDirectory.relativePath): \(SystemErrorText.reason(error)); choose a writable --output folder", status: .badInput)
+            throw RunnerError(
+                "cannot create \(options.outputDirectory.relativePath): \(SystemErrorText.reason(error)); choose a writable --output folder",
+                status: .badInput
+            )
         }
         let credentials = configuration.credentials
-        let secrets = [credentials.accessKeyID, credentials.secretAccessKey, credentials.sessionToken].compactMap { $0 }.filter { $0.count >= 4 }
+        let secrets = [credentials.accessKeyID, credentials.secretAccessKey, credentials.sessionToken].compactMap { $0 }
+            .filter { $0.count >= 4 }
         let context = ScenarioContext(
-            instanceIDs: options.instanceIDs, offlineInstanceID: options.offlineInstanceID, platform: options.platform,
-            pollDelay: options.pollDelay, parameters: options.parameters, progress: options.progress, sentCommands: sentCommands)
+            instanceIDs: options.instanceIDs,
+            offlineInstanceID: options.offlineInstanceID,
+            platform: options.platform,
+            pollDelay: options.pollDelay,
+            parameters: options.parameters,
+            progress: options.progress,
+            sentCommands: sentCommands
+        )
         var runnable: [ScenarioDefinition] = []
         for scenario in scenarios {
             if let reason = context.skipReason(scenario) {
@@ -172,12 +200,28 @@ public enum RecordingRunner {
                 let scenario = work[index]
                 let file = options.outputDirectory.appendingPathComponent("\(scenario.name).json")
                 let cassetteOptions = CassetteOptions(
-                    redaction: RedactionOptions(credentialValues: secrets), source: options.source,
-                    region: configuration.region, description: scenario.description)
+                    redaction: RedactionOptions(credentialValues: secrets),
+                    source: options.source,
+                    region: configuration.region,
+                    description: scenario.description
+                )
                 group.addTask {
                     do throws(RunnerError) {
-                        return (index, .success(try await run(scenario, file: file, mode: .record, upstream: upstream, options: cassetteOptions,
-                            configuration: configuration, retryStrategy: options.retryStrategy, context: context)))
+                        return (
+                            index,
+                            .success(
+                                try await run(
+                                    scenario,
+                                    file: file,
+                                    mode: .record,
+                                    upstream: upstream,
+                                    options: cassetteOptions,
+                                    configuration: configuration,
+                                    retryStrategy: options.retryStrategy,
+                                    context: context
+                                )
+                            )
+                        )
                     } catch {
                         return (index, .failure(error))
                     }
@@ -206,8 +250,12 @@ public enum RecordingRunner {
         do {
             return try AWSConfigurationResolver.resolve(
                 AWSConfigurationInputs(
-                    environment: options.environment, profile: options.profile, region: options.region,
-                    endpointURL: options.endpointURL))
+                    environment: options.environment,
+                    profile: options.profile,
+                    region: options.region,
+                    endpointURL: options.endpointURL
+                )
+            )
         } catch {
             throw RunnerError(error.message, status: .configuration)
         }
@@ -216,14 +264,20 @@ public enum RecordingRunner {
     /// Replays the selected scenarios from the cassettes in `directory`, never touching the network; a scenario
     /// without a cassette there is left out.
     public static func replay(
-        directory: URL, instanceIDs: [String] = RecordingOptions.defaultInstanceIDs, scenarioNames: [String] = [],
-        catalog: ScenarioCatalog? = nil, offlineInstanceID: String? = nil
+        directory: URL,
+        instanceIDs: [String] = RecordingOptions.defaultInstanceIDs,
+        scenarioNames: [String] = [],
+        catalog: ScenarioCatalog? = nil,
+        offlineInstanceID: String? = nil
     ) async throws(RunnerError) -> [ScenarioRun] {
         var runs: [ScenarioRun] = []
-        let scenarios = try (catalog != nil ? catalog! : ScenarioCatalog.load(CatalogLocator.resolve(explicit: nil))).select(scenarioNames)
+        let scenarios = try (catalog != nil ? catalog! : ScenarioCatalog.load(CatalogLocator.resolve(explicit: nil)))
+            .select(scenarioNames)
         for scenario in scenarios {
             let file = directory.appendingPathComponent("\(scenario.name).json")
-            guard scenarioNames.contains(scenario.name) || FileManager.default.fileExists(atPath: file.path) else { continue }
+            guard scenarioNames.contains(scenario.name) || FileManager.default.fileExists(atPath: file.path) else {
+                continue
+            }
             let region: String
             let header: CassetteHeader
             do {
@@ -234,21 +288,41 @@ public enum RecordingRunner {
             }
             // Replay needs no real credentials: nothing leaves the process.
             let configuration = AWSConfiguration(
-                credentials: AWSCredentials(accessKeyID: "AKIDREPLAY", secretAccessKey: "replay"), region: region,
-                endpoint: try! AWSEndpoint("http://127.0.0.1:9"))
+                credentials: AWSCredentials(accessKeyID: "AKIDREPLAY", secretAccessKey: "replay"),
+                region: region,
+                endpoint: try! AWSEndpoint("http://127.0.0.1:9")
+            )
             let recorded = header.extra["scenario"].flatMap(ScenarioExpectations.init(json:))
             let context = ScenarioContext(
-                instanceIDs: instanceIDs, offlineInstanceID: offlineInstanceID, platform: recorded?.platform ?? "linux", pollDelay: 0)
+                instanceIDs: instanceIDs,
+                offlineInstanceID: offlineInstanceID,
+                platform: recorded?.platform ?? "linux",
+                pollDelay: 0
+            )
             runs.append(
-                try await run(scenario, file: file, mode: .replay, upstream: nil, options: CassetteOptions(),
-                              configuration: configuration, retryStrategy: .standard, context: context))
+                try await run(
+                    scenario,
+                    file: file,
+                    mode: .replay,
+                    upstream: nil,
+                    options: CassetteOptions(),
+                    configuration: configuration,
+                    retryStrategy: .standard,
+                    context: context
+                )
+            )
         }
         return runs
     }
 
     static func run(
-        _ scenario: ScenarioDefinition, file: URL, mode: RecordMode, upstream: (any HTTPTransport)?,
-        options: CassetteOptions, configuration: AWSConfiguration, retryStrategy: AWSRetryStrategy,
+        _ scenario: ScenarioDefinition,
+        file: URL,
+        mode: RecordMode,
+        upstream: (any HTTPTransport)?,
+        options: CassetteOptions,
+        configuration: AWSConfiguration,
+        retryStrategy: AWSRetryStrategy,
         context: ScenarioContext
     ) async throws(RunnerError) -> ScenarioRun {
         do {
@@ -260,14 +334,24 @@ public enum RecordingRunner {
                 transport.setHeaderMember("scenario", to: expectations.json)
             }
             let report = try transport.finish()
-            if case .inconclusive(let reason) = result.outcome { context.progress("\(scenario.name): inconclusive — \(reason)") }
+            if case .inconclusive(let reason) = result.outcome {
+                context.progress("\(scenario.name): inconclusive — \(reason)")
+            }
             return ScenarioRun(
-                scenario: scenario.name, cassette: file, steps: result.steps, report: report,
-                endpoint: mode == .replay ? file.path : configuration.endpoint.url, outcome: result.outcome)
+                scenario: scenario.name,
+                cassette: file,
+                steps: result.steps,
+                report: report,
+                endpoint: mode == .replay ? file.path : configuration.endpoint.url,
+                outcome: result.outcome
+            )
         } catch let error as RunnerError {
             throw error
         } catch let error as TransportError {
-            throw RunnerError("cannot reach \(configuration.endpoint): \(error) after the last retry; \(scenario.name) was not written and the run is inconclusive (start the server or fix --endpoint-url)", status: .unreachable)
+            throw RunnerError(
+                "cannot reach \(configuration.endpoint): \(error) after the last retry; \(scenario.name) was not written and the run is inconclusive (start the server or fix --endpoint-url)",
+                status: .unreachable
+            )
         } catch let error as CassetteError {
             throw RunnerError(error.description, status: .badInput)
         } catch let error as CassetteMissError {

@@ -21,7 +21,10 @@ public struct ScenarioCatalog: Sendable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw RunnerError("\(url.relativePath): cannot be read; point --catalog at the Contracts folder (it holds \(fileName))", status: .badInput)
+            throw RunnerError(
+                "\(url.relativePath): cannot be read; point --catalog at the Contracts folder (it holds \(fileName))",
+                status: .badInput
+            )
         }
         return try parse(text, file: url.relativePath)
     }
@@ -36,7 +39,10 @@ public struct ScenarioCatalog: Sendable {
             return try load(folder: folder)
         case .builtIn:
             guard let text = BuiltInCatalog.text(ofFile: fileName) else {
-                throw RunnerError("this build has no built-in \(fileName); point --catalog at the Contracts folder", status: .badInput)
+                throw RunnerError(
+                    "this build has no built-in \(fileName); point --catalog at the Contracts folder",
+                    status: .badInput
+                )
             }
             return try parse(text, file: BuiltInCatalog.folder + "/" + fileName)
         }
@@ -51,15 +57,25 @@ public struct ScenarioCatalog: Sendable {
             throw fail("has no \"scenarios:\" list")
         }
         let defaults = map["defaults"] as? [String: Any] ?? [:]
-        let documents = (defaults["platforms"] as? [String: Any] ?? [:]).compactMapValues { ($0 as? [String: Any])?["document"] as? String }
+        let documents = (defaults["platforms"] as? [String: Any] ?? [:]).compactMapValues {
+            ($0 as? [String: Any])?["document"] as? String
+        }
         let maxWait = number(defaults["max-wait"]) ?? 120
         var scenarios: [ScenarioDefinition] = []
         for (index, element) in list.enumerated() {
             guard let entry = element as? [String: Any], let name = entry["name"] as? String else {
                 throw fail("scenarios[\(index)] needs a name")
             }
-            let scenario = try definition(entry, name: name, documents: documents, maxWait: maxWait, fail: { fail("scenario \(name): \($0)") })
-            guard !scenarios.contains(where: { $0.name == name }) else { throw fail("scenario \(name) is defined twice") }
+            let scenario = try definition(
+                entry,
+                name: name,
+                documents: documents,
+                maxWait: maxWait,
+                fail: { fail("scenario \(name): \($0)") }
+            )
+            guard !scenarios.contains(where: { $0.name == name }) else {
+                throw fail("scenario \(name) is defined twice")
+            }
             scenarios.append(scenario)
         }
         return ScenarioCatalog(scenarios: scenarios, file: file)
@@ -73,7 +89,10 @@ public struct ScenarioCatalog: Sendable {
         var selected: [ScenarioDefinition] = []
         for name in names {
             guard let scenario = scenarios.first(where: { $0.name == name }) else {
-                throw RunnerError("unknown scenario \"\(name)\"; use one of: \(scenarios.map(\.name).joined(separator: ", "))", status: .badInput)
+                throw RunnerError(
+                    "unknown scenario \"\(name)\"; use one of: \(scenarios.map(\.name).joined(separator: ", "))",
+                    status: .badInput
+                )
             }
             selected.append(scenario)
         }
@@ -86,7 +105,11 @@ public struct ScenarioCatalog: Sendable {
     ]
 
     static func definition(
-        _ entry: [String: Any], name: String, documents: [String: String], maxWait: Double, fail: (String) -> RunnerError
+        _ entry: [String: Any],
+        name: String,
+        documents: [String: String],
+        maxWait: Double,
+        fail: (String) -> RunnerError
     ) throws(RunnerError) -> ScenarioDefinition {
         if let unknown = entry.keys.first(where: { !keys.contains($0) }) { throw fail("unknown key \"\(unknown)\"") }
         guard let description = entry["description"] as? String else { throw fail("needs a description") }
@@ -94,7 +117,9 @@ public struct ScenarioCatalog: Sendable {
         switch entry["instances"] {
         case nil: instances = .first
         case let text as String:
-            guard let value = ScenarioDefinition.Instances(rawValue: text) else { throw fail("instances \"\(text)\" is not first, all or offline") }
+            guard let value = ScenarioDefinition.Instances(rawValue: text) else {
+                throw fail("instances \"\(text)\" is not first, all or offline")
+            }
             instances = value
         default: throw fail("instances is not first, all or offline")
         }
@@ -110,18 +135,26 @@ public struct ScenarioCatalog: Sendable {
         }
         guard let stepList = entry["steps"] as? [Any], !stepList.isEmpty else { throw fail("needs steps") }
         let steps = try stepList.map { (element) throws(RunnerError) in try step(element, fail: fail) }
-        if steps.contains(.send), runs.isEmpty { throw fail("sends a command but has no run.linux / run.windows commands") }
+        if steps.contains(.send), runs.isEmpty {
+            throw fail("sends a command but has no run.linux / run.windows commands")
+        }
         return ScenarioDefinition(
-            name: name, description: description, instances: instances,
+            name: name,
+            description: description,
+            instances: instances,
             minimumInstances: (entry["minimum-instances"] as? Int) ?? 1,
             parameters: (entry["parameters"] as? [String: Any] ?? [:]).mapValues { "\($0)" },
             documentParameters: (entry["document-parameters"] as? [String: Any] ?? [:]).mapValues { "\($0)" },
-            timeoutSeconds: entry["timeout-seconds"] as? Int, maxWait: number(entry["max-wait"]) ?? maxWait,
-            runs: runs, steps: steps, expect: try expectation(entry["expect"], fail: fail),
+            timeoutSeconds: entry["timeout-seconds"] as? Int,
+            maxWait: number(entry["max-wait"]) ?? maxWait,
+            runs: runs,
+            steps: steps,
+            expect: try expectation(entry["expect"], fail: fail),
             platformExpect: [
                 "windows": try expectation(entry["windows-expect"], fail: fail),
                 "linux": try expectation(entry["linux-expect"], fail: fail),
-            ].compactMapValues { $0 })
+            ].compactMapValues { $0 }
+        )
     }
 
     static func step(_ element: Any, fail: (String) -> RunnerError) throws(RunnerError) -> ScenarioStep {
@@ -144,7 +177,9 @@ public struct ScenarioCatalog: Sendable {
         switch key {
         case "probe":
             guard let text = value as? String, let probe = ScenarioStep.Probe(rawValue: text) else {
-                throw fail("probe \"\(value)\" is not one of \(ScenarioStep.Probe.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    "probe \"\(value)\" is not one of \(ScenarioStep.Probe.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return .probe(probe)
         case "list":
@@ -154,7 +189,8 @@ public struct ScenarioCatalog: Sendable {
             list.maxResults = options["max-results"] as? Int
             list.allPages = (options["pages"] as? String) == "all"
             for filter in options["filters"] as? [Any] ?? [] {
-                guard let pair = filter as? [String: Any], let key = pair["key"] as? String, let value = pair["value"] else {
+                guard let pair = filter as? [String: Any], let key = pair["key"] as? String, let value = pair["value"]
+                else {
                     throw fail("a list filter is {key: K, value: V}")
                 }
                 list.filters.append([key, "\(value)"])
@@ -165,7 +201,10 @@ public struct ScenarioCatalog: Sendable {
         }
     }
 
-    static func expectation(_ value: Any?, fail: (String) -> RunnerError) throws(RunnerError) -> ScenarioDefinition.Expectation? {
+    static func expectation(
+        _ value: Any?,
+        fail: (String) -> RunnerError
+    ) throws(RunnerError) -> ScenarioDefinition.Expectation? {
         guard let value else { return nil }
         guard let map = value as? [String: Any] else { throw fail("expect is a mapping") }
         func strings(_ key: String) -> [String] {
@@ -178,13 +217,21 @@ public struct ScenarioCatalog: Sendable {
         func text(_ key: String) throws(RunnerError) -> ExpectedText? {
             guard let spec = map[key] else { return nil }
             if let spec = spec as? [String: Any], let literal = spec["text"] as? String { return .text(literal) }
-            if let spec = spec as? [String: Any], let unit = spec["repeat"] as? String, let count = spec["count"] as? Int { return .repeated(unit, count: count) }
+            if let spec = spec as? [String: Any], let unit = spec["repeat"] as? String,
+                let count = spec["count"] as? Int
+            {
+                return .repeated(unit, count: count)
+            }
             throw fail("expect.\(key) is {text: …} or {repeat: …, count: N}")
         }
         return .init(
-            status: strings("status"), statusDetails: strings("status-details"),
-            responseCode: map["response-code"].map { "\($0)" }, stdout: try text("stdout"), stderr: try text("stderr"),
-            runsAtLeast: map["runs-at-least"].map { "\($0)" })
+            status: strings("status"),
+            statusDetails: strings("status-details"),
+            responseCode: map["response-code"].map { "\($0)" },
+            stdout: try text("stdout"),
+            stderr: try text("stderr"),
+            runsAtLeast: map["runs-at-least"].map { "\($0)" }
+        )
     }
 
     static func number(_ value: Any?) -> Double? {

@@ -19,8 +19,12 @@ public struct ScenarioContext: Sendable {
     public var sentCommands: SentCommands?
 
     public init(
-        instanceIDs: [String], offlineInstanceID: String? = nil, platform: String = "linux", pollDelay: Double = 5,
-        parameters: [String: String] = [:], progress: @escaping @Sendable (String) -> Void = { _ in },
+        instanceIDs: [String],
+        offlineInstanceID: String? = nil,
+        platform: String = "linux",
+        pollDelay: Double = 5,
+        parameters: [String: String] = [:],
+        progress: @escaping @Sendable (String) -> Void = { _ in },
         sentCommands: SentCommands? = nil
     ) {
         self.instanceIDs = instanceIDs
@@ -37,7 +41,8 @@ public struct ScenarioContext: Sendable {
     func skipReason(_ scenario: ScenarioDefinition) -> String? {
         if scenario.sendsCommand, scenario.runs[platform] == nil { return "no \(platform) commands in the catalog" }
         switch scenario.instances {
-        case .offline where offlineInstanceID == nil: return "needs --offline-instance-id (an instance whose agent never answers)"
+        case .offline where offlineInstanceID == nil:
+            return "needs --offline-instance-id (an instance whose agent never answers)"
         case .all where instanceIDs.count < scenario.minimumInstances:
             return "needs at least \(scenario.minimumInstances) --instance-id (\(instanceIDs.count) given)"
         default: return nil

@@ -1,5 +1,5 @@
-import Foundation
 import ContractEngine
+import Foundation
 
 /// One scenario of `Contracts/scenarios.yaml`: a situation `record` and `live` make SSM produce, the steps that
 /// produce and observe it, and what the scenario contracts expect of it.

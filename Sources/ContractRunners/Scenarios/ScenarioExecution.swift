@@ -40,14 +40,22 @@ struct ScenarioExecution {
         }
         if let commandID, let expectation = scenario.expectation(platform: context.platform, parameters: parameters) {
             result.expectations = ScenarioExpectations(
-                scenario: scenario.name, platform: context.platform,
+                scenario: scenario.name,
+                platform: context.platform,
                 invocations: targets.map { instance in
                     ScenarioExpectations.Invocation(
-                        commandID: commandID, instanceID: instance, sentAt: sentAt?.timeIntervalSince1970,
-                        status: expectation.status, statusDetails: expectation.statusDetails,
-                        responseCode: expectation.responseCode.flatMap { Int($0) }, stdout: expectation.stdout,
-                        stderr: expectation.stderr, runsAtLeast: expectation.runsAtLeast.flatMap { Double($0) })
-                })
+                        commandID: commandID,
+                        instanceID: instance,
+                        sentAt: sentAt?.timeIntervalSince1970,
+                        status: expectation.status,
+                        statusDetails: expectation.statusDetails,
+                        responseCode: expectation.responseCode.flatMap { Int($0) },
+                        stdout: expectation.stdout,
+                        stderr: expectation.stderr,
+                        runsAtLeast: expectation.runsAtLeast.flatMap { Double($0) }
+                    )
+                }
+            )
         }
         return result
     }
@@ -58,8 +66,14 @@ struct ScenarioExecution {
         case .getRightAfterSend:
             guard let commandID else { return }
             for instance in targets {
-                try await record("GetCommandInvocation", "right after SendCommand, \(instance)", as: TypedOutput.getCommandInvocation) { [ssm, commandID] in
-                    try await ssm.getCommandInvocation(GetCommandInvocationInput(commandId: commandID, instanceId: instance))
+                try await record(
+                    "GetCommandInvocation",
+                    "right after SendCommand, \(instance)",
+                    as: TypedOutput.getCommandInvocation
+                ) { [ssm, commandID] in
+                    try await ssm.getCommandInvocation(
+                        GetCommandInvocationInput(commandId: commandID, instanceId: instance)
+                    )
                 }
             }
         case .poll:
@@ -71,7 +85,8 @@ struct ScenarioExecution {
             try await poll(commandID, instance, untilRunning: true)
         case .cancel:
             guard let commandID else { return }
-            try await record("CancelCommand", "the command this scenario sent", as: TypedOutput.cancelCommand) { [ssm, commandID] in
+            try await record("CancelCommand", "the command this scenario sent", as: TypedOutput.cancelCommand) {
+                [ssm, commandID] in
                 try await ssm.cancelCommand(CancelCommandInput(commandId: commandID))
             }
         case .list(let list): try await self.list(list)
@@ -80,7 +95,11 @@ struct ScenarioExecution {
                 try await ssm.listCommands(ListCommandsInput(commandId: commandID))
             }
         case .describeInstances:
-            try await record("DescribeInstanceInformation", "all managed nodes", as: TypedOutput.describeInstanceInformation) { [ssm, commandID] in
+            try await record(
+                "DescribeInstanceInformation",
+                "all managed nodes",
+                as: TypedOutput.describeInstanceInformation
+            ) { [ssm, commandID] in
                 try await ssm.describeInstanceInformation()
             }
         case .probe(let probe): try await self.probe(probe)
@@ -90,13 +109,21 @@ struct ScenarioExecution {
     private mutating func send() async throws {
         guard let run = scenario.runs[context.platform] else { return }
         var documentParameters = ["commands": run.commands.map { ScenarioDefinition.fill($0, parameters) }]
-        for (name, value) in scenario.documentParameters { documentParameters[name] = [ScenarioDefinition.fill(value, parameters)] }
+        for (name, value) in scenario.documentParameters {
+            documentParameters[name] = [ScenarioDefinition.fill(value, parameters)]
+        }
         var input = SendCommandInput(
-            documentName: run.document, instanceIds: targets, parameters: documentParameters,
-            comment: "ssm-contract \(scenario.name)")
+            documentName: run.document,
+            instanceIds: targets,
+            parameters: documentParameters,
+            comment: "ssm-contract \(scenario.name)"
+        )
         input.timeoutSeconds = scenario.timeoutSeconds
         let started = Date()
-        let (outcome, response) = try await StepOutcome.of({ [ssm] in try await ssm.sendCommand(input) }, as: TypedOutput.sendCommand)
+        let (outcome, response) = try await StepOutcome.of(
+            { [ssm] in try await ssm.sendCommand(input) },
+            as: TypedOutput.sendCommand
+        )
         append(RecordedStep(operation: "SendCommand", label: "to \(targets.joined(separator: ", "))", outcome: outcome))
         if let id = response?.value.command?.commandId {
             commandID = id
@@ -116,11 +143,16 @@ struct ScenarioExecution {
         var lastStatus: String?
         var ending: String?
         while ending == nil {
-            let (outcome, response) = try await StepOutcome.of({ [ssm] in try await ssm.getCommandInvocation(input) }, as: TypedOutput.getCommandInvocation)
+            let (outcome, response) = try await StepOutcome.of(
+                { [ssm] in try await ssm.getCommandInvocation(input) },
+                as: TypedOutput.getCommandInvocation
+            )
             observations.append(outcome)
             let status = response?.value.status?.rawValue
             if status != lastStatus, let status {
-                context.progress("\(scenario.name): GetCommandInvocation \(instance): \(status)/\(response?.value.statusDetails ?? "-")")
+                context.progress(
+                    "\(scenario.name): GetCommandInvocation \(instance): \(status)/\(response?.value.statusDetails ?? "-")"
+                )
                 lastStatus = status
             }
             switch outcome {
@@ -130,15 +162,20 @@ struct ScenarioExecution {
                 result.outcome = .inconclusive("\(outcome.inconclusiveReason ?? "") while polling \(instance)")
             case .serviceError("InvocationDoesNotExist", _, _): break
             case .value:
-                if StatusVocabulary.isTerminal(status) { ending = "terminal: \(status ?? "")" }
-                else if untilRunning, status == "InProgress" { ending = "running" }
+                if StatusVocabulary.isTerminal(status) {
+                    ending = "terminal: \(status ?? "")"
+                } else if untilRunning, status == "InProgress" {
+                    ending = "running"
+                }
             default:
                 ending = "stopped on \(outcome)"
             }
             if ending != nil { break }
             if Date().timeIntervalSince(started) > scenario.maxWait {
                 ending = "gave up after \(Int(scenario.maxWait)) s"
-                result.outcome = .inconclusive("\(instance) still \(lastStatus ?? "not visible") after \(Int(scenario.maxWait)) s")
+                result.outcome = .inconclusive(
+                    "\(instance) still \(lastStatus ?? "not visible") after \(Int(scenario.maxWait)) s"
+                )
                 break
             }
             if !ssm.servesRecordedResponses {
@@ -147,22 +184,41 @@ struct ScenarioExecution {
             }
         }
         let label = untilRunning ? "polled until running, \(instance)" : "polled to a terminal status, \(instance)"
-        append(RecordedStep(operation: "GetCommandInvocation", label: label, outcome: .waited(outcome: ending ?? "", observations: observations)))
+        append(
+            RecordedStep(
+                operation: "GetCommandInvocation",
+                label: label,
+                outcome: .waited(outcome: ending ?? "", observations: observations)
+            )
+        )
     }
 
     private mutating func list(_ list: ScenarioStep.ListStep) async throws {
         guard let commandID else { return }
         let filters = list.filters.map { pair in CommandFilter(key: pair[0], value: filterValue(pair[1])) }
         var input = ListCommandInvocationsInput(
-            commandId: commandID, maxResults: list.maxResults, filters: filters.isEmpty ? nil : filters, details: list.details)
+            commandId: commandID,
+            maxResults: list.maxResults,
+            filters: filters.isEmpty ? nil : filters,
+            details: list.details
+        )
         var page = 1
         let describe = [
             list.details == true ? "Details" : "without Details", list.maxResults.map { "MaxResults \($0)" },
             filters.isEmpty ? nil : filters.map { "\($0.key) \($0.value)" }.joined(separator: ", "),
         ].compactMap { $0 }.joined(separator: ", ")
         while true {
-            let (outcome, response) = try await StepOutcome.of({ [ssm] in try await ssm.listCommandInvocations(input) }, as: TypedOutput.listCommandInvocations)
-            append(RecordedStep(operation: "ListCommandInvocations", label: describe + (list.allPages ? ", page \(page)" : ""), outcome: outcome))
+            let (outcome, response) = try await StepOutcome.of(
+                { [ssm] in try await ssm.listCommandInvocations(input) },
+                as: TypedOutput.listCommandInvocations
+            )
+            append(
+                RecordedStep(
+                    operation: "ListCommandInvocations",
+                    label: describe + (list.allPages ? ", page \(page)" : ""),
+                    outcome: outcome
+                )
+            )
             guard list.allPages, let token = response?.value.nextToken, page < 50 else { return }
             input.nextToken = token
             page += 1
@@ -173,25 +229,51 @@ struct ScenarioExecution {
         let instance = targets.first ?? context.instanceIDs.first ?? Self.instanceNotSentTo
         switch probe {
         case .unknownCommandID:
-            try await record("GetCommandInvocation", "unknown CommandId", as: TypedOutput.getCommandInvocation) { [ssm, commandID] in
-                try await ssm.getCommandInvocation(GetCommandInvocationInput(commandId: Self.unknownCommandID, instanceId: instance))
+            try await record("GetCommandInvocation", "unknown CommandId", as: TypedOutput.getCommandInvocation) {
+                [ssm, commandID] in
+                try await ssm.getCommandInvocation(
+                    GetCommandInvocationInput(commandId: Self.unknownCommandID, instanceId: instance)
+                )
             }
         case .instanceNotSentTo:
             guard let commandID else { return }
-            try await record("GetCommandInvocation", "instance the command was not sent to", as: TypedOutput.getCommandInvocation) { [ssm, commandID] in
-                try await ssm.getCommandInvocation(GetCommandInvocationInput(commandId: commandID, instanceId: Self.instanceNotSentTo))
+            try await record(
+                "GetCommandInvocation",
+                "instance the command was not sent to",
+                as: TypedOutput.getCommandInvocation
+            ) { [ssm, commandID] in
+                try await ssm.getCommandInvocation(
+                    GetCommandInvocationInput(commandId: commandID, instanceId: Self.instanceNotSentTo)
+                )
             }
         case .badPluginName:
             guard let commandID else { return }
-            try await record("GetCommandInvocation", "a PluginName the document does not have", as: TypedOutput.getCommandInvocation) { [ssm, commandID] in
-                try await ssm.getCommandInvocation(GetCommandInvocationInput(commandId: commandID, instanceId: instance, pluginName: "aws:noSuchPlugin"))
+            try await record(
+                "GetCommandInvocation",
+                "a PluginName the document does not have",
+                as: TypedOutput.getCommandInvocation
+            ) { [ssm, commandID] in
+                try await ssm.getCommandInvocation(
+                    GetCommandInvocationInput(
+                        commandId: commandID,
+                        instanceId: instance,
+                        pluginName: "aws:noSuchPlugin"
+                    )
+                )
             }
         case .badNextToken:
-            try await record("ListCommandInvocations", "a NextToken no listing gave", as: TypedOutput.listCommandInvocations) { [ssm, commandID] in
-                try await ssm.listCommandInvocations(ListCommandInvocationsInput(commandId: commandID, nextToken: "ssm-contract-not-a-token"))
+            try await record(
+                "ListCommandInvocations",
+                "a NextToken no listing gave",
+                as: TypedOutput.listCommandInvocations
+            ) { [ssm, commandID] in
+                try await ssm.listCommandInvocations(
+                    ListCommandInvocationsInput(commandId: commandID, nextToken: "ssm-contract-not-a-token")
+                )
             }
         case .listUnknownCommandID:
-            try await record("ListCommandInvocations", "unknown CommandId", as: TypedOutput.listCommandInvocations) { [ssm, commandID] in
+            try await record("ListCommandInvocations", "unknown CommandId", as: TypedOutput.listCommandInvocations) {
+                [ssm, commandID] in
                 try await ssm.listCommandInvocations(ListCommandInvocationsInput(commandId: Self.unknownCommandID))
             }
         }
@@ -209,7 +291,10 @@ struct ScenarioExecution {
     }
 
     private mutating func record<T: Sendable>(
-        _ operation: String, _ label: String, as wrap: (T) -> TypedOutput, _ call: () async throws -> SSMResponse<T>
+        _ operation: String,
+        _ label: String,
+        as wrap: (T) -> TypedOutput,
+        _ call: () async throws -> SSMResponse<T>
     ) async throws {
         let step = try await RecordedStep.call(operation, label, as: wrap, call)
         append(step)

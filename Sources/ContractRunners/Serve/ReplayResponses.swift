@@ -6,7 +6,9 @@ import RawJSON
 /// The responses a replay server writes.
 enum ReplayResponses {
     /// Header fields that describe one connection, not the message; the server manages its own.
-    static let hopByHopHeaders: Set<String> = ["connection", "keep-alive", "transfer-encoding", "proxy-connection", "te", "trailer", "upgrade"]
+    static let hopByHopHeaders: Set<String> = [
+        "connection", "keep-alive", "transfer-encoding", "proxy-connection", "te", "trailer", "upgrade",
+    ]
 
     /// `response` as stored, minus hop-by-hop header fields, with a `Content-Length` that disagrees with the
     /// body (a hand-edited cassette) corrected so the connection stays in step.
@@ -24,8 +26,14 @@ enum ReplayResponses {
     /// The miss in one line, with the remedies spelled as `serve` options rather than the in-process ones.
     static func missLine(_ miss: CassetteMissError) -> String {
         miss.description
-            .replacingOccurrences(of: "record it with SSM_CONTRACT_RECORD_MODE=record-missing", with: "record it with serve --record-missing --upstream URL")
-            .replacingOccurrences(of: "(SSM_CONTRACT_RECORD_MODE=record) or use ExhaustionPolicy.repeatLast", with: "or serve with --exhaustion repeat-last")
+            .replacingOccurrences(
+                of: "record it with SSM_CONTRACT_RECORD_MODE=record-missing",
+                with: "record it with serve --record-missing --upstream URL"
+            )
+            .replacingOccurrences(
+                of: "(SSM_CONTRACT_RECORD_MODE=record) or use ExhaustionPolicy.repeatLast",
+                with: "or serve with --exhaustion repeat-last"
+            )
     }
 
     /// `line`, a miss in cassette `file`, as a client sees it: the cassette named as the server was given it when
@@ -54,6 +62,7 @@ enum ReplayResponses {
                 "X-Amzn-ErrorType": type,
                 "x-amzn-RequestId": UUID().uuidString.lowercased(),
             ],
-            body: JSONWriter.data(body))
+            body: JSONWriter.data(body)
+        )
     }
 }

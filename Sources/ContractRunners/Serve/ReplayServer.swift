@@ -43,7 +43,11 @@ public final class ReplayServer: Sendable {
 
     /// What was served so far: requests, misses, and each cassette's used and unused interactions.
     public var summary: ReplaySummary {
-        ReplaySummary(counts: counters.snapshot, cassettes: transport.currentReports, upstream: transport.recorder != nil)
+        ReplaySummary(
+            counts: counters.snapshot,
+            cassettes: transport.currentReports,
+            upstream: transport.recorder != nil
+        )
     }
 
     /// Loads `cassettes`, serves them on `options.host:options.port` while `body` runs, then stops the server
@@ -70,36 +74,60 @@ public final class ReplayServer: Sendable {
     /// Serves `files`; with `upstream`, the first one records what the others cannot answer, sent there as
     /// `forwarding` rewrites it.
     static func serve<R: Sendable>(
-        _ files: [URL], options: ReplayServerOptions, upstream: (any HTTPTransport)?, forwarding: UpstreamForwarding?,
+        _ files: [URL],
+        options: ReplayServerOptions,
+        upstream: (any HTTPTransport)?,
+        forwarding: UpstreamForwarding?,
         _ body: @Sendable (ReplayServer) async throws -> R
     ) async throws -> R {
         let cassetteOptions = CassetteOptions(
-            matcher: options.matcher, exhaustion: options.exhaustion, redaction: options.redaction,
-            source: options.recordingSource, region: options.recordingRegion)
+            matcher: options.matcher,
+            exhaustion: options.exhaustion,
+            redaction: options.redaction,
+            source: options.recordingSource,
+            region: options.recordingRegion
+        )
         let members = try files.enumerated().map { index, file in
             try CassetteTransport(
-                file: file, mode: index == 0 && upstream != nil ? .recordMissing : .replay, upstream: upstream,
-                options: cassetteOptions)
+                file: file,
+                mode: index == 0 && upstream != nil ? .recordMissing : .replay,
+                upstream: upstream,
+                options: cassetteOptions
+            )
         }
         let transport = try MultiCassetteTransport(members)
         let counters = ReplayCounters()
         let faults = options.faults.flatMap { $0.isEmpty ? nil : FaultInjector($0) }
         let handler: LoopbackHTTPServer.Handler = { request in
-            try await answer(request, transport: transport, forwarding: forwarding, counters: counters, faults: faults, options: options)
+            try await answer(
+                request,
+                transport: transport,
+                forwarding: forwarding,
+                counters: counters,
+                faults: faults,
+                options: options
+            )
         }
         let started = StartFlag()
         let result: R
         do {
             let limits = LoopbackServerLimits(maxBodyBytes: options.maxBodyBytes)
             result = try await LoopbackHTTPServer.withServer(
-                host: options.host, port: options.port, keepsRequests: false, limits: limits, handler: handler
+                host: options.host,
+                port: options.port,
+                keepsRequests: false,
+                limits: limits,
+                handler: handler
             ) { server in
                 started.set()
                 return try await body(ReplayServer(server: server, transport: transport, counters: counters))
             }
         } catch let error as LoopbackServerError where !started.isSet {
             _ = try? transport.finish()
-            throw ReplayServerError(message: "cannot listen on \(options.host):\(options.port): \(error.message)", cannotListen: true)
+            throw ReplayServerError(
+                message: "cannot listen on \(options.host):\(options.port): \(error.message)",
+                cannotListen: true
+            )
         } catch {
             _ = try? transport.finish()
             throw error
@@ -111,8 +139,12 @@ public final class ReplayServer: Sendable {
     /// Answers one request: the recorded (or recorded-now) response without hop-by-hop headers, or an awsJson
     /// error for a miss or an upstream failure; with faults and pacing as `options` say.
     static func answer(
-        _ request: HTTPRequest, transport: MultiCassetteTransport, forwarding: UpstreamForwarding?,
-        counters: ReplayCounters, faults: FaultInjector?, options: ReplayServerOptions
+        _ request: HTTPRequest,
+        transport: MultiCassetteTransport,
+        forwarding: UpstreamForwarding?,
+        counters: ReplayCounters,
+        faults: FaultInjector?,
+        options: ReplayServerOptions
     ) async throws -> HTTPResponse {
         let decision = faults?.decide(operation: operation(of: request)) ?? FaultInjector.Decision()
         if let delay = decision.delay {
@@ -132,7 +164,10 @@ public final class ReplayServer: Sendable {
             let line = ReplayResponses.missLine(miss)
             counters.missed(line)
             options.log("miss: \(line)")
-            return ReplayResponses.error(type: missErrorType, message: ReplayResponses.clientLine(line, file: miss.file, cassettes: transport.cassettes.map(\.file)))
+            return ReplayResponses.error(
+                type: missErrorType,
+                message: ReplayResponses.clientLine(line, file: miss.file, cassettes: transport.cassettes.map(\.file))
+            )
         } catch {
             let line = "upstream \(forwarding?.base ?? "-") failed: \(error)"
             counters.upstreamFailed(line)

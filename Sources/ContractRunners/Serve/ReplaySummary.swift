@@ -37,7 +37,9 @@ public struct ReplaySummary: Sendable, Hashable {
 
     /// `throttle 3, reset 1`, in ``FaultKind`` order; empty when nothing was injected.
     public var faultList: String {
-        faults.sorted { $0.key < $1.key }.filter { $0.value > 0 }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+        faults.sorted { $0.key < $1.key }.filter { $0.value > 0 }.map { "\($0.key.rawValue) \($0.value)" }.joined(
+            separator: ", "
+        )
     }
     /// Interactions over all cassettes.
     public var interactionCount: Int { cassettes.reduce(0) { $0 + $1.interactionCount } }
@@ -63,7 +65,8 @@ public struct ReplaySummary: Sendable, Hashable {
         var lines = ["served " + totals]
         if !faults.isEmpty { lines.append("  injected faults: " + faultList) }
         for report in cassettes {
-            var line = "  \(report.file.relativePath): \(Plural.count(report.interactionCount, "interaction")), \(report.replayed) replayed"
+            var line =
+                "  \(report.file.relativePath): \(Plural.count(report.interactionCount, "interaction")), \(report.replayed) replayed"
             if report.recorded > 0 { line += ", \(report.recorded) recorded" }
             line += report.unused.isEmpty ? ", none unused" : ", \(report.unused.count) unused"
             lines.append(line)
@@ -77,30 +80,44 @@ public struct ReplaySummary: Sendable, Hashable {
     /// The `--report` document.
     public func json(strict: Bool) -> JSONValue {
         let cassettes: [JSONValue] = self.cassettes.map { report in
-            .object(JSONObject([
-                "file": .string(report.file.path),
-                "interactions": .number(JSONNumber(report.interactionCount)),
-                "replayed": .number(JSONNumber(report.replayed)),
-                "recorded": .number(JSONNumber(report.recorded)),
-                "unused": .array(report.unused.map { unused in
-                    .object(JSONObject(["index": .number(JSONNumber(unused.index)), "request": .string(unused.request)]))
-                }),
-            ]))
+            .object(
+                JSONObject([
+                    "file": .string(report.file.path),
+                    "interactions": .number(JSONNumber(report.interactionCount)),
+                    "replayed": .number(JSONNumber(report.replayed)),
+                    "recorded": .number(JSONNumber(report.recorded)),
+                    "unused": .array(
+                        report.unused.map { unused in
+                            .object(
+                                JSONObject([
+                                    "index": .number(JSONNumber(unused.index)), "request": .string(unused.request),
+                                ])
+                            )
+                        }
+                    ),
+                ])
+            )
         }
-        return .object(JSONObject([
-            "format": "ssm-contract.serve-report",
-            "version": .number(JSONNumber(1)),
-            "requests": .number(JSONNumber(requests)),
-            "answered": .number(JSONNumber(answered)),
-            "misses": .array(misses.map { .string($0) }),
-            "upstreamFailures": .array(upstreamFailures.map { .string($0) }),
-            "unusedInteractions": .number(JSONNumber(unusedCount)),
-            "faults": .object(JSONObject(FaultKind.allCases.map { kind in
-                JSONMember(key: kind.rawValue, value: .number(JSONNumber(faults[kind] ?? 0)))
-            })),
-            "strict": .bool(strict),
-            "exitStatus": .number(JSONNumber(Int(status(strict: strict).rawValue))),
-            "cassettes": .array(cassettes),
-        ]))
+        return .object(
+            JSONObject([
+                "format": "ssm-contract.serve-report",
+                "version": .number(JSONNumber(1)),
+                "requests": .number(JSONNumber(requests)),
+                "answered": .number(JSONNumber(answered)),
+                "misses": .array(misses.map { .string($0) }),
+                "upstreamFailures": .array(upstreamFailures.map { .string($0) }),
+                "unusedInteractions": .number(JSONNumber(unusedCount)),
+                "faults": .object(
+                    JSONObject(
+                        FaultKind.allCases.map { kind in
+                            JSONMember(key: kind.rawValue, value: .number(JSONNumber(faults[kind] ?? 0)))
+                        }
+                    )
+                ),
+                "strict": .bool(strict),
+                "exitStatus": .number(JSONNumber(Int(status(strict: strict).rawValue))),
+                "cassettes": .array(cassettes),
+            ])
+        )
     }
 }

@@ -28,7 +28,9 @@ public enum ServeRunner {
     /// - Throws: ``RunnerError``: bad input (2) for a missing or malformed cassette or bad options,
     ///   unreachable (4) when the address cannot be bound.
     public static func run(
-        _ options: Options, output: @escaping @Sendable (String) -> Void, until stop: @escaping @Sendable () async -> Void
+        _ options: Options,
+        output: @escaping @Sendable (String) -> Void,
+        until stop: @escaping @Sendable () async -> Void
     ) async throws(RunnerError) -> ExitStatus {
         let files = try cassetteFiles(options)
         try preflight(options, files: files)
@@ -41,7 +43,10 @@ public enum ServeRunner {
             }
         } catch let error as ReplayServerError {
             if error.cannotListen {
-                throw RunnerError(ListenFailure.message(host: options.server.host, port: options.server.port, detail: error.message), status: .unreachable)
+                throw RunnerError(
+                    ListenFailure.message(host: options.server.host, port: options.server.port, detail: error.message),
+                    status: .unreachable
+                )
             }
             throw RunnerError(error.message, status: .badInput)
         } catch let error as CassetteError {
@@ -62,7 +67,10 @@ public enum ServeRunner {
     /// labelled truthfully (`live` only from AWS, no mock's answers in a `live` folder).
     static func preflight(_ options: Options, files: [URL]) throws(RunnerError) {
         if options.report == OutputPaths.standardOutput {
-            throw RunnerError("--report -: serve's standard output carries the URL line and the summary; give the report a file", status: .badInput)
+            throw RunnerError(
+                "--report -: serve's standard output carries the URL line and the summary; give the report a file",
+                status: .badInput
+            )
         }
         var outputs = OutputPaths().file("--report", options.report)
         if let upstream = options.server.upstream, let recording = files.first {
@@ -73,14 +81,17 @@ public enum ServeRunner {
             } else {
                 source = options.server.recordingSource
             }
-            if let source { try RecordingLabel.check(source, endpoint: upstream, folder: recording.deletingLastPathComponent()) }
+            if let source {
+                try RecordingLabel.check(source, endpoint: upstream, folder: recording.deletingLastPathComponent())
+            }
         }
         try outputs.check()
     }
 
     /// `serving 3 cassettes (12 interactions) on http://127.0.0.1:PORT — point an SDK at it with --endpoint-url …`
     public static func startupLine(_ server: ReplayServer, cassettes: Int) -> String {
-        var line = "serving \(Plural.count(cassettes, "cassette")) (\(Plural.count(server.transport.interactionCount, "interaction"))) on \(server.baseURL)"
+        var line =
+            "serving \(Plural.count(cassettes, "cassette")) (\(Plural.count(server.transport.interactionCount, "interaction"))) on \(server.baseURL)"
         if let recorder = server.transport.recorder { line += ", recording misses into \(recorder.file.path)" }
         return line + " — point an SDK at it with --endpoint-url \(server.baseURL)\n"
     }
@@ -94,12 +105,18 @@ public enum ServeRunner {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
             guard !isFolder.boolValue else {
-                throw RunnerError("\(paths[0]): --record-missing records into the first CASSETTE given, which must be a file (it may not exist yet), not a folder", status: .badInput)
+                throw RunnerError(
+                    "\(paths[0]): --record-missing records into the first CASSETTE given, which must be a file (it may not exist yet), not a folder",
+                    status: .badInput
+                )
             }
             files = exists ? [URL(fileURLWithPath: paths[0])] : []
             if !exists {
                 guard options.server.recordingSource != nil else {
-                    throw RunnerError("\(paths[0]) does not exist; to create it with --record-missing say where its responses come from with --source live or --source mock:NAME@VERSION", status: .badInput)
+                    throw RunnerError(
+                        "\(paths[0]) does not exist; to create it with --record-missing say where its responses come from with --source live or --source mock:NAME@VERSION",
+                        status: .badInput
+                    )
                 }
                 files = [URL(fileURLWithPath: paths[0])]
             }
@@ -108,7 +125,10 @@ public enum ServeRunner {
             files = try VerifyRunner.cassetteFiles(paths)
         }
         guard !files.isEmpty else {
-            throw RunnerError("\(paths.joined(separator: ", ")): no cassettes (*.json) found; give cassette files or folders", status: .badInput)
+            throw RunnerError(
+                "\(paths.joined(separator: ", ")): no cassettes (*.json) found; give cassette files or folders",
+                status: .badInput
+            )
         }
         return files
     }

@@ -22,10 +22,17 @@ struct UpstreamForwarding: Sendable {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
         else {
-            throw ReplayServerError(message: "--upstream \(url): not an http(s) URL; give the endpoint to record from, e.g. http://127.0.0.1:5000", cannotListen: false)
+            throw ReplayServerError(
+                message:
+                    "--upstream \(url): not an http(s) URL; give the endpoint to record from, e.g. http://127.0.0.1:5000",
+                cannotListen: false
+            )
         }
         guard components.path.isEmpty || components.path == "/", components.query == nil else {
-            throw ReplayServerError(message: "--upstream \(url): a path or query is not supported; give only scheme, host and port", cannotListen: false)
+            throw ReplayServerError(
+                message: "--upstream \(url): a path or query is not supported; give only scheme, host and port",
+                cannotListen: false
+            )
         }
         base = url.hasSuffix("/") ? String(url.dropLast()) : url
         dropped = Self.droppedHeaders.union(extra)
@@ -34,7 +41,11 @@ struct UpstreamForwarding: Sendable {
     /// `request` addressed to the upstream.
     func request(_ request: HTTPRequest) -> HTTPRequest {
         var forwarded = request
-        let target = URLComponents(string: request.url).map { ($0.percentEncodedPath.isEmpty ? "/" : $0.percentEncodedPath) + ($0.percentEncodedQuery.map { "?" + $0 } ?? "") } ?? "/"
+        let target =
+            URLComponents(string: request.url).map {
+                ($0.percentEncodedPath.isEmpty ? "/" : $0.percentEncodedPath)
+                    + ($0.percentEncodedQuery.map { "?" + $0 } ?? "")
+            } ?? "/"
         forwarded.url = base + target
         var headers = HTTPHeaders()
         for field in request.headers where !dropped.contains(field.name.lowercased()) {

@@ -29,10 +29,15 @@ public enum InputSkeleton {
         case .structure:
             if stack.filter({ $0 == name }).count > 1 { return .object(JSONObject()) }
             var object = JSONObject()
-            for member in shape.members { object.append(key: member.name, value: generate(member.shape, model, &stack)) }
+            for member in shape.members {
+                object.append(key: member.name, value: generate(member.shape, model, &stack))
+            }
             return .object(object)
         case .list: return .array([generate(shape.listMember ?? "", model, &stack)])
-        case .map: return .object(JSONObject([JSONMember(key: "KeyName", value: generate(shape.mapValue ?? "", model, &stack))]))
+        case .map:
+            return .object(
+                JSONObject([JSONMember(key: "KeyName", value: generate(shape.mapValue ?? "", model, &stack))])
+            )
         case .string: return .string(shape.enumValues.first ?? "")
         case .integer, .long: return .number(JSONNumber(literal: "0"))
         case .float, .double: return .number(JSONNumber(literal: "0.0"))

@@ -18,7 +18,10 @@ public enum PythonJSONWriter {
         case .number(let n): out += n.literal
         case .string(let s): writeString(s, into: &out)
         case .array(let elements):
-            guard !elements.isEmpty else { out += "[]"; return }
+            guard !elements.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "["
             for (index, element) in elements.enumerated() {
                 out += index == 0 ? "\n" : ",\n"
@@ -27,7 +30,10 @@ public enum PythonJSONWriter {
             }
             out += "\n" + String(repeating: " ", count: level * width) + "]"
         case .object(let object):
-            guard !object.isEmpty else { out += "{}"; return }
+            guard !object.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{"
             for (index, member) in object.members.enumerated() {
                 out += index == 0 ? "\n" : ",\n"

@@ -48,7 +48,7 @@ public struct SampleValues: Sendable {
     /// (contract times.elapsed-duration, whose docs-differ note records the model's error). Start and end are
     /// the same sample time, so the elapsed time is zero.
     public static let observedValues: [String: String] = [
-        "ExecutionElapsedTime": "PT0S",
+        "ExecutionElapsedTime": "PT0S"
     ]
 
     /// The timestamp used in samples: 2024-01-01T00:00:00Z, in epoch seconds.
@@ -68,8 +68,15 @@ public struct SampleValues: Sendable {
         return try generate(shapeName, name, path, &stack)
     }
 
-    private func generate(_ shapeName: String, _ name: String, _ path: String, _ stack: inout [String]) throws(Unsatisfiable) -> JSONValue {
-        guard let shape = model.shapes[shapeName] else { throw Unsatisfiable(path: path, reason: "no shape \(shapeName)") }
+    private func generate(
+        _ shapeName: String,
+        _ name: String,
+        _ path: String,
+        _ stack: inout [String]
+    ) throws(Unsatisfiable) -> JSONValue {
+        guard let shape = model.shapes[shapeName] else {
+            throw Unsatisfiable(path: path, reason: "no shape \(shapeName)")
+        }
         stack.append(shapeName)
         defer { stack.removeLast() }
         switch shape.kind {
@@ -123,6 +130,9 @@ public struct SampleValues: Sendable {
             return candidate
         }
         let rules = validator.validate(.string(base), shape: shape.name).map(\.message).joined(separator: "; ")
-        throw Unsatisfiable(path: path, reason: "shape \(shape.name): \(rules) (add an example to SampleValues.examples)")
+        throw Unsatisfiable(
+            path: path,
+            reason: "shape \(shape.name): \(rules) (add an example to SampleValues.examples)"
+        )
     }
 }

@@ -15,7 +15,10 @@ public enum SkeletonKind: String, Sendable, CaseIterable {
 public enum SkeletonRunner {
     /// The operation named by its CLI name (`get-command-invocation`) or wire name; an unknown name is a
     /// ``RunnerError`` (exit 2) listing the known operations.
-    public static func operation(_ name: String, in model: SSMShapeModel = .bundled) throws(RunnerError) -> SSMShapeModel.Operation {
+    public static func operation(
+        _ name: String,
+        in model: SSMShapeModel = .bundled
+    ) throws(RunnerError) -> SSMShapeModel.Operation {
         guard let operation = model.operation(named: name) else {
             throw RunnerError(
                 "unknown operation \"\(name)\"; known operations: \(model.cliNames.joined(separator: ", "))",
@@ -27,7 +30,9 @@ public enum SkeletonRunner {
 
     /// The skeleton text, ending with a newline, as the CLI would print it.
     public static func render(
-        operation name: String, kind: SkeletonKind = .input, model: SSMShapeModel = .bundled
+        operation name: String,
+        kind: SkeletonKind = .input,
+        model: SSMShapeModel = .bundled
     ) throws(RunnerError) -> String {
         let operation = try operation(name, in: model)
         switch kind {
@@ -41,7 +46,10 @@ public enum SkeletonRunner {
     }
 
     /// The sample output of an operation (`{}` when it has no output shape); valid against the model.
-    public static func outputValue(for operation: SSMShapeModel.Operation, in model: SSMShapeModel) throws(RunnerError) -> JSONValue {
+    public static func outputValue(
+        for operation: SSMShapeModel.Operation,
+        in model: SSMShapeModel
+    ) throws(RunnerError) -> JSONValue {
         guard let output = operation.output else { return .object(JSONObject()) }
         do {
             return try SampleValues(model: model).value(for: output)
@@ -51,7 +59,10 @@ public enum SkeletonRunner {
     }
 
     /// A valid sample input of an operation: every member filled with constraint-satisfying values.
-    public static func sampleInput(for operation: SSMShapeModel.Operation, in model: SSMShapeModel) throws(RunnerError) -> JSONValue {
+    public static func sampleInput(
+        for operation: SSMShapeModel.Operation,
+        in model: SSMShapeModel
+    ) throws(RunnerError) -> JSONValue {
         guard let input = operation.input else { return .object(JSONObject()) }
         do {
             return try SampleValues(model: model).value(for: input)

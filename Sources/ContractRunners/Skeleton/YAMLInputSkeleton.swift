@@ -12,7 +12,9 @@ import Yams
 public enum YAMLInputSkeleton {
     /// The YAML text (ending with a newline).
     public static func render(_ operation: SSMShapeModel.Operation, in model: SSMShapeModel) -> String {
-        guard let input = operation.input, let shape = model.shapes[input], !shape.members.isEmpty else { return "{}\n" }
+        guard let input = operation.input, let shape = model.shapes[input], !shape.members.isEmpty else {
+            return "{}\n"
+        }
         var lines: [String] = []
         var stack = [input]
         structureLines(shape, model, indent: "", firstPrefix: nil, &stack, &lines)
@@ -28,14 +30,17 @@ public enum YAMLInputSkeleton {
     private static func json(from node: Node) -> JSONValue {
         switch node {
         case .mapping(let mapping):
-            return .object(JSONObject(mapping.map { JSONMember(key: $0.key.string ?? "", value: json(from: $0.value)) }))
+            return .object(
+                JSONObject(mapping.map { JSONMember(key: $0.key.string ?? "", value: json(from: $0.value)) })
+            )
         case .sequence(let sequence): return .array(sequence.map(json(from:)))
         case .scalar(let scalar):
             switch node.tag.description {
             case Tag.Name.null.rawValue: return .null
             case Tag.Name.bool.rawValue: return .bool(node.bool ?? false)
             case Tag.Name.int.rawValue: return .number(JSONNumber(node.int ?? 0))
-            case Tag.Name.float.rawValue: return .number(JSONNumber(literal: scalar.string.contains(".") ? scalar.string : "\(node.float ?? 0)"))
+            case Tag.Name.float.rawValue:
+                return .number(JSONNumber(literal: scalar.string.contains(".") ? scalar.string : "\(node.float ?? 0)"))
             default: return .string(scalar.string)
             }
         case .alias: return .null
@@ -43,20 +48,39 @@ public enum YAMLInputSkeleton {
     }
 
     private static func structureLines(
-        _ shape: Shape, _ model: SSMShapeModel, indent: String, firstPrefix: String?,
-        _ stack: inout [String], _ lines: inout [String]
+        _ shape: Shape,
+        _ model: SSMShapeModel,
+        indent: String,
+        firstPrefix: String?,
+        _ stack: inout [String],
+        _ lines: inout [String]
     ) {
         for (index, member) in shape.members.enumerated() {
             let lead = index == 0 && firstPrefix != nil ? firstPrefix! : indent
             let comment = comment(for: member, in: shape, model)
-            valueLines(member.shape, model, key: member.name, lead: lead, indent: indent, comment: comment, &stack, &lines)
+            valueLines(
+                member.shape,
+                model,
+                key: member.name,
+                lead: lead,
+                indent: indent,
+                comment: comment,
+                &stack,
+                &lines
+            )
         }
     }
 
     /// Lines for `key: value` (key nil: a sequence element written after `lead`).
     private static func valueLines(
-        _ shapeName: String, _ model: SSMShapeModel, key: String, lead: String, indent: String, comment: String,
-        _ stack: inout [String], _ lines: inout [String]
+        _ shapeName: String,
+        _ model: SSMShapeModel,
+        key: String,
+        lead: String,
+        indent: String,
+        comment: String,
+        _ stack: inout [String],
+        _ lines: inout [String]
     ) {
         guard let shape = model.shapes[shapeName] else { return }
         stack.append(shapeName)
@@ -73,14 +97,28 @@ public enum YAMLInputSkeleton {
             elementLines(shape.listMember ?? "", model, indent: indent, &stack, &lines)
         case .map:
             lines.append(withComment(head, comment))
-            valueLines(shape.mapValue ?? "", model, key: "KeyName", lead: indent + "  ", indent: indent + "  ",
-                       comment: "", &stack, &lines)
+            valueLines(
+                shape.mapValue ?? "",
+                model,
+                key: "KeyName",
+                lead: indent + "  ",
+                indent: indent + "  ",
+                comment: "",
+                &stack,
+                &lines
+            )
         default:
             lines.append(withComment("\(head) \(scalar(shape))", comment))
         }
     }
 
-    private static func elementLines(_ shapeName: String, _ model: SSMShapeModel, indent: String, _ stack: inout [String], _ lines: inout [String]) {
+    private static func elementLines(
+        _ shapeName: String,
+        _ model: SSMShapeModel,
+        indent: String,
+        _ stack: inout [String],
+        _ lines: inout [String]
+    ) {
         guard let shape = model.shapes[shapeName] else { return }
         stack.append(shapeName)
         defer { stack.removeLast() }
@@ -93,8 +131,16 @@ public enum YAMLInputSkeleton {
             lines.append("\(indent)-")
             elementLines(shape.listMember ?? "", model, indent: indent + "  ", &stack, &lines)
         case .map:
-            valueLines(shape.mapValue ?? "", model, key: "KeyName", lead: indent + "- ", indent: indent + "  ",
-                       comment: "", &stack, &lines)
+            valueLines(
+                shape.mapValue ?? "",
+                model,
+                key: "KeyName",
+                lead: indent + "- ",
+                indent: indent + "  ",
+                comment: "",
+                &stack,
+                &lines
+            )
         default:
             lines.append("\(indent)- \(scalar(shape))")
         }
@@ -131,8 +177,11 @@ public enum YAMLInputSkeleton {
     /// Plain when YAML reads it back as the same string; single-quoted otherwise.
     private static func quote(_ text: String) -> String {
         let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
-        let plainSafe = !text.isEmpty && !reserved.contains(text.lowercased())
-            && text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-./".unicodeScalars.contains($0) }
+        let plainSafe =
+            !text.isEmpty && !reserved.contains(text.lowercased())
+            && text.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-./".unicodeScalars.contains($0)
+            }
             && !(text.first.map { "-.0123456789".contains($0) } ?? false)
         return plainSafe ? text : "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }

@@ -22,7 +22,8 @@ public enum CatalogLocator {
     /// - Throws: ``RunnerError`` (bad input) when a named folder is not a catalog.
     public static func resolve(explicit: String?) throws(RunnerError) -> CatalogLocation {
         try find(
-            explicit: explicit, environment: ProcessInfo.processInfo.environment,
+            explicit: explicit,
+            environment: ProcessInfo.processInfo.environment,
             currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
             executable: URL(fileURLWithPath: CommandLine.arguments.first ?? "")
         ).map(CatalogLocation.folder) ?? .builtIn
@@ -37,22 +38,40 @@ public enum CatalogLocator {
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
     ) throws(RunnerError) -> URL {
-        guard let folder = try find(explicit: explicit, environment: environment, currentDirectory: currentDirectory, executable: executable) else {
+        guard
+            let folder = try find(
+                explicit: explicit,
+                environment: environment,
+                currentDirectory: currentDirectory,
+                executable: executable
+            )
+        else {
             throw RunnerError(
                 "no contract catalog found: pass --catalog DIR or set \(environmentVariable) (looked in ./Contracts and next to the executable)",
-                status: .badInput)
+                status: .badInput
+            )
         }
         return folder
     }
 
     /// The folder named (`--catalog`, then the environment), else one found on disk, else nil.
-    static func find(explicit: String?, environment: [String: String], currentDirectory: URL, executable: URL) throws(RunnerError) -> URL? {
+    static func find(
+        explicit: String?,
+        environment: [String: String],
+        currentDirectory: URL,
+        executable: URL
+    ) throws(RunnerError) -> URL? {
         if let explicit {
-            return try existing(URL(fileURLWithPath: explicit, relativeTo: currentDirectory), named: "--catalog \(explicit)")
+            return try existing(
+                URL(fileURLWithPath: explicit, relativeTo: currentDirectory),
+                named: "--catalog \(explicit)"
+            )
         }
         if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
-            return try existing(URL(fileURLWithPath: fromEnvironment, relativeTo: currentDirectory),
-                named: "\(environmentVariable)=\(fromEnvironment)")
+            return try existing(
+                URL(fileURLWithPath: fromEnvironment, relativeTo: currentDirectory),
+                named: "\(environmentVariable)=\(fromEnvironment)"
+            )
         }
         let local = URL(fileURLWithPath: ContractEngineInfo.defaultCatalogFolder, relativeTo: currentDirectory)
         if isCatalog(local) { return local }
@@ -67,7 +86,10 @@ public enum CatalogLocator {
 
     static func existing(_ url: URL, named: String) throws(RunnerError) -> URL {
         guard isCatalog(url) else {
-            throw RunnerError("\(named): \(url.relativePath) is not a contract catalog folder (no *.yaml files)", status: .badInput)
+            throw RunnerError(
+                "\(named): \(url.relativePath) is not a contract catalog folder (no *.yaml files)",
+                status: .badInput
+            )
         }
         return url
     }

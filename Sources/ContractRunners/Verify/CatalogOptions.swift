@@ -21,23 +21,34 @@ public struct CatalogOptions: Sendable {
     /// checked.
     func load(operation: String? = nil) throws(RunnerError) -> (ContractCatalog, DeviationSet) {
         let location = try CatalogLocator.resolve(explicit: catalog)
-        let selected: ContractCatalog, fullOperations: Set<String>, loadedDeviations: DeviationSet
+        let selected: ContractCatalog
+        let fullOperations: Set<String>
+        let loadedDeviations: DeviationSet
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let additional = contracts.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
         let extraDeviations = deviations.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
         do throws(CatalogError) {
             for url in extraDeviations where !FileManager.default.fileExists(atPath: url.path) {
-                throw CatalogError(file: url.relativePath, problem: "does not exist; --deviations takes a deviations file or folder")
+                throw CatalogError(
+                    file: url.relativePath,
+                    problem: "does not exist; --deviations takes a deviations file or folder"
+                )
             }
             let full: ContractCatalog
             switch location {
             case .folder(let folder):
                 full = try ContractCatalog.load(folder: folder, additional: additional)
                 loadedDeviations = try DeviationSet.load(
-                    [folder.appendingPathComponent(ContractEngineInfo.deviationsFolder)] + extraDeviations, catalog: full)
+                    [folder.appendingPathComponent(ContractEngineInfo.deviationsFolder)] + extraDeviations,
+                    catalog: full
+                )
             case .builtIn:
                 full = try BuiltInCatalog.load(additional: additional)
-                loadedDeviations = try DeviationSet.load(extraDeviations, builtIn: BuiltInCatalog.deviationFiles, catalog: full)
+                loadedDeviations = try DeviationSet.load(
+                    extraDeviations,
+                    builtIn: BuiltInCatalog.deviationFiles,
+                    catalog: full
+                )
             }
             selected = try full.selecting(only: only, skip: skip)
             fullOperations = Set(full.contracts.flatMap(\.operations))
@@ -45,10 +56,18 @@ public struct CatalogOptions: Sendable {
             throw RunnerError(error.description, status: .badInput)
         }
         guard !selected.contracts.isEmpty else {
-            throw RunnerError("nothing was checked: --only and --skip leave no contract to run; list the ids with `ssm-contract verify --list-contracts`", status: .badInput)
+            throw RunnerError(
+                "nothing was checked: --only and --skip leave no contract to run; list the ids with `ssm-contract verify --list-contracts`",
+                status: .badInput
+            )
         }
-        if let operation, !selected.contracts.contains(where: { $0.operations.contains(operation) }), fullOperations.contains(operation) {
-            throw RunnerError("nothing was checked: --only and --skip leave no contract of \(OperationName.cli(fromWire: operation)); list the ids with `ssm-contract verify --list-contracts`", status: .badInput)
+        if let operation, !selected.contracts.contains(where: { $0.operations.contains(operation) }),
+            fullOperations.contains(operation)
+        {
+            throw RunnerError(
+                "nothing was checked: --only and --skip leave no contract of \(OperationName.cli(fromWire: operation)); list the ids with `ssm-contract verify --list-contracts`",
+                status: .badInput
+            )
         }
         return (selected, loadedDeviations)
     }

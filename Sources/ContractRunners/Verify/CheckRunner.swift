@@ -30,11 +30,13 @@ public enum CheckRunner {
     }
 
     /// What `check` prints on standard error before it reads a terminal: it waits for the body.
-    public static let terminalNotice = "ssm-contract check: reading the response body from standard input (paste it, then Ctrl-D; or give a FILE)"
+    public static let terminalNotice =
+        "ssm-contract check: reading the response body from standard input (paste it, then Ctrl-D; or give a FILE)"
 
     /// Runs `check`; `standardInput` supplies the bytes for `-`.
     public static func run(
-        _ options: Options, standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
+        _ options: Options,
+        standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
     ) throws(RunnerError) -> VerifyRunner.Outcome {
         try ReportFiles.paths(json: options.json, junit: options.junit).check()
         let operation = OperationName.wire(fromCLI: options.operation)
@@ -42,7 +44,10 @@ public enum CheckRunner {
         let known = Set(catalog.contracts.flatMap(\.operations))
         guard known.contains(operation) else {
             let names = known.sorted().map(OperationName.cli(fromWire:)).joined(separator: ", ")
-            throw RunnerError("unknown operation \"\(options.operation)\"; the catalog has contracts for: \(names)", status: .badInput)
+            throw RunnerError(
+                "unknown operation \"\(options.operation)\"; the catalog has contracts for: \(names)",
+                status: .badInput
+            )
         }
         var request: JSONValue?
         if let path = options.request {
@@ -55,7 +60,11 @@ public enum CheckRunner {
         var observation: Observation
         do throws(InputError) {
             observation = try ResponseDocument.observation(
-                try read(options.input, standardInput: standardInput), operation: operation, request: request, file: options.input)
+                try read(options.input, standardInput: standardInput),
+                operation: operation,
+                request: request,
+                file: options.input
+            )
         } catch {
             throw RunnerError(error.description, status: .badInput)
         }
@@ -67,12 +76,23 @@ public enum CheckRunner {
         var run = engine.makeAccumulator()
         run.addFile()
         engine.evaluate(observation, into: &run)
-        let report = VerificationReport(engine.finish(run), deviations: deviations, today: options.today ?? DeviationSet.today())
+        let report = VerificationReport(
+            engine.finish(run),
+            deviations: deviations,
+            today: options.today ?? DeviationSet.today()
+        )
         try VerifyRunner.requireSomethingChecked(report, what: options.input)
-        try ReportFiles.write(report, json: options.json, junit: options.junit, suite: "ssm-contract check \(options.operation)")
+        try ReportFiles.write(
+            report,
+            json: options.json,
+            junit: options.junit,
+            suite: "ssm-contract check \(options.operation)"
+        )
         return VerifyRunner.Outcome(
             text: report.text(title: "ssm-contract check \(options.operation)", listsNotApplicable: options.verbose),
-            status: report.hasViolations ? .violation : .success, report: report)
+            status: report.hasViolations ? .violation : .success,
+            report: report
+        )
     }
 
     static func read(_ path: String, standardInput: () -> Data) throws(InputError) -> [UInt8] {

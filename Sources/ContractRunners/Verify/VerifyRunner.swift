@@ -49,28 +49,45 @@ public enum VerifyRunner {
         let paths = options.paths.isEmpty ? ["Recordings"] : options.paths
         let files = try cassetteFiles(paths)
         guard !files.isEmpty else {
-            throw RunnerError("nothing was checked: \(paths.joined(separator: ", ")) holds no cassettes (*.json); give cassette files or folders", status: .badInput)
+            throw RunnerError(
+                "nothing was checked: \(paths.joined(separator: ", ")) holds no cassettes (*.json); give cassette files or folders",
+                status: .badInput
+            )
         }
         let engine = ContractEngine(catalog: catalog)
         let run = try await evaluate(files, engine: engine)
-        let report = VerificationReport(engine.finish(consume run), deviations: deviations, today: options.today ?? DeviationSet.today())
+        let report = VerificationReport(
+            engine.finish(consume run),
+            deviations: deviations,
+            today: options.today ?? DeviationSet.today()
+        )
         try requireSomethingChecked(report, what: paths.joined(separator: ", "))
         try ReportFiles.write(report, json: options.json, junit: options.junit, suite: "ssm-contract verify")
         return Outcome(
             text: report.text(title: "ssm-contract verify", listsNotApplicable: options.verbose),
-            status: report.hasViolations ? .violation : .success, report: report)
+            status: report.hasViolations ? .violation : .success,
+            report: report
+        )
     }
 
     /// A run in which no contract judged anything is bad input (exit 2), never a pass: no responses, or none
     /// that any selected contract applies to.
     static func requireSomethingChecked(_ report: VerificationReport, what: String) throws(RunnerError) {
         guard report.observations > 0 else {
-            throw RunnerError("nothing was checked: \(what) holds no SSM responses (\(report.files) \(report.files == 1 ? "file" : "files") read)", status: .badInput)
+            throw RunnerError(
+                "nothing was checked: \(what) holds no SSM responses (\(report.files) \(report.files == 1 ? "file" : "files") read)",
+                status: .badInput
+            )
         }
         guard report.rows.contains(where: { $0.verdict != .notApplicable }) else {
-            let contracts = report.rows.count == 1
-                ? "the one selected contract (\(report.rows[0].contract.id)) does not apply" : "none of the \(report.rows.count) selected contracts applies"
-            throw RunnerError("nothing was checked: \(contracts) to the \(report.observations) \(report.observations == 1 ? "response" : "responses") in \(what); check --only/--skip and the operation", status: .badInput)
+            let contracts =
+                report.rows.count == 1
+                ? "the one selected contract (\(report.rows[0].contract.id)) does not apply"
+                : "none of the \(report.rows.count) selected contracts applies"
+            throw RunnerError(
+                "nothing was checked: \(contracts) to the \(report.observations) \(report.observations == 1 ? "response" : "responses") in \(what); check --only/--skip and the operation",
+                status: .badInput
+            )
         }
     }
 
@@ -81,7 +98,10 @@ public enum VerifyRunner {
         for path in paths {
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw RunnerError("\(path): no such file or folder; give cassette files or folders (default Recordings)", status: .badInput)
+                throw RunnerError(
+                    "\(path): no such file or folder; give cassette files or folders (default Recordings)",
+                    status: .badInput
+                )
             }
             guard isFolder.boolValue else {
                 files.append(URL(fileURLWithPath: path))
@@ -96,7 +116,9 @@ public enum VerifyRunner {
                     enumerator?.skipDescendants()
                     continue
                 }
-                if subpath.hasSuffix(".json") { found.append(URL(fileURLWithPath: (path as NSString).appendingPathComponent(subpath))) }
+                if subpath.hasSuffix(".json") {
+                    found.append(URL(fileURLWithPath: (path as NSString).appendingPathComponent(subpath)))
+                }
             }
             files += found.sorted { $0.relativePath < $1.relativePath }
         }
@@ -105,13 +127,18 @@ public enum VerifyRunner {
 
     /// Loads and evaluates the files in parallel (one task per file, at most one per core). Results are merged
     /// in file order as soon as they are available, so merging overlaps with the files still being evaluated.
-    static func evaluate(_ files: [URL], engine: ContractEngine, partSize: Int = partSize) async throws(RunnerError) -> RunAccumulator {
+    static func evaluate(
+        _ files: [URL],
+        engine: ContractEngine,
+        partSize: Int = partSize
+    ) async throws(RunnerError) -> RunAccumulator {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let (total, failure) = await withTaskGroup(of: (Int, Result<RunAccumulator, RunnerError>).self) { group in
             var total = engine.makeAccumulator()
             var failure: RunnerError?
             var waiting: [Int: Result<RunAccumulator, RunnerError>] = [:]
-            var next = 0, nextToMerge = 0
+            var next = 0
+            var nextToMerge = 0
             func start() {
                 guard next < files.count else { return }
                 let index = next
@@ -142,7 +169,11 @@ public enum VerifyRunner {
 
     /// Reads one cassette file (checked as every cassette is, errors naming the file and field) and evaluates
     /// its observations straight from the file's tape: a large file in parts on every core, merged in order.
-    static func evaluateFile(_ url: URL, engine: ContractEngine, partSize: Int) async -> Result<RunAccumulator, RunnerError> {
+    static func evaluateFile(
+        _ url: URL,
+        engine: ContractEngine,
+        partSize: Int
+    ) async -> Result<RunAccumulator, RunnerError> {
         let cassette: CassetteFile
         do {
             cassette = try CassetteFile.read(from: url)
@@ -150,7 +181,11 @@ public enum VerifyRunner {
             return .failure(RunnerError(error.description, status: .badInput))
         }
         let file = displayPath(url)
-        let parts = partition(cassette.interactions.count, width: ProcessInfo.processInfo.activeProcessorCount, partSize: partSize)
+        let parts = partition(
+            cassette.interactions.count,
+            width: ProcessInfo.processInfo.activeProcessorCount,
+            partSize: partSize
+        )
         var run = engine.makeAccumulator()
         if parts.count == 1 {
             run.addSkipped(Observation.forEachObservation(of: cassette, file: file) { engine.evaluate($0, into: &run) })
@@ -159,9 +194,11 @@ public enum VerifyRunner {
                 for (index, range) in parts.enumerated() {
                     group.addTask {
                         var part = engine.makeAccumulator()
-                        part.addSkipped(Observation.forEachObservation(of: cassette, file: file, interactions: range) {
-                            engine.evaluate($0, into: &part)
-                        })
+                        part.addSkipped(
+                            Observation.forEachObservation(of: cassette, file: file, interactions: range) {
+                                engine.evaluate($0, into: &part)
+                            }
+                        )
                         return (index, part)
                     }
                 }

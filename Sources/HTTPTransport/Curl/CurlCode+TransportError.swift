@@ -48,6 +48,7 @@ extension TransportError {
             code: .forCurl(curlCode, detail: detail, usesProxy: usesProxy, connected: connected),
             message: detail.isEmpty ? summary : detail,
             url: url,
-            curlCode: Int(curlCode.rawValue))
+            curlCode: Int(curlCode.rawValue)
+        )
     }
 }

@@ -18,13 +18,27 @@ extension CurlMultiLoop {
             if isStopping {
                 let pending = incoming + Array(active.values)
                 for transfer in pending {
-                    finish(transfer, with: .failure(TransportError(code: .shutdown, message: "the transport was shut down before the response arrived", url: transfer.url)))
+                    finish(
+                        transfer,
+                        with: .failure(
+                            TransportError(
+                                code: .shutdown,
+                                message: "the transport was shut down before the response arrived",
+                                url: transfer.url
+                            )
+                        )
+                    )
                 }
                 break
             }
             for transfer in incoming { add(transfer) }
             for transfer in cancelled where active[transfer.handle] === transfer {
-                finish(transfer, with: .failure(TransportError(code: .cancelled, message: "the request was cancelled", url: transfer.url)))
+                finish(
+                    transfer,
+                    with: .failure(
+                        TransportError(code: .cancelled, message: "the request was cancelled", url: transfer.url)
+                    )
+                )
             }
             _ = curl_multi_perform(multi, &running)
             completeFinishedTransfers()
@@ -43,7 +57,13 @@ extension CurlMultiLoop {
         let rc = curl_multi_add_handle(multi, transfer.handle)
         guard rc == CURLM_OK else {
             let reason = String(cString: curl_multi_strerror(rc))
-            finish(transfer, with: .failure(TransportError(code: .other, message: "curl_multi_add_handle failed: \(reason)", url: transfer.url)), wasAdded: false)
+            finish(
+                transfer,
+                with: .failure(
+                    TransportError(code: .other, message: "curl_multi_add_handle failed: \(reason)", url: transfer.url)
+                ),
+                wasAdded: false
+            )
             return
         }
         active[transfer.handle] = transfer
@@ -61,8 +81,12 @@ extension CurlMultiLoop {
                 finish(transfer, with: .success(transfer.makeResponse()))
             } else {
                 let error = TransportError(
-                    curlCode: rc, detail: transfer.errorBufferText, url: transfer.url,
-                    usesProxy: transfer.usesProxy, connected: transfer.reachedTransferPhase)
+                    curlCode: rc,
+                    detail: transfer.errorBufferText,
+                    url: transfer.url,
+                    usesProxy: transfer.usesProxy,
+                    connected: transfer.reachedTransferPhase
+                )
                 finish(transfer, with: .failure(error))
             }
         }

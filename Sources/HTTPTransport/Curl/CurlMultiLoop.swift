@@ -91,7 +91,12 @@ final class CurlMultiLoop: @unchecked Sendable {
             }
         }
         if failNow {
-            resume(transfer, with: .failure(TransportError(code: .cancelled, message: "the request was cancelled", url: transfer.url)))
+            resume(
+                transfer,
+                with: .failure(
+                    TransportError(code: .cancelled, message: "the request was cancelled", url: transfer.url)
+                )
+            )
         } else {
             wake()
         }

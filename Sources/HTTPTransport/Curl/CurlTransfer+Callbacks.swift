@@ -12,7 +12,10 @@ extension CurlTransfer {
         let onBody: curl_write_callback = { bytes, size, count, context in
             guard let bytes, let context else { return 0 }
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-            transfer.receivedBody.append(UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self), count: size * count)
+            transfer.receivedBody.append(
+                UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self),
+                count: size * count
+            )
             return size * count
         }
         let onHeader: curl_write_callback = { bytes, size, count, context in

@@ -11,11 +11,14 @@ extension CurlTransfer {
         try configureMethodAndBody(request)
         var lines: [String] = []
         for field in request.headers {
-            guard Self.isValidFieldName(field.name), !field.value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
+            guard Self.isValidFieldName(field.name),
+                !field.value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" })
+            else {
                 throw TransportError(
                     code: .invalidRequest,
                     message: "header field \"\(field.name)\" has an invalid name or a line break in its value",
-                    url: url)
+                    url: url
+                )
             }
             // "Name;" is libcurl's spelling of a header with an empty value ("Name:" would remove it).
             lines.append(field.value.isEmpty ? "\(field.name);" : "\(field.name): \(field.value)")
@@ -41,14 +44,19 @@ extension CurlTransfer {
             // Size first, then COPYPOSTFIELDS: libcurl copies the bytes now, so nothing must outlive this call.
             try check(
                 ccurl_easy_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count)),
-                CURLOPT_POSTFIELDSIZE_LARGE)
+                CURLOPT_POSTFIELDSIZE_LARGE
+            )
             let rc: CURLcode
             if request.body.isEmpty {
                 // A non-null pointer even for an empty body (a null COPYPOSTFIELDS means "read from a callback").
                 rc = ccurl_easy_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
             } else {
                 rc = request.body.withUnsafeBytes { bytes in
-                    ccurl_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                    ccurl_easy_setopt_pointer(
+                        handle,
+                        CURLOPT_COPYPOSTFIELDS,
+                        UnsafeMutableRawPointer(mutating: bytes.baseAddress)
+                    )
                 }
             }
             try check(rc, CURLOPT_COPYPOSTFIELDS)
@@ -63,7 +71,9 @@ extension CurlTransfer {
     }
 
     /// RFC 9110 `token` characters (method and field names).
-    private static let tokenCharacters = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    private static let tokenCharacters = Set(
+        "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    )
 
     private static func isValidFieldName(_ name: String) -> Bool {
         !name.isEmpty && name.allSatisfy { tokenCharacters.contains($0) }

@@ -30,7 +30,11 @@ final class CurlTransfer: @unchecked Sendable {
         url = request.url
         let scheme = URLParts(request.url).scheme
         guard scheme == "http" || scheme == "https" else {
-            throw TransportError(code: .badURL, message: "only absolute http:// and https:// URLs are supported", url: request.url)
+            throw TransportError(
+                code: .badURL,
+                message: "only absolute http:// and https:// URLs are supported",
+                url: request.url
+            )
         }
         guard let handle = curl_easy_init() else {
             throw TransportError(code: .other, message: "curl_easy_init failed (out of memory?)", url: request.url)
@@ -91,11 +95,15 @@ final class CurlTransfer: @unchecked Sendable {
         throw TransportError(
             code: rc == CURLE_UNSUPPORTED_PROTOCOL ? .badURL : .other,
             message: "libcurl rejected option \(option.rawValue): \(String(cString: curl_easy_strerror(rc)))",
-            url: url, curlCode: Int(rc.rawValue))
+            url: url,
+            curlCode: Int(rc.rawValue)
+        )
     }
 
     private func configureConnection(
-        _ configuration: CurlTransport.Configuration, timeout: Duration?, proxy: String?
+        _ configuration: CurlTransport.Configuration,
+        timeout: Duration?,
+        proxy: String?
     ) throws(TransportError) {
         try check(ccurl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), CURLOPT_ERRORBUFFER)
         try set(CURLOPT_NOSIGNAL, 1)

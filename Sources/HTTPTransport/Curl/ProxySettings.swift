@@ -38,7 +38,11 @@ public struct ProxySettings: Sendable, Hashable {
             }
             return nil
         }
-        return ProxySettings(httpProxy: value("http_proxy"), httpsProxy: value("https_proxy"), noProxy: value("no_proxy"))
+        return ProxySettings(
+            httpProxy: value("http_proxy"),
+            httpsProxy: value("https_proxy"),
+            noProxy: value("no_proxy")
+        )
     }
 
     /// The proxy a request to `url` goes through, or `nil` when it goes direct (no proxy for its scheme, or

@@ -6,7 +6,12 @@ extension JSONTape {
     /// - Throws: ``JSONParseError`` with the reason, byte offset, line and column.
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONTape {
         guard bytes.count < maximumSize else {
-            throw JSONParseError(reason: "the document is larger than \(maximumSize) bytes", offset: 0, line: 1, column: 1)
+            throw JSONParseError(
+                reason: "the document is larger than \(maximumSize) bytes",
+                offset: 0,
+                line: 1,
+                column: 1
+            )
         }
         let entries = try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) -> [Entry] in
             // An empty array may have no base address; read a stand-in of length zero instead.
@@ -81,7 +86,16 @@ struct TapeReader {
 
     @inline(__always)
     mutating func append(_ kind: JSONTape.Kind, start: Int, length: Int = 0) {
-        entries.append(JSONTape.Entry(kind: kind, escaped: false, ascii: true, start: UInt32(start), length: UInt32(length), next: 0))
+        entries.append(
+            JSONTape.Entry(
+                kind: kind,
+                escaped: false,
+                ascii: true,
+                start: UInt32(start),
+                length: UInt32(length),
+                next: 0
+            )
+        )
     }
 
     mutating func parseValue(depth: Int) throws(JSONParseError) {
@@ -224,7 +238,8 @@ struct TapeReader {
                 index += 1
             }
             guard index < bytes.count, isDigit(bytes[index]) else {
-                throw index < bytes.count ? error("invalid number: expected a digit in the exponent") : endError("a digit")
+                throw index < bytes.count
+                    ? error("invalid number: expected a digit in the exponent") : endError("a digit")
             }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
@@ -237,7 +252,8 @@ struct TapeReader {
 extension JSONParseError {
     /// An error at byte `offset` of `bytes`, with its line and column.
     init(_ reason: String, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var i = 0
         while i < offset {
             if bytes[i] == UInt8(ascii: "\n") {

@@ -10,7 +10,9 @@ extension TapeReader {
         var escaped = false
         let base = UnsafeRawPointer(bytes.baseAddress!)
         while true {
-            while index + 8 <= bytes.count, !Self.needsAttention(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            while index + 8 <= bytes.count,
+                !Self.needsAttention(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            {
                 index += 8
             }
             guard index < bytes.count else { throw error("unterminated string (truncated JSON?)", at: open) }
@@ -31,7 +33,16 @@ extension TapeReader {
         if !ascii, !UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])) {
             throw error("invalid UTF-8 in string", at: start)
         }
-        entries.append(JSONTape.Entry(kind: .string, escaped: escaped, ascii: ascii, start: UInt32(start), length: UInt32(length), next: 0))
+        entries.append(
+            JSONTape.Entry(
+                kind: .string,
+                escaped: escaped,
+                ascii: ascii,
+                start: UInt32(start),
+                length: UInt32(length),
+                next: 0
+            )
+        )
     }
 
     /// Checks one escape at the backslash and moves past it.

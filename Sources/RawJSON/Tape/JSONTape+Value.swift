@@ -70,7 +70,8 @@ extension JSONTape {
             var text = text
             return text.withUTF8 { wanted in
                 guard wanted.count == Int(entry.length) else { return false }
-                return wanted.count == 0 || memcmp(tape.text.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
+                return wanted.count == 0
+                    || memcmp(tape.text.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
             }
         }
 
@@ -78,7 +79,15 @@ extension JSONTape {
         public var numberValue: JSONNumber? {
             guard kind == .number else { return nil }
             let entry = self.entry
-            return JSONNumber(literal: String(decoding: UnsafeBufferPointer(start: tape.text.baseAddress! + Int(entry.start), count: Int(entry.length)), as: UTF8.self))
+            return JSONNumber(
+                literal: String(
+                    decoding: UnsafeBufferPointer(
+                        start: tape.text.baseAddress! + Int(entry.start),
+                        count: Int(entry.length)
+                    ),
+                    as: UTF8.self
+                )
+            )
         }
 
         /// The integer value, if this is an integral number.
@@ -160,7 +169,8 @@ extension JSONTape {
             let entry = self.entry
             if entry.escaped { return withUTF8 { $0.elementsEqual(wanted) } ?? false }
             guard Int(entry.length) == wanted.count else { return false }
-            return wanted.count == 0 || memcmp(tape.text.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
+            return wanted.count == 0
+                || memcmp(tape.text.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
         }
 
         // MARK: Whole values
@@ -174,7 +184,11 @@ extension JSONTape {
 
 extension JSONTape {
     /// The ``JSONValue`` of the entry at `index`, and the index after it.
-    static func materialize(_ entries: UnsafeBufferPointer<Entry>, _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (value: JSONValue, next: Int) {
+    static func materialize(
+        _ entries: UnsafeBufferPointer<Entry>,
+        _ index: Int,
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> (value: JSONValue, next: Int) {
         let entry = entries[index]
         switch entry.kind {
         case .null: return (.null, index + 1)
@@ -182,7 +196,10 @@ extension JSONTape {
         case .true: return (.bool(true), index + 1)
         case .string: return (.string(Self.decodeString(entry, in: bytes)), index + 1)
         case .number:
-            let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.length)]), as: UTF8.self)
+            let literal = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.length)]),
+                as: UTF8.self
+            )
             return (.number(JSONNumber(literal: literal)), index + 1)
         case .array:
             var elements: [JSONValue] = []

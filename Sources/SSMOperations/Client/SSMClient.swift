@@ -29,7 +29,12 @@ public struct SSMClient: Sendable {
         clock: AWSClock = .system
     ) {
         self.wire = AWSJSONClient(
-            transport: transport, configuration: configuration, service: .ssm, retryStrategy: retryStrategy, clock: clock)
+            transport: transport,
+            configuration: configuration,
+            service: .ssm,
+            retryStrategy: retryStrategy,
+            clock: clock
+        )
     }
 
     /// Whether the transport answers from a recording (waiters and backoff then skip their delays).
@@ -37,12 +42,17 @@ public struct SSMClient: Sendable {
 
     /// Calls an operation with an encodable input and decodes its output.
     public func call<Input: Encodable, Output: Decodable & Sendable>(
-        _ operation: String, _ input: Input, as output: Output.Type = Output.self
+        _ operation: String,
+        _ input: Input,
+        as output: Output.Type = Output.self
     ) async throws -> SSMResponse<Output> {
         let response = try await wire.send(operation: operation, body: try Self.encode(input))
         return SSMResponse(
             value: try Self.decode(Output.self, from: response.raw, operation: operation, status: response.http.status),
-            raw: response.raw, http: response.http, attempts: response.attempts)
+            raw: response.raw,
+            http: response.http,
+            attempts: response.attempts
+        )
     }
 
     /// Encodes an input as a JSON object with sorted keys (absent optionals are left out).
@@ -54,7 +64,10 @@ public struct SSMClient: Sendable {
 
     /// Decodes a typed value from a raw body, naming the member on a type mismatch.
     public static func decode<Output: Decodable>(
-        _ type: Output.Type, from raw: JSONValue, operation: String, status: Int = 200
+        _ type: Output.Type,
+        from raw: JSONValue,
+        operation: String,
+        status: Int = 200
     ) throws(AWSMalformedResponseError) -> Output {
         do {
             return try JSONDecoder().decode(Output.self, from: JSONWriter.data(raw))

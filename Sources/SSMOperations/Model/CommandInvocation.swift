@@ -34,12 +34,22 @@ public struct CommandInvocation: Decodable, Sendable, Hashable {
     public var cloudWatchOutputConfig: CloudWatchOutputConfig?
 
     enum CodingKeys: String, CodingKey {
-        case commandId = "CommandId", instanceId = "InstanceId", instanceName = "InstanceName", comment = "Comment"
-        case documentName = "DocumentName", documentVersion = "DocumentVersion"
-        case requestedDateTime = "RequestedDateTime", status = "Status", statusDetails = "StatusDetails"
-        case traceOutput = "TraceOutput", standardOutputUrl = "StandardOutputUrl"
-        case standardErrorUrl = "StandardErrorUrl", commandPlugins = "CommandPlugins", serviceRole = "ServiceRole"
-        case notificationConfig = "NotificationConfig", cloudWatchOutputConfig = "CloudWatchOutputConfig"
+        case commandId = "CommandId"
+        case instanceId = "InstanceId"
+        case instanceName = "InstanceName"
+        case comment = "Comment"
+        case documentName = "DocumentName"
+        case documentVersion = "DocumentVersion"
+        case requestedDateTime = "RequestedDateTime"
+        case status = "Status"
+        case statusDetails = "StatusDetails"
+        case traceOutput = "TraceOutput"
+        case standardOutputUrl = "StandardOutputUrl"
+        case standardErrorUrl = "StandardErrorUrl"
+        case commandPlugins = "CommandPlugins"
+        case serviceRole = "ServiceRole"
+        case notificationConfig = "NotificationConfig"
+        case cloudWatchOutputConfig = "CloudWatchOutputConfig"
     }
 }
 
@@ -71,10 +81,17 @@ public struct CommandPlugin: Decodable, Sendable, Hashable {
     public var outputS3KeyPrefix: String?
 
     enum CodingKeys: String, CodingKey {
-        case name = "Name", status = "Status", statusDetails = "StatusDetails", responseCode = "ResponseCode"
-        case responseStartDateTime = "ResponseStartDateTime", responseFinishDateTime = "ResponseFinishDateTime"
-        case output = "Output", standardOutputUrl = "StandardOutputUrl", standardErrorUrl = "StandardErrorUrl"
-        case outputS3Region = "OutputS3Region", outputS3BucketName = "OutputS3BucketName"
+        case name = "Name"
+        case status = "Status"
+        case statusDetails = "StatusDetails"
+        case responseCode = "ResponseCode"
+        case responseStartDateTime = "ResponseStartDateTime"
+        case responseFinishDateTime = "ResponseFinishDateTime"
+        case output = "Output"
+        case standardOutputUrl = "StandardOutputUrl"
+        case standardErrorUrl = "StandardErrorUrl"
+        case outputS3Region = "OutputS3Region"
+        case outputS3BucketName = "OutputS3BucketName"
         case outputS3KeyPrefix = "OutputS3KeyPrefix"
     }
 }

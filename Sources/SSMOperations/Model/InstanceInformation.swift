@@ -42,13 +42,25 @@ public struct InstanceInformation: Decodable, Sendable, Hashable {
     public var sourceType: String?
 
     enum CodingKeys: String, CodingKey {
-        case instanceId = "InstanceId", pingStatus = "PingStatus", lastPingDateTime = "LastPingDateTime"
-        case agentVersion = "AgentVersion", isLatestVersion = "IsLatestVersion", platformType = "PlatformType"
-        case platformName = "PlatformName", platformVersion = "PlatformVersion", activationId = "ActivationId"
-        case iamRole = "IamRole", registrationDate = "RegistrationDate", resourceType = "ResourceType"
-        case name = "Name", ipAddress = "IPAddress", computerName = "ComputerName"
-        case associationStatus = "AssociationStatus", lastAssociationExecutionDate = "LastAssociationExecutionDate"
+        case instanceId = "InstanceId"
+        case pingStatus = "PingStatus"
+        case lastPingDateTime = "LastPingDateTime"
+        case agentVersion = "AgentVersion"
+        case isLatestVersion = "IsLatestVersion"
+        case platformType = "PlatformType"
+        case platformName = "PlatformName"
+        case platformVersion = "PlatformVersion"
+        case activationId = "ActivationId"
+        case iamRole = "IamRole"
+        case registrationDate = "RegistrationDate"
+        case resourceType = "ResourceType"
+        case name = "Name"
+        case ipAddress = "IPAddress"
+        case computerName = "ComputerName"
+        case associationStatus = "AssociationStatus"
+        case lastAssociationExecutionDate = "LastAssociationExecutionDate"
         case lastSuccessfulAssociationExecutionDate = "LastSuccessfulAssociationExecutionDate"
-        case sourceId = "SourceId", sourceType = "SourceType"
+        case sourceId = "SourceId"
+        case sourceType = "SourceType"
     }
 }

@@ -1,8 +1,8 @@
 /// A string-valued SSM enum kept open: any value decodes (AWS sends values outside the model, e.g. `SUCCESS`),
 /// the modelled ones are static constants, and ``isModelled`` tells them apart.
 public protocol SSMStringEnum: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
-    CustomStringConvertible where RawValue == String
-{
+    CustomStringConvertible
+where RawValue == String {
     /// The values the service model lists.
     static var modelledValues: [Self] { get }
     /// Wraps any string.
@@ -13,7 +13,9 @@ extension SSMStringEnum {
     /// Wraps a string literal.
     public init(stringLiteral value: String) { self.init(rawValue: value) }
     /// Decodes any string.
-    public init(from decoder: any Decoder) throws { self.init(rawValue: try decoder.singleValueContainer().decode(String.self)) }
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
     /// Encodes the raw string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -48,7 +50,9 @@ public struct CommandInvocationStatus: SSMStringEnum {
     /// `Cancelling`.
     public static let cancelling: Self = "Cancelling"
     /// Every modelled value.
-    public static let modelledValues: [Self] = [.pending, .inProgress, .delayed, .success, .cancelled, .timedOut, .failed, .cancelling]
+    public static let modelledValues: [Self] = [
+        .pending, .inProgress, .delayed, .success, .cancelled, .timedOut, .failed, .cancelling,
+    ]
 }
 
 /// `Status` of a command (SendCommand, ListCommands).
@@ -72,7 +76,9 @@ public struct CommandStatus: SSMStringEnum {
     /// `Cancelling`.
     public static let cancelling: Self = "Cancelling"
     /// Every modelled value.
-    public static let modelledValues: [Self] = [.pending, .inProgress, .success, .cancelled, .failed, .timedOut, .cancelling]
+    public static let modelledValues: [Self] = [
+        .pending, .inProgress, .success, .cancelled, .failed, .timedOut, .cancelling,
+    ]
 }
 
 /// `Status` of one plugin inside an invocation (ListCommandInvocations with `Details`).

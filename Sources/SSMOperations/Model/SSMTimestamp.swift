@@ -72,7 +72,8 @@ public struct SSMTimestamp: Sendable, Hashable, Codable, CustomStringConvertible
         (components.hour, components.minute, components.second) = (digits[3], digits[4], digits[5])
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard (1...12).contains(digits[1]), (1...31).contains(digits[2]), digits[3] < 24, digits[4] < 60, digits[5] < 61,
+        guard (1...12).contains(digits[1]), (1...31).contains(digits[2]), digits[3] < 24, digits[4] < 60,
+            digits[5] < 61,
             var date = calendar.date(from: components)
         else { return nil }
         if let dot = text.firstIndex(of: ".") {
@@ -81,7 +82,8 @@ public struct SSMTimestamp: Sendable, Hashable, Codable, CustomStringConvertible
         }
         if let sign = text.dropFirst(19).firstIndex(where: { $0 == "+" || $0 == "-" }) {
             let offsetDigits = text[text.index(after: sign)...].filter(\.isNumber)
-            let hours = Int(offsetDigits.prefix(2)) ?? 0, minutes = Int(offsetDigits.dropFirst(2)) ?? 0
+            let hours = Int(offsetDigits.prefix(2)) ?? 0
+            let minutes = Int(offsetDigits.dropFirst(2)) ?? 0
             let offset = Double(hours * 3600 + minutes * 60)
             date -= text[sign] == "+" ? offset : -offset
         }

@@ -12,7 +12,8 @@ public struct Target: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case key = "Key", values = "Values"
+        case key = "Key"
+        case values = "Values"
     }
 }
 
@@ -30,7 +31,8 @@ public struct CloudWatchOutputConfig: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case cloudWatchLogGroupName = "CloudWatchLogGroupName", cloudWatchOutputEnabled = "CloudWatchOutputEnabled"
+        case cloudWatchLogGroupName = "CloudWatchLogGroupName"
+        case cloudWatchOutputEnabled = "CloudWatchOutputEnabled"
     }
 }
 
@@ -51,7 +53,8 @@ public struct NotificationConfig: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case notificationArn = "NotificationArn", notificationEvents = "NotificationEvents"
+        case notificationArn = "NotificationArn"
+        case notificationEvents = "NotificationEvents"
         case notificationType = "NotificationType"
     }
 }
@@ -84,6 +87,7 @@ public struct InstanceInformationStringFilter: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case key = "Key", values = "Values"
+        case key = "Key"
+        case values = "Values"
     }
 }

@@ -11,7 +11,10 @@ public struct CancelCommandInput: Encodable, Sendable, Hashable {
         self.instanceIds = instanceIds
     }
 
-    enum CodingKeys: String, CodingKey { case commandId = "CommandId", instanceIds = "InstanceIds" }
+    enum CodingKeys: String, CodingKey {
+        case commandId = "CommandId"
+        case instanceIds = "InstanceIds"
+    }
 }
 
 /// The output of CancelCommand: an empty object.

@@ -14,7 +14,11 @@ public struct DescribeInstanceInformationInput: Encodable, Sendable, Hashable, S
         self.nextToken = nextToken
     }
 
-    enum CodingKeys: String, CodingKey { case filters = "Filters", maxResults = "MaxResults", nextToken = "NextToken" }
+    enum CodingKeys: String, CodingKey {
+        case filters = "Filters"
+        case maxResults = "MaxResults"
+        case nextToken = "NextToken"
+    }
 }
 
 /// The output of DescribeInstanceInformation.
@@ -24,7 +28,10 @@ public struct DescribeInstanceInformationOutput: Decodable, Sendable, Hashable, 
     /// The `NextToken` member.
     public var nextToken: String?
 
-    enum CodingKeys: String, CodingKey { case instanceInformationList = "InstanceInformationList", nextToken = "NextToken" }
+    enum CodingKeys: String, CodingKey {
+        case instanceInformationList = "InstanceInformationList"
+        case nextToken = "NextToken"
+    }
 }
 
 extension SSMClient {

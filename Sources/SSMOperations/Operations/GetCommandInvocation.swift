@@ -15,7 +15,9 @@ public struct GetCommandInvocationInput: Encodable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case commandId = "CommandId", instanceId = "InstanceId", pluginName = "PluginName"
+        case commandId = "CommandId"
+        case instanceId = "InstanceId"
+        case pluginName = "PluginName"
     }
 }
 
@@ -58,12 +60,22 @@ public struct GetCommandInvocationOutput: Decodable, Sendable, Hashable {
     public var cloudWatchOutputConfig: CloudWatchOutputConfig?
 
     enum CodingKeys: String, CodingKey {
-        case commandId = "CommandId", instanceId = "InstanceId", comment = "Comment", documentName = "DocumentName"
-        case documentVersion = "DocumentVersion", pluginName = "PluginName", responseCode = "ResponseCode"
-        case executionStartDateTime = "ExecutionStartDateTime", executionElapsedTime = "ExecutionElapsedTime"
-        case executionEndDateTime = "ExecutionEndDateTime", status = "Status", statusDetails = "StatusDetails"
-        case standardOutputContent = "StandardOutputContent", standardOutputUrl = "StandardOutputUrl"
-        case standardErrorContent = "StandardErrorContent", standardErrorUrl = "StandardErrorUrl"
+        case commandId = "CommandId"
+        case instanceId = "InstanceId"
+        case comment = "Comment"
+        case documentName = "DocumentName"
+        case documentVersion = "DocumentVersion"
+        case pluginName = "PluginName"
+        case responseCode = "ResponseCode"
+        case executionStartDateTime = "ExecutionStartDateTime"
+        case executionElapsedTime = "ExecutionElapsedTime"
+        case executionEndDateTime = "ExecutionEndDateTime"
+        case status = "Status"
+        case statusDetails = "StatusDetails"
+        case standardOutputContent = "StandardOutputContent"
+        case standardOutputUrl = "StandardOutputUrl"
+        case standardErrorContent = "StandardErrorContent"
+        case standardErrorUrl = "StandardErrorUrl"
         case cloudWatchOutputConfig = "CloudWatchOutputConfig"
     }
 }
@@ -71,7 +83,9 @@ public struct GetCommandInvocationOutput: Decodable, Sendable, Hashable {
 extension SSMClient {
     /// Reads one invocation (`AmazonSSM.GetCommandInvocation`). Right after SendCommand the service may answer
     /// `InvocationDoesNotExist` for a while (eventual consistency); ``waitUntilCommandExecuted(_:delay:maxAttempts:sleeper:)`` handles that.
-    public func getCommandInvocation(_ input: GetCommandInvocationInput) async throws -> SSMResponse<GetCommandInvocationOutput> {
+    public func getCommandInvocation(
+        _ input: GetCommandInvocationInput
+    ) async throws -> SSMResponse<GetCommandInvocationOutput> {
         try await call("GetCommandInvocation", input)
     }
 }

@@ -15,8 +15,12 @@ public struct ListCommandInvocationsInput: Encodable, Sendable, Hashable, SSMPag
 
     /// Creates an input.
     public init(
-        commandId: String? = nil, instanceId: String? = nil, maxResults: Int? = nil, nextToken: String? = nil,
-        filters: [CommandFilter]? = nil, details: Bool? = nil
+        commandId: String? = nil,
+        instanceId: String? = nil,
+        maxResults: Int? = nil,
+        nextToken: String? = nil,
+        filters: [CommandFilter]? = nil,
+        details: Bool? = nil
     ) {
         self.commandId = commandId
         self.instanceId = instanceId
@@ -27,8 +31,12 @@ public struct ListCommandInvocationsInput: Encodable, Sendable, Hashable, SSMPag
     }
 
     enum CodingKeys: String, CodingKey {
-        case commandId = "CommandId", instanceId = "InstanceId", maxResults = "MaxResults", nextToken = "NextToken"
-        case filters = "Filters", details = "Details"
+        case commandId = "CommandId"
+        case instanceId = "InstanceId"
+        case maxResults = "MaxResults"
+        case nextToken = "NextToken"
+        case filters = "Filters"
+        case details = "Details"
     }
 }
 
@@ -40,7 +48,8 @@ public struct ListCommandInvocationsOutput: Decodable, Sendable, Hashable, SSMPa
     public var nextToken: String?
 
     enum CodingKeys: String, CodingKey {
-        case commandInvocations = "CommandInvocations", nextToken = "NextToken"
+        case commandInvocations = "CommandInvocations"
+        case nextToken = "NextToken"
     }
 }
 

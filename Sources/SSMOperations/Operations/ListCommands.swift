@@ -13,7 +13,10 @@ public struct ListCommandsInput: Encodable, Sendable, Hashable, SSMPaginatedInpu
 
     /// Creates an input.
     public init(
-        commandId: String? = nil, instanceId: String? = nil, maxResults: Int? = nil, nextToken: String? = nil,
+        commandId: String? = nil,
+        instanceId: String? = nil,
+        maxResults: Int? = nil,
+        nextToken: String? = nil,
         filters: [CommandFilter]? = nil
     ) {
         self.commandId = commandId
@@ -24,7 +27,10 @@ public struct ListCommandsInput: Encodable, Sendable, Hashable, SSMPaginatedInpu
     }
 
     enum CodingKeys: String, CodingKey {
-        case commandId = "CommandId", instanceId = "InstanceId", maxResults = "MaxResults", nextToken = "NextToken"
+        case commandId = "CommandId"
+        case instanceId = "InstanceId"
+        case maxResults = "MaxResults"
+        case nextToken = "NextToken"
         case filters = "Filters"
     }
 }
@@ -36,17 +42,24 @@ public struct ListCommandsOutput: Decodable, Sendable, Hashable, SSMPaginatedOut
     /// The `NextToken` member.
     public var nextToken: String?
 
-    enum CodingKeys: String, CodingKey { case commands = "Commands", nextToken = "NextToken" }
+    enum CodingKeys: String, CodingKey {
+        case commands = "Commands"
+        case nextToken = "NextToken"
+    }
 }
 
 extension SSMClient {
     /// Lists commands (`AmazonSSM.ListCommands`), one page.
-    public func listCommands(_ input: ListCommandsInput = ListCommandsInput()) async throws -> SSMResponse<ListCommandsOutput> {
+    public func listCommands(
+        _ input: ListCommandsInput = ListCommandsInput()
+    ) async throws -> SSMResponse<ListCommandsOutput> {
         try await call("ListCommands", input)
     }
 
     /// Every page of ListCommands.
-    public func listCommandsPages(_ input: ListCommandsInput = ListCommandsInput()) -> SSMPages<ListCommandsInput, ListCommandsOutput> {
+    public func listCommandsPages(
+        _ input: ListCommandsInput = ListCommandsInput()
+    ) -> SSMPages<ListCommandsInput, ListCommandsOutput> {
         SSMPages(input: input, operation: "ListCommands") { try await listCommands($0) }
     }
 }

@@ -49,11 +49,20 @@ public struct SendCommandInput: Encodable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case documentName = "DocumentName", instanceIds = "InstanceIds", targets = "Targets"
-        case documentVersion = "DocumentVersion", parameters = "Parameters", timeoutSeconds = "TimeoutSeconds"
-        case comment = "Comment", outputS3Region = "OutputS3Region", outputS3BucketName = "OutputS3BucketName"
-        case outputS3KeyPrefix = "OutputS3KeyPrefix", maxConcurrency = "MaxConcurrency", maxErrors = "MaxErrors"
-        case serviceRoleArn = "ServiceRoleArn", notificationConfig = "NotificationConfig"
+        case documentName = "DocumentName"
+        case instanceIds = "InstanceIds"
+        case targets = "Targets"
+        case documentVersion = "DocumentVersion"
+        case parameters = "Parameters"
+        case timeoutSeconds = "TimeoutSeconds"
+        case comment = "Comment"
+        case outputS3Region = "OutputS3Region"
+        case outputS3BucketName = "OutputS3BucketName"
+        case outputS3KeyPrefix = "OutputS3KeyPrefix"
+        case maxConcurrency = "MaxConcurrency"
+        case maxErrors = "MaxErrors"
+        case serviceRoleArn = "ServiceRoleArn"
+        case notificationConfig = "NotificationConfig"
         case cloudWatchOutputConfig = "CloudWatchOutputConfig"
     }
 }

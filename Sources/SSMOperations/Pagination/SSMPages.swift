@@ -27,7 +27,8 @@ public struct SSMPages<Input: SSMPaginatedInput, Output: SSMPaginatedOutput>: As
     let fetch: @Sendable (Input) async throws -> SSMResponse<Output>
 
     /// Creates pages from a first input and the call that fetches one page.
-    public init(input: Input, operation: String, fetch: @escaping @Sendable (Input) async throws -> SSMResponse<Output>) {
+    public init(input: Input, operation: String, fetch: @escaping @Sendable (Input) async throws -> SSMResponse<Output>)
+    {
         self.input = input
         self.operation = operation
         self.fetch = fetch

@@ -37,15 +37,25 @@ public enum ModelDrift {
                 out.append(ModelDifference(location: location, kind: .removed, detail: "operation"))
                 continue
             }
-            if op.input != now.input { out.append(.init(location: location, kind: .changed, detail: "input \(show(op.input)) → \(show(now.input))")) }
-            if op.output != now.output { out.append(.init(location: location, kind: .changed, detail: "output \(show(op.output)) → \(show(now.output))")) }
+            if op.input != now.input {
+                out.append(
+                    .init(location: location, kind: .changed, detail: "input \(show(op.input)) → \(show(now.input))")
+                )
+            }
+            if op.output != now.output {
+                out.append(
+                    .init(location: location, kind: .changed, detail: "output \(show(op.output)) → \(show(now.output))")
+                )
+            }
             out += setDifference(location: location, noun: "error", old: op.errors, new: now.errors)
         }
         for name in Set(recorded.shapes.keys).union(current.shapes.keys).sorted() {
             switch (recorded.shapes[name], current.shapes[name]) {
             case (let old?, let new?): out += compare(old, new)
-            case (_?, nil): out.append(.init(location: "shape \(name)", kind: .removed, detail: "shape (no longer reachable)"))
-            case (nil, let new?): out.append(.init(location: "shape \(name)", kind: .added, detail: "shape of type \(new.kind.rawValue)"))
+            case (_?, nil):
+                out.append(.init(location: "shape \(name)", kind: .removed, detail: "shape (no longer reachable)"))
+            case (nil, let new?):
+                out.append(.init(location: "shape \(name)", kind: .added, detail: "shape of type \(new.kind.rawValue)"))
             case (nil, nil): break
             }
         }
@@ -68,7 +78,8 @@ public enum ModelDrift {
         changed("map value", show(old.mapValue), show(new.mapValue))
         out += setDifference(location: location, noun: "enum value", old: old.enumValues, new: new.enumValues)
         out += setDifference(location: location, noun: "required member", old: old.required, new: new.required)
-        let oldNames = old.members.map(\.name), newNames = new.members.map(\.name)
+        let oldNames = old.members.map(\.name)
+        let newNames = new.members.map(\.name)
         for member in old.members {
             let memberLocation = "\(old.name).\(member.name)"
             guard let now = new.member(member.name) else {
@@ -76,26 +87,47 @@ public enum ModelDrift {
                 continue
             }
             if member.shape != now.shape {
-                out.append(.init(location: memberLocation, kind: .changed, detail: "target shape \(member.shape) → \(now.shape)"))
+                out.append(
+                    .init(
+                        location: memberLocation,
+                        kind: .changed,
+                        detail: "target shape \(member.shape) → \(now.shape)"
+                    )
+                )
             }
             if member.traits != now.traits {
-                let a = JSONWriter.string(.object(member.traits)), b = JSONWriter.string(.object(now.traits))
+                let a = JSONWriter.string(.object(member.traits))
+                let b = JSONWriter.string(.object(now.traits))
                 out.append(.init(location: memberLocation, kind: .changed, detail: "member traits \(a) → \(b)"))
             }
         }
         for member in new.members where !oldNames.contains(member.name) {
-            out.append(.init(location: "\(old.name).\(member.name)", kind: .added, detail: "member (shape \(member.shape))"))
+            out.append(
+                .init(location: "\(old.name).\(member.name)", kind: .added, detail: "member (shape \(member.shape))")
+            )
         }
-        let common = oldNames.filter(newNames.contains), commonNow = newNames.filter(oldNames.contains)
+        let common = oldNames.filter(newNames.contains)
+        let commonNow = newNames.filter(oldNames.contains)
         if common != commonNow {
-            out.append(.init(location: location, kind: .changed, detail: "member order \(common.joined(separator: ",")) → \(commonNow.joined(separator: ","))"))
+            out.append(
+                .init(
+                    location: location,
+                    kind: .changed,
+                    detail: "member order \(common.joined(separator: ",")) → \(commonNow.joined(separator: ","))"
+                )
+            )
         }
         return out
     }
 
-    private static func setDifference(location: String, noun: String, old: [String], new: [String]) -> [ModelDifference] {
-        old.filter { !new.contains($0) }.map { ModelDifference(location: location, kind: .removed, detail: "\(noun) \"\($0)\"") }
-            + new.filter { !old.contains($0) }.map { ModelDifference(location: location, kind: .added, detail: "\(noun) \"\($0)\"") }
+    private static func setDifference(location: String, noun: String, old: [String], new: [String]) -> [ModelDifference]
+    {
+        old.filter { !new.contains($0) }.map {
+            ModelDifference(location: location, kind: .removed, detail: "\(noun) \"\($0)\"")
+        }
+            + new.filter { !old.contains($0) }.map {
+                ModelDifference(location: location, kind: .added, detail: "\(noun) \"\($0)\"")
+            }
     }
 
     private static func show(_ value: String?) -> String { value.map { "\"\($0)\"" } ?? "none" }

@@ -41,13 +41,15 @@ extension SSMShapeModel {
         for member in try Self.object(json["operations"], at: "operations") {
             let path = "operations.\(member.key)"
             let op = try Self.object(member.value, at: path)
-            operations.append(Operation(
-                name: member.key,
-                cliName: try Self.string(op["cliName"], at: "\(path).cliName"),
-                input: op["input"]?.stringValue,
-                output: op["output"]?.stringValue,
-                errors: (op["errors"]?.arrayValue ?? []).compactMap(\.stringValue)
-            ))
+            operations.append(
+                Operation(
+                    name: member.key,
+                    cliName: try Self.string(op["cliName"], at: "\(path).cliName"),
+                    input: op["input"]?.stringValue,
+                    output: op["output"]?.stringValue,
+                    errors: (op["errors"]?.arrayValue ?? []).compactMap(\.stringValue)
+                )
+            )
         }
         self.operations = operations
         self.shapes = try Self.shapes(json["shapes"], botocoreFormat: false)
@@ -57,7 +59,9 @@ extension SSMShapeModel {
     /// every shape reachable from their input and output, without documentation. `botocoreVersion` is recorded as
     /// the source. This is what ``ModelDrift/compare(recorded:current:)`` compares the committed model against.
     public static func fromBotocore(
-        service: JSONValue, operations names: [String], botocoreVersion: String
+        service: JSONValue,
+        operations names: [String],
+        botocoreVersion: String
     ) throws(SSMModelError) -> SSMShapeModel {
         let metadata = try object(service["metadata"], at: "metadata")
         let allShapes = try shapes(service["shapes"], botocoreFormat: true)
@@ -73,14 +77,18 @@ extension SSMShapeModel {
         }
         for name in names {
             guard let op = allOperations[name]?.objectValue else {
-                operations.append(Operation(name: name, cliName: cliName(of: name), input: nil, output: nil, errors: []))
+                operations.append(
+                    Operation(name: name, cliName: cliName(of: name), input: nil, output: nil, errors: [])
+                )
                 continue
             }
             let input = op["input"]?["shape"]?.stringValue
             let output = op["output"]?["shape"]?.stringValue
             for shape in [input, output].compactMap({ $0 }) { try visit(shape) }
             let errors = (op["errors"]?.arrayValue ?? []).compactMap { $0["shape"]?.stringValue }
-            operations.append(Operation(name: name, cliName: cliName(of: name), input: input, output: output, errors: errors))
+            operations.append(
+                Operation(name: name, cliName: cliName(of: name), input: input, output: output, errors: errors)
+            )
         }
         let source = Source(
             botocoreVersion: botocoreVersion,
@@ -109,7 +117,11 @@ extension SSMShapeModel {
         return shapes
     }
 
-    private static func shape(named name: String, _ value: JSONValue, botocoreFormat: Bool) throws(SSMModelError) -> Shape {
+    private static func shape(
+        named name: String,
+        _ value: JSONValue,
+        botocoreFormat: Bool
+    ) throws(SSMModelError) -> Shape {
         let path = "shapes.\(name)"
         let object = try object(value, at: path)
         let typeName = try string(object["type"], at: "\(path).type")
@@ -125,28 +137,36 @@ extension SSMShapeModel {
             let target = try string(member.value["shape"], at: "\(memberPath).shape")
             var traits = JSONObject()
             if botocoreFormat {
-                for trait in member.value.objectValue ?? JSONObject() where trait.key != "shape" && trait.key != "documentation" {
+                for trait in member.value.objectValue ?? JSONObject()
+                where trait.key != "shape" && trait.key != "documentation" {
                     traits.append(key: trait.key, value: trait.value)
                 }
                 traits = JSONObject(traits.members.sorted { $0.key < $1.key })
             } else {
                 traits = member.value["traits"]?.objectValue ?? JSONObject()
             }
-            members.append(Shape.Member(
-                name: member.key, shape: target,
-                documentation: botocoreFormat ? nil : member.value["doc"]?.stringValue,
-                traits: traits
-            ))
+            members.append(
+                Shape.Member(
+                    name: member.key,
+                    shape: target,
+                    documentation: botocoreFormat ? nil : member.value["doc"]?.stringValue,
+                    traits: traits
+                )
+            )
         }
         return Shape(
-            name: name, kind: kind,
-            min: object["min"]?.intValue, max: object["max"]?.intValue,
+            name: name,
+            kind: kind,
+            min: object["min"]?.intValue,
+            max: object["max"]?.intValue,
             pattern: object["pattern"]?.stringValue,
             enumValues: (object["enum"]?.arrayValue ?? []).compactMap(\.stringValue),
             sensitive: object["sensitive"]?.boolValue ?? false,
             required: (object["required"]?.arrayValue ?? []).compactMap(\.stringValue),
             members: members,
-            listMember: reference("member"), mapKey: reference("key"), mapValue: reference("value")
+            listMember: reference("member"),
+            mapKey: reference("key"),
+            mapValue: reference("value")
         )
     }
 

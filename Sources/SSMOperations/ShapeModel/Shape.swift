@@ -52,9 +52,18 @@ public struct Shape: Sendable, Equatable {
     public var mapValue: String?
 
     public init(
-        name: String, kind: Kind, min: Int? = nil, max: Int? = nil, pattern: String? = nil, enumValues: [String] = [],
-        sensitive: Bool = false, required: [String] = [], members: [Member] = [], listMember: String? = nil,
-        mapKey: String? = nil, mapValue: String? = nil
+        name: String,
+        kind: Kind,
+        min: Int? = nil,
+        max: Int? = nil,
+        pattern: String? = nil,
+        enumValues: [String] = [],
+        sensitive: Bool = false,
+        required: [String] = [],
+        members: [Member] = [],
+        listMember: String? = nil,
+        mapKey: String? = nil,
+        mapValue: String? = nil
     ) {
         self.name = name
         self.kind = kind

@@ -23,7 +23,9 @@ public struct ShapePattern: @unchecked Sendable {
         do {
             regex = try NSRegularExpression(pattern: translated)
         } catch {
-            throw SSMModelError("pattern \(source) cannot be compiled (as \(translated)): \(error.localizedDescription)")
+            throw SSMModelError(
+                "pattern \(source) cannot be compiled (as \(translated)): \(error.localizedDescription)"
+            )
         }
     }
 

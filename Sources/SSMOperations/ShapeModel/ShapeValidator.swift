@@ -57,7 +57,14 @@ public struct ShapeValidator: Sendable {
 
     private func check(_ value: JSONValue, _ shapeName: String, _ path: String, _ out: inout [ShapeViolation]) {
         guard let shape = model.shapes[shapeName] else {
-            out.append(ShapeViolation(path: path, shape: shapeName, rule: .type, message: "the model has no shape \(shapeName)"))
+            out.append(
+                ShapeViolation(
+                    path: path,
+                    shape: shapeName,
+                    rule: .type,
+                    message: "the model has no shape \(shapeName)"
+                )
+            )
             return
         }
         func fail(_ rule: ShapeViolation.Rule, _ message: String) {
@@ -75,8 +82,14 @@ public struct ShapeValidator: Sendable {
                 if let definition = shape.member(member.key) {
                     check(member.value, definition.shape, memberPath, &out)
                 } else if rejectUnknownMembers {
-                    out.append(ShapeViolation(path: memberPath, shape: shape.name, rule: .unknownMember,
-                                              message: "\(shape.name) has no member \(member.key)"))
+                    out.append(
+                        ShapeViolation(
+                            path: memberPath,
+                            shape: shape.name,
+                            rule: .unknownMember,
+                            message: "\(shape.name) has no member \(member.key)"
+                        )
+                    )
                 }
             }
         case .list:
@@ -97,7 +110,9 @@ public struct ShapeValidator: Sendable {
             checkString(string, shape, fail)
         case .integer, .long:
             guard let number = value.numberValue else { return wrongType("an integer") }
-            guard let integer = number.intValue else { return fail(.type, "expected an integer, found \(number.literal)") }
+            guard let integer = number.intValue else {
+                return fail(.type, "expected an integer, found \(number.literal)")
+            }
             if let min = shape.min, integer < min { fail(.minValue, "\(integer) is below the minimum \(min)") }
             if let max = shape.max, integer > max { fail(.maxValue, "\(integer) is above the maximum \(max)") }
         case .float, .double:

@@ -1,15 +1,19 @@
 import Foundation
 import HTTPTransport
 import LoopbackServer
-import Testing
 import TestSupport
+import Testing
 
 @testable import AWSWire
 
 /// The client through libcurl against a real loopback HTTP server: what goes on the wire, and how answers that
 /// are not AWS errors come back.
 @Suite(.serialized) struct AWSJSONClientWireTests {
-    static let credentials = AWSCredentials(accessKeyID: "AKIDWIRETEST", secretAccessKey: "wire-secret", sessionToken: "wire-session-token")
+    static let credentials = AWSCredentials(
+        accessKeyID: "AKIDWIRETEST",
+        secretAccessKey: "wire-secret",
+        sessionToken: "wire-session-token"
+    )
 
     func withClient(
         answer: @escaping LoopbackHTTPServer.Handler,
@@ -18,17 +22,26 @@ import TestSupport
         try await CurlTransport.withCurlTransport { curl in
             try await LoopbackHTTPServer.withServer(handler: answer) { server in
                 let configuration = AWSConfiguration(
-                    credentials: Self.credentials, region: "eu-west-1", endpoint: try AWSEndpoint(server.baseURL))
+                    credentials: Self.credentials,
+                    region: "eu-west-1",
+                    endpoint: try AWSEndpoint(server.baseURL)
+                )
                 let client = AWSJSONClient(
-                    transport: curl, configuration: configuration,
-                    retryStrategy: AWSRetryStrategy(random: { 0 }, sleeper: { _ in }))
+                    transport: curl,
+                    configuration: configuration,
+                    retryStrategy: AWSRetryStrategy(random: { 0 }, sleeper: { _ in })
+                )
                 try await body(client, server)
             }
         }
     }
 
     static func json(_ status: Int, _ body: String, _ headers: [(String, String)] = []) -> HTTPResponse {
-        HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/x-amz-json-1.1")] + headers), body: Data(body.utf8))
+        HTTPResponse(
+            status: status,
+            headers: HTTPHeaders([("Content-Type", "application/x-amz-json-1.1")] + headers),
+            body: Data(body.utf8)
+        )
     }
 
     @Test(.timeLimit(.minutes(1))) func requestOnTheWireIsSignedAsSent() async throws {
@@ -49,22 +62,35 @@ import TestSupport
 
             // Re-sign exactly the signed headers curl delivered: the signature must be the one that was sent.
             let authorization = try #require(request.headers["Authorization"])
-            let signedNames = try #require(authorization.split(separator: "SignedHeaders=").last?.split(separator: ",").first)
-                .split(separator: ";").map(String.init)
-            #expect(signedNames == ["amz-sdk-invocation-id", "amz-sdk-request", "content-type", "host", "x-amz-date", "x-amz-security-token", "x-amz-target"])
+            let signedNames = try #require(
+                authorization.split(separator: "SignedHeaders=").last?.split(separator: ",").first
+            )
+            .split(separator: ";").map(String.init)
+            #expect(
+                signedNames == [
+                    "amz-sdk-invocation-id", "amz-sdk-request", "content-type", "host", "x-amz-date",
+                    "x-amz-security-token", "x-amz-target",
+                ]
+            )
             var delivered = request
             delivered.headers = HTTPHeaders(request.headers.filter { signedNames.contains($0.name.lowercased()) })
             let amzDate = try #require(request.headers["X-Amz-Date"])
             let date = try #require(Self.parseAmzDate(amzDate))
-            let recomputed = SigV4Signer(region: "eu-west-1", service: "ssm").signature(for: delivered, credentials: Self.credentials, date: date)
+            let recomputed = SigV4Signer(region: "eu-west-1", service: "ssm").signature(
+                for: delivered,
+                credentials: Self.credentials,
+                date: date
+            )
             #expect(recomputed.authorization == authorization)
         }
     }
 
     @Test(.timeLimit(.minutes(1))) func htmlFiveHundredIsRetriedThenNamedClearly() async throws {
         let page = HTTPResponse(
-            status: 500, headers: ["Content-Type": "text/html; charset=utf-8"],
-            body: Data("<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n".utf8))
+            status: 500,
+            headers: ["Content-Type": "text/html; charset=utf-8"],
+            body: Data("<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n".utf8)
+        )
         try await withClient(answer: { _ in page }) { client, server in
             do {
                 _ = try await client.send(operation: "ListCommandInvocations")
@@ -76,12 +102,20 @@ import TestSupport
                 #expect("\(error)".contains("HTML page"))
             }
             #expect(server.requestCount == 3)
-            #expect(server.receivedRequests.map { $0.headers["amz-sdk-request"] } == ["attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3"])
+            #expect(
+                server.receivedRequests.map { $0.headers["amz-sdk-request"] } == [
+                    "attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3",
+                ]
+            )
         }
     }
 
     @Test(.timeLimit(.minutes(1))) func awsErrorFromHeaderAndBody() async throws {
-        let answer = Self.json(400, #"{"__type":"com.amazon#InvalidInstanceId:http://x/","Message":"bad node"}"#, [("x-amzn-RequestId", "rid-7")])
+        let answer = Self.json(
+            400,
+            #"{"__type":"com.amazon#InvalidInstanceId:http://x/","Message":"bad node"}"#,
+            [("x-amzn-RequestId", "rid-7")]
+        )
         try await withClient(answer: { _ in answer }) { client, server in
             await #expect {
                 _ = try await client.send(operation: "SendCommand")
@@ -97,7 +131,9 @@ import TestSupport
     @Test(.timeLimit(.minutes(1)), arguments: [#"{"CommandInvocations": [tru"#, "[]", "<html>ok</html>"])
     func unreadableSuccessBodyIsMalformed(body: String) async throws {
         try await withClient(answer: { _ in Self.json(200, body) }) { client, _ in
-            await #expect(throws: AWSMalformedResponseError.self) { try await client.send(operation: "ListCommandInvocations") }
+            await #expect(throws: AWSMalformedResponseError.self) {
+                try await client.send(operation: "ListCommandInvocations")
+            }
         }
     }
 
@@ -109,20 +145,27 @@ import TestSupport
     }
 
     @Test(.timeLimit(.minutes(1))) func connectionRefusedIsRetriedThenThrown() async throws {
-        try await withRefusingPort { closedPort in try await CurlTransport.withCurlTransport { curl in
-            let configuration = AWSConfiguration(
-                credentials: Self.credentials, region: "eu-west-1", endpoint: try AWSEndpoint("http://127.0.0.1:\(closedPort)"))
-            let quota = AWSRetryQuota()
-            let client = AWSJSONClient(
-                transport: curl, configuration: configuration,
-                retryStrategy: AWSRetryStrategy(quota: quota, random: { 0 }, sleeper: { _ in }))
-            await #expect {
-                _ = try await client.send(operation: "ListCommands")
-            } throws: { error in
-                (error as? TransportError)?.code == .connectionRefused
+        try await withRefusingPort { closedPort in
+            try await CurlTransport.withCurlTransport { curl in
+                let configuration = AWSConfiguration(
+                    credentials: Self.credentials,
+                    region: "eu-west-1",
+                    endpoint: try AWSEndpoint("http://127.0.0.1:\(closedPort)")
+                )
+                let quota = AWSRetryQuota()
+                let client = AWSJSONClient(
+                    transport: curl,
+                    configuration: configuration,
+                    retryStrategy: AWSRetryStrategy(quota: quota, random: { 0 }, sleeper: { _ in })
+                )
+                await #expect {
+                    _ = try await client.send(operation: "ListCommands")
+                } throws: { error in
+                    (error as? TransportError)?.code == .connectionRefused
+                }
+                #expect(quota.availableCapacity == 490)
             }
-            #expect(quota.availableCapacity == 490)
-        } }
+        }
     }
 
     static func parseAmzDate(_ text: String) -> Date? {

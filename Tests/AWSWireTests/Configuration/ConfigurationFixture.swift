@@ -10,7 +10,10 @@ final class ConfigurationFixture {
 
     init(config: String? = nil, credentials: String? = nil) throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("aws-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home.appendingPathComponent(".aws"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: home.appendingPathComponent(".aws"),
+            withIntermediateDirectories: true
+        )
         if let config { try Data(config.utf8).write(to: URL(fileURLWithPath: configPath)) }
         if let credentials { try Data(credentials.utf8).write(to: URL(fileURLWithPath: credentialsPath)) }
     }
@@ -23,15 +26,27 @@ final class ConfigurationFixture {
     }
 
     func resolve(
-        _ extra: [String: String] = [:], profile: String? = nil, region: String? = nil, endpointURL: String? = nil
+        _ extra: [String: String] = [:],
+        profile: String? = nil,
+        region: String? = nil,
+        endpointURL: String? = nil
     ) throws(AWSConfigurationError) -> AWSConfiguration {
         try AWSConfigurationResolver.resolve(
-            AWSConfigurationInputs(environment: environment(extra), profile: profile, region: region, endpointURL: endpointURL))
+            AWSConfigurationInputs(
+                environment: environment(extra),
+                profile: profile,
+                region: region,
+                endpointURL: endpointURL
+            )
+        )
     }
 
     /// The error resolving throws (fails the test if it resolves).
     func failure(
-        _ extra: [String: String] = [:], profile: String? = nil, region: String? = nil, endpointURL: String? = nil
+        _ extra: [String: String] = [:],
+        profile: String? = nil,
+        region: String? = nil,
+        endpointURL: String? = nil
     ) -> AWSConfigurationError? {
         do {
             _ = try resolve(extra, profile: profile, region: region, endpointURL: endpointURL)

@@ -18,7 +18,10 @@ import Testing
     @Test func environmentWinsOverFiles() throws {
         let fixture = try ConfigurationFixture(credentials: files)
         let config = try fixture.resolve(envKeys.merging(["AWS_SESSION_TOKEN": "envtoken"]) { a, _ in a })
-        #expect(config.credentials == AWSCredentials(accessKeyID: "AKIDENV", secretAccessKey: "envsecret", sessionToken: "envtoken"))
+        #expect(
+            config.credentials
+                == AWSCredentials(accessKeyID: "AKIDENV", secretAccessKey: "envsecret", sessionToken: "envtoken")
+        )
         #expect(config.sources["credentials"] == "env AWS_ACCESS_KEY_ID")
     }
 
@@ -31,7 +34,10 @@ import Testing
     @Test func credentialsFileDefaultProfile() throws {
         let fixture = try ConfigurationFixture(credentials: files)
         let config = try fixture.resolve(["AWS_REGION": "us-east-1"])
-        #expect(config.credentials == AWSCredentials(accessKeyID: "AKIDFILE", secretAccessKey: "filesecret", sessionToken: "filetoken"))
+        #expect(
+            config.credentials
+                == AWSCredentials(accessKeyID: "AKIDFILE", secretAccessKey: "filesecret", sessionToken: "filetoken")
+        )
         #expect(config.sources["credentials"] == "\(fixture.credentialsPath) [default]")
     }
 
@@ -64,7 +70,8 @@ import Testing
                 aws_access_key_id = AKIDCONFIG
                 aws_secret_access_key = configsecret
                 """,
-            credentials: files)
+            credentials: files
+        )
         let config = try fixture.resolve(["AWS_PROFILE": "ops"])
         #expect(config.credentials.accessKeyID == "AKIDCONFIG")
         #expect(config.sources["credentials"] == "\(fixture.configPath) [profile ops]")
@@ -74,7 +81,8 @@ import Testing
     @Test func credentialsFileWinsOverConfigFileForTheSameProfile() throws {
         let fixture = try ConfigurationFixture(
             config: "[default]\naws_access_key_id = AKIDCONFIG\naws_secret_access_key = s\nregion = us-west-2\n",
-            credentials: files)
+            credentials: files
+        )
         #expect(try fixture.resolve().credentials.accessKeyID == "AKIDFILE")
     }
 
@@ -88,7 +96,9 @@ import Testing
 
     @Test func tildeInFilePathsExpandsToInjectedHome() throws {
         let fixture = try ConfigurationFixture(credentials: files)
-        let config = try fixture.resolve(["AWS_SHARED_CREDENTIALS_FILE": "~/.aws/credentials", "AWS_REGION": "us-east-1"])
+        let config = try fixture.resolve([
+            "AWS_SHARED_CREDENTIALS_FILE": "~/.aws/credentials", "AWS_REGION": "us-east-1",
+        ])
         #expect(config.credentials.accessKeyID == "AKIDFILE")
     }
 
@@ -126,7 +136,11 @@ import Testing
         #expect(error.kind == .several)
         #expect(error.kinds == [.missingCredentials, .missingRegion])
         #expect(error.message.contains("no credentials: read env AWS_ACCESS_KEY_ID (unset)"))
-        #expect(error.message.contains(" | no region: read env AWS_REGION (unset), env AWS_DEFAULT_REGION (unset), \(fixture.configPath) [default] (file missing)"))
+        #expect(
+            error.message.contains(
+                " | no region: read env AWS_REGION (unset), env AWS_DEFAULT_REGION (unset), \(fixture.configPath) [default] (file missing)"
+            )
+        )
         #expect(!error.message.contains("\n"))
     }
 

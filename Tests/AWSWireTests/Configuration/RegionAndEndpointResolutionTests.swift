@@ -19,7 +19,9 @@ import Testing
     }
 
     @Test func regionFromNamedProfile() throws {
-        let fixture = try ConfigurationFixture(config: "[default]\nregion = us-east-1\n[profile eu]\nregion = eu-central-1\n")
+        let fixture = try ConfigurationFixture(
+            config: "[default]\nregion = us-east-1\n[profile eu]\nregion = eu-central-1\n"
+        )
         let config = try fixture.resolve(keys.merging(["AWS_PROFILE": "eu"]) { a, _ in a })
         #expect(config.region == "eu-central-1")
         #expect(config.sources["region"] == "\(fixture.configPath) [profile eu]")
@@ -77,7 +79,10 @@ import Testing
         let fixture = try ConfigurationFixture(config: config)
         var env = envKeys
         #expect(try fixture.resolve(env).endpoint.url == "http://services.test:2222")
-        #expect(try fixture.resolve(env.merging(["AWS_PROFILE": "plain"]) { a, _ in a }).endpoint.url == "http://plain.test:4444")
+        #expect(
+            try fixture.resolve(env.merging(["AWS_PROFILE": "plain"]) { a, _ in a }).endpoint.url
+                == "http://plain.test:4444"
+        )
         env["AWS_ENDPOINT_URL"] = "http://global.test:5555"
         #expect(try fixture.resolve(env).endpoint.url == "http://global.test:5555")
         env["AWS_ENDPOINT_URL_SSM"] = "http://ssm-env.test:6666"
@@ -89,19 +94,25 @@ import Testing
 
     @Test func ignoreConfiguredEndpointsKeepsOnlyTheExplicitOne() throws {
         let fixture = try ConfigurationFixture(config: config)
-        let env = envKeys.merging(["AWS_ENDPOINT_URL_SSM": "http://ssm-env.test:6666", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "TRUE"]) { a, _ in a }
+        let env = envKeys.merging([
+            "AWS_ENDPOINT_URL_SSM": "http://ssm-env.test:6666", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "TRUE",
+        ]) { a, _ in a }
         #expect(try fixture.resolve(env).endpoint.url == "https://ssm.eu-west-1.amazonaws.com")
         #expect(try fixture.resolve(env, endpointURL: "http://127.0.0.1:1").endpoint.url == "http://127.0.0.1:1")
     }
 
     @Test func ignoreConfiguredEndpointsFromTheProfile() throws {
-        let fixture = try ConfigurationFixture(config: "[default]\nendpoint_url = http://x.test\nignore_configured_endpoint_urls = true\n")
+        let fixture = try ConfigurationFixture(
+            config: "[default]\nendpoint_url = http://x.test\nignore_configured_endpoint_urls = true\n"
+        )
         #expect(try fixture.resolve(envKeys).endpoint.url == "https://ssm.eu-west-1.amazonaws.com")
     }
 
     @Test func invalidIgnoreFlagIsAnError() throws {
         let fixture = try ConfigurationFixture()
-        let error = try #require(fixture.failure(envKeys.merging(["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "yes"]) { a, _ in a }))
+        let error = try #require(
+            fixture.failure(envKeys.merging(["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "yes"]) { a, _ in a })
+        )
         #expect(error.kind == .invalidValue)
         #expect(error.message.contains("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"))
     }
@@ -137,7 +148,10 @@ import Testing
 @Suite struct MalformedFileTests {
     @Test(arguments: [
         ("aws_access_key_id = x\n", "line 1: `aws_access_key_id` appears before any [section] header"),
-        ("[default]\nthis line is garbage\n", "line 2: `this line is garbage` is not a [section], key = value, or comment line"),
+        (
+            "[default]\nthis line is garbage\n",
+            "line 2: `this line is garbage` is not a [section], key = value, or comment line"
+        ),
         ("[default\nregion = x\n", "line 1: `[default` is not a valid [section] header"),
         ("[default]\nregion = a\n[default]\n", "line 3: section [default] appears twice"),
         ("[default]\nregion = a\nregion = b\n", "line 3: key region appears twice in [default]"),
@@ -157,7 +171,9 @@ import Testing
 
     @Test func devNullAsBothFilesMeansNoFiles() throws {
         let fixture = try ConfigurationFixture()
-        let config = try fixture.resolve(envKeys.merging(["AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"]) { a, _ in a })
+        let config = try fixture.resolve(
+            envKeys.merging(["AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"]) { a, _ in a }
+        )
         #expect(config.credentials.accessKeyID == "AKIDENV")
     }
 
@@ -177,7 +193,8 @@ import Testing
     @Test func commentsBlankLinesColonsAndCRLFAreAccepted() throws {
         let fixture = try ConfigurationFixture(
             config: "# comment\r\n; other\r\n\r\n[default]\r\nregion: eu-south-1\r\n  \r\n",
-            credentials: "[default]\naws_access_key_id = AKID # not a comment\naws_secret_access_key=s\n")
+            credentials: "[default]\naws_access_key_id = AKID # not a comment\naws_secret_access_key=s\n"
+        )
         let config = try fixture.resolve()
         #expect(config.region == "eu-south-1")
         #expect(config.credentials.accessKeyID == "AKID # not a comment")

@@ -16,13 +16,18 @@ import Testing
 
     @Test(arguments: [
         "FooError", "FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/",
-        "aws.protocoltests.restjson#FooError", "aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+        "aws.protocoltests.restjson#FooError",
+        "aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/",
     ])
     func sanitizesEverySmithyForm(raw: String) throws {
         #expect(AWSErrorDecoder.sanitize(raw) == "FooError")
-        let fromType = try #require(serviceError(AWSErrorDecoder.decode(response(400, #"{"__type":"\#(raw)"}"#), operation: "Op")))
+        let fromType = try #require(
+            serviceError(AWSErrorDecoder.decode(response(400, #"{"__type":"\#(raw)"}"#), operation: "Op"))
+        )
         #expect(fromType.code == "FooError")
-        let fromHeader = try #require(serviceError(AWSErrorDecoder.decode(response(400, "", [("X-Amzn-Errortype", raw)]), operation: "Op")))
+        let fromHeader = try #require(
+            serviceError(AWSErrorDecoder.decode(response(400, "", [("X-Amzn-Errortype", raw)]), operation: "Op"))
+        )
         #expect(fromHeader.code == "FooError")
     }
 
@@ -44,15 +49,26 @@ import Testing
     }
 
     @Test func messageAndRequestID() throws {
-        let body = response(400, #"{"__type":"InvalidInstanceId","Message":"Instances [[i-1]] not in a valid state"}"#, [("x-amzn-RequestId", "req-1")])
+        let body = response(
+            400,
+            #"{"__type":"InvalidInstanceId","Message":"Instances [[i-1]] not in a valid state"}"#,
+            [("x-amzn-RequestId", "req-1")]
+        )
         let error = try #require(serviceError(AWSErrorDecoder.decode(body, operation: "SendCommand")))
         #expect(error.message == "Instances [[i-1]] not in a valid state")
         #expect(error.requestID == "req-1")
-        #expect(error.description == "SendCommand failed with InvalidInstanceId (HTTP 400): Instances [[i-1]] not in a valid state [request id req-1]")
+        #expect(
+            error.description
+                == "SendCommand failed with InvalidInstanceId (HTTP 400): Instances [[i-1]] not in a valid state [request id req-1]"
+        )
     }
 
     @Test func headerOnlyFiveHundredWithoutBody() throws {
-        let error = try #require(serviceError(AWSErrorDecoder.decode(response(500, "", [("X-Amzn-ErrorType", "InternalServerError")]), operation: nil)))
+        let error = try #require(
+            serviceError(
+                AWSErrorDecoder.decode(response(500, "", [("X-Amzn-ErrorType", "InternalServerError")]), operation: nil)
+            )
+        )
         #expect(error.code == "InternalServerError")
         #expect(error.message == nil)
     }
@@ -64,7 +80,12 @@ import Testing
         ("", "body is empty"),
     ])
     func unreadableBodiesNeverCrash(body: String, expected: String) {
-        guard case .unreadable(500, let reason) = AWSErrorDecoder.decode(response(500, body, [("Content-Type", "text/html")]), operation: "X") else {
+        guard
+            case .unreadable(500, let reason) = AWSErrorDecoder.decode(
+                response(500, body, [("Content-Type", "text/html")]),
+                operation: "X"
+            )
+        else {
             Issue.record("expected unreadable")
             return
         }
@@ -73,8 +94,14 @@ import Testing
 
     @Test func unreadableErrorNamesOperationAndStatus() {
         let error = AWSUnreadableErrorResponse(
-            operation: "ListCommandInvocations", statusCode: 500,
-            reason: "the body is an HTML page (text/html), not an AWS JSON error", response: HTTPResponse(status: 500))
-        #expect(error.description == "ListCommandInvocations failed with HTTP 500 and no AWS error: the body is an HTML page (text/html), not an AWS JSON error; the endpoint may not implement ListCommandInvocations")
+            operation: "ListCommandInvocations",
+            statusCode: 500,
+            reason: "the body is an HTML page (text/html), not an AWS JSON error",
+            response: HTTPResponse(status: 500)
+        )
+        #expect(
+            error.description
+                == "ListCommandInvocations failed with HTTP 500 and no AWS error: the body is an HTML page (text/html), not an AWS JSON error; the endpoint may not implement ListCommandInvocations"
+        )
     }
 }

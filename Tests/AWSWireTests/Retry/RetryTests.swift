@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTransport
-import Testing
 import TestSupport
+import Testing
 
 @testable import AWSWire
 
@@ -11,18 +11,29 @@ final class SleepLog: @unchecked Sendable {
     private let lock = NSLock()
     private var delays: [Double] = []
     var recorded: [Double] { lock.withLock { delays } }
-    var sleeper: @Sendable (Double) async throws -> Void { { [self] seconds in lock.withLock { delays.append(seconds) } } }
+    var sleeper: @Sendable (Double) async throws -> Void {
+        { [self] seconds in lock.withLock { delays.append(seconds) } }
+    }
 }
 
 @Suite struct RetryTests {
     static let configuration = AWSConfiguration(
-        credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"), region: "us-east-1",
-        endpoint: try! AWSEndpoint("http://127.0.0.1:9"))
+        credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"),
+        region: "us-east-1",
+        endpoint: try! AWSEndpoint("http://127.0.0.1:9")
+    )
 
-    func client(_ transport: ScriptedTransport, draws: Double = 0.5, quota: AWSRetryQuota = AWSRetryQuota(), log: SleepLog) -> AWSJSONClient {
+    func client(
+        _ transport: ScriptedTransport,
+        draws: Double = 0.5,
+        quota: AWSRetryQuota = AWSRetryQuota(),
+        log: SleepLog
+    ) -> AWSJSONClient {
         AWSJSONClient(
-            transport: transport, configuration: Self.configuration,
-            retryStrategy: AWSRetryStrategy(quota: quota, random: { draws }, sleeper: log.sleeper))
+            transport: transport,
+            configuration: Self.configuration,
+            retryStrategy: AWSRetryStrategy(quota: quota, random: { draws }, sleeper: log.sleeper)
+        )
     }
 
     @Test func backoffIsFullJitterCappedAtTwentySeconds() {
@@ -44,11 +55,16 @@ final class SleepLog: @unchecked Sendable {
     ])
     func retryableFailuresAreRetriedThenSucceed(failure: Result<HTTPResponse, any Error>) async throws {
         let transport = ScriptedTransport([failure, failure, ScriptedTransport.json(200, #"{"Commands":[]}"#)])
-        let log = SleepLog(), quota = AWSRetryQuota()
+        let log = SleepLog()
+        let quota = AWSRetryQuota()
         let response = try await client(transport, quota: quota, log: log).send(operation: "ListCommands")
         #expect(response.attempts == 3)
         #expect(log.recorded == [0.5, 1.0])
-        #expect(transport.requests.map { $0.headers["amz-sdk-request"] } == ["attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3"])
+        #expect(
+            transport.requests.map { $0.headers["amz-sdk-request"] } == [
+                "attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3",
+            ]
+        )
         let ids = Set(transport.requests.compactMap { $0.headers["amz-sdk-invocation-id"] })
         #expect(ids.count == 1)
         // Two retries took 5 each; the success refunds the last one.
@@ -59,7 +75,9 @@ final class SleepLog: @unchecked Sendable {
         let throttle = ScriptedTransport.json(400, #"{"__type":"ThrottlingException","message":"Rate exceeded"}"#)
         let transport = ScriptedTransport([throttle, throttle, throttle, throttle])
         let log = SleepLog()
-        await #expect(throws: AWSServiceError.self) { try await client(transport, log: log).send(operation: "ListCommands") }
+        await #expect(throws: AWSServiceError.self) {
+            try await client(transport, log: log).send(operation: "ListCommands")
+        }
         #expect(transport.requests.count == 3)
         #expect(log.recorded.count == 2)
     }
@@ -72,7 +90,9 @@ final class SleepLog: @unchecked Sendable {
     func nonRetryableErrorsAreThrownAtOnce(body: String) async throws {
         let transport = ScriptedTransport([ScriptedTransport.json(400, body), ScriptedTransport.json(200, "{}")])
         let log = SleepLog()
-        await #expect(throws: AWSServiceError.self) { try await client(transport, log: log).send(operation: "GetCommandInvocation") }
+        await #expect(throws: AWSServiceError.self) {
+            try await client(transport, log: log).send(operation: "GetCommandInvocation")
+        }
         #expect(transport.requests.count == 1)
         #expect(log.recorded.isEmpty)
     }
@@ -80,7 +100,9 @@ final class SleepLog: @unchecked Sendable {
     @Test func timeoutsCostTenTokensAndSuccessWithoutRetryAddsOne() async throws {
         let quota = AWSRetryQuota()
         let timeout = Result<HTTPResponse, any Error>.failure(TransportError(code: .timeout, message: "slow", url: "x"))
-        let transport = ScriptedTransport([timeout, ScriptedTransport.json(200, "{}"), ScriptedTransport.json(200, "{}")])
+        let transport = ScriptedTransport([
+            timeout, ScriptedTransport.json(200, "{}"), ScriptedTransport.json(200, "{}"),
+        ])
         let c = client(transport, quota: quota, log: SleepLog())
         _ = try await c.send(operation: "ListCommands")
         #expect(quota.availableCapacity == 500)  // took 10, refunded 10 (capped at 500)
@@ -113,7 +135,9 @@ final class SleepLog: @unchecked Sendable {
         #expect(AWSRetryClassifier.classify(CassetteMiss()) == nil)
         #expect(AWSRetryClassifier.classify(TransportError(code: .tls, message: "", url: "")) == nil)
         #expect(AWSRetryClassifier.classify(TransportError(code: .connectTimeout, message: "", url: "")) == .timeout)
-        #expect(AWSRetryClassifier.classify(AWSMalformedResponseError(operation: "X", statusCode: 200, reason: "")) == nil)
+        #expect(
+            AWSRetryClassifier.classify(AWSMalformedResponseError(operation: "X", statusCode: 200, reason: "")) == nil
+        )
     }
 
     @Test func eachAttemptIsSignedAtTheClockTime() async throws {

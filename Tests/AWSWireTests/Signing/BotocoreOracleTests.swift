@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTransport
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 @testable import AWSWire
 
@@ -20,8 +20,12 @@ import TestSupport
         for _ in 0..<250 {
             let sample = RandomSSMRequest(&random)
             let request = sample.client.signedRequest(
-                operation: sample.operation, payload: sample.body, invocationID: sample.invocationID,
-                attempt: sample.attempt, maxAttempts: 3)
+                operation: sample.operation,
+                payload: sample.body,
+                invocationID: sample.invocationID,
+                attempt: sample.attempt,
+                maxAttempts: 3
+            )
             ours.append(try #require(request.headers["Authorization"]))
             let passed = request.headers.filter {
                 !["host", "authorization", "x-amz-date", "x-amz-security-token"].contains($0.name.lowercased())
@@ -33,13 +37,18 @@ import TestSupport
                         "method": .string(request.method), "url": .string(request.url),
                         "headers": .array(passed.map { .array([.string($0.name), .string($0.value)]) }),
                         "body_base64": .string(request.body.base64EncodedString()),
-                        "access_key": .string(credentials.accessKeyID), "secret_key": .string(credentials.secretAccessKey),
+                        "access_key": .string(credentials.accessKeyID),
+                        "secret_key": .string(credentials.secretAccessKey),
                         "token": credentials.sessionToken.map { .string($0) } ?? .null,
                         "region": .string(sample.client.configuration.region), "service": "ssm",
                         "amz_date": .string(try #require(request.headers["X-Amz-Date"])),
-                    ])))
+                    ])
+                )
+            )
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sigv4-oracle-\(UUID().uuidString).json")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sigv4-oracle-\(UUID().uuidString).json"
+        )
         try JSONWriter.data(.array(cases)).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
 
@@ -84,7 +93,10 @@ struct RandomSSMRequest {
         let endpoint = try! AWSEndpoint(endpoints[random.next(below: endpoints.count)])
         let credentials = AWSCredentials(
             accessKeyID: "AKIA" + random.string(length: 16, alphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"),
-            secretAccessKey: random.string(length: 40, alphabet: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/"),
+            secretAccessKey: random.string(
+                length: 40,
+                alphabet: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/"
+            ),
             sessionToken: random.next(below: 2) == 0
                 ? nil : random.string(length: 64 + random.next(below: 300), alphabet: "ABCDEFGHabcdefgh0123456789+/=")
         )
@@ -92,7 +104,8 @@ struct RandomSSMRequest {
         client = AWSJSONClient(
             transport: UnusedTransport(),
             configuration: AWSConfiguration(credentials: credentials, region: region, endpoint: endpoint),
-            clock: .fixed(date))
+            clock: .fixed(date)
+        )
         operation = Self.operations[random.next(below: Self.operations.count)]
         body = JSONWriter.data(random.jsonObject(depth: 0))
         invocationID = UUID().uuidString.lowercased()
@@ -118,8 +131,10 @@ extension SeededRandom {
     }
 
     mutating func jsonObject(depth: Int) -> JSONValue {
-        let keys = ["CommandId", "InstanceId", "InstanceIds", "DocumentName", "Parameters", "Comment", "MaxResults",
-                    "NextToken", "Details", "Filters", "PluginName", "TimeoutSeconds"]
+        let keys = [
+            "CommandId", "InstanceId", "InstanceIds", "DocumentName", "Parameters", "Comment", "MaxResults",
+            "NextToken", "Details", "Filters", "PluginName", "TimeoutSeconds",
+        ]
         var object = JSONObject()
         for _ in 0..<next(below: 6) { object[keys[next(below: keys.count)]] = jsonValue(depth: depth + 1) }
         return .object(object)

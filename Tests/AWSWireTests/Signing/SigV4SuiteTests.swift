@@ -44,7 +44,10 @@ import Testing
             token = String(line.dropFirst("x-amz-security-token:".count))
         }
         let credentials = AWSCredentials(
-            accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: token)
+            accessKeyID: "AKIDEXAMPLE",
+            secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+            sessionToken: token
+        )
         let signed = Self.signer.sign(request, credentials: credentials, date: Self.date)
         #expect(signed.headers["Authorization"] == (try Self.file(testCase, "authz")))
 

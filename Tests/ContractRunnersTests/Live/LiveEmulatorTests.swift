@@ -4,8 +4,8 @@ import Foundation
 import HTTPTransport
 import SSMEmulator
 import SSMOperations
-import Testing
 import TestSupport
+import Testing
 
 @testable import ContractRunners
 
@@ -15,18 +15,28 @@ import TestSupport
 @Suite(.serialized) struct LiveEmulatorTests {
     static let instances = ["i-0123456789abcdef0", "i-0fedcba9876543210"]
     static let offline = "i-0aaaaaaaaaaaaaaaa"
-    static let credentials = ["AWS_ACCESS_KEY_ID": "AKIDEMULATORLIVE0001", "AWS_SECRET_ACCESS_KEY": "emulator-secret-not-real",
-                              "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "HOME": "/nonexistent-home-for-tests"]
+    static let credentials = [
+        "AWS_ACCESS_KEY_ID": "AKIDEMULATORLIVE0001", "AWS_SECRET_ACCESS_KEY": "emulator-secret-not-real",
+        "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+        "HOME": "/nonexistent-home-for-tests",
+    ]
 
     /// `timeScale` 10 keeps the offline instance Pending for 3 s (its 30 s delivery timeout), long enough to be
     /// seen whatever the machine's load.
     static func emulatorOptions(timeScale: Double = 100) -> EmulatorOptions {
         EmulatorOptions(
-            instanceIDs: instances, offlineInstanceIDs: [offline], clock: .scaled(timeScale),
-            timing: EmulatorTiming(visibilityWindow: 0.5, deliveryDelay: 0.5, minimumExecutionTimeout: 1))
+            instanceIDs: instances,
+            offlineInstanceIDs: [offline],
+            clock: .scaled(timeScale),
+            timing: EmulatorTiming(visibilityWindow: 0.5, deliveryDelay: 0.5, minimumExecutionTimeout: 1)
+        )
     }
 
-    static func options(_ emulator: SSMEmulator, folder: URL, progress: @escaping @Sendable (String) -> Void = { _ in }) -> LiveOptions {
+    static func options(
+        _ emulator: SSMEmulator,
+        folder: URL,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) -> LiveOptions {
         var options = LiveOptions()
         options.instanceIDs = instances
         options.offlineInstanceID = offline
@@ -52,10 +62,15 @@ import TestSupport
     }
 
     /// An SSM client of the test's own, straight to the emulator (not through `live`).
-    static func withClient<R: Sendable>(_ emulator: SSMEmulator, _ body: @Sendable (SSMClient) async throws -> R) async throws -> R {
+    static func withClient<R: Sendable>(
+        _ emulator: SSMEmulator,
+        _ body: @Sendable (SSMClient) async throws -> R
+    ) async throws -> R {
         let configuration = AWSConfiguration(
             credentials: AWSCredentials(accessKeyID: "AKIDOTHERCLIENT00001", secretAccessKey: "other-secret-not-real"),
-            region: "us-east-1", endpoint: try AWSEndpoint(emulator.baseURL))
+            region: "us-east-1",
+            endpoint: try AWSEndpoint(emulator.baseURL)
+        )
         return try await CurlTransport.withCurlTransport { curl in
             try await body(SSMClient(transport: curl, configuration: configuration))
         }
@@ -63,9 +78,14 @@ import TestSupport
 
     /// Sends a long sleep that `live` did not start.
     static func foreignCommand(_ ssm: SSMClient) async throws -> String {
-        let sent = try await ssm.sendCommand(SendCommandInput(
-            documentName: "AWS-RunShellScript", instanceIds: [instances[0]], parameters: ["commands": ["sleep 30"]],
-            comment: "not started by live"))
+        let sent = try await ssm.sendCommand(
+            SendCommandInput(
+                documentName: "AWS-RunShellScript",
+                instanceIds: [instances[0]],
+                parameters: ["commands": ["sleep 30"]],
+                comment: "not started by live"
+            )
+        )
         return try #require(sent.value.command?.commandId)
     }
 
@@ -73,8 +93,14 @@ import TestSupport
     /// `wanted`; returns the status.
     static func status(_ ssm: SSMClient, _ commandID: String, until wanted: Set<String>) async throws -> String {
         for _ in 0..<2_000 {
-            let answer = try? await ssm.getCommandInvocation(GetCommandInvocationInput(commandId: commandID, instanceId: instances[0]))
-            if let status = answer?.value.status?.rawValue, wanted.contains(status) || StatusVocabulary.isTerminal(status) { return status }
+            let answer = try? await ssm.getCommandInvocation(
+                GetCommandInvocationInput(commandId: commandID, instanceId: instances[0])
+            )
+            if let status = answer?.value.status?.rawValue,
+                wanted.contains(status) || StatusVocabulary.isTerminal(status)
+            {
+                return status
+            }
             await Task.yield()
         }
         return "never reached \(wanted.sorted())"
@@ -90,7 +116,8 @@ import TestSupport
         #expect(outcome.status == .success, "\(outcome.resultLine)")
         #expect(outcome.inconclusive.isEmpty)
         let catalog = try ScenarioCatalog.load(folder: PackageRoot.path("Contracts"))
-        let runs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("fresh").path).sorted()
+        let runs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("fresh").path)
+            .sorted()
         #expect(runs == catalog.scenarios.map { "\($0.name).json" }.sorted())
         for row in outcome.contracts.rows {
             #expect(row.targets.contains { $0.tally.pass > 0 }, "\(row.contract.id) never passed against the emulator")
@@ -99,10 +126,15 @@ import TestSupport
         #expect(outcome.apiCalls > catalog.scenarios.count && outcome.apiCalls < LiveOptions.defaultMaxAPICalls)
         // A progress line per step as it happens, the caps first, each scenario judged as it arrives.
         #expect(lines.all.first?.hasPrefix("live: 16 scenarios against \(outcome.endpoint)") == true)
-        #expect(lines.all.first?.contains("caps: 1800 s wall time (--max-wall-time), 2000 API calls (--max-api-calls)") == true)
+        #expect(
+            lines.all.first?.contains("caps: 1800 s wall time (--max-wall-time), 2000 API calls (--max-api-calls)")
+                == true
+        )
         #expect(lines.all.contains("in-flight: GetCommandInvocation i-0123456789abcdef0: InProgress/InProgress"))
         for scenario in catalog.scenarios {
-            let judged = ["list-commands", "describe-instance-information"].contains(scenario.name) ? "no contract applies" : "contracts hold"
+            let judged =
+                ["list-commands", "describe-instance-information"].contains(scenario.name)
+                ? "no contract applies" : "contracts hold"
             #expect(lines.all.contains { $0.hasPrefix("\(scenario.name): \(judged)") }, "\(scenario.name)")
         }
     }
@@ -143,7 +175,11 @@ import TestSupport
         #expect(outcome.apiCalls == 7)
         #expect(outcome.inconclusive["in-flight"]?.contains("the API-call cap (--max-api-calls 7) was reached") == true)
         #expect(outcome.text.contains("INCONCLUSIVE in-flight:"))
-        #expect(outcome.resultLine.hasSuffix("contracts hold, 1 scenario inconclusive; no baseline to compare with (exit 4)"))
+        #expect(
+            outcome.resultLine.hasSuffix(
+                "contracts hold, 1 scenario inconclusive; no baseline to compare with (exit 4)"
+            )
+        )
     }
 
     @Test(.timeLimit(.minutes(1))) func theWallTimeCapStopsTheRunAndCancelsOnlyItsOwnCommand() async throws {
@@ -151,14 +187,19 @@ import TestSupport
             options.maxWallTime = 2
             return try await LiveRunner.run(options)
         }
-        #expect(outcome.inconclusive["in-flight"]?.hasPrefix("the wall-time cap (--max-wall-time 2) was reached") == true, "\(outcome.inconclusive)")
+        #expect(
+            outcome.inconclusive["in-flight"]?.hasPrefix("the wall-time cap (--max-wall-time 2) was reached") == true,
+            "\(outcome.inconclusive)"
+        )
     }
 
     @Test(.timeLimit(.minutes(1))) func anInterruptCancelsOnlyTheCommandsTheRunStarted() async throws {
         _ = try await Self.stoppedRun { options, _ in
             let (running, signal) = AsyncStream.makeStream(of: Void.self)
             options.progress = { line in
-                if line == "in-flight: GetCommandInvocation i-0123456789abcdef0: InProgress/InProgress" { signal.yield() }
+                if line == "in-flight: GetCommandInvocation i-0123456789abcdef0: InProgress/InProgress" {
+                    signal.yield()
+                }
             }
             let configured = options
             let run = Task { try await LiveRunner.run(configured) }
@@ -182,13 +223,22 @@ extension LiveEmulatorTests {
             try await Self.withClient(emulator) { ssm in
                 let foreign = try await Self.foreignCommand(ssm)
                 let environment = Self.credentials.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-                let child = try ChildProcess("/usr/bin/env", environment + [
-                    binary.path, "live", "--endpoint-url", emulator.baseURL, "--region", "us-east-1",
-                    "--source", "mock:ssm-contract-emulator@\(ContractRunnersInfo.version)", "--instance-id", Self.instances[0],
-                    "--scenario", "get-command-invocation-errors", "--scenario", "in-flight", "--scenario-parameter", "sleep=30",
-                    "--concurrency", "1", "--poll-delay", "0.05", "--baseline", folder.appendingPathComponent("none").path,
-                    "--output", folder.appendingPathComponent("fresh").path, "--catalog", PackageRoot.path("Contracts").path,
-                ], standardError: try Self.emptyFile(folder.appendingPathComponent("stderr.txt")), currentDirectory: PackageRoot.url)
+                let child = try ChildProcess(
+                    "/usr/bin/env",
+                    environment + [
+                        binary.path, "live", "--endpoint-url", emulator.baseURL, "--region", "us-east-1",
+                        "--source", "mock:ssm-contract-emulator@\(ContractRunnersInfo.version)", "--instance-id",
+                        Self.instances[0],
+                        "--scenario", "get-command-invocation-errors", "--scenario", "in-flight",
+                        "--scenario-parameter", "sleep=30",
+                        "--concurrency", "1", "--poll-delay", "0.05", "--baseline",
+                        folder.appendingPathComponent("none").path,
+                        "--output", folder.appendingPathComponent("fresh").path, "--catalog",
+                        PackageRoot.path("Contracts").path,
+                    ],
+                    standardError: try Self.emptyFile(folder.appendingPathComponent("stderr.txt")),
+                    currentDirectory: PackageRoot.url
+                )
                 defer { child.stop() }
                 // Wait (by asking the emulator, not by sleeping) until live's command runs.
                 var own: String?
@@ -207,7 +257,11 @@ extension LiveEmulatorTests {
                 #expect(try await Self.status(ssm, ownID, until: []) == "Cancelled")
                 #expect(try await Self.status(ssm, foreign, until: ["InProgress"]) == "InProgress")
                 let stderr = try String(contentsOf: folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
-                #expect(stderr.contains("ssm-contract live: \(number == SIGINT ? "SIGINT" : "SIGTERM") — stopping and cancelling the commands this run started"))
+                #expect(
+                    stderr.contains(
+                        "ssm-contract live: \(number == SIGINT ? "SIGINT" : "SIGTERM") — stopping and cancelling the commands this run started"
+                    )
+                )
                 #expect(stderr.contains("live: cancelled \(ownID), a command this run sent that was still running"))
             }
         }

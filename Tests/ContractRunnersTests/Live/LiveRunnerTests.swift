@@ -2,8 +2,8 @@ import Cassettes
 import ContractRunners
 import Foundation
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 /// `ssm-contract live` against the real moto server standing in for the live account.
 @Suite(.serialized) struct LiveRunnerTests {
@@ -15,7 +15,12 @@ import TestSupport
         return folder
     }
 
-    static func options(_ moto: MotoServer, baseline: URL, output: URL, source: String? = "mock:moto@5.2.1") -> LiveOptions {
+    static func options(
+        _ moto: MotoServer,
+        baseline: URL,
+        output: URL,
+        source: String? = "mock:moto@5.2.1"
+    ) -> LiveOptions {
         var options = LiveOptions()
         options.instanceIDs = ["i-0123456789abcdef0", "i-0fedcba9876543210"]
         options.endpointURL = moto.endpointURL
@@ -40,13 +45,21 @@ import TestSupport
         try edit(baseline.appendingPathComponent("success-known-output.json")) { operation, text in
             switch operation {
             case "GetCommandInvocation":
-                return text.replacingOccurrences(of: #""StandardErrorContent": """#, with: #""StandardErrorContent": "", "StandardErrorUrl": """#)
+                return text.replacingOccurrences(
+                    of: #""StandardErrorContent": """#,
+                    with: #""StandardErrorContent": "", "StandardErrorUrl": """#
+                )
             case "SendCommand":
                 let exponent = try Regex(#""RequestedDateTime": (\d)(\d+)\.(\d+)"#)
                 return text.replacing(exponent) { match in
-                    let (lead, rest, fraction) = (match.output[1].substring!, match.output[2].substring!, match.output[3].substring!)
+                    let (lead, rest, fraction) = (
+                        match.output[1].substring!, match.output[2].substring!, match.output[3].substring!
+                    )
                     return "\"RequestedDateTime\": \(lead).\(rest)\(fraction)E\(rest.count)"
-                }.replacingOccurrences(of: #""StatusDetails": "Details placeholder""#, with: #""StatusDetails": "Pending""#)
+                }.replacingOccurrences(
+                    of: #""StatusDetails": "Details placeholder""#,
+                    with: #""StatusDetails": "Pending""#
+                )
             default: return text
             }
         }
@@ -75,9 +88,15 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         let baseline = folder.appendingPathComponent("baseline")
         try await MotoServer.withMotoServer { moto in
-            let first = try await LiveRunner.run(Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run1")))
+            let first = try await LiveRunner.run(
+                Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run1"))
+            )
             #expect(first.status == .success)
-            #expect(first.text.contains("Drift: no baseline: \(baseline.path) does not exist; run with --update-baseline to create it"))
+            #expect(
+                first.text.contains(
+                    "Drift: no baseline: \(baseline.path) does not exist; run with --update-baseline to create it"
+                )
+            )
             #expect(!FileManager.default.fileExists(atPath: baseline.path))
 
             var update = Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run2"))
@@ -86,10 +105,16 @@ import TestSupport
             #expect(created.status == .success)
             let catalog = try ScenarioCatalog.load(folder: PackageRoot.path("Contracts"))
             let expected = catalog.scenarios.filter { $0.instances != .offline }.map { "\($0.name).json" }.sorted()
-            #expect(created.text.contains("baseline: created \(baseline.path) with \(expected.count) fresh cassette(s)"))
+            #expect(
+                created.text.contains("baseline: created \(baseline.path) with \(expected.count) fresh cassette(s)")
+            )
             let names = try FileManager.default.contentsOfDirectory(atPath: baseline.path).sorted()
             #expect(names == expected)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["baseline", "run1", "run2"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                    "baseline", "run1", "run2",
+                ]
+            )
             let recorded = try Cassette.load(from: baseline.appendingPathComponent("success-known-output.json"))
             #expect(recorded.header.source == .mock(name: "moto", version: moto.version))
 
@@ -100,12 +125,21 @@ import TestSupport
             let second = try await LiveRunner.run(again)
             #expect(second.status == .success)
             #expect(second.drift.items.isEmpty && second.drift.comparedFiles.count == expected.count)
-            #expect(second.text.contains("Drift since \(recorded.header.recordedAt) (baseline \(baseline.path), \(expected.count) cassettes compared)"))
+            #expect(
+                second.text.contains(
+                    "Drift since \(recorded.header.recordedAt) (baseline \(baseline.path), \(expected.count) cassettes compared)"
+                )
+            )
             #expect(second.text.contains("No drift: response shapes match the baseline."))
             // moto's conformance report: every deviation listed in Contracts/deviations/moto-5.2.1.yaml was observed.
-            let listed = try String(contentsOf: PackageRoot.path("Contracts/deviations/moto-5.2.1.yaml"), encoding: .utf8)
-                .split(separator: "\n").compactMap { $0.hasPrefix("  - id: ") ? String($0.dropFirst(8)) : nil }
-            let held = second.contracts.rows.filter { $0.targets.contains { $0.deviationState == .held } }.map(\.contract.id)
+            let listed = try String(
+                contentsOf: PackageRoot.path("Contracts/deviations/moto-5.2.1.yaml"),
+                encoding: .utf8
+            )
+            .split(separator: "\n").compactMap { $0.hasPrefix("  - id: ") ? String($0.dropFirst(8)) : nil }
+            let held = second.contracts.rows.filter { $0.targets.contains { $0.deviationState == .held } }.map(
+                \.contract.id
+            )
             #expect(Set(held) == Set(listed) && listed.count == 6, "held \(held), listed \(listed)")
             #expect(second.text.contains("model: no drift"))
             let report = try JSONParser.parse(Data(contentsOf: json))
@@ -118,18 +152,26 @@ import TestSupport
             drifted.junit = junit.path
             let third = try await LiveRunner.run(drifted)
             #expect(third.status == .drift)
-            #expect(third.drift.drift.map(\.description) == [
-                "success-known-output.json SendCommand $.Command.RequestedDateTime type: number (exponent) → number (decimal)",
-                "success-known-output.json SendCommand $.Command.StatusDetails values: Pending → Details placeholder",
-                "success-known-output.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)",
-                "get-command-invocation-errors.json GetCommandInvocation outcomes: InvalidCommand (HTTP 400) → InvalidCommandId (HTTP 400)",
-            ])
+            #expect(
+                third.drift.drift.map(\.description) == [
+                    "success-known-output.json SendCommand $.Command.RequestedDateTime type: number (exponent) → number (decimal)",
+                    "success-known-output.json SendCommand $.Command.StatusDetails values: Pending → Details placeholder",
+                    "success-known-output.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)",
+                    "get-command-invocation-errors.json GetCommandInvocation outcomes: InvalidCommand (HTTP 400) → InvalidCommandId (HTTP 400)",
+                ]
+            )
             let page = try String(contentsOf: PackageRoot.path("docs/live.md"), encoding: .utf8)
             for line in third.drift.drift { #expect(page.contains("  DRIFT \(line)\n"), "docs/live.md shows \(line)") }
-            #expect(third.text.contains("  DRIFT success-known-output.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)\n"))
+            #expect(
+                third.text.contains(
+                    "  DRIFT success-known-output.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)\n"
+                )
+            )
             #expect(third.text.hasSuffix("Result: contracts hold; 4 difference(s) since the baseline (exit 5)\n"))
             let xml = try String(contentsOf: junit, encoding: .utf8)
-            #expect(xml.contains(#"<testsuite name="ssm-contract live drift" tests="\#(expected.count + 2)" failures="3">"#))
+            #expect(
+                xml.contains(#"<testsuite name="ssm-contract live drift" tests="\#(expected.count + 2)" failures="3">"#)
+            )
             #expect(xml.contains(#"<testsuite name="ssm-contract live contracts""#))
 
             // Accepting the drift replaces the baseline atomically and leaves no staging or .previous folder.
@@ -137,9 +179,18 @@ import TestSupport
             accept.updateBaseline = true
             let accepted = try await LiveRunner.run(accept)
             #expect(accepted.status == .success)
-            #expect(accepted.text.contains("baseline: replaced \(baseline.path) with \(expected.count) fresh cassette(s)") && accepted.text.contains("the 4 difference(s) above are accepted"))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("baseline") } == ["baseline"])
-            let afterwards = try await LiveRunner.run(Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run6")))
+            #expect(
+                accepted.text.contains("baseline: replaced \(baseline.path) with \(expected.count) fresh cassette(s)")
+                    && accepted.text.contains("the 4 difference(s) above are accepted")
+            )
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("baseline") } == [
+                    "baseline"
+                ]
+            )
+            let afterwards = try await LiveRunner.run(
+                Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run6"))
+            )
             #expect(afterwards.status == .success && afterwards.drift.items.isEmpty)
         }
     }
@@ -149,18 +200,18 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         let teamRule = folder.appendingPathComponent("team.yaml")
         try """
-            contracts:
-              - id: team.stdout-not-empty
-                statement: Our echo command prints something.
-                source: {kind: observed, reference: "the live check sends echo"}
-                severity: error
-                applies-to:
-                  - {operation: GetCommandInvocation, at: "$"}
-                fields: [StandardOutputContent]
-                rule:
-                  when: {field: Status, one-of: [Success]}
-                  expect: {field: StandardOutputContent, min-length: 1}
-            """.write(to: teamRule, atomically: true, encoding: .utf8)
+        contracts:
+          - id: team.stdout-not-empty
+            statement: Our echo command prints something.
+            source: {kind: observed, reference: "the live check sends echo"}
+            severity: error
+            applies-to:
+              - {operation: GetCommandInvocation, at: "$"}
+            fields: [StandardOutputContent]
+            rule:
+              when: {field: Status, one-of: [Success]}
+              expect: {field: StandardOutputContent, min-length: 1}
+        """.write(to: teamRule, atomically: true, encoding: .utf8)
         let baseline = folder.appendingPathComponent("baseline")
         try await MotoServer.withMotoServer { moto in
             var options = Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run"))
@@ -180,7 +231,12 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         try await MotoServer.withMotoServer { moto in
             for source in [nil, "live", "synthetic"] as [String?] {
-                let options = Self.options(moto, baseline: folder.appendingPathComponent("b"), output: folder.appendingPathComponent("o"), source: source)
+                let options = Self.options(
+                    moto,
+                    baseline: folder.appendingPathComponent("b"),
+                    output: folder.appendingPathComponent("o"),
+                    source: source
+                )
                 await #expect {
                     _ = try await LiveRunner.run(options)
                 } throws: { error in
@@ -209,12 +265,15 @@ import TestSupport
         options.baseline = baseline.path
         options.output = folder.appendingPathComponent("fresh").path
         options.catalog.catalog = Self.catalog
-        options.environment = ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "s", "HOME": "/nonexistent-home-for-tests"]
+        options.environment = [
+            "AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "s", "HOME": "/nonexistent-home-for-tests",
+        ]
         await #expect {
             _ = try await LiveRunner.run(options)
         } throws: { error in
             guard let error = error as? RunnerError else { return false }
-            return error.status == .badInput && error.message.hasPrefix("--baseline \(baseline.path) holds no cassette of this run's scenarios")
+            return error.status == .badInput
+                && error.message.hasPrefix("--baseline \(baseline.path) holds no cassette of this run's scenarios")
                 && error.message.contains("--update-baseline")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("fresh").path))
@@ -230,16 +289,20 @@ import TestSupport
             _ = try await LiveRunner.run(options)
         } throws: { error in
             guard let error = error as? RunnerError else { return false }
-            return error.status == .configuration && error.message.hasPrefix("no credentials: read env AWS_ACCESS_KEY_ID (unset)")
+            return error.status == .configuration
+                && error.message.hasPrefix("no credentials: read env AWS_ACCESS_KEY_ID (unset)")
         }
-        options.environment = ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "s", "HOME": "/nonexistent-home-for-tests"]
+        options.environment = [
+            "AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "s", "HOME": "/nonexistent-home-for-tests",
+        ]
         options.source = "mock:moto@5.2.1"
         options.baseline = "/tmp/live-baseline-\(UUID().uuidString)"
         options.output = options.baseline! + "/fresh"
         await #expect {
             _ = try await LiveRunner.run(options)
         } throws: { error in
-            (error as? RunnerError).map { $0.status == .badInput && $0.message.contains("overlaps the baseline") } ?? false
+            (error as? RunnerError).map { $0.status == .badInput && $0.message.contains("overlaps the baseline") }
+                ?? false
         }
         options.output = nil
         options.source = "mock:moto@5.2.1"
@@ -248,7 +311,9 @@ import TestSupport
         await #expect {
             _ = try await LiveRunner.run(options)
         } throws: { error in
-            (error as? RunnerError).map { $0.status == .badInput && $0.message.contains("is the folder for live AWS recordings") } ?? false
+            (error as? RunnerError).map {
+                $0.status == .badInput && $0.message.contains("is the folder for live AWS recordings")
+            } ?? false
         }
     }
 }

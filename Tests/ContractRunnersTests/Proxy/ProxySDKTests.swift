@@ -2,8 +2,8 @@ import Cassettes
 import ContractRunners
 import Foundation
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -15,8 +15,11 @@ import Glibc
 @Suite(.serialized, .timeLimit(.minutes(4))) struct ProxySDKTests {
     static let binary = BuiltProducts.ssmContractLocation
     /// The emulator's (and the proxy's) keys; the SDKs run with ExternalCLI's fake keys, which the emulator refuses.
-    static let upstreamKeys = ["AWS_ACCESS_KEY_ID=AKIDEMULATORPROXY001", "AWS_SECRET_ACCESS_KEY=emulator-proxy-secret-not-real", "AWS_REGION=us-east-1",
-                               "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null"]
+    static let upstreamKeys = [
+        "AWS_ACCESS_KEY_ID=AKIDEMULATORPROXY001", "AWS_SECRET_ACCESS_KEY=emulator-proxy-secret-not-real",
+        "AWS_REGION=us-east-1",
+        "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null",
+    ]
 
     /// A running `ssm-contract` server (emulate, proxy, serve) with `environment`, and the URL on its first line.
     struct Server {
@@ -33,11 +36,20 @@ import Glibc
         }
     }
 
-    static func start(_ arguments: [String], environment: [String] = upstreamKeys, in folder: URL) async throws -> Server {
+    static func start(
+        _ arguments: [String],
+        environment: [String] = upstreamKeys,
+        in folder: URL
+    ) async throws -> Server {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
         let errors = folder.appendingPathComponent("\(arguments[0])-\(UUID().uuidString).stderr")
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        let child = try ChildProcess("/usr/bin/env", environment + [binary.path] + arguments, standardError: errors, currentDirectory: PackageRoot.url)
+        let child = try ChildProcess(
+            "/usr/bin/env",
+            environment + [binary.path] + arguments,
+            standardError: errors,
+            currentDirectory: PackageRoot.url
+        )
         let first = try await child.readLine()
         let url = try #require(first.components(separatedBy: "--endpoint-url ").last, "\(first)")
         return Server(child: child, url: url, stderr: errors)
@@ -71,14 +83,20 @@ import Glibc
     @Test func boto3AndTheAWSCLIRecordThroughTheProxyAndServeReplaysIdentically() async throws {
         try await ServeFixtures.withTemporaryFolder { folder in
             let cassette = folder.appendingPathComponent("through-proxy.json")
-            let emulator = try await Self.start(["emulate", "--verify-sigv4", "--port", "0", "--time-scale", "5"], in: folder)
+            let emulator = try await Self.start(
+                ["emulate", "--verify-sigv4", "--port", "0", "--time-scale", "5"],
+                in: folder
+            )
             defer { emulator.child.stop() }
             // The SDK's own keys are refused by the emulator: only the proxy's re-signing can succeed.
             let direct = try await Self.python(Self.sendAndWait, [emulator.url])
             #expect(direct.status != 0)
             #expect(direct.stderr.contains("when calling the SendCommand operation"), "\(direct.stderr)")
             let source = "mock:ssm-contract-emulator@\(ContractRunnersInfo.version)"
-            let proxy = try await Self.start(["proxy", "--upstream", emulator.url, "--record", cassette.path, "--source", source], in: folder)
+            let proxy = try await Self.start(
+                ["proxy", "--upstream", emulator.url, "--record", cassette.path, "--source", source],
+                in: folder
+            )
             let live = try await Self.python(Self.sendAndWait, [proxy.url])
             #expect(live.status == 0, "boto3 through the proxy: \(live.stderr)")
             let printed = try ServeFixtures.json(live.stdout)
@@ -86,7 +104,8 @@ import Glibc
             #expect(printed["Result"]?["Status"]?.stringValue == "Success")
             #expect(printed["Result"]?["StandardOutputContent"]?.stringValue == "proxied through ssm-contract\n")
             let cli = try await ExternalCLI(path: try ServeFixtures.venvProgram("aws")).run([
-                "ssm", "list-command-invocations", "--command-id", command, "--details", "--endpoint-url", proxy.url, "--output", "json",
+                "ssm", "list-command-invocations", "--command-id", command, "--details", "--endpoint-url", proxy.url,
+                "--output", "json",
             ])
             #expect(cli.status == 0, "aws through the proxy: \(cli.stderr)")
             #expect(try ServeFixtures.json(cli.stdout)["CommandInvocations"]?[0]?["CommandId"]?.stringValue == command)
@@ -97,7 +116,10 @@ import Glibc
             let recorded = try Cassette.load(from: cassette)
             #expect(recorded.header.source == CassetteSource(source))
             let text = try String(contentsOf: cassette, encoding: .utf8)
-            #expect(!text.contains("AKIDEMULATORPROXY001") && !text.contains("emulator-proxy-secret-not-real") && !text.contains("AKIDSSMCONTRACTFAKE"))
+            #expect(
+                !text.contains("AKIDEMULATORPROXY001") && !text.contains("emulator-proxy-secret-not-real")
+                    && !text.contains("AKIDSSMCONTRACTFAKE")
+            )
             #expect(recorded.interactions.contains { $0.operation == "ListCommandInvocations" })
 
             // The recording, replayed by serve to boto3: the same parsed results, without the emulator.
@@ -115,8 +137,13 @@ import Glibc
         try await ServeFixtures.withTemporaryFolder { folder in
             let report = folder.appendingPathComponent("report.json")
             let serve = try await Self.start(
-                ["serve", "Recordings/mock-moto-5.2.1/success-known-output.json", "--fault", "throttle=0.3", "--fault-seed", "11",
-                 "--fault-operation", "GetCommandInvocation", "--report", report.path], in: folder)
+                [
+                    "serve", "Recordings/mock-moto-5.2.1/success-known-output.json", "--fault", "throttle=0.3",
+                    "--fault-seed", "11",
+                    "--fault-operation", "GetCommandInvocation", "--report", report.path,
+                ],
+                in: folder
+            )
             let script = """
                 import sys, boto3
                 from botocore.config import Config
@@ -129,7 +156,10 @@ import Glibc
                     retries += answer["ResponseMetadata"]["RetryAttempts"]
                 print(retries)
                 """
-            let run = try await Self.python(script, [serve.url, try Self.recordedCommandID("Recordings/mock-moto-5.2.1/success-known-output.json")])
+            let run = try await Self.python(
+                script,
+                [serve.url, try Self.recordedCommandID("Recordings/mock-moto-5.2.1/success-known-output.json")]
+            )
             let stopped = await serve.stop()
             #expect(run.status == 0, "boto3: \(run.stderr)")
             let retries = try #require(Int(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -143,7 +173,11 @@ import Glibc
     @Test func paceRecordedReplaysAPollingCassetteInAboutItsRecordedTime() async throws {
         try await ServeFixtures.withTemporaryFolder { folder in
             var cassette = try Cassette.load(from: ServeFixtures.writePollingCassette(in: folder))
-            cassette.interactions = cassette.interactions.map { var slow = $0; slow.duration = 0.6; return slow }
+            cassette.interactions = cassette.interactions.map {
+                var slow = $0
+                slow.duration = 0.6
+                return slow
+            }
             let file = folder.appendingPathComponent("slow-polls.json")
             try cassette.save(to: file)
             let script = """

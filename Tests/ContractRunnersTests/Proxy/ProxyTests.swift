@@ -5,13 +5,17 @@ import Foundation
 import HTTPTransport
 import LoopbackServer
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 /// `proxy` in process against an upstream that checks SigV4 with keys only the proxy has.
 @Suite(.timeLimit(.minutes(2))) struct ProxyTests {
     /// The SDK's own keys, which the upstream does not know.
-    static let sdkCredentials = AWSCredentials(accessKeyID: "AKIDSDKSIDEUNKNOWN01", secretAccessKey: "sdk-side-secret-not-real", sessionToken: "sdk-side-session-token-not-real")
+    static let sdkCredentials = AWSCredentials(
+        accessKeyID: "AKIDSDKSIDEUNKNOWN01",
+        secretAccessKey: "sdk-side-secret-not-real",
+        sessionToken: "sdk-side-session-token-not-real"
+    )
 
     /// The environment the proxy resolves its (the upstream's) credentials from.
     static let environment = [
@@ -33,9 +37,14 @@ import TestSupport
     /// A GetCommandInvocation as an SDK signs it with its own keys for `url`.
     static func sdkRequest(_ url: String) -> HTTPRequest {
         let request = HTTPRequest(
-            method: "POST", url: url + "/",
-            headers: ["Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AmazonSSM.GetCommandInvocation", "User-Agent": "proxy-tests/1"],
-            body: Data(#"{"CommandId":"\#(ServeFixtures.commandID)","InstanceId":"\#(ServeFixtures.instanceID)"}"#.utf8))
+            method: "POST",
+            url: url + "/",
+            headers: [
+                "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "AmazonSSM.GetCommandInvocation",
+                "User-Agent": "proxy-tests/1",
+            ],
+            body: Data(#"{"CommandId":"\#(ServeFixtures.commandID)","InstanceId":"\#(ServeFixtures.instanceID)"}"#.utf8)
+        )
         return SigV4Signer(region: "us-east-1", service: "ssm").sign(request, credentials: sdkCredentials, date: Date())
     }
 
@@ -47,7 +56,9 @@ import TestSupport
                     // The same request sent directly is refused: only re-signing can succeed.
                     let direct = try await curl.send(Self.sdkRequest(upstream.baseURL))
                     #expect(direct.status == 403)
-                    let (response, summary) = try await ProxyRunner.withProxy(Self.options(upstream: upstream.baseURL, record: record)) { proxy in
+                    let (response, summary) = try await ProxyRunner.withProxy(
+                        Self.options(upstream: upstream.baseURL, record: record)
+                    ) { proxy in
                         (try await curl.send(Self.sdkRequest(proxy.server.baseURL)), proxy.server.summary)
                     }
                     #expect(response.status == 200, "\(String(decoding: response.body, as: UTF8.self))")
@@ -57,12 +68,17 @@ import TestSupport
                     #expect(summary.answered == 1 && summary.recorded == 1)
                     let forwarded = upstream.receivedRequests.last!
                     #expect(forwarded.headers["X-Amz-Security-Token"] == nil, "the SDK's token is never forwarded")
-                    #expect(forwarded.headers["Authorization"]?.contains(SigV4CheckingUpstream.credentials.accessKeyID) == true)
+                    #expect(
+                        forwarded.headers["Authorization"]?.contains(SigV4CheckingUpstream.credentials.accessKeyID)
+                            == true
+                    )
                 }
             }
             let saved = try String(contentsOf: record, encoding: .utf8)
-            for secret in [Self.sdkCredentials.secretAccessKey, Self.sdkCredentials.sessionToken!, Self.sdkCredentials.accessKeyID,
-                           SigV4CheckingUpstream.credentials.secretAccessKey, SigV4CheckingUpstream.credentials.accessKeyID] {
+            for secret in [
+                Self.sdkCredentials.secretAccessKey, Self.sdkCredentials.sessionToken!, Self.sdkCredentials.accessKeyID,
+                SigV4CheckingUpstream.credentials.secretAccessKey, SigV4CheckingUpstream.credentials.accessKeyID,
+            ] {
                 #expect(!saved.contains(secret), "the cassette holds \(secret)")
             }
             let cassette = try Cassette.load(from: record)
@@ -84,7 +100,10 @@ import TestSupport
                     try await ProxyRunner.withProxy(options) { proxy in
                         var poll = ReplayServerTests.poll(proxy.server.baseURL)
                         let first = try await curl.send(poll)
-                        poll.body = Data(#"{"CommandId":"00000000-0000-4000-8000-000000000000","InstanceId":"i-0a1b2c3d4e5f60718"}"#.utf8)
+                        poll.body = Data(
+                            #"{"CommandId":"00000000-0000-4000-8000-000000000000","InstanceId":"i-0a1b2c3d4e5f60718"}"#
+                                .utf8
+                        )
                         let forwarded = try await curl.send(poll)
                         return [first.status, forwarded.status]
                     }
@@ -110,7 +129,10 @@ import TestSupport
             }
             let exists = await refusal(Self.options(upstream: "http://127.0.0.1:9", record: existing))
             #expect(exists?.status == .badInput)
-            #expect(exists?.message == "--record \(existing.path) exists; the proxy records a new cassette: remove it, or give another path (replay it with --replay \(existing.path))")
+            #expect(
+                exists?.message
+                    == "--record \(existing.path) exists; the proxy records a new cassette: remove it, or give another path (replay it with --replay \(existing.path))"
+            )
             var unlabelled = Self.options(upstream: "http://127.0.0.1:9", record: fresh)
             unlabelled.source = nil
             let noSource = await refusal(unlabelled)
@@ -120,11 +142,15 @@ import TestSupport
             mislabelled.source = "mock:moto@5.2.1"
             #expect(await refusal(mislabelled)?.status == .badInput)
             var anonymous = Self.options(upstream: "http://127.0.0.1:9", record: fresh)
-            anonymous.environment = ["AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_REGION": "us-east-1"]
+            anonymous.environment = [
+                "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_REGION": "us-east-1",
+            ]
             let noCredentials = await refusal(anonymous)
             #expect(noCredentials?.status == .configuration)
             #expect(noCredentials?.message.hasPrefix("proxy cannot sign for http://127.0.0.1:9: ") == true)
-            let noFolder = await refusal(Self.options(upstream: "http://127.0.0.1:9", record: folder.appendingPathComponent("missing/x.json")))
+            let noFolder = await refusal(
+                Self.options(upstream: "http://127.0.0.1:9", record: folder.appendingPathComponent("missing/x.json"))
+            )
             #expect(noFolder?.status == .badInput)
             #expect(!FileManager.default.fileExists(atPath: fresh.path))
         }

@@ -65,4 +65,3 @@ final class FolderEvents {
 struct FolderEventsError: Error, CustomStringConvertible {
     let description: String
 }
-

@@ -1,7 +1,7 @@
 import Cassettes
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -25,7 +25,8 @@ import Glibc
         [
             "AWS_ACCESS_KEY_ID": MotoServer.accessKeyID, "AWS_SECRET_ACCESS_KEY": MotoServer.secretAccessKey,
             "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
-            "SSM_CONTRACT_VENV": PythonTools.venv.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "SSM_CONTRACT_VENV": PythonTools.venv.path,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
         ]
     }
 
@@ -54,13 +55,17 @@ import Glibc
         let events = try FolderEvents(folders)
         let process = try start(arguments, in: folder)
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "ssm-contract \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        try #require(
+            process.terminationStatus == 0,
+            "ssm-contract \(arguments.joined(separator: " ")) exited \(process.terminationStatus)"
+        )
         return events.total
     }
 
     /// Starts the command, kills it (SIGKILL) after `events` events in `folders`; true when it was killed (not
     /// finished before).
-    static func killed(_ arguments: [String], in folder: URL, watching folders: [URL], after events: Int) throws -> Bool {
+    static func killed(_ arguments: [String], in folder: URL, watching folders: [URL], after events: Int) throws -> Bool
+    {
         let watch = try FolderEvents(folders)
         let process = try start(arguments, in: folder)
         _ = watch.wait(forTotal: events) { !process.isRunning }
@@ -72,7 +77,8 @@ import Glibc
     /// Every visible cassette in `folder`, loaded (a torn file fails the test here), by file name → recordedAt.
     static func cassettes(in folder: URL) throws -> [String: String] {
         var result: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".json") && !name.hasPrefix(".") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        where name.hasSuffix(".json") && !name.hasPrefix(".") {
             result[name] = try Cassette.load(from: folder.appendingPathComponent(name)).header.recordedAt
         }
         return result
@@ -100,9 +106,12 @@ import Glibc
         let output = folder.appendingPathComponent("recordings")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try await MotoServer.withMotoServer { moto in
-            let arguments = ["record", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
-                             "--source", "mock:moto@\(moto.version)", "--output", output.path, "--poll-delay", "0",
-                             "--catalog", PackageRoot.path("Contracts").path]
+            let arguments =
+                [
+                    "record", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
+                    "--source", "mock:moto@\(moto.version)", "--output", output.path, "--poll-delay", "0",
+                    "--catalog", PackageRoot.path("Contracts").path,
+                ]
                 + Self.scenarioArguments + ["--force"]  // record refuses to overwrite cassettes without it
             let steps = try Self.calibrate(arguments, in: folder, watching: [output])
             var previous = try Self.cassettes(in: output)
@@ -113,7 +122,10 @@ import Glibc
                 let point = Int.random(in: 0...steps, using: &random)
                 if try Self.killed(arguments, in: folder, watching: [output], after: point) { killed += 1 }
                 let now = try Self.cassettes(in: output)
-                #expect(Set(now.keys) == Self.expectedNames, "trial \(trial) (kill after \(point) of \(steps) steps): \(now.keys.sorted())")
+                #expect(
+                    Set(now.keys) == Self.expectedNames,
+                    "trial \(trial) (kill after \(point) of \(steps) steps): \(now.keys.sorted())"
+                )
                 for (name, recordedAt) in now {
                     let old = try #require(previous[name])
                     #expect(recordedAt >= old, "trial \(trial): \(name) went back from \(old) to \(recordedAt)")
@@ -121,8 +133,10 @@ import Glibc
                 }
                 previous = now
             }
-            print("kill -9 of record: \(Self.kills) kills at seeded points of \(steps) file steps; \(killed) killed mid-run; "
-                + "\(replaced) cassette replacements; every cassette loaded after every kill")
+            print(
+                "kill -9 of record: \(Self.kills) kills at seeded points of \(steps) file steps; \(killed) killed mid-run; "
+                    + "\(replaced) cassette replacements; every cassette loaded after every kill"
+            )
             #expect(killed >= Self.kills / 2, "most kills must land while record runs")
             #expect(replaced > 0, "some kills must land after a cassette was replaced")
         }
@@ -131,9 +145,12 @@ import Glibc
     @Test(.timeLimit(.minutes(5))) func killingLiveUpdateBaselineLeavesTheOldOrTheNewBaseline() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let parent = folder.appendingPathComponent("baselines"), runs = folder.appendingPathComponent("runs")
+        let parent = folder.appendingPathComponent("baselines")
+        let runs = folder.appendingPathComponent("runs")
         let baseline = parent.appendingPathComponent("kill-test")
-        for path in [parent, runs] { try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true) }
+        for path in [parent, runs] {
+            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+        }
         try await MotoServer.withMotoServer { moto in
             var run = 0
             // A label without known deviations: every contract must hold over these scenarios for the update.
@@ -141,10 +158,14 @@ import Glibc
                 run += 1
                 let output = runs.appendingPathComponent("\(run)")
                 try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-                return (["live", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
-                         "--source", "mock:kill-test@1", "--instance-id", "i-0123456789abcdef0", "--poll-delay", "0",
-                         "--baseline", baseline.path, "--output", output.path, "--update-baseline"] + Self.scenarioArguments,
-                        output)
+                return (
+                    [
+                        "live", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
+                        "--source", "mock:kill-test@1", "--instance-id", "i-0123456789abcdef0", "--poll-delay", "0",
+                        "--baseline", baseline.path, "--output", output.path, "--update-baseline",
+                    ] + Self.scenarioArguments,
+                    output
+                )
             }
             let first = try arguments()
             _ = try Self.calibrate(first.arguments, in: folder, watching: [parent])
@@ -157,20 +178,33 @@ import Glibc
             for trial in 0..<Self.kills {
                 let point = Int.random(in: 0...steps, using: &random)
                 let next = try arguments()
-                if try Self.killed(next.arguments, in: folder, watching: [parent, next.output], after: point) { killed += 1 }
+                if try Self.killed(next.arguments, in: folder, watching: [parent, next.output], after: point) {
+                    killed += 1
+                }
                 let now = try Self.cassettes(in: baseline)
-                #expect(Set(now.keys) == Self.expectedNames, "trial \(trial) (kill after \(point) of \(steps) steps): \(now.keys.sorted())")
+                #expect(
+                    Set(now.keys) == Self.expectedNames,
+                    "trial \(trial) (kill after \(point) of \(steps) steps): \(now.keys.sorted())"
+                )
                 let changed = now.filter { previous[$0.key] != $0.value }.count
-                #expect(changed == 0 || changed == now.count, "trial \(trial): \(changed) of \(now.count) cassettes are new: a torn baseline")
-                #expect(!FileManager.default.fileExists(atPath: baseline.path + ".previous"), "trial \(trial): the baseline was moved aside")
+                #expect(
+                    changed == 0 || changed == now.count,
+                    "trial \(trial): \(changed) of \(now.count) cassettes are new: a torn baseline"
+                )
+                #expect(
+                    !FileManager.default.fileExists(atPath: baseline.path + ".previous"),
+                    "trial \(trial): the baseline was moved aside"
+                )
                 if changed > 0 { replaced += 1 }
                 previous = now
             }
             // A complete run afterwards removes what killed runs left (their staging folders).
             _ = try Self.calibrate(try arguments().arguments, in: folder, watching: [parent])
             #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["kill-test"])
-            print("kill -9 of live --update-baseline: \(Self.kills) kills at seeded points of \(steps) file steps; \(killed) killed mid-run; "
-                + "\(replaced) baseline replacements; the baseline was whole (old or new) after every kill")
+            print(
+                "kill -9 of live --update-baseline: \(Self.kills) kills at seeded points of \(steps) file steps; \(killed) killed mid-run; "
+                    + "\(replaced) baseline replacements; the baseline was whole (old or new) after every kill"
+            )
             #expect(killed >= Self.kills / 2, "most kills must land while live runs")
             #expect(replaced > 0, "some kills must land after the baseline was replaced")
         }

@@ -1,7 +1,7 @@
 import Cassettes
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `record` and `live` against an upstream that throttles, answers 5xx or resets connections (a ``FaultyUpstream``
 /// in front of the real moto server, faults from a seeded plan): each failed attempt is retried as the AWS
@@ -26,7 +26,10 @@ import TestSupport
             #expect(numbers == Array(1...numbers.count), "call \(call): \(attempts)")
             // moto itself answers some operations with a retryable HTML 500: only planned calls have an exact count.
             if let failures = plan[call]?.failures {
-                #expect(numbers.count == min(failures + 1, 3), "call \(call) planned to fail \(failures) time(s): \(attempts)")
+                #expect(
+                    numbers.count == min(failures + 1, 3),
+                    "call \(call) planned to fail \(failures) time(s): \(attempts)"
+                )
             } else {
                 #expect(numbers.count <= 3, "call \(call): \(attempts)")
             }
@@ -35,13 +38,19 @@ import TestSupport
     }
 
     static func record(_ front: FaultyUpstream, moto: MotoServer, into output: URL) -> [String] {
-        ["record", "--endpoint-url", front.endpointURL, "--region", MotoServer.region, "--source", "mock:moto@\(moto.version)",
-         "--output", output.path, "--poll-delay", "0", "--catalog", PackageRoot.path("Contracts").path] + scenarios.flatMap { ["--scenario", $0] }
+        [
+            "record", "--endpoint-url", front.endpointURL, "--region", MotoServer.region, "--source",
+            "mock:moto@\(moto.version)",
+            "--output", output.path, "--poll-delay", "0", "--catalog", PackageRoot.path("Contracts").path,
+        ] + scenarios.flatMap { ["--scenario", $0] }
     }
 
     static func live(_ front: FaultyUpstream, baseline: URL, output: URL) -> [String] {
-        ["live", "--endpoint-url", front.endpointURL, "--region", MotoServer.region, "--source", "mock:fault-test@1",
-         "--instance-id", "i-0123456789abcdef0", "--poll-delay", "0", "--baseline", baseline.path, "--output", output.path]
+        [
+            "live", "--endpoint-url", front.endpointURL, "--region", MotoServer.region, "--source", "mock:fault-test@1",
+            "--instance-id", "i-0123456789abcdef0", "--poll-delay", "0", "--baseline", baseline.path, "--output",
+            output.path,
+        ]
             + scenarios.flatMap { ["--scenario", $0] }
     }
 
@@ -59,11 +68,20 @@ import TestSupport
                 let recorded = try Self.run(Self.record(front, moto: moto, into: output), in: folder)
                 #expect(recorded.status == 0, "\(recorded.out)")
                 Self.expectStandardRetries(front, plan: plan)
-                for name in Self.scenarios { _ = try Cassette.load(from: output.appendingPathComponent("\(name).json")) }
+                for name in Self.scenarios {
+                    _ = try Cassette.load(from: output.appendingPathComponent("\(name).json"))
+                }
                 #expect(!recorded.out.lowercased().contains("inconclusive"), "\(recorded.out)")
             }
             try await FaultyUpstream.withUpstream(forwardingTo: moto.endpointURL, plan: plan) { front in
-                let result = try Self.run(Self.live(front, baseline: folder.appendingPathComponent("none"), output: folder.appendingPathComponent("fresh")), in: folder)
+                let result = try Self.run(
+                    Self.live(
+                        front,
+                        baseline: folder.appendingPathComponent("none"),
+                        output: folder.appendingPathComponent("fresh")
+                    ),
+                    in: folder
+                )
                 Self.expectStandardRetries(front, plan: plan)
                 #expect(result.status == 0, "\(result.out)")
                 #expect(result.out.contains("contracts hold"), "\(result.out)")
@@ -82,7 +100,14 @@ import TestSupport
         plan[1] = .init(fault, failures: 3)
         try await MotoServer.withMotoServer { moto in
             try await FaultyUpstream.withUpstream(forwardingTo: moto.endpointURL, plan: plan) { front in
-                let result = try Self.run(Self.live(front, baseline: folder.appendingPathComponent("none"), output: folder.appendingPathComponent("fresh")), in: folder)
+                let result = try Self.run(
+                    Self.live(
+                        front,
+                        baseline: folder.appendingPathComponent("none"),
+                        output: folder.appendingPathComponent("fresh")
+                    ),
+                    in: folder
+                )
                 Self.expectStandardRetries(front, plan: plan)
                 #expect(Set(front.attempts.filter { $0.call == 1 }.map(\.attempt)) == [1, 2, 3])
                 #expect(result.status != 1 && result.status != 70, "exit \(result.status): \(result.out)")
@@ -94,9 +119,13 @@ import TestSupport
                 let output = folder.appendingPathComponent("recorded")
                 let recorded = try Self.run(Self.record(front, moto: moto, into: output), in: folder)
                 Self.expectStandardRetries(front, plan: plan)
-                #expect(recorded.status != 0 && recorded.status != 1 && recorded.status != 70, "exit \(recorded.status): \(recorded.out)")
+                #expect(
+                    recorded.status != 0 && recorded.status != 1 && recorded.status != 70,
+                    "exit \(recorded.status): \(recorded.out)"
+                )
                 #expect(recorded.out.lowercased().contains("inconclusive"), "\(recorded.out)")
-                for name in (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? [] where name.hasSuffix(".json") {
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+                where name.hasSuffix(".json") {
                     _ = try Cassette.load(from: output.appendingPathComponent(name))
                 }
             }

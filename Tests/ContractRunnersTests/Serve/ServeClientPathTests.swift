@@ -2,8 +2,8 @@ import ContractRunners
 import Foundation
 import HTTPTransport
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 /// A replay miss tells the client which cassette missed without giving away where the server keeps it.
 @Suite(.timeLimit(.minutes(1))) struct ServeClientPathTests {
@@ -16,7 +16,9 @@ import TestSupport
                 var request = HTTPRequest(method: "POST", url: server.baseURL + "/")
                 request.headers.add(name: "X-Amz-Target", value: "AmazonSSM.GetCommandInvocation")
                 request.headers.add(name: "Content-Type", value: "application/x-amz-json-1.1")
-                request.body = Data(#"{"CommandId":"00000000-0000-4000-8000-000000000000","InstanceId":"i-0fedcba9876543211"}"#.utf8)
+                request.body = Data(
+                    #"{"CommandId":"00000000-0000-4000-8000-000000000000","InstanceId":"i-0fedcba9876543211"}"#.utf8
+                )
                 let response = try await curl.send(request)
                 #expect(response.status == 400)
                 let body = try JSONParser.parse(response.body)
@@ -27,12 +29,18 @@ import TestSupport
 
     @Test func anAbsoluteCassettePathReachesTheClientAsTheFileNameOnly() async throws {
         let message = try await Self.clientMessage(serving: PackageRoot.path(Self.cassette))
-        #expect(message.hasPrefix("success-known-output.json: no recorded interaction matches POST / AmazonSSM.GetCommandInvocation"))
+        #expect(
+            message.hasPrefix(
+                "success-known-output.json: no recorded interaction matches POST / AmazonSSM.GetCommandInvocation"
+            )
+        )
         #expect(!message.contains(PackageRoot.url.path), "the server's folder leaked to the client: \(message)")
     }
 
     @Test func aRelativeCassettePathReachesTheClientAsGiven() async throws {
-        let message = try await Self.clientMessage(serving: URL(fileURLWithPath: Self.cassette, relativeTo: PackageRoot.url))
+        let message = try await Self.clientMessage(
+            serving: URL(fileURLWithPath: Self.cassette, relativeTo: PackageRoot.url)
+        )
         #expect(message.hasPrefix(Self.cassette + ": no recorded interaction matches"))
         #expect(!message.contains(PackageRoot.url.path))
     }

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTransport
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -19,12 +19,20 @@ import Glibc
     }
 
     /// Starts the binary; `body` gets the process and its first output line, then the process is reaped.
-    static func withServe(_ arguments: [String], _ body: (ChildProcess, String?) async throws -> Void) async throws -> Finished {
+    static func withServe(
+        _ arguments: [String],
+        _ body: (ChildProcess, String?) async throws -> Void
+    ) async throws -> Finished {
         let binary = try BuiltProducts.ssmContract
         return try await ServeFixtures.withTemporaryFolder { folder in
             let errors = folder.appendingPathComponent("stderr")
             _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-            let child = try ChildProcess(binary.path, ["serve"] + arguments, standardError: errors, currentDirectory: PackageRoot.url)
+            let child = try ChildProcess(
+                binary.path,
+                ["serve"] + arguments,
+                standardError: errors,
+                currentDirectory: PackageRoot.url
+            )
             let first = try? await child.readLine()
             try await body(child, first)
             var lines = first.map { [$0] } ?? []
@@ -43,9 +51,14 @@ import Glibc
                 let url = try #require(line.split(separator: " ").last.map(String.init))
                 #expect(line.hasSuffix(" — point an SDK at it with --endpoint-url \(url)"))
                 try await CurlTransport.withCurlTransport { curl in
-                    var request = HTTPRequest(method: "POST", url: url + "/", headers: [
-                        "X-Amz-Target": "AmazonSSM.ListCommandInvocations", "Content-Type": "application/x-amz-json-1.1",
-                    ])
+                    var request = HTTPRequest(
+                        method: "POST",
+                        url: url + "/",
+                        headers: [
+                            "X-Amz-Target": "AmazonSSM.ListCommandInvocations",
+                            "Content-Type": "application/x-amz-json-1.1",
+                        ]
+                    )
                     request.body = Data(#"{"Details":true,"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678"}"#.utf8)
                     let answered = try await curl.send(request)
                     #expect(answered.status == 200)
@@ -57,8 +70,16 @@ import Glibc
             }
             #expect(finished.status == 1)
             #expect(finished.stdout.contains("served 2 requests: 1 answered, 1 missed"), "\(finished.stdout)")
-            #expect(finished.stdout.contains { $0.hasSuffix("list-command-invocations-cli-example.json: 1 interaction, 1 replayed, none unused") })
-            #expect(finished.stdout.contains { $0.hasSuffix("get-command-invocation-cli-example.json: 1 interaction, 0 replayed, 1 unused") })
+            #expect(
+                finished.stdout.contains {
+                    $0.hasSuffix("list-command-invocations-cli-example.json: 1 interaction, 1 replayed, none unused")
+                }
+            )
+            #expect(
+                finished.stdout.contains {
+                    $0.hasSuffix("get-command-invocation-cli-example.json: 1 interaction, 0 replayed, 1 unused")
+                }
+            )
             #expect(finished.stderr.contains("ssm-contract serve: miss: "))
             #expect(finished.stderr.contains("body.Details: false ≠ recorded true"))
             let json = try JSONParser.parse(Data(contentsOf: report)).objectValue
@@ -70,13 +91,17 @@ import Glibc
     }
 
     @Test func sigtermWithNothingMissedExitsZeroUnlessStrict() async throws {
-        let plain = try await Self.withServe(["Recordings/aws-docs/get-command-invocation-cli-example.json"]) { child, first in
+        let plain = try await Self.withServe(["Recordings/aws-docs/get-command-invocation-cli-example.json"]) {
+            child,
+            first in
             #expect(first?.hasPrefix("serving 1 cassette (1 interaction) on http://127.0.0.1:") == true)
             child.signal(SIGTERM)
         }
         #expect(plain.status == 0)
         #expect(plain.stdout.contains("served 0 requests: 0 answered, 0 missed"))
-        let strict = try await Self.withServe(["--strict", "Recordings/aws-docs/get-command-invocation-cli-example.json"]) { child, _ in
+        let strict = try await Self.withServe([
+            "--strict", "Recordings/aws-docs/get-command-invocation-cli-example.json",
+        ]) { child, _ in
             child.signal(SIGINT)
         }
         #expect(strict.status == 1)
@@ -95,9 +120,14 @@ import Glibc
             #expect(badFlag.stderr.contains("--exhaustion sometimes: use repeat-last or fail"))
         }
         try await withRefusingPort { port in
-            let busy = try await Self.withServe(["--port", String(port), "Recordings/aws-docs"]) { _, first in #expect(first == nil) }
+            let busy = try await Self.withServe(["--port", String(port), "Recordings/aws-docs"]) { _, first in
+                #expect(first == nil)
+            }
             #expect(busy.status == 4)
-            #expect(busy.stderr == "ssm-contract: port \(port) on 127.0.0.1 is already in use (another server listens there); stop it, choose another --port, or use --port 0 for any free port\n")
+            #expect(
+                busy.stderr
+                    == "ssm-contract: port \(port) on 127.0.0.1 is already in use (another server listens there); stop it, choose another --port, or use --port 0 for any free port\n"
+            )
         }
     }
 }

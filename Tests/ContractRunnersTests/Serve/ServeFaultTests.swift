@@ -3,15 +3,19 @@ import ContractRunners
 import Foundation
 import HTTPTransport
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 /// `serve --fault …` and `--pace …`: what each fault looks like on the wire, that the seed fixes the
 /// decisions, that the summary counts them, and that bad flags are one line and exit 2.
 @Suite(.timeLimit(.minutes(3))) struct ServeFaultTests {
     /// Sends `count` polls to a server on the polling cassette with `faults`; returns each outcome (status, or
     /// the transport error's code) and the summary.
-    static func polls(_ count: Int, faults: FaultPlan, pace: ReplayPace = .none) async throws -> ([String], ReplaySummary) {
+    static func polls(
+        _ count: Int,
+        faults: FaultPlan,
+        pace: ReplayPace = .none
+    ) async throws -> ([String], ReplaySummary) {
         try await ServeFixtures.withTemporaryFolder { folder in
             let cassette = try ServeFixtures.writePollingCassette(in: folder)
             let options = ReplayServerOptions(faults: faults, pace: pace)
@@ -21,7 +25,9 @@ import TestSupport
                     for _ in 0..<count {
                         do {
                             let response = try await curl.send(ReplayServerTests.poll(server.baseURL))
-                            let type = try? ServeFixtures.json(String(decoding: response.body, as: UTF8.self))["__type"]?.stringValue
+                            let type = try? ServeFixtures.json(String(decoding: response.body, as: UTF8.self))[
+                                "__type"
+                            ]?.stringValue
                             outcomes.append("\(response.status)" + (type.map { " " + $0 } ?? ""))
                         } catch let error as TransportError {
                             outcomes.append("\(error.code)")
@@ -45,7 +51,10 @@ import TestSupport
             #expect(response.status == 400)
             #expect(response.headers["Content-Type"] == "application/x-amz-json-1.1")
             #expect(response.headers["x-amzn-RequestId"] != nil)
-            #expect(String(decoding: response.body, as: UTF8.self) == #"{"__type":"ThrottlingException","message":"Rate exceeded"}"#)
+            #expect(
+                String(decoding: response.body, as: UTF8.self)
+                    == #"{"__type":"ThrottlingException","message":"Rate exceeded"}"#
+            )
             #expect(summary.faults == [.throttle: 1])
             #expect(summary.cassettes[0].replayed == 0 && summary.answered == 0 && summary.requests == 1)
             #expect(summary.text.contains("served 1 request: 0 answered, 0 missed, 1 replaced by injected faults"))
@@ -83,7 +92,10 @@ import TestSupport
     }
 
     @Test func faultsCanBeLimitedToOneOperation() async throws {
-        let (outcomes, summary) = try await Self.polls(3, faults: try FaultPlan(specs: ["throttle=1"], operation: "ListCommandInvocations"))
+        let (outcomes, summary) = try await Self.polls(
+            3,
+            faults: try FaultPlan(specs: ["throttle=1"], operation: "ListCommandInvocations")
+        )
         #expect(outcomes == ["200", "200", "200"])
         #expect(summary.faults.isEmpty)
     }
@@ -91,17 +103,40 @@ import TestSupport
     @Test(arguments: [
         (["--fault", "throttle=1.5"], "ssm-contract: --fault throttle=1.5: probability 1.5 is outside 0 to 1"),
         (["--fault", "throttle=-0.1"], "ssm-contract: --fault throttle=-0.1: probability -0.1 is outside 0 to 1"),
-        (["--fault", "boom=0.1"], #"ssm-contract: --fault boom=0.1: unknown fault "boom"; use throttle=P, 500=P, 503=P, reset=P, latency=MS[:P], truncate=P (P between 0 and 1)"#),
-        (["--fault", "throttle"], "ssm-contract: --fault throttle: expected KIND=VALUE, one of throttle=P, 500=P, 503=P, reset=P, latency=MS[:P], truncate=P (P between 0 and 1)"),
-        (["--fault", "throttle=often"], #"ssm-contract: --fault throttle=often: "often" is not a probability; give a number between 0 and 1 (e.g. 0.25)"#),
-        (["--fault", "latency=fast"], "ssm-contract: --fault latency=fast: latency takes MS[:P], a delay in milliseconds from 0 to 600000 and an optional probability (e.g. latency=200:0.5)"),
-        (["--fault", "throttle=0.7,500=0.5"], "ssm-contract: --fault: the probabilities of throttle, 500, 503, reset and truncate add up to 1.2; a request gets at most one of them, so keep their sum at most 1"),
+        (
+            ["--fault", "boom=0.1"],
+            #"ssm-contract: --fault boom=0.1: unknown fault "boom"; use throttle=P, 500=P, 503=P, reset=P, latency=MS[:P], truncate=P (P between 0 and 1)"#
+        ),
+        (
+            ["--fault", "throttle"],
+            "ssm-contract: --fault throttle: expected KIND=VALUE, one of throttle=P, 500=P, 503=P, reset=P, latency=MS[:P], truncate=P (P between 0 and 1)"
+        ),
+        (
+            ["--fault", "throttle=often"],
+            #"ssm-contract: --fault throttle=often: "often" is not a probability; give a number between 0 and 1 (e.g. 0.25)"#
+        ),
+        (
+            ["--fault", "latency=fast"],
+            "ssm-contract: --fault latency=fast: latency takes MS[:P], a delay in milliseconds from 0 to 600000 and an optional probability (e.g. latency=200:0.5)"
+        ),
+        (
+            ["--fault", "throttle=0.7,500=0.5"],
+            "ssm-contract: --fault: the probabilities of throttle, 500, 503, reset and truncate add up to 1.2; a request gets at most one of them, so keep their sum at most 1"
+        ),
         (["--fault-operation", "GetCommandInvocation"], "ssm-contract: --fault-operation only applies with --fault"),
-        (["--pace", "x0"], "ssm-contract: --pace x0: xN takes a factor above 0 (x10 answers ten times faster than recorded)"),
-        (["--pace", "slow"], "ssm-contract: --pace slow: use none, recorded or xN (e.g. x10, ten times faster than recorded)"),
+        (
+            ["--pace", "x0"],
+            "ssm-contract: --pace x0: xN takes a factor above 0 (x10 answers ten times faster than recorded)"
+        ),
+        (
+            ["--pace", "slow"],
+            "ssm-contract: --pace slow: use none, recorded or xN (e.g. x10, ten times faster than recorded)"
+        ),
     ])
     func badFaultAndPaceFlagsAreOneLineAndExitTwo(arguments: [String], line: String) async throws {
-        let finished = try await ServeCommandLineTests.withServe(arguments + ["Recordings/aws-docs"]) { _, first in #expect(first == nil) }
+        let finished = try await ServeCommandLineTests.withServe(arguments + ["Recordings/aws-docs"]) { _, first in
+            #expect(first == nil)
+        }
         #expect(finished.status == 2)
         #expect(finished.stderr == line + "\n")
     }

@@ -3,8 +3,8 @@ import ContractRunners
 import Foundation
 import HTTPTransport
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 /// The replay server under 64 concurrent keep-alive connections: every answer is one of the recorded answers
 /// of its request, byte for byte, and nothing fails. Runs `SSM_CONTRACT_SERVE_LOAD_SECONDS` seconds (default 5
@@ -13,7 +13,9 @@ import TestSupport
     static let connections = 64
 
     static var seconds: Int {
-        ProcessInfo.processInfo.environment["SSM_CONTRACT_SERVE_LOAD_SECONDS"].flatMap { Int($0) }.map { min(max($0, 1), 120) } ?? 5
+        ProcessInfo.processInfo.environment["SSM_CONTRACT_SERVE_LOAD_SECONDS"].flatMap { Int($0) }.map {
+            min(max($0, 1), 120)
+        } ?? 5
     }
 
     struct Tally: Sendable {
@@ -32,14 +34,17 @@ import TestSupport
         var answers: [RequestMatchKey: Set<String>] = [:]
         let matcher = AWSJSONRequestMatcher()
         for interaction in interactions {
-            answers[matcher.matchKey(interaction.request)!, default: []].insert(Self.answer(interaction.response.status, interaction.response.body.data))
+            answers[matcher.matchKey(interaction.request)!, default: []].insert(
+                Self.answer(interaction.response.status, interaction.response.body.data)
+            )
         }
         let allowed = answers
         let deadline = ContinuousClock.now + .seconds(Self.seconds)
         var configuration = CurlTransport.Configuration()
         configuration.maxConnectionsPerHost = Self.connections
         configuration.proxy = ProxySettings()
-        let (tally, statistics, summary) = try await CurlTransport.withCurlTransport(configuration: configuration) { curl in
+        let (tally, statistics, summary) = try await CurlTransport.withCurlTransport(configuration: configuration) {
+            curl in
             try await ReplayServer.withServer(cassettes: files) { server in
                 let tally = await withTaskGroup(of: Tally.self) { group in
                     for worker in 0..<Self.connections {
@@ -52,10 +57,14 @@ import TestSupport
                                 turn += 1
                                 tally.requests += 1
                                 do {
-                                    let response = try await curl.send(ServeFixtures.replayRequest(interaction, to: server.baseURL))
+                                    let response = try await curl.send(
+                                        ServeFixtures.replayRequest(interaction, to: server.baseURL)
+                                    )
                                     let key = matcher.matchKey(interaction.request)!
                                     if allowed[key]?.contains(Self.answer(response.status, response.body)) != true {
-                                        tally.wrongBodies.append("\(response.status) \(String(decoding: response.body.prefix(120), as: UTF8.self))")
+                                        tally.wrongBodies.append(
+                                            "\(response.status) \(String(decoding: response.body.prefix(120), as: UTF8.self))"
+                                        )
                                     }
                                 } catch {
                                     tally.errors.append("\(error)")
@@ -76,7 +85,10 @@ import TestSupport
             }
         }
         #expect(tally.errors.isEmpty, "\(tally.errors.count) errors, first: \(tally.errors.first ?? "")")
-        #expect(tally.wrongBodies.isEmpty, "\(tally.wrongBodies.count) wrong bodies, first: \(tally.wrongBodies.first ?? "")")
+        #expect(
+            tally.wrongBodies.isEmpty,
+            "\(tally.wrongBodies.count) wrong bodies, first: \(tally.wrongBodies.first ?? "")"
+        )
         #expect(tally.requests >= Self.connections)
         #expect(summary.answered == tally.requests && summary.misses.isEmpty)
         #expect(statistics.connectionsOpened == Self.connections, "connections opened: \(statistics.connectionsOpened)")

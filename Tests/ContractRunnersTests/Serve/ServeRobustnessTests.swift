@@ -3,8 +3,8 @@ import ContractRunners
 import Foundation
 import HTTPTransport
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -33,8 +33,12 @@ import Glibc
                 }
             }
             #expect(response.status == 400)
-            let message = try ServeFixtures.json(String(decoding: response.body, as: UTF8.self))["message"]?.stringValue ?? ""
-            #expect(message.contains("closest is interactions[0] POST / AmazonSSM.GetCommandInvocation"), "\(message.prefix(300))")
+            let message =
+                try ServeFixtures.json(String(decoding: response.body, as: UTF8.self))["message"]?.stringValue ?? ""
+            #expect(
+                message.contains("closest is interactions[0] POST / AmazonSSM.GetCommandInvocation"),
+                "\(message.prefix(300))"
+            )
             #expect(message.contains(#"body.Extra0: "value 0" ≠ recorded missing"#))
             #expect(message.contains("; and 99994 more"))
             #expect(summary.misses.count == 1)
@@ -93,8 +97,18 @@ import Glibc
     static let notHTTP: [(String, [UInt8])] = [
         ("garbage", Array("hello, is anybody there?\r\n\r\n".utf8)),
         ("an HTTP/2 preface", Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8) + [0, 0, 0, 4, 0, 0, 0, 0, 0]),
-        ("a TLS ClientHello", [0x16, 0x03, 0x01, 0x00, 0xA5, 0x01, 0x00, 0x00, 0xA1, 0x03, 0x03] + Array(repeating: 0x2A, count: 32) + [0x00, 0x00, 0x02, 0x13, 0x01, 0x01, 0x00]),
-        ("an oversized header", Array("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: \(String(repeating: "a", count: 90_000))\r\n\r\n".utf8)),
+        (
+            "a TLS ClientHello",
+            [0x16, 0x03, 0x01, 0x00, 0xA5, 0x01, 0x00, 0x00, 0xA1, 0x03, 0x03] + Array(repeating: 0x2A, count: 32) + [
+                0x00, 0x00, 0x02, 0x13, 0x01, 0x01, 0x00,
+            ]
+        ),
+        (
+            "an oversized header",
+            Array(
+                "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: \(String(repeating: "a", count: 90_000))\r\n\r\n".utf8
+            )
+        ),
         ("a bad request line", Array("GET\u{7F} / HTTP/1.1\r\n\r\n".utf8)),
     ]
 
@@ -105,7 +119,10 @@ import Glibc
                 try await ReplayServer.withServer(cassettes: [cassette]) { server in
                     for (name, bytes) in Self.notHTTP {
                         let answer = try await RawConnection.exchange(bytes, port: server.port)
-                        #expect(RawConnection.statusLine(answer) == "HTTP/1.1 400 Bad Request", "\(name): \(String(decoding: answer.prefix(200), as: UTF8.self))")
+                        #expect(
+                            RawConnection.statusLine(answer) == "HTTP/1.1 400 Bad Request",
+                            "\(name): \(String(decoding: answer.prefix(200), as: UTF8.self))"
+                        )
                         let after = try await curl.send(ReplayServerTests.poll(server.baseURL))
                         #expect(after.status == 200, "after \(name)")
                     }

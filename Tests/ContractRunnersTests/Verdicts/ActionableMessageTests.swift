@@ -1,10 +1,15 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Messages a person can act on: what happened and what to do, without framework internals.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct ActionableMessageTests {
-    static func expectOneLine(_ run: BinaryRun, status: Int32, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectOneLine(
+        _ run: BinaryRun,
+        status: Int32,
+        _ expected: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(run.status == status, "exit \(run.status): \(run.err)", sourceLocation: sourceLocation)
         #expect(run.errorLines == [expected], sourceLocation: sourceLocation)
         for frameworkText in ["NSPOSIXErrorDomain", "NIO", "errno", "Error Domain", "IOError"] {
@@ -15,26 +20,52 @@ import TestSupport
     @Test func aPortInUseSaysSoAndSuggestsPortZero() async throws {
         try await withUnansweredPort { port in
             let run = try await BinaryRun.run(["serve", "Recordings/aws-docs", "--port", "\(port)"])
-            Self.expectOneLine(run, status: 4,
-                "ssm-contract: port \(port) on 127.0.0.1 is already in use (another server listens there); stop it, choose another --port, or use --port 0 for any free port")
+            Self.expectOneLine(
+                run,
+                status: 4,
+                "ssm-contract: port \(port) on 127.0.0.1 is already in use (another server listens there); stop it, choose another --port, or use --port 0 for any free port"
+            )
             #expect(run.out.isEmpty)
         }
     }
 
     @Test func negativeNumbersSayTheAllowedRange() async throws {
-        Self.expectOneLine(try await BinaryRun.run(["serve", "--port", "-1"]), status: 2, "ssm-contract: --port -1: use 0 to 65535 (usage: ssm-contract serve --help)")
-        Self.expectOneLine(try await BinaryRun.run(["serve", "--port", "70000"]), status: 2, "ssm-contract: --port 70000: use 0 to 65535 (usage: ssm-contract serve --help)")
-        let record = try await BinaryRun.run(["record", "--source", "mock:moto@5.2.1", "--output", "/tmp/x", "--poll-delay", "-1"])
-        Self.expectOneLine(record, status: 2, "ssm-contract: --poll-delay -1.0: use 0 or more seconds (usage: ssm-contract record --help)")
+        Self.expectOneLine(
+            try await BinaryRun.run(["serve", "--port", "-1"]),
+            status: 2,
+            "ssm-contract: --port -1: use 0 to 65535 (usage: ssm-contract serve --help)"
+        )
+        Self.expectOneLine(
+            try await BinaryRun.run(["serve", "--port", "70000"]),
+            status: 2,
+            "ssm-contract: --port 70000: use 0 to 65535 (usage: ssm-contract serve --help)"
+        )
+        let record = try await BinaryRun.run([
+            "record", "--source", "mock:moto@5.2.1", "--output", "/tmp/x", "--poll-delay", "-1",
+        ])
+        Self.expectOneLine(
+            record,
+            status: 2,
+            "ssm-contract: --poll-delay -1.0: use 0 or more seconds (usage: ssm-contract record --help)"
+        )
         let live = try await BinaryRun.run(["live", "--instance-id", "i-0123456789abcdef0", "--poll-delay", "-2"])
-        Self.expectOneLine(live, status: 2, "ssm-contract: --poll-delay -2.0: use 0 or more seconds (usage: ssm-contract live --help)")
+        Self.expectOneLine(
+            live,
+            status: 2,
+            "ssm-contract: --poll-delay -2.0: use 0 or more seconds (usage: ssm-contract live --help)"
+        )
     }
 
     @Test func aResponseBodyGivenToVerifyOrServeSaysToUseCheck() async throws {
         try await BinaryRun.withFolder { folder in
             let body = folder.appendingPathComponent("response.json")
-            try #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","Status":"Success"}"#.write(to: body, atomically: true, encoding: .utf8)
-            let expected = "ssm-contract: \(body.path): is not an ssm-contract cassette (no \"format\" or \"interactions\"); if it is a response body, judge it with `ssm-contract check OPERATION \(body.path)`"
+            try #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","Status":"Success"}"#.write(
+                to: body,
+                atomically: true,
+                encoding: .utf8
+            )
+            let expected =
+                "ssm-contract: \(body.path): is not an ssm-contract cassette (no \"format\" or \"interactions\"); if it is a response body, judge it with `ssm-contract check OPERATION \(body.path)`"
             Self.expectOneLine(try await BinaryRun.run(["verify", body.path]), status: 2, expected)
             Self.expectOneLine(try await BinaryRun.run(["serve", body.path]), status: 2, expected)
         }
@@ -44,12 +75,23 @@ import TestSupport
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C"
         let body = #"{"Status":"Success","StatusDetails":"InProgress"}"#
-        let ascii = try await BinaryRun.run(["check", "get-command-invocation", "-"], input: body, environment: environment)
+        let ascii = try await BinaryRun.run(
+            ["check", "get-command-invocation", "-"],
+            input: body,
+            environment: environment
+        )
         #expect(ascii.status == 1)
-        #expect(ascii.out.contains("  x -: $.StatusDetails = \"InProgress\"") || ascii.out.contains("x -"), "\(ascii.out)")
+        #expect(
+            ascii.out.contains("  x -: $.StatusDetails = \"InProgress\"") || ascii.out.contains("x -"),
+            "\(ascii.out)"
+        )
         #expect(!ascii.out.utf8.contains { $0 >= 0x80 }, "only ASCII without a UTF-8 locale: \(ascii.out)")
         environment["LC_ALL"] = "C.UTF-8"
-        let utf8 = try await BinaryRun.run(["check", "get-command-invocation", "-"], input: body, environment: environment)
+        let utf8 = try await BinaryRun.run(
+            ["check", "get-command-invocation", "-"],
+            input: body,
+            environment: environment
+        )
         #expect(utf8.out.contains("✗"))
     }
 
@@ -92,7 +134,11 @@ import TestSupport
             return (process.terminationStatus, text)
         }
         #expect(status == 0, "\(text)")
-        #expect(text.contains("ssm-contract check: reading the response body from standard input (paste it, then Ctrl-D; or give a FILE)"))
+        #expect(
+            text.contains(
+                "ssm-contract check: reading the response body from standard input (paste it, then Ctrl-D; or give a FILE)"
+            )
+        )
         #expect(text.contains("No violations."))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import ContractRunners
 
@@ -19,7 +19,12 @@ import TestSupport
         """
     }
 
-    static func interaction(url: String = "http://127.0.0.1:5000/", headers: [(String, String)] = [], body: String = #"{"json": {}}"#, response: String = #"{"json": {}}"#) -> String {
+    static func interaction(
+        url: String = "http://127.0.0.1:5000/",
+        headers: [(String, String)] = [],
+        body: String = #"{"json": {}}"#,
+        response: String = #"{"json": {}}"#
+    ) -> String {
         let list = headers.map { "[\"\($0.0)\", \"\($0.1)\"]" }.joined(separator: ",")
         return """
             {"operation": "GetCommandInvocation", "request": {"method": "POST", "url": "\(url)", "headers": [\(list)], "body": \(body)}, \
@@ -32,15 +37,23 @@ import TestSupport
             let leaky = folder.appendingPathComponent("leaky.json")
             let percentSecret = Self.secretKey.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
             let base64 = Data("aws_secret_access_key = \(Self.secretKey)\n".utf8).base64EncodedString()
-            let escapedToken = Self.token.prefix(4) + "\\u00" + String(format: "%02x", Character(String(Self.token.dropFirst(4).prefix(1))).asciiValue!) + Self.token.dropFirst(5)
+            let escapedToken =
+                Self.token.prefix(4) + "\\u00"
+                + String(format: "%02x", Character(String(Self.token.dropFirst(4).prefix(1))).asciiValue!)
+                + Self.token.dropFirst(5)
             try Self.cassette([
                 Self.interaction(headers: [
-                    ("Authorization", "AWS4-HMAC-SHA256 Credential=\(Self.accessKey)/20260101/us-east-1/ssm/aws4_request, SignedHeaders=host, Signature=\(Self.signature)"),
+                    (
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=\(Self.accessKey)/20260101/us-east-1/ssm/aws4_request, SignedHeaders=host, Signature=\(Self.signature)"
+                    )
                 ]),
                 Self.interaction(url: "http://127.0.0.1:5000/?note=SecretAccessKey%3D\(percentSecret)"),
                 Self.interaction(body: "{\"text\": \"\(base64)\"}"),
                 Self.interaction(headers: [("X-Amz-Security-Token", String(escapedToken))]),
-                Self.interaction(response: #"{"json": {"DocumentArn": "arn:aws:ssm:us-east-1:210987654321:document/Mine"}}"#),
+                Self.interaction(
+                    response: #"{"json": {"DocumentArn": "arn:aws:ssm:us-east-1:210987654321:document/Mine"}}"#
+                ),
             ]).write(to: leaky, atomically: true, encoding: .utf8)
             let outcome = try AuditRunner.run(paths: [leaky.path])
             #expect(outcome.status == .violation)
@@ -54,25 +67,41 @@ import TestSupport
                 "\(leaky.path): interaction 5 (GetCommandInvocation), response.body.json.DocumentArn: an AWS account id (raw, 2109… 12 characters)",
             ]
             for line in expected { #expect(lines.contains(line), "missing \(line) in \(lines)") }
-            #expect(!outcome.text.contains(Self.secretKey) && !outcome.text.contains(Self.accessKey) && !outcome.text.contains(Self.signature),
-                "the report never prints a secret whole")
+            #expect(
+                !outcome.text.contains(Self.secretKey) && !outcome.text.contains(Self.accessKey)
+                    && !outcome.text.contains(Self.signature),
+                "the report never prints a secret whole"
+            )
 
             let run = try await BinaryRun.run(["audit", leaky.path])
             #expect(run.status == 1)
-            #expect(run.out.hasSuffix("audit: \(outcome.findings.count) secrets in 1 of 1 file; remove them before sharing these files (re-record: `ssm-contract record` redacts them)\n"))
+            #expect(
+                run.out.hasSuffix(
+                    "audit: \(outcome.findings.count) secrets in 1 of 1 file; remove them before sharing these files (re-record: `ssm-contract record` redacts them)\n"
+                )
+            )
         }
     }
 
     @Test func pseudonymisedAccountIdsAndRedactionMarkersAreClean() async throws {
         try await BinaryRun.withFolder { folder in
             let clean = folder.appendingPathComponent("clean.json")
-            try Self.cassette([
-                Self.interaction(headers: [
-                    ("Authorization", "AWS4-HMAC-SHA256 Credential=<redacted:access-key>/20260101/us-east-1/ssm/aws4_request, SignedHeaders=host, Signature=<redacted:signature>"),
-                    ("X-Amz-Security-Token", "<redacted:session-token>"),
-                ], response: #"{"json": {"DocumentArn": "arn:aws:ssm:us-east-1:210987654321:document/Mine"}}"#),
-            ], header: #", "pseudonymisation": {"kinds": ["account-id"], "salt": "c2FsdA==", "keyed": false}"#)
-                .write(to: clean, atomically: true, encoding: .utf8)
+            try Self.cassette(
+                [
+                    Self.interaction(
+                        headers: [
+                            (
+                                "Authorization",
+                                "AWS4-HMAC-SHA256 Credential=<redacted:access-key>/20260101/us-east-1/ssm/aws4_request, SignedHeaders=host, Signature=<redacted:signature>"
+                            ),
+                            ("X-Amz-Security-Token", "<redacted:session-token>"),
+                        ],
+                        response: #"{"json": {"DocumentArn": "arn:aws:ssm:us-east-1:210987654321:document/Mine"}}"#
+                    )
+                ],
+                header: #", "pseudonymisation": {"kinds": ["account-id"], "salt": "c2FsdA==", "keyed": false}"#
+            )
+            .write(to: clean, atomically: true, encoding: .utf8)
             let outcome = try AuditRunner.run(paths: [clean.path])
             #expect(outcome.findings.isEmpty, "\(outcome.findings.map(\.line))")
             #expect(outcome.status == .success)
@@ -85,7 +114,10 @@ import TestSupport
         #expect(recordings.out.hasSuffix(" files, no credentials, signatures, session tokens or account ids found\n"))
         let missing = try await BinaryRun.run(["audit", "/no/such/file.json"])
         #expect(missing.status == 2)
-        #expect(missing.err == "ssm-contract: /no/such/file.json: no such file or folder; give cassette or report files or folders\n")
+        #expect(
+            missing.err
+                == "ssm-contract: /no/such/file.json: no such file or folder; give cassette or report files or folders\n"
+        )
         try await BinaryRun.withFolder { folder in
             let broken = folder.appendingPathComponent("broken.json")
             try "{\"format\": ".write(to: broken, atomically: true, encoding: .utf8)

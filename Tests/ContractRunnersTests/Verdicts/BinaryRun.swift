@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built `ssm-contract`, run as a user runs it, with what it printed and its exit status.
 struct BinaryRun {
@@ -16,10 +16,15 @@ struct BinaryRun {
     /// Runs the binary in the package root (or `directory`) with `input` on standard input. The waiting happens
     /// on a thread of its own, so that tests running beside it keep the concurrency pool.
     static func run(
-        _ arguments: [String], input: String = "", environment: [String: String]? = nil, directory: URL = PackageRoot.url
+        _ arguments: [String],
+        input: String = "",
+        environment: [String: String]? = nil,
+        directory: URL = PackageRoot.url
     ) async throws -> BinaryRun {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
-        return try await offThePool { try runBlocking(arguments, input: input, environment: environment, directory: directory) }
+        return try await offThePool {
+            try runBlocking(arguments, input: input, environment: environment, directory: directory)
+        }
     }
 
     /// Runs blocking work (waiting for a child process) on a thread of its own, never on the concurrency pool
@@ -31,14 +36,19 @@ struct BinaryRun {
     }
 
     private static func runBlocking(
-        _ arguments: [String], input: String, environment: [String: String]?, directory: URL
+        _ arguments: [String],
+        input: String,
+        environment: [String: String]?,
+        directory: URL
     ) throws -> BinaryRun {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         if let environment { process.environment = environment }
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
@@ -55,12 +65,18 @@ struct BinaryRun {
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         done.wait()
         process.waitUntilExit()
-        return BinaryRun(status: process.terminationStatus, out: String(decoding: out, as: UTF8.self), err: String(decoding: errorData.value, as: UTF8.self))
+        return BinaryRun(
+            status: process.terminationStatus,
+            out: String(decoding: out, as: UTF8.self),
+            err: String(decoding: errorData.value, as: UTF8.self)
+        )
     }
 
     /// A fresh temporary folder, removed after `body`.
     static func withFolder<R>(_ body: (URL) async throws -> R) async throws -> R {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ssm-contract-verdicts-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ssm-contract-verdicts-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         return try await body(folder)

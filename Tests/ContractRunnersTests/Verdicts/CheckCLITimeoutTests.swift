@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -14,20 +14,29 @@ import Glibc
             let pidFile = folder.appendingPathComponent("child.pid")
             let script = folder.appendingPathComponent("aws")
             try """
-                #!/bin/sh
-                if [ "$1" = "--version" ]; then echo "aws-cli/0.0.0 hanging-test-cli"; exit 0; fi
-                sleep 1000 &
-                echo $! > \(pidFile.path)
-                wait
-                """.write(to: script, atomically: true, encoding: .utf8)
+            #!/bin/sh
+            if [ "$1" = "--version" ]; then echo "aws-cli/0.0.0 hanging-test-cli"; exit 0; fi
+            sleep 1000 &
+            echo $! > \(pidFile.path)
+            wait
+            """.write(to: script, atomically: true, encoding: .utf8)
             chmod(script.path, 0o755)
-            let run = try await BinaryRun.run(["check-cli", "--aws", script.path, "--timeout", "1", "get-command-invocation"])
-            #expect(run.status == 4)
-            #expect(run.errorLines == [
-                "ssm-contract: the AWS CLI \(script.path) did not answer within 1 second (`ssm get-command-invocation --generate-cli-skeleton input …`); it and every process it started were stopped — raise --timeout if it is only slow",
+            let run = try await BinaryRun.run([
+                "check-cli", "--aws", script.path, "--timeout", "1", "get-command-invocation",
             ])
-            #expect(run.out == "check-cli: \(script.path) (aws-cli/0.0.0 hanging-test-cli)\n", "the header was printed as soon as it was known")
-            let pid = try #require(Int32(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+            #expect(run.status == 4)
+            #expect(
+                run.errorLines == [
+                    "ssm-contract: the AWS CLI \(script.path) did not answer within 1 second (`ssm get-command-invocation --generate-cli-skeleton input …`); it and every process it started were stopped — raise --timeout if it is only slow"
+                ]
+            )
+            #expect(
+                run.out == "check-cli: \(script.path) (aws-cli/0.0.0 hanging-test-cli)\n",
+                "the header was printed as soon as it was known"
+            )
+            let pid = try #require(
+                Int32(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
+            )
             #expect(!Self.isRunning(pid), "the CLI's background child \(pid) was left running")
         }
     }
@@ -42,7 +51,9 @@ import Glibc
 
     @Test func quietPrintsOnlyFailuresAndTheSummary() async throws {
         try #require(PythonTools.isInstalled, Comment(rawValue: PythonTools.missingMessage))
-        let run = try await BinaryRun.run(["check-cli", "--aws", PythonTools.program("aws").path, "--quiet", "get-command-invocation"])
+        let run = try await BinaryRun.run([
+            "check-cli", "--aws", PythonTools.program("aws").path, "--quiet", "get-command-invocation",
+        ])
         #expect(run.status == 1, "AWS CLI 1.45.11's own output skeleton fails its model")
         let lines = run.out.split(separator: "\n").map(String.init)
         #expect(lines.first == "get-command-invocation")

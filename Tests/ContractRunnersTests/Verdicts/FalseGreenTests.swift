@@ -1,15 +1,18 @@
 import ContractEngine
 import ContractRunners
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Inputs that checked nothing, or are not what they claim to be, never pass: exit 2 and one line saying what the
 /// input is and what to use instead.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct FalseGreenTests {
-    static let getInvocation = #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","InstanceId":"i-1234567890abcdef0","Status":"Success","StatusDetails":"Success","ResponseCode":0}"#
-    static let listPage = #"{"CommandInvocations":[{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","InstanceId":"i-1234567890abcdef0","Status":"Success"}]}"#
-    static let listCommands = #"{"Commands":[{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","Status":"Success"}],"NextToken":"abc"}"#
+    static let getInvocation =
+        #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","InstanceId":"i-1234567890abcdef0","Status":"Success","StatusDetails":"Success","ResponseCode":0}"#
+    static let listPage =
+        #"{"CommandInvocations":[{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","InstanceId":"i-1234567890abcdef0","Status":"Success"}]}"#
+    static let listCommands =
+        #"{"Commands":[{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","Status":"Success"}],"NextToken":"abc"}"#
 
     /// `check OPERATION -` on `body`: status, and standard error's lines.
     static func check(_ operation: String, _ body: String, _ extra: [String] = []) async throws -> BinaryRun {
@@ -24,28 +27,47 @@ import TestSupport
     }
 
     @Test func checkRefusesABodyThatIsNotTheOperationsResponse() async throws {
-        Self.expectRefused(try await Self.check("get-command-invocation", #"{"hello":"world"}"#),
-            "-: has none of GetCommandInvocation's response members (CommandId, InstanceId, Comment, DocumentName, …), so it is not a GetCommandInvocation response")
+        Self.expectRefused(
+            try await Self.check("get-command-invocation", #"{"hello":"world"}"#),
+            "-: has none of GetCommandInvocation's response members (CommandId, InstanceId, Comment, DocumentName, …), so it is not a GetCommandInvocation response"
+        )
         Self.expectRefused(try await Self.check("get-command-invocation", "{}"), "-: is an empty JSON object")
-        Self.expectRefused(try await Self.check("get-command-invocation", Self.listPage),
-            "-: is a ListCommandInvocations response (CommandInvocations), not a GetCommandInvocation response; use `ssm-contract check list-command-invocations`")
-        Self.expectRefused(try await Self.check("get-command-invocation", Self.listCommands),
-            "-: is a ListCommands response (Commands, NextToken), not a GetCommandInvocation response; check judges get-command-invocation and list-command-invocations responses")
-        Self.expectRefused(try await Self.check("list-command-invocations", Self.getInvocation),
-            "-: is a GetCommandInvocation response (CommandId, InstanceId, Status, StatusDetails, ResponseCode), not a ListCommandInvocations response; use `ssm-contract check get-command-invocation`")
-        Self.expectRefused(try await Self.check("list-command-invocations", Self.listCommands), "-: is a ListCommands response")
-        let cassette = try String(contentsOf: PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json"), encoding: .utf8)
-        Self.expectRefused(try await Self.check("get-command-invocation", cassette),
-            "-: is an ssm-contract cassette, not a response body; judge cassettes with `ssm-contract verify -`")
+        Self.expectRefused(
+            try await Self.check("get-command-invocation", Self.listPage),
+            "-: is a ListCommandInvocations response (CommandInvocations), not a GetCommandInvocation response; use `ssm-contract check list-command-invocations`"
+        )
+        Self.expectRefused(
+            try await Self.check("get-command-invocation", Self.listCommands),
+            "-: is a ListCommands response (Commands, NextToken), not a GetCommandInvocation response; check judges get-command-invocation and list-command-invocations responses"
+        )
+        Self.expectRefused(
+            try await Self.check("list-command-invocations", Self.getInvocation),
+            "-: is a GetCommandInvocation response (CommandId, InstanceId, Status, StatusDetails, ResponseCode), not a ListCommandInvocations response; use `ssm-contract check get-command-invocation`"
+        )
+        Self.expectRefused(
+            try await Self.check("list-command-invocations", Self.listCommands),
+            "-: is a ListCommands response"
+        )
+        let cassette = try String(
+            contentsOf: PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json"),
+            encoding: .utf8
+        )
+        Self.expectRefused(
+            try await Self.check("get-command-invocation", cassette),
+            "-: is an ssm-contract cassette, not a response body; judge cassettes with `ssm-contract verify -`"
+        )
         // The real thing still passes.
         #expect(try await Self.check("get-command-invocation", Self.getInvocation).status == 0)
         #expect(try await Self.check("list-command-invocations", Self.listPage).status == 0)
     }
 
     @Test func checkSaysToUseJSONForTheCLIsTextAndTableOutput() async throws {
-        let text = "None\tef7fdfd8-9b57-4151-a15c-db9a12345678\t\tAWS-RunShellScript\t$DEFAULT\tPT0.004S\ti-1234567890abcdef0\t0\tSuccess\tSuccess\n"
-        Self.expectRefused(try await Self.check("get-command-invocation", text),
-            "-: looks like AWS CLI --output text or table output, which has no member names; run the CLI again with --output json")
+        let text =
+            "None\tef7fdfd8-9b57-4151-a15c-db9a12345678\t\tAWS-RunShellScript\t$DEFAULT\tPT0.004S\ti-1234567890abcdef0\t0\tSuccess\tSuccess\n"
+        Self.expectRefused(
+            try await Self.check("get-command-invocation", text),
+            "-: looks like AWS CLI --output text or table output, which has no member names; run the CLI again with --output json"
+        )
         let table = """
             -------------------------------------------
             |          GetCommandInvocation           |
@@ -61,14 +83,22 @@ import TestSupport
         try await BinaryRun.withFolder { folder in
             let empty = folder.appendingPathComponent("empty")
             try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-            Self.expectRefused(try await BinaryRun.run(["verify", empty.path]),
-                "nothing was checked: \(empty.path) holds no cassettes (*.json); give cassette files or folders")
+            Self.expectRefused(
+                try await BinaryRun.run(["verify", empty.path]),
+                "nothing was checked: \(empty.path) holds no cassettes (*.json); give cassette files or folders"
+            )
         }
-        Self.expectRefused(try await BinaryRun.run(["verify", "--only", "status.*", "--skip", "status.*", "Recordings/aws-docs"]),
-            "nothing was checked: --only and --skip leave no contract to run")
+        Self.expectRefused(
+            try await BinaryRun.run(["verify", "--only", "status.*", "--skip", "status.*", "Recordings/aws-docs"]),
+            "nothing was checked: --only and --skip leave no contract to run"
+        )
         // A contract that applies to none of these responses checked nothing either.
-        Self.expectRefused(try await BinaryRun.run(["verify", "--only", "list.*", "Recordings/aws-docs/get-command-invocation-cli-example.json"]),
-            "nothing was checked: none of the")
+        Self.expectRefused(
+            try await BinaryRun.run([
+                "verify", "--only", "list.*", "Recordings/aws-docs/get-command-invocation-cli-example.json",
+            ]),
+            "nothing was checked: none of the"
+        )
         // check: the selection leaves nothing for a correct operation; the operation is not blamed.
         let run = try await Self.check("list-command-invocations", Self.listPage, ["--only", "gci.*"])
         Self.expectRefused(run, "nothing was checked: --only and --skip leave no contract of list-command-invocations")

@@ -1,8 +1,8 @@
 import ContractRunners
 import Foundation
 import RawJSON
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -26,23 +26,46 @@ import Glibc
             chmod(readOnly.path, 0o555)
             defer { chmod(readOnly.path, 0o755) }
             let missing = folder.appendingPathComponent("no/such/report.json").path
-            #expect(Self.refusal(OutputPaths().file("--json", missing))
-                == "--json \(missing): the folder \(folder.path)/no/such does not exist; create it or choose another path")
-            #expect(Self.refusal(OutputPaths().file("--json", folder.path)) == "--json \(folder.path): is a folder; give a file path")
+            #expect(
+                Self.refusal(OutputPaths().file("--json", missing))
+                    == "--json \(missing): the folder \(folder.path)/no/such does not exist; create it or choose another path"
+            )
+            #expect(
+                Self.refusal(OutputPaths().file("--json", folder.path))
+                    == "--json \(folder.path): is a folder; give a file path"
+            )
             if getuid() != 0 {  // root writes anywhere
                 let inReadOnly = readOnly.appendingPathComponent("r.xml").path
-                #expect(Self.refusal(OutputPaths().file("--junit", inReadOnly))
-                    == "--junit \(inReadOnly): cannot write in \(readOnly.path) (permission denied); choose a writable path")
-                #expect(Self.refusal(OutputPaths().folder("--output", readOnly.appendingPathComponent("new/deeper").path))?
-                    .contains("cannot write in \(readOnly.path) (permission denied)") == true)
+                #expect(
+                    Self.refusal(OutputPaths().file("--junit", inReadOnly))
+                        == "--junit \(inReadOnly): cannot write in \(readOnly.path) (permission denied); choose a writable path"
+                )
+                #expect(
+                    Self.refusal(OutputPaths().folder("--output", readOnly.appendingPathComponent("new/deeper").path))?
+                        .contains("cannot write in \(readOnly.path) (permission denied)") == true
+                )
             }
             let same = folder.appendingPathComponent("r.json").path
-            #expect(Self.refusal(OutputPaths().file("--json", same).file("--junit", folder.path + "/./r.json"))
-                == "--json and --junit both write to \(folder.path)/./r.json; give each its own path")
-            #expect(Self.refusal(OutputPaths().file("--json", "-").file("--junit", "-"))
-                == "--json and --junit both write to standard output; give each its own path")
-            #expect(Self.refusal(OutputPaths().file("--json", same).file("--junit", "-").folder("--output", folder.appendingPathComponent("new").path)) == nil)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["read-only"], "the probe leaves nothing behind")
+            #expect(
+                Self.refusal(OutputPaths().file("--json", same).file("--junit", folder.path + "/./r.json"))
+                    == "--json and --junit both write to \(folder.path)/./r.json; give each its own path"
+            )
+            #expect(
+                Self.refusal(OutputPaths().file("--json", "-").file("--junit", "-"))
+                    == "--json and --junit both write to standard output; give each its own path"
+            )
+            #expect(
+                Self.refusal(
+                    OutputPaths().file("--json", same).file("--junit", "-").folder(
+                        "--output",
+                        folder.appendingPathComponent("new").path
+                    )
+                ) == nil
+            )
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["read-only"],
+                "the probe leaves nothing behind"
+            )
         }
     }
 
@@ -50,7 +73,10 @@ import Glibc
         let missing = "/no/such/folder/report.json"
         let verify = try await BinaryRun.run(["verify", "Recordings/aws-docs", "--json", missing])
         #expect(verify.status == 2)
-        #expect(verify.err == "ssm-contract: --json \(missing): the folder /no/such/folder does not exist; create it or choose another path\n")
+        #expect(
+            verify.err
+                == "ssm-contract: --json \(missing): the folder /no/such/folder does not exist; create it or choose another path\n"
+        )
         #expect(verify.out.isEmpty, "nothing was judged")
         let twice = try await BinaryRun.run(["verify", "Recordings/aws-docs", "--json", "r.json", "--junit", "r.json"])
         #expect(twice.status == 2 && twice.err.contains("--json and --junit both write to r.json"))
@@ -63,9 +89,13 @@ import Glibc
         #expect(toStandardOutput.err.contains("ssm-contract verify: 4 files"), "the text report goes to standard error")
         #expect(!FileManager.default.fileExists(atPath: PackageRoot.path("-").path))
 
-        let check = try await BinaryRun.run(["check", "get-command-invocation", "-", "--junit", missing],
-            input: #"{"Status":"Success","StatusDetails":"Success"}"#)
-        #expect(check.status == 2 && check.err.contains("--junit \(missing): the folder /no/such/folder does not exist"))
+        let check = try await BinaryRun.run(
+            ["check", "get-command-invocation", "-", "--junit", missing],
+            input: #"{"Status":"Success","StatusDetails":"Success"}"#
+        )
+        #expect(
+            check.status == 2 && check.err.contains("--junit \(missing): the folder /no/such/folder does not exist")
+        )
     }
 
     @Test func recordRefusesExistingCassettesUnforcedAndUnwritableFoldersBeforeSendingAnything() async throws {
@@ -76,22 +106,41 @@ import Glibc
                 try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
                 let kept = Data("{\"kept\": true}".utf8)
                 try kept.write(to: output.appendingPathComponent("list-commands.json"))
-                let base = ["record", "--endpoint-url", endpoint, "--source", "mock:moto@5.2.1", "--output", output.path, "--poll-delay", "0"]
+                let base = [
+                    "record", "--endpoint-url", endpoint, "--source", "mock:moto@5.2.1", "--output", output.path,
+                    "--poll-delay", "0",
+                ]
                 let refused = try await BinaryRun.run(base, environment: BinaryRun.fakeAWSEnvironment)
                 #expect(refused.status == 2)
-                #expect(refused.err == "ssm-contract: --output \(output.path) already holds list-commands.json; pass --force to replace it, or choose another --output\n")
+                #expect(
+                    refused.err
+                        == "ssm-contract: --output \(output.path) already holds list-commands.json; pass --force to replace it, or choose another --output\n"
+                )
                 #expect(try Data(contentsOf: output.appendingPathComponent("list-commands.json")) == kept)
                 // With --force it goes on to send, and the refusing port makes that exit 4: the refusal above came first.
-                let forced = try await BinaryRun.run(base + ["--force", "--scenario", "list-commands"], environment: BinaryRun.fakeAWSEnvironment)
+                let forced = try await BinaryRun.run(
+                    base + ["--force", "--scenario", "list-commands"],
+                    environment: BinaryRun.fakeAWSEnvironment
+                )
                 #expect(forced.status == 4, "\(forced.err)")
-                #expect(try Data(contentsOf: output.appendingPathComponent("list-commands.json")) == kept, "nothing recorded, nothing replaced")
+                #expect(
+                    try Data(contentsOf: output.appendingPathComponent("list-commands.json")) == kept,
+                    "nothing recorded, nothing replaced"
+                )
 
                 let file = folder.appendingPathComponent("a-file")
                 try Data().write(to: file)
                 let notFolder = try await BinaryRun.run(
-                    ["record", "--endpoint-url", endpoint, "--source", "mock:moto@5.2.1", "--output", file.appendingPathComponent("x").path],
-                    environment: BinaryRun.fakeAWSEnvironment)
-                #expect(notFolder.status == 2 && notFolder.err.contains("\(file.path) is a file, not a folder"), "\(notFolder.err)")
+                    [
+                        "record", "--endpoint-url", endpoint, "--source", "mock:moto@5.2.1", "--output",
+                        file.appendingPathComponent("x").path,
+                    ],
+                    environment: BinaryRun.fakeAWSEnvironment
+                )
+                #expect(
+                    notFolder.status == 2 && notFolder.err.contains("\(file.path) is a file, not a folder"),
+                    "\(notFolder.err)"
+                )
             }
         }
     }
@@ -99,13 +148,20 @@ import Glibc
     @Test func liveChecksItsReportPathsBeforeSendingAnything() async throws {
         try await withRefusingPort { port in
             let missing = "/no/such/folder/live.json"
-            let run = try await BinaryRun.run([
-                "live", "--instance-id", "i-0123456789abcdef0", "--endpoint-url", "http://127.0.0.1:\(port)",
-                "--source", "mock:moto@5.2.1", "--json", missing,
-            ], environment: BinaryRun.fakeAWSEnvironment)
+            let run = try await BinaryRun.run(
+                [
+                    "live", "--instance-id", "i-0123456789abcdef0", "--endpoint-url", "http://127.0.0.1:\(port)",
+                    "--source", "mock:moto@5.2.1", "--json", missing,
+                ],
+                environment: BinaryRun.fakeAWSEnvironment
+            )
             // Exit 2 naming --json, not 4 from the refusing port: nothing was sent.
             #expect(run.status == 2)
-            #expect(run.errorLines == ["ssm-contract: --json \(missing): the folder /no/such/folder does not exist; create it or choose another path"])
+            #expect(
+                run.errorLines == [
+                    "ssm-contract: --json \(missing): the folder /no/such/folder does not exist; create it or choose another path"
+                ]
+            )
         }
     }
 
@@ -113,16 +169,28 @@ import Glibc
         let missing = "/no/such/folder/report.json"
         let report = try await BinaryRun.run(["serve", "Recordings/aws-docs", "--report", missing])
         #expect(report.status == 2)
-        #expect(report.err == "ssm-contract: --report \(missing): the folder /no/such/folder does not exist; create it or choose another path\n")
+        #expect(
+            report.err
+                == "ssm-contract: --report \(missing): the folder /no/such/folder does not exist; create it or choose another path\n"
+        )
         #expect(report.out.isEmpty, "never served")
         let dash = try await BinaryRun.run(["serve", "Recordings/aws-docs", "--report", "-"])
         #expect(dash.status == 2)
-        #expect(dash.errorLines == ["ssm-contract: --report -: serve's standard output carries the URL line and the summary; give the report a file"])
+        #expect(
+            dash.errorLines == [
+                "ssm-contract: --report -: serve's standard output carries the URL line and the summary; give the report a file"
+            ]
+        )
         let recording = try await BinaryRun.run([
-            "serve", "/no/such/folder/new.json", "--record-missing", "--upstream", "http://127.0.0.1:9", "--source", "mock:moto@5.2.1",
+            "serve", "/no/such/folder/new.json", "--record-missing", "--upstream", "http://127.0.0.1:9", "--source",
+            "mock:moto@5.2.1",
         ])
         #expect(recording.status == 2)
-        #expect(recording.err.contains("--record-missing (the first CASSETTE) /no/such/folder/new.json: the folder /no/such/folder does not exist"))
+        #expect(
+            recording.err.contains(
+                "--record-missing (the first CASSETTE) /no/such/folder/new.json: the folder /no/such/folder does not exist"
+            )
+        )
         #expect(recording.out.isEmpty)
     }
 }

@@ -2,8 +2,8 @@ import ContractEngine
 import Foundation
 import RawJSON
 import SSMOperations
-import Testing
 import TestSupport
+import Testing
 
 @testable import ContractRunners
 
@@ -21,12 +21,19 @@ import TestSupport
             var request = try SkeletonRunner.sampleInput(for: operation, in: model).objectValue ?? JSONObject()
             request["NextToken"] = nil
             let observation = try ResponseDocument.observation(
-                Array(text.utf8), operation: operation.name, request: .object(request), file: "skeleton \(operation.cliName) output")
+                Array(text.utf8),
+                operation: operation.name,
+                request: .object(request),
+                file: "skeleton \(operation.cliName) output"
+            )
             engine.evaluate(observation, into: &run)
         }
         let report = VerificationReport(engine.finish(run), deviations: DeviationSet(), today: "2026-01-01")
         let failing = report.rows.filter { row in row.targets.contains { $0.tally.fail > 0 } }
-        #expect(failing.isEmpty, "\(failing.map { "\($0.contract.id): \($0.targets.flatMap(\.findings).map(\.detail))" })")
+        #expect(
+            failing.isEmpty,
+            "\(failing.map { "\($0.contract.id): \($0.targets.flatMap(\.findings).map(\.detail))" })"
+        )
         // The skeletons were judged, not skipped: the command-invocation contracts applied.
         #expect(report.count(.pass) >= 10)
     }

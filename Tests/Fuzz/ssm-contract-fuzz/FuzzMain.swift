@@ -16,7 +16,9 @@ struct FuzzMain {
         }
         guard arguments.count >= 2, let target = FuzzTarget.named(arguments[1]) else {
             let names = FuzzTarget.all.map(\.name).joined(separator: ", ")
-            FileHandle.standardError.write(Data("usage: ssm-contract-fuzz TARGET [libFuzzer flags] [corpus...]; TARGET is one of: \(names)\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: ssm-contract-fuzz TARGET [libFuzzer flags] [corpus...]; TARGET is one of: \(names)\n".utf8)
+            )
             exit(2)
         }
         arguments.remove(at: 1)
@@ -24,7 +26,9 @@ struct FuzzMain {
         #if FUZZING
         exit(runLibFuzzer(arguments))
         #else
-        FileHandle.standardError.write(Data("ssm-contract-fuzz was built without the fuzzer: build it with `make fuzz`\n".utf8))
+        FileHandle.standardError.write(
+            Data("ssm-contract-fuzz was built without the fuzzer: build it with `make fuzz`\n".utf8)
+        )
         exit(2)
         #endif
     }

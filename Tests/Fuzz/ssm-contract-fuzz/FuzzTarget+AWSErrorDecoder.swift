@@ -21,7 +21,10 @@ extension FuzzTarget {
         switch AWSErrorDecoder.decode(response, operation: "GetCommandInvocation") {
         case .service(let error):
             require(!error.code.isEmpty, "decoded an error with an empty code")
-            require(error.statusCode == status, "the decoded status \(error.statusCode) is not the response's \(status)")
+            require(
+                error.statusCode == status,
+                "the decoded status \(error.statusCode) is not the response's \(status)"
+            )
         case .unreadable(let decodedStatus, let reason):
             require(decodedStatus == status && !reason.isEmpty, "unreadable without a reason, or with the wrong status")
         }

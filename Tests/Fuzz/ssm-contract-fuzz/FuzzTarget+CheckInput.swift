@@ -11,7 +11,12 @@ extension FuzzTarget {
         let operation = CheckInputFixture.operations[Int(first) % CheckInputFixture.operations.count]
         let observation: Observation
         do throws(InputError) {
-            observation = try ResponseDocument.observation(Array(bytes.dropFirst()), operation: operation, request: nil, file: "fuzz.json")
+            observation = try ResponseDocument.observation(
+                Array(bytes.dropFirst()),
+                operation: operation,
+                request: nil,
+                file: "fuzz.json"
+            )
         } catch {
             return require(!error.description.isEmpty, "an InputError without a message")
         }

@@ -7,7 +7,10 @@ extension FuzzTarget {
         guard let value = try? JSONParser.parse(bytes) else { return }
         let written = JSONWriter.bytes(value)
         guard let again = try? JSONParser.parse(written) else {
-            return require(false, "JSONWriter wrote text JSONParser rejects: \(String(decoding: written, as: UTF8.self))")
+            return require(
+                false,
+                "JSONWriter wrote text JSONParser rejects: \(String(decoding: written, as: UTF8.self))"
+            )
         }
         require(again == value, "parse(write(v)) != v for \(String(decoding: written, as: UTF8.self))")
         let pretty = JSONWriter.bytes(value, style: .pretty)

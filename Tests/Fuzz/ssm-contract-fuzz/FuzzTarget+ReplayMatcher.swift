@@ -13,7 +13,9 @@ extension FuzzTarget {
         let separator = bytes.firstIndex(of: 0) ?? bytes.endIndex
         let live = ReplayMatcherFixture.request(bytes[bytes.startIndex..<separator])
         var recorded = ReplayMatcherFixture.recorded
-        if separator < bytes.endIndex { recorded.append(ReplayMatcherFixture.request(bytes[bytes.index(after: separator)...])) }
+        if separator < bytes.endIndex {
+            recorded.append(ReplayMatcherFixture.request(bytes[bytes.index(after: separator)...]))
+        }
         let matcher = AWSJSONRequestMatcher()
         require(matcher.matches(live, live), "a request does not match itself: \(live)")
         for other in recorded {
@@ -43,7 +45,9 @@ enum ReplayMatcherFixture {
         let first = lines.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
         let space = first.firstIndex(of: " ") ?? first.endIndex
         let method = String(first[..<space])
-        let url = space < first.endIndex ? String(first[first.index(after: space)...]) : "https://ssm.us-east-1.amazonaws.com/"
+        let url =
+            space < first.endIndex
+            ? String(first[first.index(after: space)...]) : "https://ssm.us-east-1.amazonaws.com/"
         var headers = HTTPHeaders()
         if lines.count > 1 { headers.add(name: "X-Amz-Target", value: String(decoding: lines[1], as: UTF8.self)) }
         let body = lines.count > 2 ? Data(lines[2]) : Data()
