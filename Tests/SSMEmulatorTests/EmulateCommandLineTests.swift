@@ -6,6 +6,8 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `ssm-contract emulate` as a user runs it: the URL on the first line, the AWS CLI pointed at it, SIGINT, the

@@ -210,7 +210,7 @@ public enum RecordingRunner {
                         return (
                             index,
                             .success(
-                                try await run(
+                                try await runScenario(
                                     scenario,
                                     file: file,
                                     mode: .record,
@@ -300,7 +300,7 @@ public enum RecordingRunner {
                 pollDelay: 0
             )
             runs.append(
-                try await run(
+                try await runScenario(
                     scenario,
                     file: file,
                     mode: .replay,
@@ -315,7 +315,7 @@ public enum RecordingRunner {
         return runs
     }
 
-    static func run(
+    static func runScenario(
         _ scenario: ScenarioDefinition,
         file: URL,
         mode: RecordMode,

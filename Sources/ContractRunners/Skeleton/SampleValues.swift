@@ -12,15 +12,6 @@ import SSMOperations
 /// than papered over. The one exception is ``observedValues``: members whose model constraint no real AWS value
 /// meets, where the sample follows AWS. Timestamps are epoch seconds (the wire form).
 public struct SampleValues: Sendable {
-    /// A string shape for which no candidate satisfies the constraints.
-    public struct Unsatisfiable: Error, Sendable, CustomStringConvertible {
-        /// Where the value was needed.
-        public let path: String
-        /// Why no candidate fits.
-        public let reason: String
-        public var description: String { "no sample value satisfies \(path): \(reason)" }
-    }
-
     /// Realistic values for shapes whose patterns a member name cannot satisfy.
     public static let examples: [String: String] = [
         "CommandId": "ef7fdfd8-9b57-4151-a15c-db9a12345678",

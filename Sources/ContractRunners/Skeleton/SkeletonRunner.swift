@@ -12,7 +12,39 @@ public enum SkeletonKind: String, Sendable, CaseIterable {
 }
 
 /// What `ssm-contract skeleton OPERATION [KIND]` prints.
-public enum SkeletonRunner {
+public enum SkeletonRunner: Runner {
+    /// The options of a skeleton.
+    public struct Options: Sendable {
+        /// The operation's CLI name (`get-command-invocation`) or wire name.
+        public var operation = ""
+        /// `input`, `yaml-input` or `output` (``SkeletonKind``).
+        public var kind = SkeletonKind.input.rawValue
+        /// The SSM model the skeleton comes from.
+        public var model = SSMShapeModel.bundled
+
+        /// Options with every default.
+        public init() {}
+    }
+
+    /// The skeleton; a skeleton is always printed whole (exit 0).
+    public struct Outcome: RunnerOutcome {
+        /// The skeleton text, ending with a newline, as the CLI would print it.
+        public let text: String
+        /// Always ``ExitStatus/success``: what cannot be rendered is a ``RunnerError``.
+        public var exitStatus: ExitStatus { .success }
+    }
+
+    /// Renders the skeleton.
+    ///
+    /// - Throws: ``RunnerError`` (bad input, 2) for an unknown operation or kind.
+    public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
+        guard let kind = SkeletonKind(rawValue: options.kind) else {
+            let known = SkeletonKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw RunnerError("unknown skeleton kind \"\(options.kind)\"; use one of: \(known)", status: .badInput)
+        }
+        return Outcome(text: try render(operation: options.operation, kind: kind, model: options.model))
+    }
+
     /// The operation named by its CLI name (`get-command-invocation`) or wire name; an unknown name is a
     /// ``RunnerError`` (exit 2) listing the known operations.
     public static func operation(
@@ -29,7 +61,7 @@ public enum SkeletonRunner {
     }
 
     /// The skeleton text, ending with a newline, as the CLI would print it.
-    public static func render(
+    package static func render(
         operation name: String,
         kind: SkeletonKind = .input,
         model: SSMShapeModel = .bundled

@@ -118,10 +118,3 @@ struct ShellProcess: Sendable {
         return pointers.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
     }
 }
-
-/// A script could not be started.
-struct SpawnError: Error, Sendable, CustomStringConvertible {
-    let call: String
-    let code: Int32
-    var description: String { "\(call): \(String(cString: strerror(code)))" }
-}

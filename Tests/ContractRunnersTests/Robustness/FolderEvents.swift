@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Counts file-system events (create, close after writing, rename, delete) in folders, through Linux inotify:
@@ -60,8 +62,4 @@ final class FolderEvents {
             }
         }
     }
-}
-
-struct FolderEventsError: Error, CustomStringConvertible {
-    let description: String
 }

@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// One TCP connection to a loopback port driven byte by byte: what a client that does not speak HTTP/1.1 (or
@@ -55,9 +57,4 @@ enum RawConnection {
         }
         return answer
     }
-}
-
-struct RawConnectionError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
