@@ -34,7 +34,7 @@ struct BoundSocket {
     init(listenBacklog: Int32?) throws {
         let fd = openStreamSocket()
         guard fd >= 0 else { throw SocketError("socket() failed: errno \(errno)") }
-        var address = Self.loopbackAddress(port: 0)
+        var address = loopbackAddress(port: 0)
         guard bindSocket(fd, to: address) == 0 else {
             closeDescriptor(fd)
             throw SocketError("bind() failed: errno \(errno)")
@@ -64,15 +64,6 @@ struct BoundSocket {
     }
 
     func close() { closeDescriptor(fd) }
-
-    /// 127.0.0.1:`port`.
-    static func loopbackAddress(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return address
-    }
 }
 
 /// A loopback port where a server accepts each connection, reads the request, and hangs up without

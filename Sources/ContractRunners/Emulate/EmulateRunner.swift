@@ -53,13 +53,9 @@ public enum EmulateRunner: Runner {
         public init() {}
     }
 
-    /// What an emulator run did, once stopped.
-    public struct Outcome: RunnerOutcome {
-        /// The summary line: `emulated 3 commands (4 invocations) for 17 requests`.
-        public let text: String
-        /// Always ``ExitStatus/success``: what stops it early is a ``RunnerError``.
-        public var exitStatus: ExitStatus { .success }
-    }
+    /// What an emulator run did, once stopped: the summary line, `emulated 3 commands (4 invocations) for 17
+    /// requests` (exit 0).
+    public typealias Outcome = TextOutcome
 
     /// Runs the emulator until ``Options/until`` returns; ``Options/ready`` receives the startup line as soon as
     /// it listens.

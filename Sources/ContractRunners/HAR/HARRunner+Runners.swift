@@ -17,13 +17,8 @@ extension HARRunner {
             }
         }
 
-        /// What an export printed.
-        public struct Outcome: RunnerOutcome {
-            /// The HAR text when written to standard output, else empty.
-            public let text: String
-            /// Always ``ExitStatus/success``: what cannot be exported is a ``RunnerError``.
-            public var exitStatus: ExitStatus { .success }
-        }
+        /// The HAR text when written to standard output, else empty (exit 0).
+        public typealias Outcome = TextOutcome
 
         /// Exports the cassette (``HARRunner/export(cassette:output:)``).
         public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
@@ -54,13 +49,8 @@ extension HARRunner {
             }
         }
 
-        /// What an import printed.
-        public struct Outcome: RunnerOutcome {
-            /// What was imported and what was skipped, one line.
-            public let text: String
-            /// Always ``ExitStatus/success``: what cannot be imported is a ``RunnerError``.
-            public var exitStatus: ExitStatus { .success }
-        }
+        /// What was imported and what was skipped, one line (exit 0).
+        public typealias Outcome = TextOutcome
 
         /// Imports the HAR file (``HARRunner/importHAR(_:output:source:force:redaction:)``).
         ///

@@ -26,13 +26,8 @@ public enum SkeletonRunner: Runner {
         public init() {}
     }
 
-    /// The skeleton; a skeleton is always printed whole (exit 0).
-    public struct Outcome: RunnerOutcome {
-        /// The skeleton text, ending with a newline, as the CLI would print it.
-        public let text: String
-        /// Always ``ExitStatus/success``: what cannot be rendered is a ``RunnerError``.
-        public var exitStatus: ExitStatus { .success }
-    }
+    /// The skeleton text, ending with a newline, as the CLI would print it (exit 0).
+    public typealias Outcome = TextOutcome
 
     /// Renders the skeleton.
     ///
@@ -47,7 +42,7 @@ public enum SkeletonRunner: Runner {
 
     /// The operation named by its CLI name (`get-command-invocation`) or wire name; an unknown name is a
     /// ``RunnerError`` (exit 2) listing the known operations.
-    public static func operation(
+    package static func operation(
         _ name: String,
         in model: SSMShapeModel = .bundled
     ) throws(RunnerError) -> SSMShapeModel.Operation {
@@ -78,7 +73,7 @@ public enum SkeletonRunner: Runner {
     }
 
     /// The sample output of an operation (`{}` when it has no output shape); valid against the model.
-    public static func outputValue(
+    package static func outputValue(
         for operation: SSMShapeModel.Operation,
         in model: SSMShapeModel
     ) throws(RunnerError) -> JSONValue {
@@ -91,7 +86,7 @@ public enum SkeletonRunner: Runner {
     }
 
     /// A valid sample input of an operation: every member filled with constraint-satisfying values.
-    public static func sampleInput(
+    package static func sampleInput(
         for operation: SSMShapeModel.Operation,
         in model: SSMShapeModel
     ) throws(RunnerError) -> JSONValue {

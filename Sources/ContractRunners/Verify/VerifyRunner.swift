@@ -92,7 +92,7 @@ public enum VerifyRunner: Runner {
     }
 
     /// The cassette files under `paths`, sorted; a path that does not exist is bad input.
-    public static func cassetteFiles(_ paths: [String]) throws(RunnerError) -> [URL] {
+    package static func cassetteFiles(_ paths: [String]) throws(RunnerError) -> [URL] {
         var files: [URL] = []
         let manager = FileManager.default
         for path in paths {
