@@ -4,7 +4,7 @@ import Foundation
 import SSMEmulator
 
 /// What `ssm-contract emulate` runs: checks the options, resolves the credentials for `--verify-sigv4`, runs the
-/// emulator until told to stop, and prints a summary.
+/// emulator until told to stop, and returns its summary.
 public enum EmulateRunner: Runner {
     /// The source label of recordings made from the emulator: a mock, never `live` or `synthetic`.
     public static let recordingSource = CassetteSource.mock(

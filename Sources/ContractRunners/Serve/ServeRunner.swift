@@ -2,8 +2,8 @@ import Cassettes
 import Foundation
 import RawJSON
 
-/// What `ssm-contract serve` runs: loads the cassettes, serves them until told to stop, prints the summary
-/// and writes the report.
+/// What `ssm-contract serve` runs: loads the cassettes, serves them until told to stop, writes the report and
+/// returns the summary.
 public enum ServeRunner: Runner {
     /// The command's settings.
     public struct Options: Sendable {
