@@ -4,8 +4,8 @@ import HTTPTransport
 import TestSupport
 import Testing
 
-// docs/serve-and-proxy.md's in-process example, verbatim after its `import ContractRunners` (the test checks the
-// page still says this).
+// docs/serve-and-proxy.md's in-process example, verbatim after `import ContractRunners` (the test checks the page
+// still says this).
 // BEGIN DOCS EXAMPLE
 /// Serves `files` while `runSDKUnderTest` talks to them; returns what was served.
 func replaySummary(
