@@ -21,7 +21,7 @@ public protocol Runner {
 
 /// What a ``Runner`` found: the text the command prints on standard output and the status it exits with.
 public protocol RunnerOutcome: Sendable {
-    /// The report as the command prints it (ends with a newline, or is empty).
+    /// The report as the command prints it on standard output (may be empty).
     var text: String { get }
     /// The status the command exits with.
     var exitStatus: ExitStatus { get }

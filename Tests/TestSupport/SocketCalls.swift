@@ -75,6 +75,9 @@ public func closeDescriptor(_ fd: Int32) { _ = close(fd) }
 /// 127.0.0.1:`port`.
 public func loopbackAddress(port: Int) -> sockaddr_in {
     var address = sockaddr_in()
+    #if canImport(Darwin)
+    address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)  // BSD sockets carry their length
+    #endif
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = UInt16(port).bigEndian
