@@ -17,7 +17,7 @@ struct ServingFlags: ParsableArguments {
 
     @Option(
         name: .customLong("fault-operation"),
-        help: "Inject faults only into this operation (e.g. GetCommandInvocation)."
+        help: "Inject faults only into this SSM operation (GetCommandInvocation, or get-command-invocation)."
     )
     var faultOperation: String?
 

@@ -7,7 +7,7 @@ extension RequestDifference {
     }
 
     /// The Levenshtein distance between `a` and `b` (insertions, deletions, substitutions).
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    package static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)

@@ -79,8 +79,13 @@ public enum EmulateRunner: Runner {
                     return summaryLine(emulator)
                 }
             )
+        } catch let error as EmulatorError where error.kind == .cannotListen {
+            throw RunnerError(
+                ListenFailure.message(host: options.host, port: options.port, detail: error.message),
+                status: .unreachable
+            )
         } catch let error as EmulatorError {
-            throw RunnerError(error.message, status: error.kind == .cannotListen ? .unreachable : .badInput)
+            throw RunnerError(error.message, status: .badInput)
         } catch {
             throw RunnerError("emulate failed: \(error)", status: .internalError)
         }

@@ -1,4 +1,6 @@
+import Cassettes
 import Foundation
+import SSMOperations
 
 /// Which faults to inject and how often: `--fault throttle=P,500=P,503=P,reset=P,latency=MS[:P],truncate=P`,
 /// `--fault-seed N`, `--fault-operation NAME`.
@@ -26,16 +28,7 @@ public struct FaultPlan: Sendable, Hashable {
     /// - Throws: ``RunnerError`` (bad input) naming the item and what is allowed.
     public init(specs: [String], seed: UInt64 = 0, operation: String? = nil) throws(RunnerError) {
         self.seed = seed
-        if let operation {
-            let name = operation.split(separator: ".").last.map(String.init) ?? ""
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) else {
-                throw RunnerError(
-                    "--fault-operation \(operation): give an operation name such as GetCommandInvocation",
-                    status: .badInput
-                )
-            }
-            self.operation = name
-        }
+        if let operation { self.operation = try Self.modelledOperation(operation) }
         for spec in specs {
             for item in spec.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
                 try parse(item.trimmingCharacters(in: .whitespaces))
@@ -48,6 +41,32 @@ public struct FaultPlan: Sendable, Hashable {
                 status: .badInput
             )
         }
+    }
+
+    /// The wire name of `given` (`GetCommandInvocation`, `AmazonSSM.GetCommandInvocation` or
+    /// `get-command-invocation`), an operation of the SSM model: a misspelt name would otherwise match no
+    /// request and inject nothing.
+    /// - Throws: ``RunnerError`` (bad input) naming the closest operations, and all of them.
+    static func modelledOperation(_ given: String) throws(RunnerError) -> String {
+        let name = given.split(separator: ".").last.map(String.init) ?? ""
+        let model = SSMShapeModel.bundled
+        if let operation = model.operation(named: name) { return operation.name }
+        let names = model.operations.map(\.name).sorted()
+        let distance = { (candidate: String) in
+            RequestDifference.editDistance(
+                Array(name.lowercased().unicodeScalars),
+                Array(candidate.lowercased().unicodeScalars)
+            )
+        }
+        let distances = names.map { ($0, distance($0)) }
+        let nearest = distances.map(\.1).min() ?? .max
+        // Only the nearest names, and only when a few edits away: a wholly different name gets no guess.
+        let closest = nearest <= max(2, name.count / 4) ? distances.filter { $0.1 == nearest }.map(\.0) : []
+        let hint = closest.isEmpty ? "" : "did you mean \(closest.joined(separator: " or "))? "
+        throw RunnerError(
+            "--fault-operation \(given): not an operation of the SSM model; \(hint)use one of \(names.joined(separator: ", "))",
+            status: .badInput
+        )
     }
 
     static let kindsHelp = "throttle=P, 500=P, 503=P, reset=P, latency=MS[:P], truncate=P (P between 0 and 1)"

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The one line for an address `serve` cannot listen on, in words a person can act on: no framework names,
-/// no errno text.
+/// The one line for an address `serve`, `proxy` or `emulate` cannot listen on, in words a person can act on:
+/// no framework names, no errno text. (The replay server, which `serve` and `proxy` run, throws it as its
+/// ``ReplayServerError`` message; `emulate` turns the emulator's error into it.)
 enum ListenFailure {
     /// `detail` is the server's own description of the failure (only used to tell the cases apart).
     static func message(host: String, port: Int, detail: String) -> String {

@@ -52,7 +52,8 @@ public final class ReplayServer: Sendable {
 
     /// Loads `cassettes`, serves them on `options.host:options.port` while `body` runs, then stops the server
     /// and finishes the cassettes (with ``ReplayServerOptions/upstream``, the first one is written with what
-    /// was recorded), also when `body` throws.
+    /// was recorded), also when `body` throws. When the address cannot be bound, nothing is written: a cassette
+    /// to record into is neither created nor rewritten.
     ///
     /// - Throws: ``CassetteError`` for a missing or malformed cassette; ``CassetteConfigurationError`` for
     ///   inconsistent recording options; ``ReplayServerError`` when the address cannot be bound or the upstream
@@ -123,9 +124,9 @@ public final class ReplayServer: Sendable {
                 return try await body(ReplayServer(server: server, transport: transport, counters: counters))
             }
         } catch let error as LoopbackServerError where !started.isSet {
-            _ = try? transport.finish()
+            // Nothing was served: finishing would create (or rewrite) the recording cassette with nothing in it.
             throw ReplayServerError(
-                message: "cannot listen on \(options.host):\(options.port): \(error.message)",
+                message: ListenFailure.message(host: options.host, port: options.port, detail: error.message),
                 cannotListen: true
             )
         } catch {

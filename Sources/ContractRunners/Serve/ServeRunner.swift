@@ -52,13 +52,7 @@ public enum ServeRunner: Runner {
                 return server.summary
             }
         } catch let error as ReplayServerError {
-            if error.cannotListen {
-                throw RunnerError(
-                    ListenFailure.message(host: options.server.host, port: options.server.port, detail: error.message),
-                    status: .unreachable
-                )
-            }
-            throw RunnerError(error.message, status: .badInput)
+            throw RunnerError(error.message, status: error.cannotListen ? .unreachable : .badInput)
         } catch let error as CassetteError {
             throw RunnerError(error.description, status: .badInput)
         } catch let error as CassetteConfigurationError {

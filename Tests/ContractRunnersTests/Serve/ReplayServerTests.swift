@@ -236,7 +236,7 @@ import Testing
                     }
                 }
                 #expect(busy?.cannotListen == true)
-                #expect(busy?.message.hasPrefix("cannot listen on 127.0.0.1:\(port)") == true)
+                #expect(busy?.message.hasPrefix("port \(port) on 127.0.0.1 is already in use") == true)
             }
         }
     }

@@ -100,6 +100,17 @@ import Testing
         #expect(summary.faults.isEmpty)
     }
 
+    @Test func faultOperationTakesTheWireTargetOrCLINameOfAModelledOperation() throws {
+        for given in ["GetCommandInvocation", "AmazonSSM.GetCommandInvocation", "get-command-invocation"] {
+            #expect(try FaultPlan(specs: ["throttle=1"], operation: given).operation == "GetCommandInvocation")
+        }
+        #expect(throws: RunnerError.self) { try FaultPlan(specs: ["throttle=1"], operation: "ListCommand") }
+    }
+
+    /// The SSM model's operations as `--fault-operation`'s message lists them.
+    static let operations =
+        "CancelCommand, DescribeInstanceInformation, GetCommandInvocation, ListCommandInvocations, ListCommands, SendCommand"
+
     @Test(arguments: [
         (["--fault", "throttle=1.5"], "ssm-contract: --fault throttle=1.5: probability 1.5 is outside 0 to 1"),
         (["--fault", "throttle=-0.1"], "ssm-contract: --fault throttle=-0.1: probability -0.1 is outside 0 to 1"),
@@ -124,6 +135,14 @@ import Testing
             "ssm-contract: --fault: the probabilities of throttle, 500, 503, reset and truncate add up to 1.2; a request gets at most one of them, so keep their sum at most 1"
         ),
         (["--fault-operation", "GetCommandInvocation"], "ssm-contract: --fault-operation only applies with --fault"),
+        (
+            ["--fault", "throttle=0.1", "--fault-operation", "GetCommandInvocations"],
+            "ssm-contract: --fault-operation GetCommandInvocations: not an operation of the SSM model; did you mean GetCommandInvocation? use one of \(Self.operations)"
+        ),
+        (
+            ["--fault", "throttle=0.1", "--fault-operation", "DescribeParameters"],
+            "ssm-contract: --fault-operation DescribeParameters: not an operation of the SSM model; use one of \(Self.operations)"
+        ),
         (
             ["--pace", "x0"],
             "ssm-contract: --pace x0: xN takes a factor above 0 (x10 answers ten times faster than recorded)"

@@ -20,12 +20,48 @@ import Testing
     @Test func aPortInUseSaysSoAndSuggestsPortZero() async throws {
         try await withUnansweredPort { port in
             let run = try await BinaryRun.run(["serve", "Recordings/aws-docs", "--port", "\(port)"])
-            Self.expectOneLine(
-                run,
-                status: 4,
-                "ssm-contract: port \(port) on 127.0.0.1 is already in use (another server listens there); stop it, choose another --port, or use --port 0 for any free port"
-            )
+            Self.expectOneLine(run, status: 4, Self.portInUse(port))
             #expect(run.out.isEmpty)
+        }
+    }
+
+    /// The line `serve`, `proxy` and `emulate` print for a port another server holds.
+    static func portInUse(_ port: Int) -> String {
+        "ssm-contract: port \(port) on 127.0.0.1 is already in use (another server listens there); stop it, choose another --port, or use --port 0 for any free port"
+    }
+
+    @Test func proxyAndEmulateSayThePortIsInUseAsServeDoesAndRecordNothing() async throws {
+        try await BinaryRun.withFolder { folder in
+            try await withUnansweredPort { port in
+                let upstream = "http://127.0.0.1:9"
+                let proxyCassette = folder.appendingPathComponent("pp.json")
+                let proxy = try await BinaryRun.run(
+                    [
+                        "proxy", "--upstream", upstream, "--source", "mock:moto@5.2.1", "--record", proxyCassette.path,
+                        "--port", "\(port)",
+                    ],
+                    environment: BinaryRun.fakeAWSEnvironment
+                )
+                Self.expectOneLine(proxy, status: 4, Self.portInUse(port))
+                #expect(proxy.out.isEmpty)
+                #expect(
+                    !FileManager.default.fileExists(atPath: proxyCassette.path),
+                    "a proxy that never listened leaves no cassette (the next run would refuse --record exists)"
+                )
+
+                let serveCassette = folder.appendingPathComponent("new.json")
+                let serve = try await BinaryRun.run([
+                    "serve", "--record-missing", "--upstream", upstream, "--source", "mock:moto@5.2.1",
+                    serveCassette.path, "--port", "\(port)",
+                ])
+                Self.expectOneLine(serve, status: 4, Self.portInUse(port))
+                #expect(!FileManager.default.fileExists(atPath: serveCassette.path))
+
+                let emulate = try await BinaryRun.run(["emulate", "--port", "\(port)"])
+                Self.expectOneLine(emulate, status: 4, Self.portInUse(port))
+                #expect(emulate.out.isEmpty)
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         }
     }
 
