@@ -21,6 +21,8 @@ extension LoopbackHTTPServer {
     ///   - keepsRequests: whether ``receivedRequests`` keeps every request (tests); a long-running server
     ///     passes `false` so memory does not grow with traffic (``requestCount`` still counts).
     ///   - limits: the largest request body, and how long stopping waits.
+    ///   - rejected: called for each request the server refuses itself, without asking `handler`: a body over
+    ///     the limit (413) or bytes that are not HTTP/1.1 (400).
     ///   - handler: answers every request.
     ///   - body: runs while the server listens.
     /// - Throws: ``LoopbackServerError`` when the server cannot start (e.g. the port is taken), or what
@@ -30,6 +32,7 @@ extension LoopbackHTTPServer {
         port: Int = 0,
         keepsRequests: Bool = true,
         limits: LoopbackServerLimits = LoopbackServerLimits(),
+        rejected: @escaping @Sendable (LoopbackRejection) -> Void = { _ in },
         handler: @escaping Handler,
         _ body: @Sendable (LoopbackHTTPServer) async throws -> R
     ) async throws -> R {
@@ -40,16 +43,22 @@ extension LoopbackHTTPServer {
         let app = Application(
             router: Router(),
             server: HTTPServerBuilder { _ in
-                HTTP1Channel(responder: { request, writer, _ in
-                    try await LoopbackResponder.respond(
-                        to: request,
-                        writer: writer,
-                        host: host,
-                        log: log,
-                        maxBodyBytes: limits.maxBodyBytes,
-                        handler: handler
+                HTTP1Channel(
+                    responder: { request, writer, _ in
+                        try await LoopbackResponder.respond(
+                            to: request,
+                            writer: writer,
+                            host: host,
+                            log: log,
+                            maxBodyBytes: limits.maxBodyBytes,
+                            rejected: rejected,
+                            handler: handler
+                        )
+                    },
+                    configuration: HTTP1Channel.Configuration(
+                        additionalChannelHandlers: [MalformedRequestObserver(rejected: rejected)]
                     )
-                })
+                )
             },
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: port),

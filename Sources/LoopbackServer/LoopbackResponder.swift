@@ -14,9 +14,11 @@ enum LoopbackResponder {
         host: String,
         log: RequestLog,
         maxBodyBytes: Int,
+        rejected: @Sendable (LoopbackRejection) -> Void,
         handler: LoopbackHTTPServer.Handler
     ) async throws {
         guard let body = try await collectBody(of: request, upTo: maxBodyBytes) else {
+            rejected(.bodyTooLarge)
             let refusal = TransportResponse(
                 status: 413,
                 headers: ["Content-Type": "text/plain; charset=utf-8", "Connection": "close"],

@@ -45,7 +45,7 @@ public enum ProxyRunner: Runner {
         public let summary: ReplaySummary
         /// The summary as the command prints it.
         public var text: String { summary.text }
-        /// 0, or 1 when the upstream failed to answer.
+        /// 0, or 1 when the upstream failed to answer or a request was refused (413, 400).
         public var exitStatus: ExitStatus { summary.status(strict: false) }
     }
 

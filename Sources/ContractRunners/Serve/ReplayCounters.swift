@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackServer
 
 /// What a replay server answered so far, shared by its connections.
 struct ReplayCounts: Sendable, Hashable {
@@ -10,6 +11,8 @@ struct ReplayCounts: Sendable, Hashable {
     var upstreamFailures: [String] = []
     /// Faults injected (`--fault`), per kind.
     var faults: [FaultKind: Int] = [:]
+    /// Requests the server refused before matching (413, 400), per kind.
+    var rejected: [LoopbackRejection: Int] = [:]
 }
 
 /// Lock-guarded ``ReplayCounts``; the lock makes it `@unchecked Sendable`.
@@ -21,5 +24,6 @@ final class ReplayCounters: @unchecked Sendable {
     func missed(_ line: String) { lock.withLock { counts.misses.append(line) } }
     func upstreamFailed(_ line: String) { lock.withLock { counts.upstreamFailures.append(line) } }
     func injected(_ kind: FaultKind) { lock.withLock { counts.faults[kind, default: 0] += 1 } }
+    func rejected(_ kind: LoopbackRejection) { lock.withLock { counts.rejected[kind, default: 0] += 1 } }
     var snapshot: ReplayCounts { lock.withLock { counts } }
 }

@@ -118,6 +118,10 @@ public final class ReplayServer: Sendable {
                 port: options.port,
                 keepsRequests: false,
                 limits: limits,
+                rejected: { rejection in
+                    counters.rejected(rejection)
+                    options.log("rejected: " + ReplaySummary.describe(rejection, count: 1))
+                },
                 handler: handler
             ) { server in
                 started.set()

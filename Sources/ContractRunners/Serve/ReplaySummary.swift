@@ -1,5 +1,6 @@
 import Cassettes
 import Foundation
+import LoopbackServer
 import RawJSON
 
 /// What a replay server answered: requests, misses, and per cassette what was used and what never was.
@@ -17,6 +18,9 @@ public struct ReplaySummary: Sendable, Hashable {
     /// Faults injected (`--fault`), per kind. A truncated answer also counts as answered; a throttle, 500,
     /// 503 or reset replaced the answer.
     public let faults: [FaultKind: Int]
+    /// Requests the server refused before any cassette saw them, per kind: a body over the size limit (413),
+    /// bytes that are not HTTP/1.1 (400). They count as received and, like misses, make the exit status 1.
+    public let rejected: [LoopbackRejection: Int]
 
     init(counts: ReplayCounts, cassettes: [CassetteReport], upstream: Bool) {
         answered = counts.answered
@@ -25,10 +29,33 @@ public struct ReplaySummary: Sendable, Hashable {
         self.cassettes = cassettes
         recordsMisses = upstream
         faults = counts.faults
+        rejected = counts.rejected
     }
 
     /// Every request received.
-    public var requests: Int { answered + misses.count + upstreamFailures.count + replacedByFaults }
+    public var requests: Int {
+        answered + misses.count + upstreamFailures.count + replacedByFaults + rejectedCount
+    }
+
+    /// Requests refused before matching (413, 400).
+    public var rejectedCount: Int { rejected.values.reduce(0, +) }
+
+    /// `1 request body over --max-body-bytes (413), 2 malformed HTTP requests (400)`; empty when none was.
+    public var rejectedList: String {
+        LoopbackRejection.allCases.compactMap { kind in
+            rejected[kind].flatMap { $0 > 0 ? Self.describe(kind, count: $0) : nil }
+        }.joined(separator: ", ")
+    }
+
+    /// `2 request bodies over --max-body-bytes (413)`, `1 malformed HTTP request (400)`.
+    static func describe(_ kind: LoopbackRejection, count: Int) -> String {
+        switch kind {
+        case .bodyTooLarge:
+            return Plural.count(count, "request body", plural: "request bodies") + " over --max-body-bytes (413)"
+        case .malformed:
+            return Plural.count(count, "malformed HTTP request") + " (400)"
+        }
+    }
 
     /// Requests whose answer a fault replaced (throttle, 500, 503, reset).
     public var replacedByFaults: Int {
@@ -48,9 +75,11 @@ public struct ReplaySummary: Sendable, Hashable {
     /// Interactions recorded from the upstream.
     public var recorded: Int { cassettes.reduce(0) { $0 + $1.recorded } }
 
-    /// 0 when every request was answered (and, when `strict`, every interaction used); 1 otherwise.
+    /// 0 when every request was answered (and, when `strict`, every interaction used); 1 otherwise: a miss,
+    /// an upstream failure or a refused request means the client was not served what it asked for.
     public func status(strict: Bool) -> ExitStatus {
-        let failed = !misses.isEmpty || !upstreamFailures.isEmpty || (strict && unusedCount > 0)
+        let failed =
+            !misses.isEmpty || !upstreamFailures.isEmpty || rejectedCount > 0 || (strict && unusedCount > 0)
         return failed ? .violation : .success
     }
 
@@ -62,8 +91,10 @@ public struct ReplaySummary: Sendable, Hashable {
         totals += ", \(misses.count) missed"
         if !upstreamFailures.isEmpty { totals += ", \(Plural.count(upstreamFailures.count, "upstream failure"))" }
         if replacedByFaults > 0 { totals += ", \(replacedByFaults) replaced by injected faults" }
+        if rejectedCount > 0 { totals += ", \(rejectedCount) rejected" }
         var lines = ["served " + totals]
         if !faults.isEmpty { lines.append("  injected faults: " + faultList) }
+        if rejectedCount > 0 { lines.append("  rejected: " + rejectedList) }
         for report in cassettes {
             var line =
                 "  \(report.file.relativePath): \(Plural.count(report.interactionCount, "interaction")), \(report.replayed) replayed"
@@ -106,6 +137,13 @@ public struct ReplaySummary: Sendable, Hashable {
                 "answered": .number(JSONNumber(answered)),
                 "misses": .array(misses.map { .string($0) }),
                 "upstreamFailures": .array(upstreamFailures.map { .string($0) }),
+                "rejected": .object(
+                    JSONObject(
+                        LoopbackRejection.allCases.map { kind in
+                            JSONMember(key: kind.rawValue, value: .number(JSONNumber(rejected[kind] ?? 0)))
+                        }
+                    )
+                ),
                 "unusedInteractions": .number(JSONNumber(unusedCount)),
                 "faults": .object(
                     JSONObject(

@@ -32,7 +32,7 @@ public enum ServeRunner: Runner {
         public let strict: Bool
         /// The summary as the command prints it.
         public var text: String { summary.text }
-        /// 0, or 1 when a request missed (or, strict, an interaction was never used).
+        /// 0, or 1 when a request missed or was refused (413, 400) (or, strict, an interaction was never used).
         public var exitStatus: ExitStatus { summary.status(strict: strict) }
     }
 

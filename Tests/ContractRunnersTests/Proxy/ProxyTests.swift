@@ -115,6 +115,28 @@ import Testing
         }
     }
 
+    @Test func aRefusedRequestIsCountedNotForwardedAndExitsOne() async throws {
+        try await ServeFixtures.withTemporaryFolder { folder in
+            let record = folder.appendingPathComponent("refused.json")
+            try await LoopbackHTTPServer.withServer(handler: SigV4CheckingUpstream.handler) { upstream in
+                var options = Self.options(upstream: upstream.baseURL, record: record)
+                options.server.maxBodyBytes = 50
+                let (status, summary) = try await CurlTransport.withCurlTransport { curl in
+                    try await ProxyRunner.withProxy(options) { proxy in
+                        (try await curl.send(Self.sdkRequest(proxy.server.baseURL)).status, proxy.server.summary)
+                    }
+                }
+                #expect(status == 413)
+                #expect(upstream.requestCount == 0, "a refused request is never forwarded")
+                #expect(summary.rejected == [.bodyTooLarge: 1] && summary.requests == 1)
+                #expect(summary.status(strict: false) == .violation)
+                #expect(
+                    summary.text.hasPrefix("served 1 request: 0 answered (0 recorded upstream), 0 missed, 1 rejected")
+                )
+            }
+        }
+    }
+
     @Test func badSettingsAreRefusedBeforeAnythingIsServed() async throws {
         try await ServeFixtures.withTemporaryFolder { folder in
             let existing = try ServeFixtures.writePollingCassette(in: folder)

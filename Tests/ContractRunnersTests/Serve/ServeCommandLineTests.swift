@@ -92,6 +92,55 @@ import Darwin
         }
     }
 
+    @Test func refusedRequestsAreCountedAndExitOneLikeAMiss() async throws {
+        try await ServeFixtures.withTemporaryFolder { folder in
+            let report = folder.appendingPathComponent("s5.json")
+            let finished = try await Self.withServe([
+                "Recordings/aws-docs", "--max-body-bytes", "100", "--report", report.path,
+            ]) { child, first in
+                let url = try #require(first?.split(separator: " ").last.map(String.init))
+                let port = try #require(URLComponents(string: url)?.port)
+                try await CurlTransport.withCurlTransport { curl in
+                    var request = HTTPRequest(
+                        method: "POST",
+                        url: url + "/",
+                        headers: [
+                            "X-Amz-Target": "AmazonSSM.GetCommandInvocation",
+                            "Content-Type": "application/x-amz-json-1.1",
+                        ]
+                    )
+                    request.body = Data(#"{"CommandId":"\#(String(repeating: "a", count: 200))"}"#.utf8)
+                    let refused = try await curl.send(request)
+                    #expect(refused.status == 413)
+                }
+                let garbage = try await RawConnection.exchange(
+                    Array("hello, is anybody there?\r\n\r\n".utf8),
+                    port: port
+                )
+                #expect(RawConnection.statusLine(garbage) == "HTTP/1.1 400 Bad Request")
+                child.signal(SIGINT)
+            }
+            #expect(finished.status == 1, "\(finished.stdout) \(finished.stderr)")
+            #expect(
+                finished.stdout.contains("served 2 requests: 0 answered, 0 missed, 2 rejected"),
+                "\(finished.stdout)"
+            )
+            #expect(
+                finished.stdout.contains(
+                    "  rejected: 1 request body over --max-body-bytes (413), 1 malformed HTTP request (400)"
+                )
+            )
+            #expect(
+                finished.stderr.contains("ssm-contract serve: rejected: 1 request body over --max-body-bytes (413)")
+            )
+            let json = try JSONParser.parse(Data(contentsOf: report)).objectValue
+            #expect(json?["requests"]?.intValue == 2)
+            #expect(json?["rejected"]?["bodyTooLarge"]?.intValue == 1)
+            #expect(json?["rejected"]?["malformed"]?.intValue == 1)
+            #expect(json?["exitStatus"]?.intValue == 1)
+        }
+    }
+
     @Test func sigtermWithNothingMissedExitsZeroUnlessStrict() async throws {
         let plain = try await Self.withServe(["Recordings/aws-docs/get-command-invocation-cli-example.json"]) {
             child,

@@ -69,16 +69,18 @@ import Darwin
         try await ServeFixtures.withTemporaryFolder { folder in
             let cassette = try ServeFixtures.writePollingCassette(in: folder)
             let options = ReplayServerOptions(maxBodyBytes: 10_000)
-            let statuses = try await CurlTransport.withCurlTransport { curl in
+            let (statuses, summary) = try await CurlTransport.withCurlTransport { curl in
                 try await ReplayServer.withServer(cassettes: [cassette], options: options) { server in
                     var big = ReplayServerTests.poll(server.baseURL)
                     big.body = Self.hugeBody(members: 1_000)  // about 25 kB
                     let refused = try await curl.send(big)
                     let answered = try await curl.send(ReplayServerTests.poll(server.baseURL))
-                    return [refused.status, answered.status]
+                    return ([refused.status, answered.status], server.summary)
                 }
             }
             #expect(statuses == [413, 200])
+            #expect(summary.rejected == [.bodyTooLarge: 1] && summary.answered == 1 && summary.requests == 2)
+            #expect(summary.status(strict: false) == .violation, "a refused request is not a pass")
         }
     }
 
@@ -117,7 +119,7 @@ import Darwin
     @Test func bytesThatAreNotHTTP1Get400AndTheServerKeepsAnswering() async throws {
         try await ServeFixtures.withTemporaryFolder { folder in
             let cassette = try ServeFixtures.writePollingCassette(in: folder)
-            try await CurlTransport.withCurlTransport { curl in
+            let summary = try await CurlTransport.withCurlTransport { curl in
                 try await ReplayServer.withServer(cassettes: [cassette]) { server in
                     for (name, bytes) in Self.notHTTP {
                         let answer = try await RawConnection.exchange(bytes, port: server.port)
@@ -128,8 +130,12 @@ import Darwin
                         let after = try await curl.send(ReplayServerTests.poll(server.baseURL))
                         #expect(after.status == 200, "after \(name)")
                     }
+                    return server.summary
                 }
             }
+            #expect(summary.rejected == [.malformed: Self.notHTTP.count], "one each, counted once")
+            #expect(summary.answered == Self.notHTTP.count && summary.requests == 2 * Self.notHTTP.count)
+            #expect(summary.text.contains("  rejected: \(Self.notHTTP.count) malformed HTTP requests (400)"))
         }
     }
 }
