@@ -7,8 +7,4 @@ public enum LoopbackRejection: String, Sendable, Hashable, CaseIterable {
     /// Bytes that are not an HTTP/1.1 request (garbage, a TLS hello, an HTTP/2 preface, oversized headers):
     /// answered `400 Bad Request`, the connection closed.
     case malformed
-
-    /// The status the client got.
-    public var status: Int { self == .bodyTooLarge ? 413 : 400 }
-
 }

@@ -101,14 +101,7 @@ import Darwin
                 let url = try #require(first?.split(separator: " ").last.map(String.init))
                 let port = try #require(URLComponents(string: url)?.port)
                 try await CurlTransport.withCurlTransport { curl in
-                    var request = HTTPRequest(
-                        method: "POST",
-                        url: url + "/",
-                        headers: [
-                            "X-Amz-Target": "AmazonSSM.GetCommandInvocation",
-                            "Content-Type": "application/x-amz-json-1.1",
-                        ]
-                    )
+                    var request = ReplayServerTests.poll(url)
                     request.body = Data(#"{"CommandId":"\#(String(repeating: "a", count: 200))"}"#.utf8)
                     let refused = try await curl.send(request)
                     #expect(refused.status == 413)

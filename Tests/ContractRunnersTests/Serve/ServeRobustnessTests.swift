@@ -87,14 +87,15 @@ import Darwin
     @Test func theDefaultLimitRefusesAFiveMegabyteBody() async throws {
         try await ServeFixtures.withTemporaryFolder { folder in
             let cassette = try ServeFixtures.writePollingCassette(in: folder)
-            let status = try await CurlTransport.withCurlTransport { curl in
+            let (status, summary) = try await CurlTransport.withCurlTransport { curl in
                 try await ReplayServer.withServer(cassettes: [cassette]) { server in
                     var big = ReplayServerTests.poll(server.baseURL)
                     big.body = Data(repeating: UInt8(ascii: " "), count: 5 << 20)
-                    return try await curl.send(big).status
+                    return (try await curl.send(big).status, server.summary)
                 }
             }
             #expect(status == 413)
+            #expect(summary.rejected == [.bodyTooLarge: 1], "the body left unread is not a second refusal")
         }
     }
 
