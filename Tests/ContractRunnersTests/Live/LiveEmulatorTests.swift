@@ -76,13 +76,14 @@ import Testing
         }
     }
 
-    /// Sends a long sleep that `live` did not start.
+    /// Sends a long sleep that `live` did not start. Ten minutes, so it is still running however slowly a loaded
+    /// machine gets to the end of a test (the emulator kills it when it stops).
     static func foreignCommand(_ ssm: SSMClient) async throws -> String {
         let sent = try await ssm.sendCommand(
             SendCommandInput(
                 documentName: "AWS-RunShellScript",
                 instanceIds: [instances[0]],
-                parameters: ["commands": ["sleep 30"]],
+                parameters: ["commands": ["sleep 600"]],
                 comment: "not started by live"
             )
         )
@@ -113,7 +114,7 @@ import Testing
         let outcome = try await SSMEmulator.withEmulator(options: Self.emulatorOptions(timeScale: 10)) { emulator in
             try await LiveRunner.run(Self.options(emulator, folder: folder, progress: { lines.append($0) }))
         }
-        #expect(outcome.status == .success, "\(outcome.resultLine)")
+        #expect(outcome.exitStatus == .success, "\(outcome.resultLine)")
         #expect(outcome.inconclusive.isEmpty)
         let catalog = try ScenarioCatalog.load(folder: PackageRoot.path("Contracts"))
         let runs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("fresh").path)
@@ -152,10 +153,10 @@ import Testing
                 let foreign = try await foreignCommand(ssm)
                 var options = options(emulator, folder: folder)
                 options.scenarioNames = ["get-command-invocation-errors", "in-flight"]
-                options.parameters["sleep"] = "30"
+                options.parameters["sleep"] = "600"
                 options.concurrency = 1
                 let outcome = try await stop(&options, emulator)
-                #expect(outcome.status == .unreachable)
+                #expect(outcome.exitStatus == .unreachable)
                 #expect(outcome.inconclusive["in-flight"] != nil, "\(outcome.inconclusive)")
                 #expect(!outcome.contracts.hasViolations)
                 let commands = try await ssm.listCommands(ListCommandsInput()).value.commands ?? []
@@ -230,7 +231,7 @@ extension LiveEmulatorTests {
                         "--source", "mock:ssm-contract-emulator@\(ContractRunnersInfo.version)", "--instance-id",
                         Self.instances[0],
                         "--scenario", "get-command-invocation-errors", "--scenario", "in-flight",
-                        "--scenario-parameter", "sleep=30",
+                        "--scenario-parameter", "sleep=600",
                         "--concurrency", "1", "--poll-delay", "0.05", "--baseline",
                         folder.appendingPathComponent("none").path,
                         "--output", folder.appendingPathComponent("fresh").path, "--catalog",
