@@ -63,24 +63,23 @@ def start_moto(venv, log):
     sys.exit("moto_server did not answer on %s within 30 s" % url)
 
 
-def start_serve(binary, arguments, log):
-    process = subprocess.Popen([binary, "serve"] + arguments + ["--port", "0"], stdout=subprocess.PIPE, stderr=log, text=True)
+def start_listening(command, name, log):
+    """Starts a server that prints its URL (`... on http://127.0.0.1:PORT`) as its first line."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True)
     line = process.stdout.readline()
     match = re.search(r"on (http://127\.0\.0\.1:\d+)", line)
     if not match:
         process.kill()
-        sys.exit("ssm-contract serve did not start: %r (see %s)" % (line, log.name))
+        sys.exit("%s did not start: %r (see %s)" % (name, line, log.name))
     return process, match.group(1)
+
+
+def start_serve(binary, arguments, log):
+    return start_listening([binary, "serve"] + arguments + ["--port", "0"], "ssm-contract serve", log)
 
 
 def start_floor(binary, body_bytes, log):
-    process = subprocess.Popen([binary, str(body_bytes)], stdout=subprocess.PIPE, stderr=log, text=True)
-    line = process.stdout.readline()
-    match = re.search(r"on (http://127\.0\.0\.1:\d+)", line)
-    if not match:
-        process.kill()
-        sys.exit("serve-floor did not start: %r (see %s)" % (line, log.name))
-    return process, match.group(1)
+    return start_listening([binary, str(body_bytes)], "serve-floor", log)
 
 
 def load_average():
