@@ -195,13 +195,28 @@ public struct StoredHeaders: Sendable {
 
     /// The value of the first field named `name` (compared case-insensitively, as ``HTTPHeaders`` does).
     public func first(_ name: String) -> String? {
-        let lower = name.lowercased()
         var found: String?
-        pairs.forEachElement { pair in
-            guard found == nil, let key = pair[0]?.stringValue, key.lowercased() == lower else { return }
-            found = pair[1]?.stringValue
+        var name = name
+        name.withUTF8 { wanted in
+            pairs.forEachElement { pair in
+                guard found == nil, let key = pair[0], key.withUTF8({ Self.sameName($0, wanted) }) == true else {
+                    return
+                }
+                found = pair[1]?.stringValue
+            }
         }
         return found
+    }
+
+    /// Whether two header names are the same, ignoring case (ASCII names compared byte by byte, without
+    /// making strings; others as lowercased strings).
+    static func sameName(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.allSatisfy({ $0 < 0x80 }), b.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: a, as: UTF8.self).lowercased() == String(decoding: b, as: UTF8.self).lowercased()
+        }
+        guard a.count == b.count else { return false }
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        return zip(a, b).allSatisfy { lower($0) == lower($1) }
     }
 
     /// Every field, in order.

@@ -236,15 +236,18 @@ extension RunAccumulator {
             let ordered = zip(points, points.dropFirst()).allSatisfy { !SequencePoint.inOrder($1, $0) }
             return InvocationSequence(key: key, points: ordered ? points : points.sorted(by: SequencePoint.inOrder))
         }
-        return sequences.sorted { a, b in
-            let x = a.firstRead
-            let y = b.firstRead
+        // Each sequence's first-read point is found once, and the sort moves indices, not sequences.
+        let first = sequences.map(\.firstRead)
+        let order = sequences.indices.sorted { a, b in
+            let x = first[a]
+            let y = first[b]
             if x.location.file != y.location.file { return x.location.file < y.location.file }
             if x.location.interaction != y.location.interaction {
                 return (x.location.interaction ?? 0) < (y.location.interaction ?? 0)
             }
             if x.path != y.path { return x.path < y.path }
-            return a.key.description < b.key.description
+            return sequences[a].key.description < sequences[b].key.description
         }
+        return order.map { sequences[$0] }
     }
 }

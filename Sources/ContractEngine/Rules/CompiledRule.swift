@@ -123,13 +123,13 @@ struct FieldTest: Sendable {
 
     /// The value the predicate reads, or nil when absent.
     @inline(__always)
-    func value(_ subject: Subject) -> JSONTape.Value? {
+    func value(_ subject: Subject) -> JSONTape.View? {
         if predicate.readsRequest { return subject.request.flatMap { predicate.path.lookup(in: $0) } }
         return subject.field(slot, below: predicate.path.names.dropFirst())
     }
 
     func result(_ subject: Subject) -> PredicateResult {
-        let other: JSONTape.Value?
+        let other: JSONTape.View?
         switch predicate.test {
         case .equalsRequest(let path): other = subject.request.flatMap { path.lookup(in: $0) }
         case .notBefore(let path): other = subject.field(otherSlot, below: path.names.dropFirst())

@@ -63,13 +63,6 @@ public final class JSONTape: @unchecked Sendable {
     /// The document's value.
     public var root: Value { Value(tape: self, index: 0) }
 
-    /// The index of the entry after `index` and everything it contains.
-    @inline(__always)
-    func after(_ index: Int) -> Int {
-        let entry = table[index]
-        return entry.kind == .array || entry.kind == .object ? Int(entry.next) : index + 1
-    }
-
     /// The largest document a tape holds (offsets are 32-bit).
     public static let maximumSize = Int(UInt32.max)
 }
