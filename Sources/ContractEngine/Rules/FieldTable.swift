@@ -67,7 +67,7 @@ struct Subject {
 
     /// The member in `slot`, then the rest of the path below it.
     @inline(__always)
-    func field(_ slot: Int, below rest: ArraySlice<String>) -> JSONTape.View? {
+    func field(_ slot: Int, below rest: [String]) -> JSONTape.View? {
         guard let head = value.value(at: fields[slot]) else { return nil }
         var current = head
         for name in rest {

@@ -200,8 +200,10 @@ extension JSONTape.Value {
     /// Calls `body` with a view of this value (``JSONTape/View``), valid during the call.
     @inline(__always)
     public func withView<R>(_ body: (JSONTape.View) throws -> R) rethrows -> R {
-        try withExtendedLifetime(tape) {
-            try body(JSONTape.View(text: tape.text, table: tape.table, index: index))
+        try tape.text.withUnsafeBufferPointer { text in
+            try tape.table.withUnsafeBufferPointer { table in
+                try body(JSONTape.View(text: text, table: table, index: index))
+            }
         }
     }
 
@@ -220,7 +222,10 @@ extension JSONTape.Value {
 extension JSONTape {
     /// The value (holding this tape) that `view`, made from a value of this tape, reads.
     public func value(of view: View) -> Value {
-        precondition(view.table.baseAddress == table.baseAddress, "the view is not of this tape")
+        precondition(
+            table.withUnsafeBufferPointer { $0.baseAddress == view.table.baseAddress },
+            "the view is not of this tape"
+        )
         return Value(tape: self, index: view.index)
     }
 }
