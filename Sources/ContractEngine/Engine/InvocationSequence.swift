@@ -117,6 +117,10 @@ public struct InvocationSequence: Sendable {
 extension RunAccumulator {
     /// Keeps what the sequence contracts need from a successful response.
     mutating func collectSequencePoints(_ observation: Observation, _ body: JSONTape.Value) {
+        body.withView { collectSequencePoints(observation, $0) }
+    }
+
+    private mutating func collectSequencePoints(_ observation: Observation, _ body: JSONTape.View) {
         switch observation.operation {
         case "GetCommandInvocation":
             guard let command = body["CommandId"]?.stringValue, let instance = body["InstanceId"]?.stringValue else {
@@ -141,11 +145,12 @@ extension RunAccumulator {
                 )
             )
         case "ListCommandInvocations":
-            guard let invocations = body["CommandInvocations"]?.arrayValue else { return }
-            for (i, invocation) in invocations.enumerated() {
+            var i = -1
+            body["CommandInvocations"]?.forEachElement { invocation in
+                i += 1
                 guard let command = invocation["CommandId"]?.stringValue,
                     let instance = invocation["InstanceId"]?.stringValue
-                else { continue }
+                else { return }
                 let key = SequenceKey(
                     target: observation.target,
                     view: .listedInvocation,
@@ -163,7 +168,9 @@ extension RunAccumulator {
                         outputs: []
                     )
                 )
-                for (j, plugin) in (invocation["CommandPlugins"]?.arrayValue ?? []).enumerated() {
+                var j = -1
+                invocation["CommandPlugins"]?.forEachElement { plugin in
+                    j += 1
                     let pluginKey = SequenceKey(
                         target: observation.target,
                         view: .listedPlugin,
@@ -210,7 +217,7 @@ extension RunAccumulator {
 
     private func point(
         _ observation: Observation,
-        _ subject: JSONTape.Value,
+        _ subject: JSONTape.View,
         path: String,
         start: String?,
         end: String?,

@@ -49,6 +49,8 @@ extension Predicate {
             if let written = value.writtenLength, written <= limit { return .holds }
             return value.withUTF8 { TextMeasure.fits($0, limit: limit, unit: unit) } == true ? .holds : .violated
         case .minLength(let limit, let unit):
+            // Nor is it ever longer: text written shorter than the limit needs no decoding either.
+            if let written = value.writtenLength, written < limit { return .violated }
             return value.withUTF8 { TextMeasure.length($0, unit: unit) >= limit } == true ? .holds : .violated
         case .suffix(let suffix):
             return value.withUTF8 { $0.hasSuffix(suffix) } == true ? .holds : .violated
