@@ -21,13 +21,13 @@ import Darwin
 ///    replacement.
 ///
 /// Every step is a rename within one parent folder, so a reader sees the old folder or the new, never a mix.
-public enum BaselineFolder {
+package enum BaselineFolder {
     /// Replaces `baseline` with its cassettes updated from `fresh`; returns the file names written.
     ///
     /// - Throws: ``RunnerError`` (bad input) naming the step that failed; the baseline is then unchanged (or
     ///   restored from `<name>.previous`).
     @discardableResult
-    public static func replace(_ baseline: URL, with fresh: [URL]) throws(RunnerError) -> [String] {
+    package static func replace(_ baseline: URL, with fresh: [URL]) throws(RunnerError) -> [String] {
         let manager = FileManager.default
         let parent = baseline.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(baseline.lastPathComponent).new-\(getpid())")
