@@ -98,11 +98,15 @@ model: venv
 model-check: venv
 	$(VENV)/bin/python Scripts/extract_ssm_model.py --check
 
-## Skeleton latency beside `aws ssm get-command-invocation --generate-cli-skeleton`, ratio printed.
+## Skeleton latency beside `aws ssm get-command-invocation --generate-cli-skeleton`, ratio printed, then `check` of one
+## response. Both are process start, so they are measured on the release build with the Swift runtime and Foundation
+## linked in (--static-swift-stdlib: no shared Swift libraries to load and relocate; START_FLAGS= for a dynamic one).
+START_SCRATCH ?= .build-release-static
+START_FLAGS   ?= --static-swift-stdlib
 bench-skeleton: libcurl venv
-	$(SWIFT) build -c release --scratch-path .build-release --product ssm-contract
+	$(SWIFT) build -c release $(START_FLAGS) --scratch-path $(START_SCRATCH) --product ssm-contract
 	$(VENV)/bin/python Benchmarks/bench_skeleton.py -n $(BENCH_RUNS) \
-	  --ssm-contract "$$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path)/ssm-contract" \
+	  --ssm-contract "$$($(SWIFT) build -c release $(START_FLAGS) --scratch-path $(START_SCRATCH) --show-bin-path)/ssm-contract" \
 	  --aws $(VENV)/bin/aws
 
 ## Run the skeleton contracts against the venv's AWS CLI (AWS=path to check another CLI).
