@@ -30,17 +30,25 @@ import Glibc
         ]
     }
 
-    static func start(_ arguments: [String], in folder: URL) throws -> Process {
-        try start(arguments, in: folder, output: false).process
+    static func start(_ arguments: [String], in folder: URL, gate: WriteGate? = nil) throws -> Process {
+        try start(arguments, in: folder, output: false, gate: gate).process
     }
 
-    /// Starts `ssm-contract` in `folder`; with `output`, standard output and error go to the returned pipe.
-    static func start(_ arguments: [String], in folder: URL, output: Bool) throws -> (process: Process, output: Pipe?) {
+    /// Starts `ssm-contract` in `folder`; with `output`, standard output and error go to the returned pipe; with
+    /// `gate`, every file write stops at its checkpoints until the gate lets it go on.
+    static func start(
+        _ arguments: [String],
+        in folder: URL,
+        output: Bool,
+        gate: WriteGate? = nil
+    ) throws -> (process: Process, output: Pipe?) {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = environment()
+        var environment = environment()
+        if let gate { environment[AtomicFile.writeGateVariable] = gate.path }
+        process.environment = environment
         process.currentDirectoryURL = folder
         process.standardInput = FileHandle.nullDevice
         let pipe = output ? Pipe() : nil
@@ -72,6 +80,33 @@ import Glibc
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         return process.terminationReason == .uncaughtSignal
+    }
+
+    /// Runs the command with the write gate: lets every checkpoint pass, or kills the process (SIGKILL) at
+    /// checkpoint number `killAt` (0-based) while it is stopped there. Returns the checkpoints it reached, in order
+    /// (the last is where it was killed); a run not killed must exit 0.
+    static func gatedRun(_ arguments: [String], in folder: URL, killAt: Int?) throws -> [String] {
+        let gate = try WriteGate()
+        let process = try start(arguments, in: folder, gate: gate)
+        var reached: [String] = []
+        while let checkpoint = gate.next(isDone: { !process.isRunning }) {
+            reached.append(checkpoint)
+            if reached.count - 1 == killAt {
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            gate.release()
+        }
+        process.waitUntilExit()
+        if killAt == nil {
+            try #require(
+                process.terminationStatus == 0,
+                "ssm-contract \(arguments.joined(separator: " ")) exited \(process.terminationStatus)"
+            )
+        } else {
+            try #require(process.terminationReason == .uncaughtSignal, "it ended before checkpoint \(killAt!)")
+        }
+        return reached
     }
 
     /// Every visible cassette in `folder`, loaded (a torn file fails the test here), by file name → recordedAt.
@@ -207,6 +242,129 @@ import Glibc
             )
             #expect(killed >= Self.kills / 2, "most kills must land while live runs")
             #expect(replaced > 0, "some kills must land after the baseline was replaced")
+        }
+    }
+
+    /// The checkpoint's kind and file name (`partly-written list-commands.json`), for messages.
+    static func describe(_ checkpoint: String) -> String {
+        let parts = checkpoint.split(separator: " ", maxSplits: 1)
+        return parts.count == 2 ? "\(parts[0]) \((String(parts[1]) as NSString).lastPathComponent)" : checkpoint
+    }
+
+    /// `record` killed inside each of its file writes in turn (write gate: half the bytes written; complete and
+    /// flushed, not yet renamed): every cassette still loads and is the old recording or a newer one. Writing in
+    /// place would leave a torn cassette at each "partly-written" kill.
+    @Test(.timeLimit(.minutes(5))) func killingRecordInsideEachWriteLeavesEveryCassetteOldOrNew() async throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("recordings")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try await MotoServer.withMotoServer { moto in
+            let arguments =
+                [
+                    "record", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
+                    "--source", "mock:moto@\(moto.version)", "--output", output.path, "--poll-delay", "0",
+                    "--catalog", PackageRoot.path("Contracts").path,
+                ]
+                + Self.scenarioArguments + ["--force"]
+            let checkpoints = try Self.gatedRun(arguments, in: folder, killAt: nil)
+            let cassetteWrites = checkpoints.filter { $0.hasPrefix("partly-written ") && $0.hasSuffix(".json") }
+            try #require(cassetteWrites.count >= Self.expectedNames.count, "checkpoints: \(checkpoints)")
+            var previous = try Self.cassettes(in: output)
+            #expect(Set(previous.keys) == Self.expectedNames)
+            var (torn, replaced) = (0, 0)
+            for point in checkpoints.indices {
+                let reached = try Self.gatedRun(arguments, in: folder, killAt: point)
+                let at = reached.last.map(Self.describe) ?? "?"
+                let now: [String: String]
+                do {
+                    now = try Self.cassettes(in: output)
+                } catch {
+                    torn += 1
+                    Issue.record("killed at checkpoint \(point) (\(at)): a cassette does not load: \(error)")
+                    continue
+                }
+                #expect(Set(now.keys) == Self.expectedNames, "killed at \(at): \(now.keys.sorted())")
+                for (name, recordedAt) in now {
+                    guard let old = previous[name] else { continue }
+                    #expect(recordedAt >= old, "killed at \(at): \(name) went back from \(old) to \(recordedAt)")
+                    if recordedAt != old { replaced += 1 }
+                }
+                previous = now
+            }
+            print(
+                "kill -9 of record inside each write: \(checkpoints.count) kills, one at each checkpoint of a run "
+                    + "(\(checkpoints.map(Self.describe).joined(separator: ", "))); \(torn) torn; "
+                    + "\(replaced) cassette replacements"
+            )
+            #expect(replaced > 0, "the kills after a rename must find the new cassette")
+        }
+    }
+
+    /// `live --update-baseline` killed inside each of its file writes in turn (its fresh cassettes, the staging
+    /// folder's copies): the baseline is the old one or the new one, whole, after every kill. Writing the baseline
+    /// in place would leave it torn (a half-written cassette) or mixed (some cassettes new, some old).
+    @Test(.timeLimit(.minutes(5))) func killingLiveUpdateBaselineInsideEachWriteLeavesTheOldOrTheNewBaseline()
+        async throws
+    {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parent = folder.appendingPathComponent("baselines")
+        let runs = folder.appendingPathComponent("runs")
+        let baseline = parent.appendingPathComponent("kill-test")
+        for path in [parent, runs] {
+            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+        }
+        try await MotoServer.withMotoServer { moto in
+            var run = 0
+            func arguments() throws -> [String] {
+                run += 1
+                let output = runs.appendingPathComponent("\(run)")
+                try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+                return [
+                    "live", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
+                    "--source", "mock:kill-test@1", "--instance-id", "i-0123456789abcdef0", "--poll-delay", "0",
+                    "--baseline", baseline.path, "--output", output.path, "--update-baseline",
+                ] + Self.scenarioArguments
+            }
+            // The first run creates the baseline; the second, counted, replaces it.
+            _ = try Self.gatedRun(try arguments(), in: folder, killAt: nil)
+            let checkpoints = try Self.gatedRun(try arguments(), in: folder, killAt: nil)
+            let baselineWrites = checkpoints.filter {
+                $0.contains("/.kill-test.new-") && $0.hasPrefix("partly-written ")
+            }
+            try #require(baselineWrites.count >= Self.expectedNames.count, "checkpoints: \(checkpoints)")
+            var previous = try Self.cassettes(in: baseline)
+            #expect(Set(previous.keys) == Self.expectedNames)
+            var (broken, replaced) = (0, 0)
+            for point in checkpoints.indices {
+                let reached = try Self.gatedRun(try arguments(), in: folder, killAt: point)
+                let at = reached.last.map(Self.describe) ?? "?"
+                let now: [String: String]
+                do {
+                    now = try Self.cassettes(in: baseline)
+                } catch {
+                    broken += 1
+                    Issue.record("killed at checkpoint \(point) (\(at)): a baseline cassette does not load: \(error)")
+                    continue
+                }
+                #expect(Set(now.keys) == Self.expectedNames, "killed at \(at): \(now.keys.sorted())")
+                let changed = now.filter { previous[$0.key] != $0.value }.count
+                if changed != 0 && changed != now.count { broken += 1 }
+                #expect(
+                    changed == 0 || changed == now.count,
+                    "killed at \(at): \(changed) of \(now.count) cassettes are new: a mixed baseline"
+                )
+                if changed > 0 { replaced += 1 }
+                previous = now
+            }
+            // A complete run afterwards removes what the killed runs left (their staging folders).
+            _ = try Self.gatedRun(try arguments(), in: folder, killAt: nil)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["kill-test"])
+            print(
+                "kill -9 of live --update-baseline inside each write: \(checkpoints.count) kills, one at each "
+                    + "checkpoint of a run; \(broken) left a torn or mixed baseline; \(replaced) baseline replacements"
+            )
         }
     }
 
