@@ -94,7 +94,9 @@ import Glibc
     /// stays relative, the server's own folders never appear.
     @Test func theSummaryAndTheLogNameTheCassetteAsGiven() async throws {
         let cassette = "Recordings/aws-docs/get-command-invocation-cli-example.json"
-        let finished = try await Self.withServe([cassette]) { child, first in
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let finished = try await Self.withServe([cassette, "--report", report.path]) { child, first in
             let line = try #require(first)
             let url = try #require(line.split(separator: " ").last.map(String.init))
             try await CurlTransport.withCurlTransport { curl in
@@ -118,7 +120,12 @@ import Glibc
             "\(finished.stdout)"
         )
         #expect(finished.stderr.contains("ssm-contract serve: miss: \(cassette): no recorded interaction matches"))
-        let output = finished.stdout.joined(separator: "\n") + finished.stderr
+        let json = try JSONParser.parse(Data(contentsOf: report)).objectValue
+        #expect(json?["cassettes"]?.arrayValue?.first?.objectValue?["file"]?.stringValue == cassette)
+        #expect(json?["misses"]?.arrayValue?.first?.stringValue?.hasPrefix(cassette + ": ") == true)
+        let output =
+            finished.stdout.joined(separator: "\n") + finished.stderr
+            + String(decoding: try Data(contentsOf: report), as: UTF8.self)
         #expect(!output.contains(PackageRoot.url.path), "an absolute path where a relative one was given:\n\(output)")
     }
 
