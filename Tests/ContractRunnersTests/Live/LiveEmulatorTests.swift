@@ -76,13 +76,14 @@ import Testing
         }
     }
 
-    /// Sends a long sleep that `live` did not start.
+    /// Sends a long sleep that `live` did not start. Ten minutes, so it is still running however slowly a loaded
+    /// machine gets to the end of a test (the emulator kills it when it stops).
     static func foreignCommand(_ ssm: SSMClient) async throws -> String {
         let sent = try await ssm.sendCommand(
             SendCommandInput(
                 documentName: "AWS-RunShellScript",
                 instanceIds: [instances[0]],
-                parameters: ["commands": ["sleep 30"]],
+                parameters: ["commands": ["sleep 600"]],
                 comment: "not started by live"
             )
         )
@@ -152,7 +153,7 @@ import Testing
                 let foreign = try await foreignCommand(ssm)
                 var options = options(emulator, folder: folder)
                 options.scenarioNames = ["get-command-invocation-errors", "in-flight"]
-                options.parameters["sleep"] = "30"
+                options.parameters["sleep"] = "600"
                 options.concurrency = 1
                 let outcome = try await stop(&options, emulator)
                 #expect(outcome.status == .unreachable)
@@ -230,7 +231,7 @@ extension LiveEmulatorTests {
                         "--source", "mock:ssm-contract-emulator@\(ContractRunnersInfo.version)", "--instance-id",
                         Self.instances[0],
                         "--scenario", "get-command-invocation-errors", "--scenario", "in-flight",
-                        "--scenario-parameter", "sleep=30",
+                        "--scenario-parameter", "sleep=600",
                         "--concurrency", "1", "--poll-delay", "0.05", "--baseline",
                         folder.appendingPathComponent("none").path,
                         "--output", folder.appendingPathComponent("fresh").path, "--catalog",

@@ -1,11 +1,12 @@
-// docs/serve-and-proxy.md's in-process example, verbatim (the test checks the page still says this).
-// BEGIN DOCS EXAMPLE
 import ContractRunners
 import Foundation
 import HTTPTransport
 import TestSupport
 import Testing
 
+// docs/serve-and-proxy.md's in-process example, verbatim after `import ContractRunners` (the test checks the page
+// still says this).
+// BEGIN DOCS EXAMPLE
 /// Serves `files` while `runSDKUnderTest` talks to them; returns what was served.
 func replaySummary(
     of files: [URL],
@@ -27,7 +28,7 @@ func replaySummary(
                 separatedBy: "// END DOCS EXAMPLE"
             ).first
         )
-        #expect(readme.contains("```swift\n" + example + "```"))
+        #expect(readme.contains("```swift\nimport ContractRunners\n\n" + example + "```"))
 
         let file = PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json")
         let summary = try await replaySummary(of: [file]) { endpoint in
