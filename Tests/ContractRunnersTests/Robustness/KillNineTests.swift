@@ -109,6 +109,31 @@ import Glibc
         return reached
     }
 
+    /// Runs the command `count` times, killing it at checkpoint 0, 1, … in turn (``gatedRun(_:in:killAt:)``),
+    /// and hands `judge` where it was killed and the cassettes then in `cassettes`. A cassette that does not load
+    /// is recorded as an issue; returns how many kills left one.
+    static func killAtEachCheckpoint(
+        _ count: Int,
+        arguments: () throws -> [String],
+        in folder: URL,
+        reading cassettes: URL,
+        _ judge: (_ at: String, _ now: [String: String]) -> Void
+    ) throws -> Int {
+        var torn = 0
+        for point in 0..<count {
+            let at = try gatedRun(try arguments(), in: folder, killAt: point).last.map(describe) ?? "?"
+            do {
+                judge(at, try self.cassettes(in: cassettes))
+            } catch {
+                torn += 1
+                Issue.record(
+                    "killed at checkpoint \(point) (\(at)): a cassette in \(cassettes.path) does not load: \(error)"
+                )
+            }
+        }
+        return torn
+    }
+
     /// Every visible cassette in `folder`, loaded (a torn file fails the test here), by file name → recordedAt.
     static func cassettes(in folder: URL) throws -> [String: String] {
         var result: [String: String] = [:]
@@ -135,19 +160,43 @@ import Glibc
     static var scenarioArguments: [String] { scenarios.flatMap { ["--scenario", $0] } }
     static var expectedNames: Set<String> { Set(scenarios.map { "\($0).json" }) }
 
+    /// `record` of the two scenarios into `output` against `moto` (with `--force`: record refuses to overwrite
+    /// cassettes without it).
+    static func recordArguments(_ moto: MotoServer, output: URL) -> [String] {
+        [
+            "record", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
+            "--source", "mock:moto@\(moto.version)", "--output", output.path, "--poll-delay", "0",
+            "--catalog", PackageRoot.path("Contracts").path, "--force",
+        ] + scenarioArguments
+    }
+
+    /// `live --update-baseline` of the two scenarios against `moto` into `output`, with a label without known
+    /// deviations: every contract must hold over these scenarios for the update.
+    static func liveArguments(_ moto: MotoServer, baseline: URL, output: URL) -> [String] {
+        [
+            "live", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
+            "--source", "mock:kill-test@1", "--instance-id", "i-0123456789abcdef0", "--poll-delay", "0",
+            "--baseline", baseline.path, "--output", output.path, "--update-baseline",
+        ] + scenarioArguments
+    }
+
+    /// The folders of a live test under `folder`: the baselines' parent, the runs' outputs, and the baseline.
+    static func liveFolders(in folder: URL) throws -> (parent: URL, runs: URL, baseline: URL) {
+        let parent = folder.appendingPathComponent("baselines")
+        let runs = folder.appendingPathComponent("runs")
+        for path in [parent, runs] {
+            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+        }
+        return (parent, runs, parent.appendingPathComponent("kill-test"))
+    }
+
     @Test(.timeLimit(.minutes(5))) func killingRecordLeavesEveryCassetteOldOrNew() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("recordings")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try await MotoServer.withMotoServer { moto in
-            let arguments =
-                [
-                    "record", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
-                    "--source", "mock:moto@\(moto.version)", "--output", output.path, "--poll-delay", "0",
-                    "--catalog", PackageRoot.path("Contracts").path,
-                ]
-                + Self.scenarioArguments + ["--force"]  // record refuses to overwrite cassettes without it
+            let arguments = Self.recordArguments(moto, output: output)
             let steps = try Self.calibrate(arguments, in: folder, watching: [output])
             var previous = try Self.cassettes(in: output)
             #expect(Set(previous.keys) == Self.expectedNames)
@@ -180,27 +229,14 @@ import Glibc
     @Test(.timeLimit(.minutes(5))) func killingLiveUpdateBaselineLeavesTheOldOrTheNewBaseline() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let parent = folder.appendingPathComponent("baselines")
-        let runs = folder.appendingPathComponent("runs")
-        let baseline = parent.appendingPathComponent("kill-test")
-        for path in [parent, runs] {
-            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
-        }
+        let (parent, runs, baseline) = try Self.liveFolders(in: folder)
         try await MotoServer.withMotoServer { moto in
             var run = 0
-            // A label without known deviations: every contract must hold over these scenarios for the update.
             func arguments() throws -> (arguments: [String], output: URL) {
                 run += 1
                 let output = runs.appendingPathComponent("\(run)")
                 try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-                return (
-                    [
-                        "live", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
-                        "--source", "mock:kill-test@1", "--instance-id", "i-0123456789abcdef0", "--poll-delay", "0",
-                        "--baseline", baseline.path, "--output", output.path, "--update-baseline",
-                    ] + Self.scenarioArguments,
-                    output
-                )
+                return (Self.liveArguments(moto, baseline: baseline, output: output), output)
             }
             let first = try arguments()
             _ = try Self.calibrate(first.arguments, in: folder, watching: [parent])
@@ -260,30 +296,21 @@ import Glibc
         let output = folder.appendingPathComponent("recordings")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try await MotoServer.withMotoServer { moto in
-            let arguments =
-                [
-                    "record", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
-                    "--source", "mock:moto@\(moto.version)", "--output", output.path, "--poll-delay", "0",
-                    "--catalog", PackageRoot.path("Contracts").path,
-                ]
-                + Self.scenarioArguments + ["--force"]
+            let arguments = Self.recordArguments(moto, output: output)
             let checkpoints = try Self.gatedRun(arguments, in: folder, killAt: nil)
             let cassetteWrites = checkpoints.filter { $0.hasPrefix("partly-written ") && $0.hasSuffix(".json") }
             try #require(cassetteWrites.count >= Self.expectedNames.count, "checkpoints: \(checkpoints)")
             var previous = try Self.cassettes(in: output)
             #expect(Set(previous.keys) == Self.expectedNames)
-            var (torn, replaced) = (0, 0)
-            for point in checkpoints.indices {
-                let reached = try Self.gatedRun(arguments, in: folder, killAt: point)
-                let at = reached.last.map(Self.describe) ?? "?"
-                let now: [String: String]
-                do {
-                    now = try Self.cassettes(in: output)
-                } catch {
-                    torn += 1
-                    Issue.record("killed at checkpoint \(point) (\(at)): a cassette does not load: \(error)")
-                    continue
-                }
+            var replaced = 0
+            let torn = try Self.killAtEachCheckpoint(
+                checkpoints.count,
+                arguments: { arguments },
+                in: folder,
+                reading: output
+            ) {
+                at,
+                now in
                 #expect(Set(now.keys) == Self.expectedNames, "killed at \(at): \(now.keys.sorted())")
                 for (name, recordedAt) in now {
                     guard let old = previous[name] else { continue }
@@ -309,23 +336,14 @@ import Glibc
     {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let parent = folder.appendingPathComponent("baselines")
-        let runs = folder.appendingPathComponent("runs")
-        let baseline = parent.appendingPathComponent("kill-test")
-        for path in [parent, runs] {
-            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
-        }
+        let (parent, runs, baseline) = try Self.liveFolders(in: folder)
         try await MotoServer.withMotoServer { moto in
             var run = 0
             func arguments() throws -> [String] {
                 run += 1
                 let output = runs.appendingPathComponent("\(run)")
                 try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-                return [
-                    "live", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
-                    "--source", "mock:kill-test@1", "--instance-id", "i-0123456789abcdef0", "--poll-delay", "0",
-                    "--baseline", baseline.path, "--output", output.path, "--update-baseline",
-                ] + Self.scenarioArguments
+                return Self.liveArguments(moto, baseline: baseline, output: output)
             }
             // The first run creates the baseline; the second, counted, replaces it.
             _ = try Self.gatedRun(try arguments(), in: folder, killAt: nil)
@@ -338,21 +356,18 @@ import Glibc
             try #require(cassetteWrites.count >= 2 * Self.expectedNames.count, "checkpoints: \(checkpoints)")
             var previous = try Self.cassettes(in: baseline)
             #expect(Set(previous.keys) == Self.expectedNames)
-            var (broken, replaced) = (0, 0)
-            for point in checkpoints.indices {
-                let reached = try Self.gatedRun(try arguments(), in: folder, killAt: point)
-                let at = reached.last.map(Self.describe) ?? "?"
-                let now: [String: String]
-                do {
-                    now = try Self.cassettes(in: baseline)
-                } catch {
-                    broken += 1
-                    Issue.record("killed at checkpoint \(point) (\(at)): a baseline cassette does not load: \(error)")
-                    continue
-                }
+            var (mixed, replaced) = (0, 0)
+            let torn = try Self.killAtEachCheckpoint(
+                checkpoints.count,
+                arguments: arguments,
+                in: folder,
+                reading: baseline
+            ) {
+                at,
+                now in
                 #expect(Set(now.keys) == Self.expectedNames, "killed at \(at): \(now.keys.sorted())")
                 let changed = now.filter { previous[$0.key] != $0.value }.count
-                if changed != 0 && changed != now.count { broken += 1 }
+                if changed != 0 && changed != now.count { mixed += 1 }
                 #expect(
                     changed == 0 || changed == now.count,
                     "killed at \(at): \(changed) of \(now.count) cassettes are new: a mixed baseline"
@@ -365,7 +380,7 @@ import Glibc
             #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["kill-test"])
             print(
                 "kill -9 of live --update-baseline inside each write: \(checkpoints.count) kills, one at each "
-                    + "checkpoint of a run; \(broken) left a torn or mixed baseline; \(replaced) baseline replacements"
+                    + "checkpoint of a run; \(torn) left a torn baseline, \(mixed) a mixed one; \(replaced) baseline replacements"
             )
         }
     }
