@@ -162,9 +162,7 @@ public enum ProxyRunner {
         }
         let folder = file.deletingLastPathComponent().path
         // The folder as the user gave it (`recordings` for `recordings/x.json`), never the absolute path.
-        let givenFolder =
-            (path as NSString).deletingLastPathComponent.isEmpty
-            ? "." : (path as NSString).deletingLastPathComponent
+        let givenFolder = OutputPaths.folder(of: path)
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw RunnerError(
                 "--record \(path): the folder \(givenFolder) does not exist; create it first",
