@@ -37,7 +37,7 @@ let package = Package(
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]  // macOS: the SDK's libcurl, or Homebrew's
         ),
         .target(name: "RawJSON"),
 

@@ -3,18 +3,18 @@ import Foundation
 /// Where the pinned Python tools live at run time (the venv `make venv` installs: moto, the AWS CLI, botocore):
 /// `$SSM_CONTRACT_VENV`, else `./.venv`. `live`'s model check and `check-cli`'s default CLI both look here;
 /// the Makefile's `VENV` and the tests' `PythonTools` name the same folder.
-public enum PinnedTools {
+package enum PinnedTools {
     /// The environment variable naming the venv folder.
-    public static let environmentVariable = "SSM_CONTRACT_VENV"
+    package static let environmentVariable = "SSM_CONTRACT_VENV"
 
     /// The venv folder.
-    public static func venv(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    package static func venv(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let custom = environment[environmentVariable], !custom.isEmpty { return URL(fileURLWithPath: custom) }
         return URL(fileURLWithPath: ".venv")
     }
 
     /// A program of the venv, e.g. `aws`.
-    public static func program(
+    package static func program(
         _ name: String,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> URL {

@@ -19,8 +19,8 @@ struct AuditCommand: AsyncParsableCommand {
     var paths: [String] = []
 
     func run() async throws {
-        let outcome = try AuditRunner.run(paths: paths)
+        let outcome = try await AuditRunner.run(AuditRunner.Options(paths: paths))
         Console.write(outcome.text)
-        if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
+        try outcome.endCommand()
     }
 }

@@ -57,15 +57,17 @@ struct CheckCLICommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try CheckCLIRunner.outputPaths(json: jsonReport, junit: junitReport).check()
-        var cli = try ExternalCLI(path: aws ?? ExternalCLI.defaultPath())
-        cli.timeout = timeout
-        let toStandardError = jsonReport == "-" || junitReport == "-"
-        let lines = ProgressLines(toStandardError: toStandardError, quiet: quiet)
-        let report = try await CheckCLIRunner.run(cli: cli, operations: operations) { lines.show($0) }
-        lines.write(report.summaryText)
-        try CheckCLIRunner.write(report, json: jsonReport, junit: junitReport)
-        if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
+        var options = CheckCLIRunner.Options()
+        options.aws = aws
+        options.timeout = timeout
+        options.operations = operations
+        options.json = jsonReport
+        options.junit = junitReport
+        let lines = ProgressLines(toStandardError: jsonReport == "-" || junitReport == "-", quiet: quiet)
+        options.progress = { lines.show($0) }
+        let outcome = try await CheckCLIRunner.run(options)
+        lines.write(outcome.text)
+        try outcome.endCommand()
     }
 }
 

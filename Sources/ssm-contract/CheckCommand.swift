@@ -3,6 +3,8 @@ import ContractRunners
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `ssm-contract check`: judges one response body.
@@ -62,8 +64,8 @@ struct CheckCommand: AsyncParsableCommand {
         if input == "-", isatty(STDIN_FILENO) == 1 {
             Console.error(CheckRunner.terminalNotice)
         }
-        let outcome = try CheckRunner.run(options)
+        let outcome = try await CheckRunner.run(options)
         Console.write(outcome.text, toStandardError: flags.textGoesToStandardError)
-        if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
+        try outcome.endCommand()
     }
 }

@@ -105,13 +105,12 @@ struct EmulateCommand: AsyncParsableCommand {
         options.visibilityWindow = visibilityWindow
         options.deliveryDelay = deliveryDelay
         options.minimumExecutionTimeout = minimumExecutionTimeout
+        options.ready = { FileHandle.standardOutput.write(Data($0.utf8)) }
+        options.log = { FileHandle.standardError.write(Data("ssm-contract emulate: \($0)\n".utf8)) }
         let signals = TerminationSignals()
-        let status = try await EmulateRunner.run(
-            options,
-            output: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            log: { FileHandle.standardError.write(Data("ssm-contract emulate: \($0)\n".utf8)) },
-            until: { _ = await signals.next() }
-        )
-        if status != .success { throw ExitCode(status.rawValue) }
+        options.until = { _ = await signals.next() }
+        let outcome = try await EmulateRunner.run(options)
+        FileHandle.standardOutput.write(Data(outcome.text.utf8))
+        try outcome.endCommand()
     }
 }

@@ -12,7 +12,7 @@ struct HARCommand: ParsableCommand {
         subcommands: [Export.self, Import.self]
     )
 
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a cassette as HAR 1.2 (standard output unless --output).",
             discussion:
@@ -25,14 +25,14 @@ struct HARCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The HAR file to write (- or none: standard output).", valueName: "FILE"))
         var output: String?
 
-        func run() throws {
-            if let text = try HARRunner.export(cassette: cassette, output: output) {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+        func run() async throws {
+            let outcome = try await HARRunner.Export.run(HARRunner.Export.Options(cassette: cassette, output: output))
+            if !outcome.text.isEmpty { FileHandle.standardOutput.write(Data(outcome.text.utf8)) }
+            try outcome.endCommand()
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build a cassette from the awsJson1_1 entries of a HAR capture.",
             discussion: """
@@ -54,16 +54,12 @@ struct HARCommand: ParsableCommand {
         @Flag(help: "Replace --output when it exists.")
         var force = false
 
-        func run() throws {
-            guard let parsed = CassetteSource(source) else {
-                throw RunnerError(
-                    "--source \(source): use live, mock:NAME@VERSION (e.g. mock:moto@5.2.1), aws-docs or synthetic",
-                    status: .badInput
-                )
-            }
-            FileHandle.standardOutput.write(
-                Data(try HARRunner.importHAR(file, output: output, source: parsed, force: force).utf8)
-            )
+        func run() async throws {
+            var options = HARRunner.Import.Options(file: file, output: output, source: source)
+            options.force = force
+            let outcome = try await HARRunner.Import.run(options)
+            FileHandle.standardOutput.write(Data(outcome.text.utf8))
+            try outcome.endCommand()
         }
     }
 }

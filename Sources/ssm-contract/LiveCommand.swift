@@ -5,6 +5,8 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `ssm-contract live`: the scheduled check — run the scenario catalog, verify every contract, report drift
@@ -145,7 +147,7 @@ struct LiveCommand: AsyncParsableCommand {
         }
         let outcome = try result.get()
         Console.write(outcome.text)
-        if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
+        try outcome.endCommand()
     }
 }
 

@@ -68,12 +68,11 @@ struct ProxyCommand: AsyncParsableCommand {
         options.server.faults = try serving.faultPlan()
         options.server.pace = try serving.replayPace()
         options.server.log = { line in FileHandle.standardError.write(Data("ssm-contract proxy: \(line)\n".utf8)) }
+        options.ready = { FileHandle.standardOutput.write(Data($0.utf8)) }
         let signals = TerminationSignals()
-        let status = try await ProxyRunner.run(
-            options,
-            output: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            until: { _ = await signals.next() }
-        )
-        if status != .success { throw ExitCode(status.rawValue) }
+        options.until = { _ = await signals.next() }
+        let outcome = try await ProxyRunner.run(options)
+        FileHandle.standardOutput.write(Data(outcome.text.utf8))
+        try outcome.endCommand()
     }
 }

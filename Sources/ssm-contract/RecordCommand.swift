@@ -78,10 +78,8 @@ struct RecordCommand: AsyncParsableCommand {
             progress: scenario.progress
         )
         options.replacesExisting = force
-        let runs = try await RecordingRunner.recordThroughCurl(options)
-        Console.write(RecordingRunner.summary(runs, options: options) + "\n")
-        if runs.contains(where: { if case .inconclusive = $0.outcome { return true } else { return false } }) {
-            throw ExitCode(ExitStatus.unreachable.rawValue)
-        }
+        let outcome = try await RecordingRunner.run(options)
+        Console.write(outcome.text)
+        try outcome.endCommand()
     }
 }

@@ -91,12 +91,11 @@ struct ServeCommand: AsyncParsableCommand {
         options.server.maxBodyBytes = serving.maxBodyBytes
         options.server.faults = try serving.faultPlan()
         options.server.pace = try serving.replayPace()
+        options.ready = { Console.write($0) }
         let signals = TerminationSignals()
-        let status = try await ServeRunner.run(
-            options,
-            output: { Console.write($0) },
-            until: { _ = await signals.next() }
-        )
-        if status != .success { throw ExitCode(status.rawValue) }
+        options.until = { _ = await signals.next() }
+        let outcome = try await ServeRunner.run(options)
+        Console.write(outcome.text)
+        try outcome.endCommand()
     }
 }

@@ -19,10 +19,11 @@ struct SkeletonCommand: AsyncParsableCommand {
     var kind: String = SkeletonKind.input.rawValue
 
     func run() async throws {
-        guard let skeletonKind = SkeletonKind(rawValue: kind) else {
-            let known = SkeletonKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw RunnerError("unknown skeleton kind \"\(kind)\"; use one of: \(known)", status: .badInput)
-        }
-        print(try SkeletonRunner.render(operation: operation, kind: skeletonKind), terminator: "")
+        var options = SkeletonRunner.Options()
+        options.operation = operation
+        options.kind = kind
+        let outcome = try await SkeletonRunner.run(options)
+        print(outcome.text, terminator: "")
+        try outcome.endCommand()
     }
 }

@@ -36,6 +36,6 @@ struct VerifyCommand: AsyncParsableCommand {
         options.markdown = markdown
         let outcome = try await VerifyRunner.run(options)
         Console.write(outcome.text, toStandardError: flags.textGoesToStandardError)
-        if outcome.status != .success { throw ExitCode(outcome.status.rawValue) }
+        try outcome.endCommand()
     }
 }

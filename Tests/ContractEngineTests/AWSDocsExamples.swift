@@ -145,6 +145,4 @@ enum AWSDocsExamples {
         }
         return try JSONParser.parse(bytes[start...end])
     }
-
-    enum ExampleError: Error { case noOutput }
 }

@@ -22,7 +22,7 @@ import Testing
 
     @Test func reportMatchesWhatTheInstalledCLIDoes() async throws {
         try #require(PythonTools.isInstalled, Comment(rawValue: PythonTools.missingMessage))
-        let report = try await CheckCLIRunner.run(cli: AWSCLIOracle.aws(), operations: [])
+        let report = try await CheckCLIRunner.check(cli: AWSCLIOracle.aws(), operations: [])
         #expect(report.cliVersion.hasPrefix("aws-cli/1.45.11"))
         #expect(report.results.count == Self.model.operations.count * CheckCLIRunner.checks.count)
         // No --generate-cli-skeleton run sent a request; every filled --cli-input-json run sent exactly one.
@@ -84,7 +84,7 @@ import Testing
 
     @Test func reportsAreWrittenAsJSONAndJUnit() async throws {
         try #require(PythonTools.isInstalled, Comment(rawValue: PythonTools.missingMessage))
-        let report = try await CheckCLIRunner.run(cli: AWSCLIOracle.aws(), operations: ["cancel-command"])
+        let report = try await CheckCLIRunner.check(cli: AWSCLIOracle.aws(), operations: ["cancel-command"])
         #expect(report.results.allSatisfy { $0.holds }, "\(report.results)")
         #expect(report.exitStatus == .success)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("check-cli-\(UUID().uuidString)")
@@ -103,7 +103,7 @@ import Testing
     @Test func unknownOperationIsBadUsage() async throws {
         try #require(PythonTools.isInstalled, Comment(rawValue: PythonTools.missingMessage))
         await #expect(throws: RunnerError.self) {
-            try await CheckCLIRunner.run(cli: AWSCLIOracle.aws(), operations: ["nope"])
+            try await CheckCLIRunner.check(cli: AWSCLIOracle.aws(), operations: ["nope"])
         }
     }
 
@@ -122,7 +122,7 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: broken.path)
         defer { try? FileManager.default.removeItem(at: broken) }
         do {
-            _ = try await CheckCLIRunner.run(cli: ExternalCLI(path: broken.path), operations: [])
+            _ = try await CheckCLIRunner.check(cli: ExternalCLI(path: broken.path), operations: [])
             Issue.record("a broken CLI was accepted")
         } catch {
             #expect(error.status == .unreachable)
@@ -144,7 +144,7 @@ import Testing
         try Data(script.utf8).write(to: leaky)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: leaky.path)
         defer { try? FileManager.default.removeItem(at: leaky) }
-        let report = try await CheckCLIRunner.run(cli: ExternalCLI(path: leaky.path), operations: ["cancel-command"])
+        let report = try await CheckCLIRunner.check(cli: ExternalCLI(path: leaky.path), operations: ["cancel-command"])
         let noRequest = report.results.filter { $0.check.hasSuffix("no-request") }
         #expect(noRequest.count == 2 && noRequest.allSatisfy { !$0.holds && $0.detail == "1 request received" })
         #expect(report.skeletonRunRequests == 2)

@@ -30,7 +30,7 @@ import Testing
             before.paths = [PackageRoot.path(folder).path]
             after.paths = [temporary.path]
             let (a, b) = (try await VerifyRunner.run(before), try await VerifyRunner.run(after))
-            #expect(a.status == b.status)
+            #expect(a.exitStatus == b.exitStatus)
             #expect(Self.verdicts(a.report?.json) == Self.verdicts(b.report?.json))
             #expect(a.report?.json["summary"] == b.report?.json["summary"])
         }

@@ -14,7 +14,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("record-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let recorded = try await MotoServer.withMotoServer { moto in
-            try await RecordingRunner.recordThroughCurl(
+            try await RecordingRunner.run(
                 RecordingOptions(
                     outputDirectory: folder,
                     source: .init("mock:moto@\(moto.version)")!,
@@ -28,7 +28,7 @@ import Testing
                     retryStrategy: .init(random: { 0 }, sleeper: { _ in }),
                     pollDelay: 0
                 )
-            )
+            ).runs
         }
         // Every scenario but the one that needs --offline-instance-id, in catalog order.
         let catalog = try ScenarioCatalog.load(folder: PackageRoot.path("Contracts"))
@@ -91,7 +91,7 @@ import Testing
             region: "us-east-1"
         )
         await #expect {
-            _ = try await RecordingRunner.recordThroughCurl(options)
+            _ = try await RecordingRunner.run(options)
         } throws: { error in
             guard let error = error as? RunnerError else { return false }
             return error.status == .configuration
@@ -115,7 +115,7 @@ import Testing
                 retryStrategy: .init(random: { 0 }, sleeper: { _ in })
             )
             await #expect {
-                _ = try await RecordingRunner.recordThroughCurl(options)
+                _ = try await RecordingRunner.run(options)
             } throws: { error in
                 guard let error = error as? RunnerError else { return false }
                 return error.status == .unreachable

@@ -24,17 +24,18 @@ import Testing
         _ body: String,
         operation: String = "get-command-invocation",
         configure: (inout CheckRunner.Options) -> Void = { _ in }
-    ) throws(RunnerError) -> VerifyRunner.Outcome {
+    ) async throws(RunnerError) -> VerifyRunner.Outcome {
         var options = CheckRunner.Options()
         options.operation = operation
         options.catalog.catalog = catalogPath
         configure(&options)
-        return try CheckRunner.run(options, standardInput: { Data(body.utf8) })
+        options.standardInput = { Data(body.utf8) }
+        return try await CheckRunner.run(options)
     }
 
-    static func badInput(_ run: () throws(RunnerError) -> VerifyRunner.Outcome) -> String? {
+    static func badInput(_ run: () async throws(RunnerError) -> VerifyRunner.Outcome) async -> String? {
         do {
-            _ = try run()
+            _ = try await run()
             return nil
         } catch {
             return error.status == .badInput ? error.message : "wrong status \(error.status)"
@@ -50,7 +51,7 @@ import Testing
         options.json = json.path
         options.junit = junit.path
         let outcome = try await VerifyRunner.run(options)
-        #expect(outcome.status == .success)
+        #expect(outcome.exitStatus == .success)
         #expect(outcome.text.contains("INCONCLUSIVE list.plugin-name"))
         #expect(outcome.text.contains("Where AWS's documentation differs"))
         let report = try JSONParser.parse(Data(contentsOf: json))
@@ -58,56 +59,64 @@ import Testing
         #expect(try String(contentsOf: junit, encoding: .utf8).contains("<testcase"))
     }
 
-    @Test func checkExitsOneOnAViolationAndZeroOtherwise() throws {
+    @Test func checkExitsOneOnAViolationAndZeroOtherwise() async throws {
         let good =
             "{\"Status\":\"Pending\",\"StatusDetails\":\"Delayed\",\"ResponseCode\":-1,\"ExecutionStartDateTime\":\"\"}"
-        #expect(try Self.check(good).status == .success)
+        #expect(try await Self.check(good).exitStatus == .success)
         let bad =
             "{\"Status\":\"Pending\",\"StatusDetails\":\"Pending\",\"ResponseCode\":0,\"ExecutionStartDateTime\":\"\"}"
-        let outcome = try Self.check(bad)
-        #expect(outcome.status == .violation)
+        let outcome = try await Self.check(bad)
+        #expect(outcome.exitStatus == .violation)
         #expect(outcome.text.contains("FAIL         response-code.not-started"))
         #expect(outcome.text.contains("$.ResponseCode = 0"))
     }
 
-    @Test func checkUsesTheRequestForDetails() throws {
+    @Test func checkUsesTheRequestForDetails() async throws {
         let page =
             "{\"CommandInvocations\":[{\"CommandId\":\"1a2b3c4d-1234-4abc-9def-0123456789ab\",\"InstanceId\":\"i-0abcdef1234567890\",\"Status\":\"Success\",\"CommandPlugins\":[{\"Name\":\"aws:runShellScript\",\"Status\":\"Success\"}]}]}"
-        #expect(try Self.check(page, operation: "list-command-invocations").status == .success)
+        #expect(try await Self.check(page, operation: "list-command-invocations").exitStatus == .success)
         let request = try Self.scratch("request.json", "{\"CommandId\":\"1a2b3c4d-1234-4abc-9def-0123456789ab\"}")
-        let outcome = try Self.check(page, operation: "list-command-invocations") { $0.request = request.path }
-        #expect(outcome.status == .violation)
+        let outcome = try await Self.check(page, operation: "list-command-invocations") { $0.request = request.path }
+        #expect(outcome.exitStatus == .violation)
         #expect(outcome.text.contains("FAIL         list.plugins-only-with-details"))
     }
 
-    @Test func unreadableInputIsBadInputNamingTheFile() throws {
+    @Test func unreadableInputIsBadInputNamingTheFile() async throws {
         let html = try Self.scratch("page.html", "<!DOCTYPE html><html><body>500 Internal Server Error</body></html>")
         #expect(
-            Self.badInput { () throws(RunnerError) in try Self.check("") { $0.input = html.path } }?.contains(
-                "\(html.path): is an HTML page"
-            ) == true
+            await Self.badInput { () async throws(RunnerError) in try await Self.check("") { $0.input = html.path } }?
+                .contains(
+                    "\(html.path): is an HTML page"
+                ) == true
         )
         #expect(
-            Self.badInput { () throws(RunnerError) in try Self.check("{\"Status\": \"Succ") }?.contains(
-                "truncated JSON?"
-            ) == true
+            await Self.badInput { () async throws(RunnerError) in try await Self.check("{\"Status\": \"Succ") }?
+                .contains(
+                    "truncated JSON?"
+                ) == true
         )
         #expect(
-            Self.badInput { () throws(RunnerError) in try Self.check("{}", operation: "send-command") }?.contains(
+            await Self.badInput { () async throws(RunnerError) in try await Self.check("{}", operation: "send-command")
+            }?.contains(
                 "unknown operation \"send-command\""
             ) == true
         )
         #expect(
-            Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.catalog.only = ["status.nope"] } }?
-                .contains("--only") == true
+            await Self.badInput { () async throws(RunnerError) in
+                try await Self.check("{}") { $0.catalog.only = ["status.nope"] }
+            }?
+            .contains("--only") == true
         )
         #expect(
-            Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.input = "/no/such/file.json" } }?
-                .contains("/no/such/file.json") == true
+            await Self.badInput { () async throws(RunnerError) in
+                try await Self.check("{}") { $0.input = "/no/such/file.json" }
+            }?
+            .contains("/no/such/file.json") == true
         )
         let deviations = try Self.scratch("moto.yaml", "target: moto-5.2.1\ndeviations: [{id: times.execution-utc}]\n")
         #expect(
-            Self.badInput { () throws(RunnerError) in try Self.check("{}") { $0.catalog.deviations = [deviations.path] }
+            await Self.badInput { () async throws(RunnerError) in
+                try await Self.check("{}") { $0.catalog.deviations = [deviations.path] }
             }?.contains("has no \"reason\"") == true
         )
     }
@@ -126,6 +135,22 @@ import Testing
         }
         options.paths = ["/no/such/folder"]
         await #expect(throws: RunnerError.self) { try await VerifyRunner.run(options) }
+    }
+
+    @Test func cassetteErrorsNameTheFileAsGiven() async throws {
+        let cassette = try Self.scratch("broken.json", "{\"format\": \"ssm-contract.cassette\", \"version\": 1")
+        // The same file by a path relative to the working directory: the error line keeps it relative.
+        let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
+        let relative = String(repeating: "../", count: depth) + cassette.path.dropFirst()
+        var options = VerifyRunner.Options()
+        options.paths = [relative]
+        options.catalog.catalog = Self.catalogPath
+        await #expect {
+            _ = try await VerifyRunner.run(options)
+        } throws: { error in
+            guard let error = error as? RunnerError else { return false }
+            return error.status == .badInput && error.message.hasPrefix("\(relative): is not valid JSON")
+        }
     }
 
     @Test func theCatalogIsFoundFromTheExecutable() throws {

@@ -6,10 +6,6 @@ import Testing
 
 @Suite("LoopbackHTTPServer answers exactly as told", .timeLimit(.minutes(1)))
 struct LoopbackHTTPServerTests {
-    struct HandlerFailure: Error, CustomStringConvertible {
-        var description: String { "no such cassette entry" }
-    }
-
     @Test func handlerErrorBecomesAPlainText500() async throws {
         try await LoopbackHTTPServer.withServer(handler: { _ in throw HandlerFailure() }) { server in
             let response = try await CurlTransport.withCurlTransport(configuration: directConfiguration) { transport in

@@ -6,12 +6,14 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `ssm-contract emulate` as a user runs it: the URL on the first line, the AWS CLI pointed at it, SIGINT, the
 /// summary; bad options refused with one line and their exit status. Also keeps docs/emulate.md's session true.
 @Suite(.timeLimit(.minutes(2))) struct EmulateCommandLineTests {
-    static let binary = PackageRoot.path(".build/debug/ssm-contract")
+    static let binary = BuiltProducts.ssmContractLocation
 
     static func requireBinary() throws {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")

@@ -221,9 +221,14 @@ import Testing
     /// Whether a process exists and is not a zombie (a killed child may wait to be reaped by init).
     static func isAlive(_ pid: Int32) -> Bool {
         for _ in 0..<100 {
+            #if os(Linux)
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
             let state = stat.split(separator: ")").last?.split(separator: " ").first
             if state == "Z" || state == "X" { return false }
+            #else
+            // No /proc (macOS): the process table says whether it still exists (launchd reaps zombies at once).
+            if kill(pid, 0) != 0, errno == ESRCH { return false }
+            #endif
             usleep(20_000)  // SIGKILL is asynchronous: give the kernel a moment before calling it alive
         }
         return true

@@ -37,15 +37,6 @@ public enum BuiltProducts {
     public static var ssmContractLocation: URL { location(of: "ssm-contract") }
 }
 
-/// A product the tests run is not built.
-public struct BuiltProductMissing: Error, CustomStringConvertible {
-    public let name: String
-    public let testBinary: String
-    public var description: String {
-        "\(name) is not built beside \(testBinary): run `swift build --build-tests` (or `make test`)"
-    }
-}
-
 /// One run of a built executable to completion.
 public struct CommandRun: Sendable {
     /// The exit status (or the signal number, if it was killed).

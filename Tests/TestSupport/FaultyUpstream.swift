@@ -3,6 +3,8 @@ import HTTPTransport
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A loopback HTTP/1.1 front for a real upstream (moto) that fails the first attempts of chosen calls the ways
@@ -99,7 +101,7 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
     ) async throws -> R {
         let listener = try BoundSocket(listenBacklog: 64)
         defer {
-            Glibc.shutdown(listener.fd, Int32(SHUT_RDWR))  // wakes the blocked accept()
+            shutDownSocket(listener.fd)  // wakes the blocked accept()
             listener.close()
         }
         return try await CurlTransport.withCurlTransport { transport in
@@ -107,7 +109,7 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
             let fd = listener.fd
             Thread {
                 while true {
-                    let client = Glibc.accept(fd, nil, nil)
+                    let client = acceptConnection(fd)
                     guard client >= 0 else { return }  // the listener was shut down
                     Thread { front.serve(client) }.start()
                 }
@@ -129,9 +131,7 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
             )
             switch fault {
             case .reset?:
-                var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
-                setsockopt(client, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
-                Glibc.close(client)
+                resetConnection(client)
                 return
             case .throttle?:
                 write(
@@ -172,7 +172,7 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
                 )
             }
         }
-        Glibc.close(client)
+        closeDescriptor(client)
     }
 
     /// This attempt's fault (nil: forward), logged.
@@ -219,9 +219,7 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
         bytes.append(contentsOf: body)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes {
-                Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
-            }
+            let n = bytes[offset...].withUnsafeBytes { sendBytes(client, $0) }
             guard n > 0 else { return }
             offset += n
         }
@@ -245,7 +243,7 @@ public final class FaultyUpstream: @unchecked Sendable {  // `log` and `calls` a
         let separator: [UInt8] = [13, 10, 13, 10]
         func fill() -> Bool {
             var chunk = [UInt8](repeating: 0, count: 65536)
-            let n = Glibc.recv(client, &chunk, chunk.count, 0)
+            let n = receiveBytes(client, into: &chunk)
             guard n > 0 else { return false }
             buffer.append(contentsOf: chunk[0..<n])
             return true

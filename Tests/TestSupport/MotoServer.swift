@@ -25,12 +25,6 @@ public struct MotoServer: Sendable {
     /// The region the tests use against moto.
     public static let region = "us-east-1"
 
-    /// A failure to start moto.
-    public struct StartError: Error, CustomStringConvertible {
-        /// What went wrong.
-        public let description: String
-    }
-
     /// The one launcher of moto, shared with `make record-moto` and `make live-moto`: binds 127.0.0.1:0, prints
     /// `PORT VERSION`, serves until standard input closes.
     static let launcher = PackageRoot.path("Scripts/moto_server.py")

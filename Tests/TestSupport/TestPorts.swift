@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A loopback TCP port that is bound but not listening, so connecting to it is refused; the port stays
@@ -18,9 +20,9 @@ public func withUnansweredPort<R>(_ body: (Int) async throws -> R) async throws 
     let listener = try BoundSocket(listenBacklog: 0)
     defer { listener.close() }
     let accepted = try BoundSocket.connect(to: listener.port, blocking: true)
-    defer { Glibc.close(accepted) }
+    defer { closeDescriptor(accepted) }
     let waiting = try BoundSocket.connect(to: listener.port, blocking: false)
-    defer { Glibc.close(waiting) }
+    defer { closeDescriptor(waiting) }
     return try await body(listener.port)
 }
 
@@ -30,20 +32,15 @@ struct BoundSocket {
     let port: Int
 
     init(listenBacklog: Int32?) throws {
-        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = openStreamSocket()
         guard fd >= 0 else { throw SocketError("socket() failed: errno \(errno)") }
-        var address = Self.loopbackAddress(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0 else {
-            Glibc.close(fd)
+        var address = loopbackAddress(port: 0)
+        guard bindSocket(fd, to: address) == 0 else {
+            closeDescriptor(fd)
             throw SocketError("bind() failed: errno \(errno)")
         }
-        if let listenBacklog, Glibc.listen(fd, listenBacklog) != 0 {
-            Glibc.close(fd)
+        if let listenBacklog, listenOnSocket(fd, backlog: listenBacklog) != 0 {
+            closeDescriptor(fd)
             throw SocketError("listen() failed: errno \(errno)")
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -57,30 +54,16 @@ struct BoundSocket {
     /// A connect from a new socket; a blocking one completes at once on loopback while the queue has room,
     /// a non-blocking one may stay in progress.
     static func connect(to port: Int, blocking: Bool) throws -> Int32 {
-        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | (blocking ? 0 : Int32(SOCK_NONBLOCK.rawValue)), 0)
-        var address = loopbackAddress(port: port)
-        let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
+        let fd = openStreamSocket(nonBlocking: !blocking)
+        let rc = connectSocket(fd, to: loopbackAddress(port: port))
         guard rc == 0 || (!blocking && errno == EINPROGRESS) else {
-            Glibc.close(fd)
+            closeDescriptor(fd)
             throw SocketError("connect() failed: errno \(errno)")
         }
         return fd
     }
 
-    func close() { Glibc.close(fd) }
-
-    /// 127.0.0.1:`port`.
-    static func loopbackAddress(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return address
-    }
+    func close() { closeDescriptor(fd) }
 }
 
 /// A loopback port where a server accepts each connection, reads the request, and hangs up without
@@ -90,15 +73,15 @@ public func withHangingUpPort<R>(_ body: (Int) async throws -> R) async throws -
     let fd = listener.fd
     Thread {
         while true {
-            let client = Glibc.accept(fd, nil, nil)
+            let client = acceptConnection(fd)
             guard client >= 0 else { return }  // the listener was shut down
             var buffer = [UInt8](repeating: 0, count: 4096)
-            _ = Glibc.recv(client, &buffer, buffer.count, 0)
-            Glibc.close(client)
+            _ = receiveBytes(client, into: &buffer)
+            closeDescriptor(client)
         }
     }.start()
     defer {
-        Glibc.shutdown(fd, Int32(SHUT_RDWR))  // wakes the blocked accept()
+        shutDownSocket(fd)  // wakes the blocked accept()
         listener.close()
     }
     return try await body(listener.port)

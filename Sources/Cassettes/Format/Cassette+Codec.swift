@@ -51,7 +51,7 @@ extension Cassette {
             try AtomicFile.write(fileData, to: url)
         } catch {
             throw CassetteError(
-                file: url.path,
+                file: url.relativePath,
                 problem: "cannot be written (\(Self.reason(error)))",
                 remedy: "check that the folder exists and is writable"
             )

@@ -23,8 +23,8 @@ public struct CassetteFile: Sendable {
     /// - Throws: ``CassetteError`` naming the file and field for unreadable files, invalid JSON (with its
     ///   byte offset, line and column), an unknown format or version, and missing or mistyped fields.
     public static func read(from url: URL) throws(CassetteError) -> CassetteFile {
-        let file = url.path
-        let bytes = try WholeFile.bytes(atPath: file)
+        let file = url.relativePath  // errors name the file as the user gave it (relative stays relative)
+        let bytes = try WholeFile.bytes(atPath: url.path, named: file)
         let tape: JSONTape
         do {
             tape = try JSONTape.parse(bytes)
@@ -244,11 +244,12 @@ public enum StoredBody: Sendable {
 
 /// Reads a whole file into memory.
 enum WholeFile {
-    /// The bytes of the file at `path`, read straight into the array (one `read` for a regular file).
-    static func bytes(atPath path: String) throws(CassetteError) -> [UInt8] {
+    /// The bytes of the file at `path`, read straight into the array (one `read` for a regular file); errors
+    /// name it `name` (default `path`).
+    static func bytes(atPath path: String, named name: String? = nil) throws(CassetteError) -> [UInt8] {
         func failure(_ code: Int32) -> CassetteError {
             CassetteError(
-                file: path,
+                file: name ?? path,
                 problem: "cannot be read (\(String(cString: strerror(code))))",
                 remedy: "check the path and permissions"
             )

@@ -18,7 +18,7 @@ extension RedactionOptions {
         from url: URL,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(CassetteError) -> RedactionOptions {
-        let file = url.path
+        let file = url.relativePath  // as the user gave it
         let root: JSONTape.Value
         do {
             root = try JSONTape.parse(try Data(contentsOf: url)).root

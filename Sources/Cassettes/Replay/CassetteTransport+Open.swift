@@ -21,7 +21,7 @@ extension CassetteTransport {
             guard exists else {
                 if mode == .recordMissing { return try Opened(newCassetteFor: file, mode: mode, options: options) }
                 throw CassetteError(
-                    file: file.path,
+                    file: file.relativePath,
                     problem: "does not exist",
                     remedy: "record it first with \(RecordMode.environmentVariable)=record (or record-missing)"
                 )
@@ -30,14 +30,14 @@ extension CassetteTransport {
             if mode == .recordMissing {
                 if let source = options.source, source != cassette.header.source {
                     throw CassetteConfigurationError(
-                        "\(file.path) holds \(cassette.header.source) responses; recording \(source) responses into it would mix sources — record them into a separate cassette, or replace it with mode record"
+                        "\(file.relativePath) holds \(cassette.header.source) responses; recording \(source) responses into it would mix sources — record them into a separate cassette, or replace it with mode record"
                     )
                 }
                 if options.pseudonymisation != nil, cassette.header.pseudonymisation == nil,
                     !cassette.interactions.isEmpty
                 {
                     throw CassetteConfigurationError(
-                        "\(file.path) was recorded without pseudonymisation; adding pseudonymised interactions would mix real and pseudonymous identifiers — re-record it with mode record"
+                        "\(file.relativePath) was recorded without pseudonymisation; adding pseudonymised interactions would mix real and pseudonymous identifiers — re-record it with mode record"
                     )
                 }
             }
@@ -45,7 +45,7 @@ extension CassetteTransport {
             if let header = cassette.header.pseudonymisation {
                 guard let salt = Data(base64Encoded: header.salt) else {
                     throw CassetteError(
-                        file: file.path,
+                        file: file.relativePath,
                         field: "pseudonymisation.salt",
                         problem: "is not valid base64",
                         remedy: "restore the file or re-record it"
@@ -92,7 +92,7 @@ extension CassetteTransport.Opened {
     init(newCassetteFor file: URL, mode: RecordMode, options: CassetteOptions) throws {
         guard let source = options.source else {
             throw CassetteConfigurationError(
-                "\(file.path): mode \(mode.rawValue) creates a new cassette, which must say where its responses come from; set CassetteOptions.source (live, mock:NAME@VERSION, …)"
+                "\(file.relativePath): mode \(mode.rawValue) creates a new cassette, which must say where its responses come from; set CassetteOptions.source (live, mock:NAME@VERSION, …)"
             )
         }
         var pseudonymisation: CassettePseudonymisation?

@@ -57,7 +57,7 @@ public final class CassetteTransport: HTTPTransport, @unchecked Sendable {
         self.redactor = try Redactor(options.redaction)
         if mode.usesNetwork, upstream == nil {
             throw CassetteConfigurationError(
-                "\(file.path): mode \(mode.rawValue) sends requests upstream, but no upstream transport was given; pass one (e.g. a CurlTransport) or use mode replay"
+                "\(file.relativePath): mode \(mode.rawValue) sends requests upstream, but no upstream transport was given; pass one (e.g. a CurlTransport) or use mode replay"
             )
         }
         fileExisted = FileManager.default.fileExists(atPath: file.path)

@@ -29,12 +29,12 @@ public final class MultiCassetteTransport: HTTPTransport, Sendable {
         let recorders = cassettes.filter { $0.mode == .recordMissing }
         if let other = cassettes.first(where: { $0.mode != .replay && $0.mode != .recordMissing }) {
             throw CassetteConfigurationError(
-                "\(other.file.path): mode \(other.mode.rawValue) cannot be combined with other cassettes; open them in replay (and at most one in record-missing)"
+                "\(other.file.relativePath): mode \(other.mode.rawValue) cannot be combined with other cassettes; open them in replay (and at most one in record-missing)"
             )
         }
         guard recorders.count <= 1 else {
             throw CassetteConfigurationError(
-                "\(recorders[1].file.path): only one cassette can record missing interactions, and \(recorders[0].file.path) already does"
+                "\(recorders[1].file.relativePath): only one cassette can record missing interactions, and \(recorders[0].file.relativePath) already does"
             )
         }
         self.cassettes = cassettes

@@ -123,10 +123,4 @@ extension CatalogLoader {
     static func notMember(_ name: String, _ shape: Shape) -> String {
         "\(shape.name) has no member \(name) (its members: \(shape.members.map(\.name).joined(separator: ", ")))"
     }
-
-    /// Why a subject path leads nowhere.
-    struct PathProblem: Error {
-        let reason: String
-        init(_ reason: String) { self.reason = reason }
-    }
 }

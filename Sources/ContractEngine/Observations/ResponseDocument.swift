@@ -3,21 +3,6 @@ import Foundation
 import HTTPTransport
 import RawJSON
 
-/// An input file that cannot be judged: the file and what is wrong with it, in one line.
-public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The file (`-` for standard input).
-    public let file: String
-    /// What is wrong and what to do.
-    public let problem: String
-
-    public init(file: String, problem: String) {
-        self.file = file
-        self.problem = problem
-    }
-
-    public var description: String { "\(file): \(problem)" }
-}
-
 /// Reads one response body as given to `ssm-contract check`: raw wire JSON, JSON printed by AWS CLI v1 or v2
 /// (pretty, keys in any order, timestamps as numbers or ISO-8601 strings), an error body (`{"__type": …}`),
 /// or the AWS CLI's error line (`An error occurred (Code) when calling the Op operation: message`).

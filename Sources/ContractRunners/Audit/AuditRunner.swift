@@ -4,13 +4,22 @@ import RawJSON
 /// `ssm-contract audit PATH…`: scans cassettes and reports (files, or folders searched for `*.json`, `*.har`
 /// and `*.xml`) for credentials, signatures, session tokens and, unless the file says they are pseudonyms,
 /// account ids — as written, percent-encoded, base64 or JSON-escaped.
-public enum AuditRunner {
+public enum AuditRunner: Runner {
+    /// The options of an audit.
+    public struct Options: Sendable {
+        /// Cassette or report files, or folders of them.
+        public var paths: [String]
+
+        /// Options auditing `paths`.
+        public init(paths: [String] = []) { self.paths = paths }
+    }
+
     /// What a run found and how it ends.
-    public struct Outcome: Sendable {
+    public struct Outcome: RunnerOutcome {
         /// The text to print on standard output.
         public let text: String
         /// 0 clean, 1 something found.
-        public let status: ExitStatus
+        public let exitStatus: ExitStatus
         /// Everything found, file by file.
         public let findings: [AuditFinding]
         /// The files read.
@@ -24,7 +33,8 @@ public enum AuditRunner {
     ///
     /// - Throws: ``RunnerError`` (bad input, 2) for a path that does not exist, a file that cannot be read, or a
     ///   `.json`/`.har` file that is not valid JSON; no path at all is bad usage.
-    public static func run(paths: [String]) throws(RunnerError) -> Outcome {
+    public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
+        let paths = options.paths
         guard !paths.isEmpty else {
             throw RunnerError(
                 "audit needs cassette or report files or folders, e.g. `ssm-contract audit Recordings`",
@@ -54,7 +64,7 @@ public enum AuditRunner {
         }
         return Outcome(
             text: lines.joined(separator: "\n") + "\n",
-            status: findings.isEmpty ? .success : .violation,
+            exitStatus: findings.isEmpty ? .success : .violation,
             findings: findings,
             files: files.count
         )

@@ -6,7 +6,40 @@ import SSMOperations
 
 /// `ssm-contract check-cli`: runs the skeleton contracts against an external AWS CLI, pointed at a local endpoint
 /// that counts every request it receives (and answers with ``SkeletonRunner/outputValue(for:in:)``).
-public enum CheckCLIRunner {
+public enum CheckCLIRunner: Runner {
+    /// The options of a check-cli run.
+    public struct Options: Sendable {
+        /// `--aws`: the AWS CLI to check (default ``ExternalCLI/defaultPath()``).
+        public var aws: String?
+        /// Extra environment for the CLI (the region and fake credentials are always set).
+        public var environment: [String: String] = [:]
+        /// `--timeout`: seconds each CLI run may take.
+        public var timeout = ExternalCLI.defaultTimeout
+        /// Operations to check, by CLI name (default: every modelled operation).
+        public var operations: [String] = []
+        /// The SSM model the skeletons come from.
+        public var model = SSMShapeModel.bundled
+        /// `--json FILE|-`.
+        public var json: String?
+        /// `--junit FILE|-`.
+        public var junit: String?
+        /// Receives the CLI's version line, then each result as soon as it is known.
+        public var progress: @Sendable (Progress) -> Void = { _ in }
+
+        /// Options with every default.
+        public init() {}
+    }
+
+    /// What a run found and how it ends.
+    public struct Outcome: RunnerOutcome {
+        /// Every result.
+        public let report: CheckCLIReport
+        /// The summary (the result lines went to ``Options/progress`` as they were known).
+        public var text: String { report.summaryText }
+        /// 0 every check held, 1 a check failed.
+        public var exitStatus: ExitStatus { report.exitStatus }
+    }
+
     /// The checks, by id, with the contract each enforces.
     public static let checks: [(id: String, contract: String)] = [
         (
@@ -36,8 +69,26 @@ public enum CheckCLIRunner {
         case result(CLICheckResult)
     }
 
+    /// Checks the report paths, resolves the CLI, runs every check, and writes the JSON and JUnit reports.
+    ///
+    /// - Throws: ``RunnerError``: bad input (2) for an unknown operation or an unwritable report path,
+    ///   unreachable (4) when the CLI cannot be run or does not answer in time.
+    public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
+        try ReportFiles.paths(json: options.json, junit: options.junit).check()
+        var cli = try ExternalCLI(path: options.aws ?? ExternalCLI.defaultPath(), environment: options.environment)
+        cli.timeout = options.timeout
+        let report = try await check(
+            cli: cli,
+            operations: options.operations,
+            model: options.model,
+            progress: options.progress
+        )
+        try write(report, json: options.json, junit: options.junit)
+        return Outcome(report: report)
+    }
+
     /// Runs every check for `operations` (CLI names; all modelled operations when empty).
-    public static func run(
+    package static func check(
         cli: ExternalCLI,
         operations names: [String],
         model: SSMShapeModel = .bundled,
@@ -109,14 +160,9 @@ public enum CheckCLIRunner {
 }
 
 extension CheckCLIRunner {
-    /// The pre-flight check of `--json` and `--junit`, before the CLI is run.
-    public static func outputPaths(json: String?, junit: String?) -> OutputPaths {
-        ReportFiles.paths(json: json, junit: junit)
-    }
-
     /// Writes the JSON and JUnit forms of `report` (each only when a path is given; `-` is standard output),
     /// atomically.
-    public static func write(_ report: CheckCLIReport, json: String?, junit: String?) throws(RunnerError) {
+    package static func write(_ report: CheckCLIReport, json: String?, junit: String?) throws(RunnerError) {
         try ReportFiles.write(json: report.json, to: json)
         if let junit { try ReportFiles.write(Data(report.junit.utf8), to: junit) }
     }

@@ -3,14 +3,14 @@ import LoopbackServer
 
 /// A local HTTP endpoint (``LoopbackHTTPServer`` on 127.0.0.1, a free port) that records every request it receives,
 /// so that check-cli can prove which CLI runs sent none.
-public struct CountingEndpoint: Sendable {
+package struct CountingEndpoint: Sendable {
     /// The base URL to hand to `--endpoint-url`.
-    public let url: String
+    package let url: String
     /// Every request received so far, in order.
-    public let requests: @Sendable () async -> [HTTPRequest]
+    package let requests: @Sendable () async -> [HTTPRequest]
 
     /// Starts an endpoint answering with `handler`, runs `body`, and stops it.
-    public static func with<T: Sendable>(
+    package static func with<T: Sendable>(
         handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse,
         _ body: @escaping @Sendable (CountingEndpoint) async throws -> T
     ) async throws -> T {

@@ -4,9 +4,9 @@ import SSMOperations
 /// Judges an input skeleton printed by a CLI: exactly the shape's members, in model order, with typed placeholders
 /// (`""` or an enum value for strings, `0` for integers, `0.0` for floats, `true` for booleans, a timestamp string,
 /// one element per list, one `KeyName` entry per map, `{}` where a structure recurses).
-public enum InputSkeletonConformance {
+package enum InputSkeletonConformance {
     /// The problems found, each naming its path; empty when the skeleton conforms.
-    public static func problems(_ skeleton: JSONValue, shape shapeName: String, in model: SSMShapeModel) -> [String] {
+    package static func problems(_ skeleton: JSONValue, shape shapeName: String, in model: SSMShapeModel) -> [String] {
         var out: [String] = []
         var stack: [String] = []
         check(skeleton, shapeName, "$", model, &stack, &out)

@@ -3,7 +3,7 @@ import Foundation
 extension DriftReport.ModelCheck {
     /// Compares the committed SSM model (`Contracts/model`, compiled in) with the botocore installed in `venv`;
     /// skipped, with the reason, when the venv has no botocore or its model cannot be read.
-    public static func run(venv: URL) -> DriftReport.ModelCheck {
+    public static func run(venv: URL) async -> DriftReport.ModelCheck {
         guard let file = ModelDriftRunner.botocoreServiceFile(venv: venv) else {
             return .skipped(
                 "model drift not checked: no botocore SSM model in \(venv.path) (run `make venv`, or set SSM_CONTRACT_VENV to a venv with botocore)"
@@ -11,9 +11,11 @@ extension DriftReport.ModelCheck {
         }
         do {
             return .compared(
-                try ModelDriftRunner.run(
-                    serviceFile: file,
-                    botocoreVersion: botocoreVersion(serviceFile: file) ?? "installed"
+                try await ModelDriftRunner.run(
+                    ModelDriftRunner.Options(
+                        serviceFile: file,
+                        botocoreVersion: botocoreVersion(serviceFile: file) ?? "installed"
+                    )
                 )
             )
         } catch {

@@ -7,7 +7,7 @@ public struct DriftReport: Sendable {
     /// The result of the model comparison.
     public enum ModelCheck: Sendable {
         /// The committed model was compared with a botocore service file.
-        case compared(ModelDriftRunner.Report)
+        case compared(ModelDriftRunner.Outcome)
         /// The comparison did not run, and why (no venv with botocore, an unreadable file).
         case skipped(String)
     }

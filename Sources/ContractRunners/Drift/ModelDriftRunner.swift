@@ -4,9 +4,26 @@ import SSMOperations
 
 /// The scheduled "did AWS change the API?" check: compares the committed SSM model with a botocore SSM service model
 /// (`service-2.json` or `.json.gz`, e.g. from a freshly upgraded botocore).
-public enum ModelDriftRunner {
+public enum ModelDriftRunner: Runner {
+    /// What to compare.
+    public struct Options: Sendable {
+        /// The botocore SSM service model (`service-2.json` or `.json.gz`).
+        public var serviceFile: URL
+        /// The label of the current side (the botocore version the file comes from).
+        public var botocoreVersion: String
+        /// The model compared against it (default: the committed one, compiled in).
+        public var recorded: SSMShapeModel
+
+        /// Options comparing `recorded` with `serviceFile`.
+        public init(serviceFile: URL, botocoreVersion: String = "current", recorded: SSMShapeModel = .bundled) {
+            self.serviceFile = serviceFile
+            self.botocoreVersion = botocoreVersion
+            self.recorded = recorded
+        }
+    }
+
     /// The result of one comparison.
-    public struct Report: Sendable {
+    public struct Outcome: RunnerOutcome {
         /// The botocore service file compared against.
         public let botocoreFile: String
         /// The botocore version recorded in the committed model.
@@ -39,12 +56,12 @@ public enum ModelDriftRunner {
         }.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
-    /// Compares `recorded` with the service model at `serviceFile`; `botocoreVersion` labels the current side.
-    public static func run(
-        serviceFile: URL,
-        botocoreVersion: String = "current",
-        recorded: SSMShapeModel = .bundled
-    ) throws(RunnerError) -> Report {
+    /// Compares ``Options/recorded`` with the service model at ``Options/serviceFile``.
+    ///
+    /// - Throws: ``RunnerError``: bad input (2) for a missing, unreadable or malformed service file,
+    ///   configuration (3) when `gzip` cannot be run.
+    public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
+        let (serviceFile, recorded) = (options.serviceFile, options.recorded)
         let data = try read(serviceFile)
         let service: JSONValue
         do { service = try JSONParser.parse(data) } catch {
@@ -55,12 +72,12 @@ public enum ModelDriftRunner {
             current = try SSMShapeModel.fromBotocore(
                 service: service,
                 operations: recorded.operations.map(\.name),
-                botocoreVersion: botocoreVersion
+                botocoreVersion: options.botocoreVersion
             )
         } catch {
             throw RunnerError("\(serviceFile.path): \(error.message)", status: .badInput)
         }
-        return Report(
+        return Outcome(
             botocoreFile: serviceFile.path,
             recordedBotocore: recorded.source.botocoreVersion,
             differences: ModelDrift.compare(recorded: recorded, current: current)

@@ -4,8 +4,8 @@ import Foundation
 import SSMEmulator
 
 /// What `ssm-contract emulate` runs: checks the options, resolves the credentials for `--verify-sigv4`, runs the
-/// emulator until told to stop, and prints a summary.
-public enum EmulateRunner {
+/// emulator until told to stop, and returns its summary.
+public enum EmulateRunner: Runner {
     /// The source label of recordings made from the emulator: a mock, never `live` or `synthetic`.
     public static let recordingSource = CassetteSource.mock(
         name: "ssm-contract-emulator",
@@ -42,52 +42,54 @@ public enum EmulateRunner {
         public var deliveryDelay = EmulatorTiming().deliveryDelay
         /// `--min-execution-timeout`: `executionTimeout` values below it become 3,600 s (the agent's minimum is 5).
         public var minimumExecutionTimeout = EmulatorTiming().minimumExecutionTimeout
+        /// Receives the startup line as soon as the emulator listens (a script reads the URL from it).
+        public var ready: @Sendable (String) -> Void = { _ in }
+        /// Receives one line per event.
+        public var log: @Sendable (String) -> Void = { _ in }
+        /// Returns when the emulator is to stop (the CLI: on SIGINT or SIGTERM). Default: at once.
+        public var until: @Sendable () async -> Void = {}
 
         /// Options with every default.
         public init() {}
     }
 
-    /// Runs the emulator until `stop` returns. `output` receives the startup line (as soon as it listens) and the
-    /// summary; `log` one line per event.
+    /// What an emulator run did, once stopped: the summary line, `emulated 3 commands (4 invocations) for 17
+    /// requests` (exit 0).
+    public typealias Outcome = TextOutcome
+
+    /// Runs the emulator until ``Options/until`` returns; ``Options/ready`` receives the startup line as soon as
+    /// it listens.
     ///
     /// - Throws: ``RunnerError``: bad input (2) for bad options (a non-loopback host without `--verify-sigv4`,
     ///   a malformed instance id, an unknown fault), configuration (3) when `--verify-sigv4` finds no
     ///   credentials, unreachable (4) when the address cannot be bound.
-    public static func run(
-        _ options: Options,
-        output: @escaping @Sendable (String) -> Void,
-        log: @escaping @Sendable (String) -> Void = { _ in },
-        until stop: @escaping @Sendable () async -> Void
-    ) async throws(RunnerError) -> ExitStatus {
-        let settings = try emulatorOptions(options, log: log)
+    public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
+        let settings = try emulatorOptions(options)
         do {
-            let summary = try await SSMEmulator.withEmulator(options: settings) { emulator in
-                output(
-                    startupLine(
-                        emulator,
-                        verifiesSignatures: settings.verifiedCredentials != nil,
-                        faults: settings.faults
+            return Outcome(
+                text: try await SSMEmulator.withEmulator(options: settings) { emulator in
+                    options.ready(
+                        startupLine(
+                            emulator,
+                            verifiesSignatures: settings.verifiedCredentials != nil,
+                            faults: settings.faults
+                        )
                     )
-                )
-                await stop()
-                return summaryLine(emulator)
-            }
-            output(summary)
+                    await options.until()
+                    return summaryLine(emulator)
+                }
+            )
         } catch let error as EmulatorError {
             throw RunnerError(error.message, status: error.kind == .cannotListen ? .unreachable : .badInput)
         } catch {
             throw RunnerError("emulate failed: \(error)", status: .internalError)
         }
-        return .success
     }
 
     /// The library options for the command's options.
     ///
     /// - Throws: ``RunnerError`` for an unknown fault, a bad time scale, or (with `--verify-sigv4`) missing credentials.
-    public static func emulatorOptions(
-        _ options: Options,
-        log: @escaping @Sendable (String) -> Void = { _ in }
-    ) throws(RunnerError) -> EmulatorOptions {
+    package static func emulatorOptions(_ options: Options) throws(RunnerError) -> EmulatorOptions {
         var faults: Set<EmulatorFault> = []
         for name in options.faults {
             guard let fault = EmulatorFault(rawValue: name) else {
@@ -114,7 +116,7 @@ public enum EmulateRunner {
                 minimumExecutionTimeout: options.minimumExecutionTimeout
             ),
             faults: faults,
-            log: log
+            log: options.log
         )
         if options.verifySigV4 {
             settings.verifiedCredentials = [try credentials(options)]
@@ -139,7 +141,7 @@ public enum EmulateRunner {
     }
 
     /// `emulating 2 instances (1 offline) on http://127.0.0.1:PORT — point an SDK at it with --endpoint-url …`
-    public static func startupLine(
+    package static func startupLine(
         _ emulator: SSMEmulator,
         verifiesSignatures: Bool,
         faults: Set<EmulatorFault> = []

@@ -51,9 +51,6 @@ enum HARImport {
         return Result(cassette: Cassette(header: header, interactions: interactions), skipped: skipped)
     }
 
-    /// Why an entry is not imported.
-    struct Skip: Error { let text: String }
-
     /// The entry as an interaction, or why it is skipped.
     /// - Throws: ``RunnerError`` for an awsJson1_1 entry that is malformed (it cannot be imported faithfully).
     static func interaction(

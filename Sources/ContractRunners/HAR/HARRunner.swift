@@ -2,12 +2,12 @@ import Cassettes
 import Foundation
 import RawJSON
 
-/// What `ssm-contract har export` and `har import` run.
+/// What `ssm-contract har export` and `har import` run (``Export`` and ``Import``, the runners).
 public enum HARRunner {
     /// Writes `cassette` as HAR 1.2 to `output` (atomically), or returns it when `output` is `nil` or `-`.
     /// - Returns: the HAR text when written to standard output, else `nil`.
     /// - Throws: ``RunnerError`` (exit 2) for an unreadable cassette or an unwritable output.
-    public static func export(cassette path: String, output: String?) throws(RunnerError) -> String? {
+    package static func export(cassette path: String, output: String?) throws(RunnerError) -> String? {
         let cassette: Cassette
         do {
             cassette = try Cassette.load(from: URL(fileURLWithPath: path))
@@ -32,7 +32,7 @@ public enum HARRunner {
     /// - Returns: the line to print: what was imported and what was skipped.
     /// - Throws: ``RunnerError`` (exit 2) for an unreadable or malformed HAR file, a HAR with no awsJson1_1
     ///   entry, an existing output without `force`, or an unwritable output.
-    public static func importHAR(
+    package static func importHAR(
         _ path: String,
         output: String,
         source: CassetteSource,

@@ -21,14 +21,14 @@ import Darwin
 ///    replacement.
 ///
 /// Every step is a rename within one parent folder, so a reader sees the old folder or the new, never a mix.
-public enum BaselineFolder {
+package enum BaselineFolder {
     /// Replaces `baseline` with its cassettes updated from `fresh`; returns the file names written. Messages name
     /// the baseline `name` (as the user gave it), or its path.
     ///
     /// - Throws: ``RunnerError`` (bad input) naming the step that failed; the baseline is then unchanged (or
     ///   restored from `<name>.previous`).
     @discardableResult
-    public static func replace(
+    package static func replace(
         _ baseline: URL,
         named name: String? = nil,
         with fresh: [URL]

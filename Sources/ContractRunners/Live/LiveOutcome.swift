@@ -4,7 +4,7 @@ import Foundation
 import RawJSON
 
 /// What a live check found: the recording, the contract report, the drift, and the exit status.
-public struct LiveOutcome: Sendable {
+public struct LiveOutcome: RunnerOutcome {
     /// What `record` would print for the fresh cassettes.
     public let recordingSummary: String
     /// Every contract over the fresh cassettes.
@@ -20,7 +20,7 @@ public struct LiveOutcome: Sendable {
     /// What happened to the baseline with `--update-baseline`; `nil` without it.
     public let baselineLine: String?
     /// 0 contracts hold and no drift; 1 a contract failed; 4 a scenario was inconclusive; 5 drift only.
-    public let status: ExitStatus
+    public let exitStatus: ExitStatus
     /// The scenarios that could not be observed whole (throttling, transport failures, a cap), and why.
     public var inconclusive: [String: String] = [:]
     /// The API calls the run sent (retries included).
@@ -35,7 +35,7 @@ public struct LiveOutcome: Sendable {
         endpoint: String,
         output: URL,
         baselineLine: String?,
-        status: ExitStatus,
+        exitStatus: ExitStatus,
         inconclusive: [String: String] = [:],
         apiCalls: Int = 0
     ) {
@@ -47,7 +47,7 @@ public struct LiveOutcome: Sendable {
         self.output = output
         self.baselineLine = baselineLine
         self.inconclusive = inconclusive
-        self.status = status
+        self.exitStatus = exitStatus
         self.apiCalls = apiCalls
     }
 
@@ -87,7 +87,7 @@ public struct LiveOutcome: Sendable {
         } else {
             driftPart = drift.hasDrift ? "\(drift.drift.count) difference(s) since the baseline" : "no drift"
         }
-        return "Result: \(contractsPart); \(driftPart) (exit \(status.rawValue))"
+        return "Result: \(contractsPart); \(driftPart) (exit \(exitStatus.rawValue))"
     }
 
     /// The whole report as JSON (`format: ssm-contract.live-report`).
@@ -98,7 +98,7 @@ public struct LiveOutcome: Sendable {
         root.append(key: "source", value: .string(source.description))
         root.append(key: "endpoint", value: .string(endpoint))
         root.append(key: "output", value: .string(output.path))
-        root.append(key: "exitStatus", value: .number(JSONNumber(Int(status.rawValue))))
+        root.append(key: "exitStatus", value: .number(JSONNumber(Int(exitStatus.rawValue))))
         root.append(key: "result", value: .string(resultLine))
         root.append(key: "contracts", value: contracts.json)
         root.append(key: "drift", value: drift.json)

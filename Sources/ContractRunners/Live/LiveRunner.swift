@@ -14,7 +14,12 @@ import SSMOperations
 /// Safety: everything is checked before the first request (catalog, credentials, baseline, output folder); a
 /// wall-time cap and an API-call cap bound the run; when the run is interrupted (its task cancelled, e.g. on
 /// SIGINT/SIGTERM), hits a cap or fails, it cancels the commands it sent that are still running — only those.
-public enum LiveRunner {
+public enum LiveRunner: Runner {
+    /// What `live` is told: ``LiveOptions``.
+    public typealias Options = LiveOptions
+    /// What a live check found: ``LiveOutcome``.
+    public typealias Outcome = LiveOutcome
+
     /// Runs the check.
     ///
     /// - Throws: ``RunnerError``: configuration (3) for missing credentials or region; bad input (2) for a missing
@@ -127,7 +132,7 @@ public enum LiveRunner {
             fresh: cassettes,
             baseline: baseline,
             baselineName: baselineName,
-            model: .run(venv: options.venvURL)
+            model: await .run(venv: options.venvURL)
         )
         var status: ExitStatus =
             contracts.hasViolations
@@ -157,7 +162,7 @@ public enum LiveRunner {
             endpoint: configuration.endpoint.url,
             output: recording.outputDirectory,
             baselineLine: baselineLine,
-            status: status,
+            exitStatus: status,
             inconclusive: inconclusive,
             apiCalls: calls
         )

@@ -15,9 +15,9 @@ import Darwin
 ///
 /// A file path `-` means standard output. Two outputs to one place (the same file, or standard output twice)
 /// are bad usage.
-public struct OutputPaths: Sendable {
+package struct OutputPaths: Sendable {
     /// What is written at a path.
-    public enum Kind: Sendable {
+    package enum Kind: Sendable {
         /// A file, written atomically (a temporary file in its folder, renamed into place).
         case file
         /// A folder that receives files; created (with its parents) when missing.
@@ -25,39 +25,39 @@ public struct OutputPaths: Sendable {
     }
 
     /// One output: the flag that named it, the path as given, and what is written there.
-    public struct Output: Sendable {
-        public let flag: String
-        public let path: String
-        public let kind: Kind
+    package struct Output: Sendable {
+        package let flag: String
+        package let path: String
+        package let kind: Kind
     }
 
     /// The path that means standard output.
-    public static let standardOutput = "-"
+    package static let standardOutput = "-"
 
     /// The outputs, in the order given.
-    public private(set) var outputs: [Output] = []
+    package private(set) var outputs: [Output] = []
 
     /// No outputs yet.
-    public init() {}
+    package init() {}
 
     /// Adds the file `path` named by `flag` (nothing when `path` is nil).
-    public func file(_ flag: String, _ path: String?) -> OutputPaths {
+    package func file(_ flag: String, _ path: String?) -> OutputPaths {
         adding(flag, path, .file)
     }
 
     /// Adds the folder `path` named by `flag` (nothing when `path` is nil).
-    public func folder(_ flag: String, _ path: String?) -> OutputPaths {
+    package func folder(_ flag: String, _ path: String?) -> OutputPaths {
         adding(flag, path, .folder)
     }
 
     /// Whether any file output is standard output (then the text report goes to standard error).
-    public var usesStandardOutput: Bool { outputs.contains { $0.path == Self.standardOutput } }
+    package var usesStandardOutput: Bool { outputs.contains { $0.path == Self.standardOutput } }
 
     /// Checks every output: no two to one place, each file's folder exists and can be written in, each folder is
     /// (or can be created as) a writable folder.
     ///
     /// - Throws: ``RunnerError`` (bad input, 2) naming the flag, the path and what to do.
-    public func check() throws(RunnerError) {
+    package func check() throws(RunnerError) {
         var seen: [String: Output] = [:]
         for output in outputs {
             let key = output.path == Self.standardOutput ? Self.standardOutput : Self.canonical(output.path)

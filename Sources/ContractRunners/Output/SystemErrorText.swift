@@ -8,10 +8,10 @@ import Darwin
 
 /// Plain words for system errors, without framework names or error-domain codes (no `NSPOSIXErrorDomain`,
 /// no "The operation could not be completed").
-public enum SystemErrorText {
+package enum SystemErrorText {
     /// The reason for `error` in lower-case plain words: the POSIX reason when there is one (directly, or as the
     /// underlying error of a Foundation error), else the error's own description.
-    public static func reason(_ error: any Error) -> String {
+    package static func reason(_ error: any Error) -> String {
         if let posix = error as? POSIXError { return reason(errno: posix.code.rawValue) }
         let ns = error as NSError
         if ns.domain == NSPOSIXErrorDomain { return reason(errno: Int32(ns.code)) }
@@ -24,7 +24,7 @@ public enum SystemErrorText {
     }
 
     /// `strerror`'s text for `code`, lower-cased at the start (`permission denied`, `no space left on device`).
-    public static func reason(errno code: Int32) -> String {
+    package static func reason(errno code: Int32) -> String {
         let text = String(cString: strerror(code))
         guard let first = text.first else { return "error \(code)" }
         return first.lowercased() + text.dropFirst()

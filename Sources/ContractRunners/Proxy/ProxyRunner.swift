@@ -9,7 +9,7 @@ import RawJSON
 /// resolves itself, goes out through libcurl (no retries: the SDK under test retries), and is recorded with
 /// the usual redaction; the SDK gets the upstream's answer byte for byte. With `--replay`, what those
 /// cassettes answer is replayed instead of forwarded.
-public enum ProxyRunner {
+public enum ProxyRunner: Runner {
     /// The command's settings.
     public struct Options: Sendable {
         /// Where requests go: `https://ssm.REGION.amazonaws.com` (recorded as `live`) or a mock.
@@ -30,9 +30,23 @@ public enum ProxyRunner {
         public var server = ReplayServerOptions()
         /// Where to write the JSON report when the proxy stops, if anywhere.
         public var report: String?
+        /// Receives the startup line as soon as the proxy listens (a script reads the port from it).
+        public var ready: @Sendable (String) -> Void = { _ in }
+        /// Returns when the proxy is to stop (the CLI: on SIGINT or SIGTERM). Default: at once.
+        public var until: @Sendable () async -> Void = {}
 
         /// Options with every default.
         public init() {}
+    }
+
+    /// What the proxy did, once stopped (its cassette written).
+    public struct Outcome: RunnerOutcome {
+        /// The counts: requests, forwarded, recorded, upstream failures, faults.
+        public let summary: ReplaySummary
+        /// The summary as the command prints it.
+        public var text: String { summary.text }
+        /// 0, or 1 when the upstream failed to answer.
+        public var exitStatus: ExitStatus { summary.status(strict: false) }
     }
 
     /// A running proxy (the replay server it is built on) and what it forwards to.
@@ -103,19 +117,15 @@ public enum ProxyRunner {
         }
     }
 
-    /// Proxies until `stop` returns, then prints the summary and writes the report. `output` receives the
-    /// startup line as soon as the proxy listens, then the summary.
-    /// - Returns: ``ExitStatus/success``, or ``ExitStatus/violation`` when the upstream failed to answer.
-    public static func run(
-        _ options: Options,
-        output: @escaping @Sendable (String) -> Void,
-        until stop: @escaping @Sendable () async -> Void
-    ) async throws(RunnerError) -> ExitStatus {
+    /// Proxies until ``Options/until`` returns, then writes the report; ``Options/ready`` receives the startup
+    /// line as soon as the proxy listens.
+    /// - Throws: ``RunnerError`` as ``withProxy(_:_:)`` does.
+    public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
         let summary: ReplaySummary
         do {
             summary = try await withProxy(options) { proxy in
-                output(startupLine(proxy, replaying: options.replay.count))
-                await stop()
+                options.ready(startupLine(proxy, replaying: options.replay.count))
+                await options.until()
                 return proxy.server.summary
             }
         } catch let error as RunnerError {
@@ -123,18 +133,17 @@ public enum ProxyRunner {
         } catch {
             throw RunnerError("proxy failed: \(error)", status: .internalError)
         }
-        output(summary.text)
         if let report = options.report {
             try ReportFiles.write(
                 Data((JSONWriter.string(summary.json(strict: false), style: .pretty) + "\n").utf8),
                 to: report
             )
         }
-        return summary.status(strict: false)
+        return Outcome(summary: summary)
     }
 
     /// `proxying http://127.0.0.1:PORT to UPSTREAM (source), recording into FILE — point an SDK at it with --endpoint-url …`
-    public static func startupLine(_ proxy: Proxy, replaying: Int) -> String {
+    package static func startupLine(_ proxy: Proxy, replaying: Int) -> String {
         var line =
             "proxying \(proxy.server.baseURL) to \(proxy.upstream) (\(proxy.source)), recording into \(proxy.record.relativePath)"
         if replaying > 0 {

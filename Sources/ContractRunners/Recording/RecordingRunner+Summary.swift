@@ -2,7 +2,7 @@ import Foundation
 
 extension RecordingRunner {
     /// What `record` prints: one line per cassette, then one indented line per call.
-    public static func summary(_ runs: [ScenarioRun], options: RecordingOptions) -> String {
+    package static func summary(_ runs: [ScenarioRun], options: RecordingOptions) -> String {
         let endpoint = runs.first?.endpoint ?? "nowhere"
         var lines = [
             "recorded \(runs.count) scenario\(runs.count == 1 ? "" : "s") from \(endpoint) (\(options.source)) into \(options.outputDirectory.relativePath)"

@@ -122,7 +122,7 @@ public enum RecordingRunner {
     /// - Throws: ``RunnerError``: configuration (3) for missing credentials or region, unreachable (4) when the
     ///   endpoint cannot be reached (that scenario's cassette is then not written), bad input (2) for an unknown
     ///   scenario, a bad catalog or an unwritable folder.
-    public static func record(
+    package static func record(
         _ options: RecordingOptions,
         upstream: any HTTPTransport
     ) async throws(RunnerError) -> [ScenarioRun] {
@@ -210,7 +210,7 @@ public enum RecordingRunner {
                         return (
                             index,
                             .success(
-                                try await run(
+                                try await runScenario(
                                     scenario,
                                     file: file,
                                     mode: .record,
@@ -246,7 +246,7 @@ public enum RecordingRunner {
     /// Credentials, region and endpoint for `options`, resolved by the AWS conventions.
     ///
     /// - Throws: ``RunnerError`` (configuration, 3) with the resolver's one line naming every source it read.
-    public static func resolveConfiguration(_ options: RecordingOptions) throws(RunnerError) -> AWSConfiguration {
+    package static func resolveConfiguration(_ options: RecordingOptions) throws(RunnerError) -> AWSConfiguration {
         do {
             return try AWSConfigurationResolver.resolve(
                 AWSConfigurationInputs(
@@ -263,7 +263,7 @@ public enum RecordingRunner {
 
     /// Replays the selected scenarios from the cassettes in `directory`, never touching the network; a scenario
     /// without a cassette there is left out.
-    public static func replay(
+    package static func replay(
         directory: URL,
         instanceIDs: [String] = RecordingOptions.defaultInstanceIDs,
         scenarioNames: [String] = [],
@@ -300,7 +300,7 @@ public enum RecordingRunner {
                 pollDelay: 0
             )
             runs.append(
-                try await run(
+                try await runScenario(
                     scenario,
                     file: file,
                     mode: .replay,
@@ -315,7 +315,7 @@ public enum RecordingRunner {
         return runs
     }
 
-    static func run(
+    static func runScenario(
         _ scenario: ScenarioDefinition,
         file: URL,
         mode: RecordMode,

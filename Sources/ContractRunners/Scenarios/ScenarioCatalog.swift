@@ -33,7 +33,7 @@ public struct ScenarioCatalog: Sendable {
     /// the binary (so a copied `ssm-contract` records and checks without the checkout).
     ///
     /// - Throws: ``RunnerError`` (bad input, 2) naming the file and the field that is wrong.
-    public static func load(_ location: CatalogLocation) throws(RunnerError) -> ScenarioCatalog {
+    package static func load(_ location: CatalogLocation) throws(RunnerError) -> ScenarioCatalog {
         switch location {
         case .folder(let folder):
             return try load(folder: folder)

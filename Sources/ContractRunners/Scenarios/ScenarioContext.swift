@@ -2,23 +2,23 @@ import ContractEngine
 import Foundation
 
 /// What every scenario run is given: instances, platform, polling, parameters, and where progress goes.
-public struct ScenarioContext: Sendable {
+package struct ScenarioContext: Sendable {
     /// The managed nodes commands are sent to (the first is the default target).
-    public var instanceIDs: [String]
+    package var instanceIDs: [String]
     /// An instance that never answers (`--offline-instance-id`): the unreachable scenario's target.
-    public var offlineInstanceID: String?
+    package var offlineInstanceID: String?
     /// `linux` or `windows`: which document and commands run.
-    public var platform: String
+    package var platform: String
     /// Seconds before the first poll; later polls back off (× 1.5, at most 8 × this, at most 30 s).
-    public var pollDelay: Double
+    package var pollDelay: Double
     /// Parameter overrides (`--scenario-parameter NAME=VALUE`).
-    public var parameters: [String: String]
+    package var parameters: [String: String]
     /// Called with one line per step as it happens.
-    public var progress: @Sendable (String) -> Void
+    package var progress: @Sendable (String) -> Void
     /// The commands this run sent (cancelled on interrupt); nil when replaying.
-    public var sentCommands: SentCommands?
+    package var sentCommands: SentCommands?
 
-    public init(
+    package init(
         instanceIDs: [String],
         offlineInstanceID: String? = nil,
         platform: String = "linux",
@@ -61,17 +61,17 @@ public struct ScenarioContext: Sendable {
 
 /// The commands a run sent and has not seen end: `live` cancels exactly these (and never another) when it is
 /// interrupted or fails.
-public actor SentCommands {
+package actor SentCommands {
     private var inFlight: [String: [String]] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Records a command this run sent, and its instances.
-    public func sent(_ commandID: String, instances: [String]) { inFlight[commandID] = instances }
+    package func sent(_ commandID: String, instances: [String]) { inFlight[commandID] = instances }
 
     /// Records that every invocation of a command is terminal.
-    public func finished(_ commandID: String) { inFlight[commandID] = nil }
+    package func finished(_ commandID: String) { inFlight[commandID] = nil }
 
     /// The commands still in flight, in id order.
-    public var pending: [String] { inFlight.keys.sorted() }
+    package var pending: [String] { inFlight.keys.sorted() }
 }

@@ -193,17 +193,6 @@ public final class ReplayServer: Sendable {
     }
 }
 
-/// The replay server could not start.
-public struct ReplayServerError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong, in one line.
-    public let message: String
-    /// Whether the address could not be bound (exit status 4) rather than bad input (2).
-    public let cannotListen: Bool
-
-    /// The one-line message.
-    public var description: String { message }
-}
-
 /// Set once the server listens; lock-guarded, hence `@unchecked Sendable`.
 final class StartFlag: @unchecked Sendable {
     private let lock = NSLock()

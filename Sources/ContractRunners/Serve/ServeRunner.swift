@@ -2,9 +2,9 @@ import Cassettes
 import Foundation
 import RawJSON
 
-/// What `ssm-contract serve` runs: loads the cassettes, serves them until told to stop, prints the summary
-/// and writes the report.
-public enum ServeRunner {
+/// What `ssm-contract serve` runs: loads the cassettes, serves them until told to stop, writes the report and
+/// returns the summary.
+public enum ServeRunner: Runner {
     /// The command's settings.
     public struct Options: Sendable {
         /// Cassette files or folders (every `*.json` inside, sorted); default `Recordings`.
@@ -15,30 +15,40 @@ public enum ServeRunner {
         public var report: String?
         /// Whether unused interactions make the exit status 1.
         public var strict = false
+        /// Receives the startup line as soon as the server listens (a script reads the port from it).
+        public var ready: @Sendable (String) -> Void = { _ in }
+        /// Returns when the server is to stop (the CLI: on SIGINT or SIGTERM). Default: at once.
+        public var until: @Sendable () async -> Void = {}
 
         /// Options with every default.
         public init() {}
     }
 
-    /// Serves until `stop` returns, then prints the summary. `output` receives the startup line (as soon as
-    /// the server listens, so a script can read the port) and the summary.
+    /// What the server did, once stopped.
+    public struct Outcome: RunnerOutcome {
+        /// The counts: requests, misses, unused interactions, faults.
+        public let summary: ReplaySummary
+        /// Whether unused interactions count against the exit status.
+        public let strict: Bool
+        /// The summary as the command prints it.
+        public var text: String { summary.text }
+        /// 0, or 1 when a request missed (or, strict, an interaction was never used).
+        public var exitStatus: ExitStatus { summary.status(strict: strict) }
+    }
+
+    /// Serves until ``Options/until`` returns, then writes the report; ``Options/ready`` receives the startup
+    /// line as soon as the server listens.
     ///
-    /// - Returns: ``ExitStatus/success``, or ``ExitStatus/violation`` when a request missed (or, strict, an
-    ///   interaction was never used).
     /// - Throws: ``RunnerError``: bad input (2) for a missing or malformed cassette or bad options,
     ///   unreachable (4) when the address cannot be bound.
-    public static func run(
-        _ options: Options,
-        output: @escaping @Sendable (String) -> Void,
-        until stop: @escaping @Sendable () async -> Void
-    ) async throws(RunnerError) -> ExitStatus {
+    public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
         let files = try cassetteFiles(options)
         try preflight(options, files: files)
         let summary: ReplaySummary
         do {
             summary = try await ReplayServer.withServer(cassettes: files, options: options.server) { server in
-                output(startupLine(server, cassettes: files.count))
-                await stop()
+                options.ready(startupLine(server, cassettes: files.count))
+                await options.until()
                 return server.summary
             }
         } catch let error as ReplayServerError {
@@ -56,11 +66,10 @@ public enum ServeRunner {
         } catch {
             throw RunnerError("serve failed: \(error)", status: .internalError)
         }
-        output(summary.text)
         if let report = options.report {
             try ReportFiles.write(json: summary.json(strict: options.strict), to: report)
         }
-        return summary.status(strict: options.strict)
+        return Outcome(summary: summary, strict: options.strict)
     }
 
     /// Before anything is served: the report and the recording cassette can be written, and a recording is
@@ -89,7 +98,7 @@ public enum ServeRunner {
     }
 
     /// `serving 3 cassettes (12 interactions) on http://127.0.0.1:PORT — point an SDK at it with --endpoint-url …`
-    public static func startupLine(_ server: ReplayServer, cassettes: Int) -> String {
+    package static func startupLine(_ server: ReplayServer, cassettes: Int) -> String {
         var line =
             "serving \(Plural.count(cassettes, "cassette")) (\(Plural.count(server.transport.interactionCount, "interaction"))) on \(server.baseURL)"
         if let recorder = server.transport.recorder { line += ", recording misses into \(recorder.file.relativePath)" }

@@ -8,15 +8,15 @@ import SSMOperations
 /// `"1970-01-01T00:00:00"` for timestamps, `null` for blobs, one element per list, one `"KeyName"` entry per map,
 /// `{}` for a structure already being expanded (recursion). Enum strings: the CLI picks a random enum value
 /// (`random.choice`); this picks the first, which is one of the CLI's possible outputs, so the skeleton is stable.
-public enum InputSkeleton {
+package enum InputSkeleton {
     /// The placeholder value for `shape` (the operation's input structure, for a whole skeleton).
-    public static func value(for shapeName: String, in model: SSMShapeModel) -> JSONValue {
+    package static func value(for shapeName: String, in model: SSMShapeModel) -> JSONValue {
         var stack: [String] = []
         return generate(shapeName, model, &stack)
     }
 
     /// The skeleton of an operation's input (`{}` for an operation without input).
-    public static func value(for operation: SSMShapeModel.Operation, in model: SSMShapeModel) -> JSONValue {
+    package static func value(for operation: SSMShapeModel.Operation, in model: SSMShapeModel) -> JSONValue {
         guard let input = operation.input else { return .object(JSONObject()) }
         return value(for: input, in: model)
     }

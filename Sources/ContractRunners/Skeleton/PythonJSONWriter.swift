@@ -3,9 +3,9 @@ import RawJSON
 /// Serializes ``JSONValue`` exactly as Python's `json.dumps(value, indent=4)` does, which is what AWS CLI v1 prints
 /// for `--generate-cli-skeleton`: four-space indentation, `", "`-free item separators at line ends, `": "` after
 /// keys, `[]`/`{}` for empty containers, and non-ASCII escaped as `\uXXXX` (`ensure_ascii`).
-public enum PythonJSONWriter {
+package enum PythonJSONWriter {
     /// The text, without a trailing newline (the CLI writes one after it).
-    public static func string(_ value: JSONValue, indentWidth: Int = 4) -> String {
+    package static func string(_ value: JSONValue, indentWidth: Int = 4) -> String {
         var out = ""
         write(value, into: &out, level: 0, width: indentWidth)
         return out

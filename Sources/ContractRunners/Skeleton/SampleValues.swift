@@ -11,18 +11,9 @@ import SSMOperations
 /// when none fits, generation fails naming the shape and pattern, so a new pattern in the model is noticed rather
 /// than papered over. The one exception is ``observedValues``: members whose model constraint no real AWS value
 /// meets, where the sample follows AWS. Timestamps are epoch seconds (the wire form).
-public struct SampleValues: Sendable {
-    /// A string shape for which no candidate satisfies the constraints.
-    public struct Unsatisfiable: Error, Sendable, CustomStringConvertible {
-        /// Where the value was needed.
-        public let path: String
-        /// Why no candidate fits.
-        public let reason: String
-        public var description: String { "no sample value satisfies \(path): \(reason)" }
-    }
-
+package struct SampleValues: Sendable {
     /// Realistic values for shapes whose patterns a member name cannot satisfy.
-    public static let examples: [String: String] = [
+    package static let examples: [String: String] = [
         "CommandId": "ef7fdfd8-9b57-4151-a15c-db9a12345678",
         "InstanceId": "i-1234567890abcdef0",
         "ActivationId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
@@ -38,7 +29,7 @@ public struct SampleValues: Sendable {
 
     /// Member examples tried before anything else (each still checked against the model): the sample describes
     /// a finished, successful invocation, as a response after the command ran does.
-    public static let memberExamples: [String: String] = [
+    package static let memberExamples: [String: String] = [
         "Status": "Success",
         "StatusDetails": "Success",
     ]
@@ -47,23 +38,24 @@ public struct SampleValues: Sendable {
     /// types ExecutionElapsedTime as StringDateTime (a date-time pattern), but AWS sends an ISO-8601 duration
     /// (contract times.elapsed-duration, whose docs-differ note records the model's error). Start and end are
     /// the same sample time, so the elapsed time is zero.
-    public static let observedValues: [String: String] = [
+    package static let observedValues: [String: String] = [
         "ExecutionElapsedTime": "PT0S"
     ]
 
     /// The timestamp used in samples: 2024-01-01T00:00:00Z, in epoch seconds.
-    public static let sampleEpochSeconds = 1_704_067_200
+    package static let sampleEpochSeconds = 1_704_067_200
 
     private let model: SSMShapeModel
     private let validator: ShapeValidator
 
-    public init(model: SSMShapeModel) {
+    package init(model: SSMShapeModel) {
         self.model = model
         self.validator = ShapeValidator(model: model)
     }
 
     /// A valid sample of the shape named `shapeName`; `name` is the member (or element) name it is for.
-    public func value(for shapeName: String, name: String = "", path: String = "$") throws(Unsatisfiable) -> JSONValue {
+    package func value(for shapeName: String, name: String = "", path: String = "$") throws(Unsatisfiable) -> JSONValue
+    {
         var stack: [String] = []
         return try generate(shapeName, name, path, &stack)
     }

@@ -12,10 +12,37 @@ public enum SkeletonKind: String, Sendable, CaseIterable {
 }
 
 /// What `ssm-contract skeleton OPERATION [KIND]` prints.
-public enum SkeletonRunner {
+public enum SkeletonRunner: Runner {
+    /// The options of a skeleton.
+    public struct Options: Sendable {
+        /// The operation's CLI name (`get-command-invocation`) or wire name.
+        public var operation = ""
+        /// `input`, `yaml-input` or `output` (``SkeletonKind``).
+        public var kind = SkeletonKind.input.rawValue
+        /// The SSM model the skeleton comes from.
+        public var model = SSMShapeModel.bundled
+
+        /// Options with every default.
+        public init() {}
+    }
+
+    /// The skeleton text, ending with a newline, as the CLI would print it (exit 0).
+    public typealias Outcome = TextOutcome
+
+    /// Renders the skeleton.
+    ///
+    /// - Throws: ``RunnerError`` (bad input, 2) for an unknown operation or kind.
+    public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
+        guard let kind = SkeletonKind(rawValue: options.kind) else {
+            let known = SkeletonKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw RunnerError("unknown skeleton kind \"\(options.kind)\"; use one of: \(known)", status: .badInput)
+        }
+        return Outcome(text: try render(operation: options.operation, kind: kind, model: options.model))
+    }
+
     /// The operation named by its CLI name (`get-command-invocation`) or wire name; an unknown name is a
     /// ``RunnerError`` (exit 2) listing the known operations.
-    public static func operation(
+    package static func operation(
         _ name: String,
         in model: SSMShapeModel = .bundled
     ) throws(RunnerError) -> SSMShapeModel.Operation {
@@ -29,7 +56,7 @@ public enum SkeletonRunner {
     }
 
     /// The skeleton text, ending with a newline, as the CLI would print it.
-    public static func render(
+    package static func render(
         operation name: String,
         kind: SkeletonKind = .input,
         model: SSMShapeModel = .bundled
@@ -46,7 +73,7 @@ public enum SkeletonRunner {
     }
 
     /// The sample output of an operation (`{}` when it has no output shape); valid against the model.
-    public static func outputValue(
+    package static func outputValue(
         for operation: SSMShapeModel.Operation,
         in model: SSMShapeModel
     ) throws(RunnerError) -> JSONValue {
@@ -59,7 +86,7 @@ public enum SkeletonRunner {
     }
 
     /// A valid sample input of an operation: every member filled with constraint-satisfying values.
-    public static func sampleInput(
+    package static func sampleInput(
         for operation: SSMShapeModel.Operation,
         in model: SSMShapeModel
     ) throws(RunnerError) -> JSONValue {

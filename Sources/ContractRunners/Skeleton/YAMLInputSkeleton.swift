@@ -9,9 +9,9 @@ import Yams
 /// two-space indentation, sequence dashes at their key's column, `''` for empty strings, and an end-of-line comment
 /// per structure member: `[REQUIRED]` for required members, the first sentence of the member's documentation, and
 /// `Valid values are: A, B.` for enums (CLI v2's `YAMLArgumentGenerator`).
-public enum YAMLInputSkeleton {
+package enum YAMLInputSkeleton {
     /// The YAML text (ending with a newline).
-    public static func render(_ operation: SSMShapeModel.Operation, in model: SSMShapeModel) -> String {
+    package static func render(_ operation: SSMShapeModel.Operation, in model: SSMShapeModel) -> String {
         guard let input = operation.input, let shape = model.shapes[input], !shape.members.isEmpty else {
             return "{}\n"
         }
@@ -22,7 +22,7 @@ public enum YAMLInputSkeleton {
     }
 
     /// Reads YAML (e.g. a yaml-input skeleton) into JSON, keeping member order and scalar types.
-    public static func parse(_ yaml: String) throws -> JSONValue {
+    package static func parse(_ yaml: String) throws -> JSONValue {
         guard let node = try Yams.compose(yaml: yaml) else { return .null }
         return json(from: node)
     }

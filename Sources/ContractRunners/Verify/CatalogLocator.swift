@@ -2,7 +2,7 @@ import ContractEngine
 import Foundation
 
 /// Where a run's contract catalog comes from.
-public enum CatalogLocation: Sendable, Equatable {
+package enum CatalogLocation: Sendable, Equatable {
     /// A catalog folder on disk (as given, relative to the current directory when it was relative).
     case folder(URL)
     /// The catalog compiled into the binary (``BuiltInCatalog``).
@@ -12,15 +12,15 @@ public enum CatalogLocation: Sendable, Equatable {
 /// Finds the contract catalog: `--catalog DIR`, else `$SSM_CONTRACT_CATALOG`, else `./Contracts`, else the
 /// package's `Contracts/` found from the executable (`.build/<config>/ssm-contract` → package root), else the
 /// catalog built into the binary.
-public enum CatalogLocator {
+package enum CatalogLocator {
     /// The environment variable naming the catalog folder.
-    public static let environmentVariable = "SSM_CONTRACT_CATALOG"
+    package static let environmentVariable = "SSM_CONTRACT_CATALOG"
 
     /// Resolves this process's catalog: a folder named (`--catalog`, `$SSM_CONTRACT_CATALOG`) or found on disk
     /// (`./Contracts`, next to the executable), else the built-in one.
     ///
     /// - Throws: ``RunnerError`` (bad input) when a named folder is not a catalog.
-    public static func resolve(explicit: String?) throws(RunnerError) -> CatalogLocation {
+    package static func resolve(explicit: String?) throws(RunnerError) -> CatalogLocation {
         try find(
             explicit: explicit,
             environment: ProcessInfo.processInfo.environment,
@@ -32,7 +32,7 @@ public enum CatalogLocator {
     /// Resolves the catalog folder on disk.
     ///
     /// - Throws: ``RunnerError`` (bad input) when a named folder does not exist, or no catalog is found.
-    public static func locate(
+    package static func locate(
         explicit: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),

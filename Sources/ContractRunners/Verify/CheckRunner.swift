@@ -4,7 +4,7 @@ import RawJSON
 
 /// `ssm-contract check OPERATION [FILE|-]`: judges one response body (raw wire JSON, AWS CLI v1 or v2 output,
 /// or an error body) against every contract of the operation.
-public enum CheckRunner {
+public enum CheckRunner: Runner {
     /// The options of a check.
     public struct Options: Sendable {
         /// The AWS CLI operation name, e.g. `get-command-invocation`.
@@ -25,19 +25,22 @@ public enum CheckRunner {
         public var today: String?
         /// `--verbose`: list every not-applicable contract instead of one line naming them.
         public var verbose = false
+        /// Supplies the bytes for `-` (default: all of standard input).
+        public var standardInput: @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
 
         public init() {}
     }
+
+    /// What a check printed and how it ends: the same as ``VerifyRunner/Outcome``.
+    public typealias Outcome = VerifyRunner.Outcome
 
     /// What `check` prints on standard error before it reads a terminal: it waits for the body.
     public static let terminalNotice =
         "ssm-contract check: reading the response body from standard input (paste it, then Ctrl-D; or give a FILE)"
 
-    /// Runs `check`; `standardInput` supplies the bytes for `-`.
-    public static func run(
-        _ options: Options,
-        standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
-    ) throws(RunnerError) -> VerifyRunner.Outcome {
+    /// Runs `check`; ``Options/standardInput`` supplies the bytes for `-`.
+    public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
+        let standardInput = options.standardInput
         try ReportFiles.paths(json: options.json, junit: options.junit).check()
         let operation = OperationName.wire(fromCLI: options.operation)
         let (catalog, deviations) = try options.catalog.load(operation: operation)
@@ -88,9 +91,9 @@ public enum CheckRunner {
             junit: options.junit,
             suite: "ssm-contract check \(options.operation)"
         )
-        return VerifyRunner.Outcome(
+        return Outcome(
             text: report.text(title: "ssm-contract check \(options.operation)", listsNotApplicable: options.verbose),
-            status: report.hasViolations ? .violation : .success,
+            exitStatus: report.hasViolations ? .violation : .success,
             report: report
         )
     }

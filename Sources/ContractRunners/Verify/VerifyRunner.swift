@@ -5,7 +5,7 @@ import RawJSON
 
 /// `ssm-contract verify [PATH...]`: every contract over cassettes (files, or folders searched recursively for
 /// `*.json`), with known deviations per target.
-public enum VerifyRunner {
+public enum VerifyRunner: Runner {
     /// The options of a verify run.
     public struct Options: Sendable {
         /// Cassette files or folders (default `Recordings`).
@@ -32,11 +32,11 @@ public enum VerifyRunner {
     }
 
     /// What a run printed and how it ends.
-    public struct Outcome: Sendable {
+    public struct Outcome: RunnerOutcome {
         /// The text to print on standard output.
         public let text: String
         /// The exit status.
-        public let status: ExitStatus
+        public let exitStatus: ExitStatus
         /// The report (nil for `--list-contracts`).
         public let report: VerificationReport?
     }
@@ -47,7 +47,7 @@ public enum VerifyRunner {
         let (catalog, deviations) = try options.catalog.load()
         if options.listContracts {
             let text = options.markdown ? ContractTable.markdown(catalog) : ContractTable.plain(catalog)
-            return Outcome(text: text, status: .success, report: nil)
+            return Outcome(text: text, exitStatus: .success, report: nil)
         }
         let paths = options.paths.isEmpty ? ["Recordings"] : options.paths
         let files = try cassetteFiles(paths)
@@ -69,7 +69,7 @@ public enum VerifyRunner {
         try ReportFiles.write(report, json: options.json, junit: options.junit, suite: "ssm-contract verify")
         return Outcome(
             text: report.text(title: "ssm-contract verify", listsNotApplicable: options.verbose),
-            status: report.hasViolations ? .violation : .success,
+            exitStatus: report.hasViolations ? .violation : .success,
             report: report
         )
     }
@@ -96,7 +96,7 @@ public enum VerifyRunner {
     }
 
     /// The cassette files under `paths`, sorted; a path that does not exist is bad input.
-    public static func cassetteFiles(_ paths: [String]) throws(RunnerError) -> [URL] {
+    package static func cassetteFiles(_ paths: [String]) throws(RunnerError) -> [URL] {
         var files: [URL] = []
         let manager = FileManager.default
         for path in paths {

@@ -25,13 +25,19 @@ struct ShellProcess: Sendable {
         stderr: String,
         environment: [String: String]
     ) throws(SpawnError) -> ShellProcess {
+        // Darwin's spawn types are opaque pointers the init calls allocate; glibc's are structs.
+        #if canImport(Darwin)
+        var attributes: posix_spawnattr_t? = nil
+        var actions: posix_spawn_file_actions_t? = nil
+        #else
         var attributes = posix_spawnattr_t()
+        var actions = posix_spawn_file_actions_t()
+        #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
         posix_spawnattr_setpgroup(&attributes, 0)
 
-        var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -117,11 +123,4 @@ struct ShellProcess: Sendable {
         defer { for pointer in pointers { free(pointer) } }
         return pointers.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
     }
-}
-
-/// A script could not be started.
-struct SpawnError: Error, Sendable, CustomStringConvertible {
-    let call: String
-    let code: Int32
-    var description: String { "\(call): \(String(cString: strerror(code)))" }
 }

@@ -114,7 +114,7 @@ import Testing
         let outcome = try await SSMEmulator.withEmulator(options: Self.emulatorOptions(timeScale: 10)) { emulator in
             try await LiveRunner.run(Self.options(emulator, folder: folder, progress: { lines.append($0) }))
         }
-        #expect(outcome.status == .success, "\(outcome.resultLine)")
+        #expect(outcome.exitStatus == .success, "\(outcome.resultLine)")
         #expect(outcome.inconclusive.isEmpty)
         let catalog = try ScenarioCatalog.load(folder: PackageRoot.path("Contracts"))
         let runs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("fresh").path)
@@ -156,7 +156,7 @@ import Testing
                 options.parameters["sleep"] = "600"
                 options.concurrency = 1
                 let outcome = try await stop(&options, emulator)
-                #expect(outcome.status == .unreachable)
+                #expect(outcome.exitStatus == .unreachable)
                 #expect(outcome.inconclusive["in-flight"] != nil, "\(outcome.inconclusive)")
                 #expect(!outcome.contracts.hasViolations)
                 let commands = try await ssm.listCommands(ListCommandsInput()).value.commands ?? []

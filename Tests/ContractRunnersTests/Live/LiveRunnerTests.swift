@@ -91,7 +91,7 @@ import Testing
             let first = try await LiveRunner.run(
                 Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run1"))
             )
-            #expect(first.status == .success)
+            #expect(first.exitStatus == .success)
             #expect(
                 first.text.contains(
                     "Drift: no baseline: \(baseline.path) does not exist; run with --update-baseline to create it"
@@ -102,7 +102,7 @@ import Testing
             var update = Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run2"))
             update.updateBaseline = true
             let created = try await LiveRunner.run(update)
-            #expect(created.status == .success)
+            #expect(created.exitStatus == .success)
             let catalog = try ScenarioCatalog.load(folder: PackageRoot.path("Contracts"))
             let expected = catalog.scenarios.filter { $0.instances != .offline }.map { "\($0.name).json" }.sorted()
             #expect(
@@ -123,7 +123,7 @@ import Testing
             var again = Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run3"))
             again.json = json.path
             let second = try await LiveRunner.run(again)
-            #expect(second.status == .success)
+            #expect(second.exitStatus == .success)
             #expect(second.drift.items.isEmpty && second.drift.comparedFiles.count == expected.count)
             #expect(
                 second.text.contains(
@@ -151,7 +151,7 @@ import Testing
             var drifted = Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run4"))
             drifted.junit = junit.path
             let third = try await LiveRunner.run(drifted)
-            #expect(third.status == .drift)
+            #expect(third.exitStatus == .drift)
             #expect(
                 third.drift.drift.map(\.description) == [
                     "success-known-output.json SendCommand $.Command.RequestedDateTime type: number (exponent) → number (decimal)",
@@ -178,7 +178,7 @@ import Testing
             var accept = Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run5"))
             accept.updateBaseline = true
             let accepted = try await LiveRunner.run(accept)
-            #expect(accepted.status == .success)
+            #expect(accepted.exitStatus == .success)
             #expect(
                 accepted.text.contains("baseline: replaced \(baseline.path) with \(expected.count) fresh cassette(s)")
                     && accepted.text.contains("the 4 difference(s) above are accepted")
@@ -191,7 +191,7 @@ import Testing
             let afterwards = try await LiveRunner.run(
                 Self.options(moto, baseline: baseline, output: folder.appendingPathComponent("run6"))
             )
-            #expect(afterwards.status == .success && afterwards.drift.items.isEmpty)
+            #expect(afterwards.exitStatus == .success && afterwards.drift.items.isEmpty)
         }
     }
 
@@ -218,7 +218,7 @@ import Testing
             options.catalog.contracts = [teamRule.path]
             options.updateBaseline = true
             let outcome = try await LiveRunner.run(options)
-            #expect(outcome.status == .violation)
+            #expect(outcome.exitStatus == .violation)
             #expect(outcome.text.contains("FAIL         team.stdout-not-empty [error]"))
             #expect(outcome.text.contains("baseline: not updated — a contract failed"))
             #expect(outcome.text.hasSuffix("(exit 1)\n"))

@@ -7,6 +7,8 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The real SDKs of the pinned venv (boto3, the AWS CLI) through `ssm-contract proxy` to the emulator checking

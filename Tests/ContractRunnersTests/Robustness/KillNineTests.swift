@@ -5,6 +5,8 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `kill -9` of `ssm-contract record` and of `ssm-contract live --update-baseline` at seeded random points, against

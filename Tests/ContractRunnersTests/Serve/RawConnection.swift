@@ -1,7 +1,10 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// One TCP connection to a loopback port driven byte by byte: what a client that does not speak HTTP/1.1 (or
@@ -24,40 +27,28 @@ enum RawConnection {
     }
 
     private static func blockingExchange(_ bytes: [UInt8], port: Int) throws -> [UInt8] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = openStreamSocket()
         guard fd >= 0 else { throw RawConnectionError("socket() failed") }
-        defer { close(fd) }
+        defer { closeDescriptor(fd) }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        guard connectSocket(fd, to: loopbackAddress(port: port)) == 0 else {
+            throw RawConnectionError("connect() to port \(port) failed")
         }
-        guard connected == 0 else { throw RawConnectionError("connect() to port \(port) failed") }
         var sent = 0
         while sent < bytes.count {
-            // MSG_NOSIGNAL: a server that hangs up early must not kill the test runner with SIGPIPE.
-            let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            // Without SIGPIPE: a server that hangs up early must not kill the test runner.
+            let n = bytes[sent...].withUnsafeBytes { sendBytes(fd, $0) }
             guard n > 0 else { break }  // the server closed the connection; read what it answered
             sent += n
         }
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = recv(fd, &buffer, buffer.count, 0)
+            let n = receiveBytes(fd, into: &buffer)
             guard n > 0 else { break }
             answer += buffer[0..<n]
         }
         return answer
     }
-}
-
-struct RawConnectionError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -6,6 +6,8 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `ssm-contract serve` as a user runs it: read the port from the first line, send requests, SIGINT, read the

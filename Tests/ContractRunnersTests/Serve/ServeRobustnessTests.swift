@@ -8,6 +8,8 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The replay server under hostile input: huge requests, bodies over the limit, bytes that are not HTTP/1.1,

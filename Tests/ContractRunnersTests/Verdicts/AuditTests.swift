@@ -55,8 +55,8 @@ import Testing
                     response: #"{"json": {"DocumentArn": "arn:aws:ssm:us-east-1:210987654321:document/Mine"}}"#
                 ),
             ]).write(to: leaky, atomically: true, encoding: .utf8)
-            let outcome = try AuditRunner.run(paths: [leaky.path])
-            #expect(outcome.status == .violation)
+            let outcome = try await AuditRunner.run(AuditRunner.Options(paths: [leaky.path]))
+            #expect(outcome.exitStatus == .violation)
             let lines = outcome.findings.map(\.line)
             let expected = [
                 "\(leaky.path): interaction 1 (GetCommandInvocation), request.headers.Authorization: an AWS access key id (raw, AKIA… 20 characters)",
@@ -102,9 +102,9 @@ import Testing
                 header: #", "pseudonymisation": {"kinds": ["account-id"], "salt": "c2FsdA==", "keyed": false}"#
             )
             .write(to: clean, atomically: true, encoding: .utf8)
-            let outcome = try AuditRunner.run(paths: [clean.path])
+            let outcome = try await AuditRunner.run(AuditRunner.Options(paths: [clean.path]))
             #expect(outcome.findings.isEmpty, "\(outcome.findings.map(\.line))")
-            #expect(outcome.status == .success)
+            #expect(outcome.exitStatus == .success)
         }
     }
 

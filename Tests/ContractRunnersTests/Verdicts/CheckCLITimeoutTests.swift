@@ -4,6 +4,8 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `check-cli --timeout S`: a CLI that does not answer is killed with every process it started, and the run

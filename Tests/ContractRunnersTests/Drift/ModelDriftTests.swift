@@ -1,7 +1,7 @@
+import ContractRunners
 import RawJSON
+import SSMOperations
 import Testing
-
-@testable import SSMOperations
 
 @Suite struct ModelDriftTests {
     let model = SSMShapeModel.bundled

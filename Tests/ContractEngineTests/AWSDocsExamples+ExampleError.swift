@@ -1,0 +1,3 @@
+extension AWSDocsExamples {
+    enum ExampleError: Error { case noOutput }
+}

@@ -1,0 +1,3 @@
+struct FolderEventsError: Error, CustomStringConvertible {
+    let description: String
+}

@@ -1,0 +1,5 @@
+extension LoopbackHTTPServerTests {
+    struct HandlerFailure: Error, CustomStringConvertible {
+        var description: String { "no such cassette entry" }
+    }
+}
