@@ -246,7 +246,7 @@ import Testing
             #expect(moto.deviationState == .notExercised)
             #expect(row.verdict == .pass)
             #expect(!outcome.contracts.hasViolations)
-            #expect(outcome.status == .success)
+            #expect(outcome.exitStatus == .success)
             #expect(
                 outcome.text.contains(" pass — deviation not-exercised: moto does not implement ListCommandInvocations")
             )
