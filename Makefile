@@ -65,7 +65,7 @@ audit: build
 	$(CLI) audit Recordings
 
 ## House style: .swift-format (the toolchain's `swift format`) over the Swift sources; .editorconfig for editors.
-SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests Plugins Tools
+SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests Plugins Tools Benchmarks/ServeFloor
 .PHONY: format format-check
 format:
 	$(SWIFT) format --in-place --parallel --recursive $(SWIFT_FORMAT_PATHS)
@@ -171,7 +171,8 @@ serve: build
 	$(CLI) serve $(CASSETTES) --port $(PORT)
 
 # `make bench-serve`: serve (release) beside moto_server (venv) under wrk -t1 at 8 and 64 connections, the same
-# GetCommandInvocation to both in the same run; req/s, p50, p99, errors and the ratio. wrk comes from the
+# GetCommandInvocation to both in the same run; req/s, p50, p99, errors and the ratio; beside them serve-floor, the
+# same loopback server answering a constant response (the ceiling on this machine now). wrk comes from the
 # distribution's packages (installed when missing). BENCH_SERVE_SECONDS sets each run's length.
 .PHONY: bench-serve wrk load-serve
 BENCH_SERVE_SECONDS ?= 10
@@ -190,8 +191,9 @@ load-serve: build
 
 bench-serve: libcurl venv wrk
 	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
+	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product serve-floor
 	@$(VENV)/bin/python Benchmarks/bench_serve.py --ssm-contract $(RELEASE_SCRATCH)/release/ssm-contract \
-	  --venv $(VENV) --duration $(BENCH_SERVE_SECONDS)
+	  --serve-floor $(RELEASE_SCRATCH)/release/serve-floor --venv $(VENV) --duration $(BENCH_SERVE_SECONDS)
 
 # --- live: the scheduled live check, rehearsed against the real moto server ------------------------------------
 # `make live-moto` starts moto_server from the venv on 127.0.0.1 (a free port), runs `ssm-contract live` against it
