@@ -257,9 +257,11 @@ FUZZ_LLD      = $(dir $(realpath $(shell command -v $(SWIFT))))ld.lld
 fuzz-build: libcurl
 	@mkdir -p $(FUZZ_SCRATCH)
 	@# SwiftPM links executables with `--defsym main=…`, which gold rejects beside libFuzzer; lld accepts it.
+	@# -use-ld=lld also reaches the build plugin's host tool (embed-files), which -Xswiftc builds with the
+	@# sanitizers too: gold crashes linking it ("internal error in format_file_lineno"), failing any build that (re)links it.
 	@printf '{ "schemaVersion": "1.0", "linker": { "path": "%s" } }\n' "$(FUZZ_LLD)" > $(FUZZ_SCRATCH)/toolset.json
 	SSM_CONTRACT_FUZZ=1 $(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) --product ssm-contract-fuzz \
-	  --toolset $(abspath $(FUZZ_SCRATCH))/toolset.json -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	  --toolset $(abspath $(FUZZ_SCRATCH))/toolset.json -Xswiftc -use-ld=lld -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 
 fuzz: fuzz-build
 	@$(PYTHON) Scripts/fuzz_seeds.py Recordings $(FUZZ_SCRATCH)/seeds "$$($(FUZZ_BIN) --check-operations)"

@@ -36,6 +36,15 @@ enum ReplayResponses {
             )
     }
 
+    /// `line`, a miss in cassette `file` (its absolute path), with the cassette named as the user gave it on the
+    /// command line (`Recordings/x.json` stays relative): what the server prints and its summary lists.
+    static func givenLine(_ line: String, file: String, cassettes: [URL]) -> String {
+        guard line.hasPrefix(file), let given = cassettes.first(where: { $0.path == file })?.relativePath else {
+            return line
+        }
+        return given + line.dropFirst(file.count)
+    }
+
     /// `line`, a miss in cassette `file`, as a client sees it: the cassette named as the server was given it when
     /// that is a relative path inside the server's folder, else by its file name — the server's absolute paths
     /// (its folders, its user name) never leave it.
