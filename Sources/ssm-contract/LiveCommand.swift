@@ -123,23 +123,16 @@ struct LiveCommand: AsyncParsableCommand {
         let configured = options
         let task = Task { try await LiveRunner.run(configured) }
         let received = SignalLatch()
-        let sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                received.set(number)
-                FileHandle.standardError.write(
-                    Data(
-                        "ssm-contract live: \(number == SIGINT ? "SIGINT" : "SIGTERM") — stopping and cancelling the commands this run started\n"
-                            .utf8
-                    )
-                )
-                task.cancel()
-            }
-            source.resume()
-            return source
+        let signals = TerminationSignals()
+        let watcher = Task {
+            guard let number = await signals.next() else { return }
+            received.set(number)
+            Console.error(
+                "ssm-contract live: \(number == SIGINT ? "SIGINT" : "SIGTERM") — stopping and cancelling the commands this run started"
+            )
+            task.cancel()
         }
-        defer { for source in sources { source.cancel() } }
+        defer { watcher.cancel() }
         let result = await task.result
         if let number = received.value {
             if case .success(let outcome) = result { Console.write(outcome.text) }
