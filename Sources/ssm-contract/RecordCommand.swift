@@ -38,7 +38,7 @@ struct RecordCommand: AsyncParsableCommand {
     )
     var catalog: String?
 
-    @Option(help: "How many scenarios run at once.")
+    @Option(parsing: .unconditional, help: "How many scenarios run at once (1 or more).")
     var concurrency = 1
 
     @Flag(help: "Replace cassettes that already exist in --output (default: refuse before sending anything).")
@@ -56,7 +56,7 @@ struct RecordCommand: AsyncParsableCommand {
                 "--source \(source) is not a source; use live or mock:NAME@VERSION (e.g. mock:moto@5.2.1)"
             )
         }
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be 1 or more") }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency \(concurrency): use 1 or more") }
     }
 
     func run() async throws {
