@@ -14,7 +14,10 @@ struct RecordCommand: AsyncParsableCommand {
             expect into its cassette's header. A line per step goes to standard error as it happens (--quiet: \
             failures only). Credentials, region and endpoint follow the AWS conventions (AWS_ACCESS_KEY_ID, \
             AWS_PROFILE, ~/.aws/config, AWS_ENDPOINT_URL_SSM, ...). Signatures, access keys and tokens are \
-            redacted before anything is written.
+            redacted before anything is written. Exit status: 0 every scenario recorded; 2 bad usage or input \
+            (cassettes already in --output without --force, an unwritable --output, --source live for an \
+            endpoint that is not AWS); 3 missing credentials or region; 4 the endpoint cannot be reached (that \
+            scenario's cassette is not written), or a scenario was inconclusive (the summary says why).
             Example: ssm-contract record --endpoint-url http://127.0.0.1:5000 --region us-east-1 \
             --source mock:moto@5.2.1 --output Recordings/mock-moto-5.2.1
             """
