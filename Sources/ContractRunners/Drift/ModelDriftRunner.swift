@@ -38,7 +38,7 @@ public enum ModelDriftRunner: Runner {
             let summary =
                 differences.isEmpty
                 ? "no drift: \(botocoreFile) matches the committed model (botocore \(recordedBotocore))"
-                : "\(differences.count) difference(s) between the committed model (botocore \(recordedBotocore)) and \(botocoreFile); run `make model` and review"
+                : "\(Plural.count(differences.count, "difference")) between the committed model (botocore \(recordedBotocore)) and \(botocoreFile); run `make model` and review"
             return (lines + [summary]).joined(separator: "\n") + "\n"
         }
 
