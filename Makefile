@@ -65,7 +65,7 @@ audit: build
 	$(CLI) audit Recordings
 
 ## House style: .swift-format (the toolchain's `swift format`) over the Swift sources; .editorconfig for editors.
-SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests Plugins Tools
+SWIFT_FORMAT_PATHS ?= Package.swift Sources Tests Plugins Tools Benchmarks/ServeFloor
 .PHONY: format format-check
 format:
 	$(SWIFT) format --in-place --parallel --recursive $(SWIFT_FORMAT_PATHS)
@@ -98,11 +98,15 @@ model: venv
 model-check: venv
 	$(VENV)/bin/python Scripts/extract_ssm_model.py --check
 
-## Skeleton latency beside `aws ssm get-command-invocation --generate-cli-skeleton`, ratio printed.
+## Skeleton latency beside `aws ssm get-command-invocation --generate-cli-skeleton`, ratio printed, then `check` of one
+## response. Both are process start, so they are measured on the release build with the Swift runtime and Foundation
+## linked in (--static-swift-stdlib: no shared Swift libraries to load and relocate; START_FLAGS= for a dynamic one).
+START_SCRATCH ?= .build-release-static
+START_FLAGS   ?= --static-swift-stdlib
 bench-skeleton: libcurl venv
-	$(SWIFT) build -c release --scratch-path .build-release --product ssm-contract
+	$(SWIFT) build -c release $(START_FLAGS) --scratch-path $(START_SCRATCH) --product ssm-contract
 	$(VENV)/bin/python Benchmarks/bench_skeleton.py -n $(BENCH_RUNS) \
-	  --ssm-contract "$$($(SWIFT) build -c release --scratch-path .build-release --show-bin-path)/ssm-contract" \
+	  --ssm-contract "$$($(SWIFT) build -c release $(START_FLAGS) --scratch-path $(START_SCRATCH) --show-bin-path)/ssm-contract" \
 	  --aws $(VENV)/bin/aws
 
 ## Run the skeleton contracts against the venv's AWS CLI (AWS=path to check another CLI).
@@ -171,7 +175,8 @@ serve: build
 	$(CLI) serve $(CASSETTES) --port $(PORT)
 
 # `make bench-serve`: serve (release) beside moto_server (venv) under wrk -t1 at 8 and 64 connections, the same
-# GetCommandInvocation to both in the same run; req/s, p50, p99, errors and the ratio. wrk comes from the
+# GetCommandInvocation to both in the same run; req/s, p50, p99, errors and the ratio; beside them serve-floor, the
+# same loopback server answering a constant response (the ceiling on this machine now). wrk comes from the
 # distribution's packages (installed when missing). BENCH_SERVE_SECONDS sets each run's length.
 .PHONY: bench-serve wrk load-serve
 BENCH_SERVE_SECONDS ?= 10
@@ -190,8 +195,9 @@ load-serve: build
 
 bench-serve: libcurl venv wrk
 	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product ssm-contract
+	$(SWIFT) build -c release --scratch-path $(RELEASE_SCRATCH) --product serve-floor
 	@$(VENV)/bin/python Benchmarks/bench_serve.py --ssm-contract $(RELEASE_SCRATCH)/release/ssm-contract \
-	  --venv $(VENV) --duration $(BENCH_SERVE_SECONDS)
+	  --serve-floor $(RELEASE_SCRATCH)/release/serve-floor --venv $(VENV) --duration $(BENCH_SERVE_SECONDS)
 
 # --- live: the scheduled live check, rehearsed against the real moto server ------------------------------------
 # `make live-moto` starts moto_server from the venv on 127.0.0.1 (a free port), runs `ssm-contract live` against it
@@ -251,9 +257,11 @@ FUZZ_LLD      = $(dir $(realpath $(shell command -v $(SWIFT))))ld.lld
 fuzz-build: libcurl
 	@mkdir -p $(FUZZ_SCRATCH)
 	@# SwiftPM links executables with `--defsym main=…`, which gold rejects beside libFuzzer; lld accepts it.
+	@# -use-ld=lld also reaches the build plugin's host tool (embed-files), which -Xswiftc builds with the
+	@# sanitizers too: gold crashes linking it ("internal error in format_file_lineno"), failing any build that (re)links it.
 	@printf '{ "schemaVersion": "1.0", "linker": { "path": "%s" } }\n' "$(FUZZ_LLD)" > $(FUZZ_SCRATCH)/toolset.json
 	SSM_CONTRACT_FUZZ=1 $(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) --product ssm-contract-fuzz \
-	  --toolset $(abspath $(FUZZ_SCRATCH))/toolset.json -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	  --toolset $(abspath $(FUZZ_SCRATCH))/toolset.json -Xswiftc -use-ld=lld -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 
 fuzz: fuzz-build
 	@$(PYTHON) Scripts/fuzz_seeds.py Recordings $(FUZZ_SCRATCH)/seeds "$$($(FUZZ_BIN) --check-operations)"

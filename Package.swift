@@ -112,6 +112,13 @@ let package = Package(
             ]
         ),
 
+        // `make bench-serve`'s floor: the loopback server answering one constant response (never shipped).
+        .executableTarget(
+            name: "serve-floor",
+            dependencies: ["LoopbackServer", "HTTPTransport"],
+            path: "Benchmarks/ServeFloor"
+        ),
+
         // MARK: Build tools: files of the package compiled into targets (a copied binary needs no checkout)
         .executableTarget(name: "embed-files", path: "Tools/embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),

@@ -3,6 +3,11 @@
 (ssm-contract serve replays what moto answered, recorded a moment before through serve --record-missing), loaded
 by wrk with one thread at each connection count. Prints req/s, p50, p99 and errors side by side, and the ratio.
 
+Beside them runs serve-floor, the same loopback server answering one constant response of the same body size and
+doing nothing else: the most any server built on it can do on this machine at this moment, so a ratio short of the
+target reads as serve's own cost or the server's floor. Each run is preceded by a short warm-up run (not counted),
+and the load average is printed before and after: the machine is shared, and wall-clock ratios drop under load.
+
 Run through `make bench-serve` (release build, venv with moto, wrk from the distribution's packages)."""
 import argparse
 import json
@@ -58,14 +63,27 @@ def start_moto(venv, log):
     sys.exit("moto_server did not answer on %s within 30 s" % url)
 
 
-def start_serve(binary, arguments, log):
-    process = subprocess.Popen([binary, "serve"] + arguments + ["--port", "0"], stdout=subprocess.PIPE, stderr=log, text=True)
+def start_listening(command, name, log):
+    """Starts a server that prints its URL (`... on http://127.0.0.1:PORT`) as its first line."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True)
     line = process.stdout.readline()
     match = re.search(r"on (http://127\.0\.0\.1:\d+)", line)
     if not match:
         process.kill()
-        sys.exit("ssm-contract serve did not start: %r (see %s)" % (line, log.name))
+        sys.exit("%s did not start: %r (see %s)" % (name, line, log.name))
     return process, match.group(1)
+
+
+def start_serve(binary, arguments, log):
+    return start_listening([binary, "serve"] + arguments + ["--port", "0"], "ssm-contract serve", log)
+
+
+def start_floor(binary, body_bytes, log):
+    return start_listening([binary, str(body_bytes)], "serve-floor", log)
+
+
+def load_average():
+    return "%.2f %.2f %.2f" % os.getloadavg()
 
 
 def stop(process):
@@ -86,8 +104,13 @@ def milliseconds(text):
     return float(number) * UNITS[unit]
 
 
+WARM_UP_SECONDS = 2
+
+
 def run_wrk(wrk, url, script, connections, duration):
     command = [wrk, "-t1", "-c%d" % connections, "-d%ds" % duration, "--latency", "--timeout", "10s", "-s", script, url + "/"]
+    warm_up = command[:3] + ["-d%ds" % WARM_UP_SECONDS] + command[4:]
+    subprocess.run(warm_up, capture_output=True, text=True)  # connections, caches and allocators settle; not counted
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit("wrk failed: %s" % result.stderr)
@@ -111,6 +134,7 @@ def run_wrk(wrk, url, script, connections, duration):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--ssm-contract", required=True, help="the release build of ssm-contract")
+    parser.add_argument("--serve-floor", required=True, help="the release build of serve-floor (Benchmarks/ServeFloor)")
     parser.add_argument("--venv", required=True, help="the venv with moto_server and boto3")
     parser.add_argument("--wrk", default="wrk")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
@@ -148,30 +172,42 @@ def main():
             for name, value in HEADERS.items():
                 f.write("wrk.headers[%s] = %s\n" % (json.dumps(name), json.dumps(value)))
 
+        floor_process, floor_url = start_floor(args.serve_floor, len(recorded), log)
+        servers.append(floor_process)
+
         rows = []
+        load_before = load_average()
         for connections in [int(c) for c in args.connections.split(",")]:
             ours = run_wrk(args.wrk, serve_url, script, connections, args.duration)
+            floor = run_wrk(args.wrk, floor_url, script, connections, args.duration)
             theirs = run_wrk(args.wrk, moto_url, script, connections, args.duration)
-            rows.append((connections, ours, theirs))
+            rows.append((connections, ours, floor, theirs))
+        load_after = load_average()
     finally:
         for process in servers:
             if process.poll() is None:
-                process.send_signal(signal.SIGINT)
+                # serve-floor ends by SIGTERM's default action; the others stop cleanly on SIGINT.
+                process.send_signal(signal.SIGTERM if process.args[0] == args.serve_floor else signal.SIGINT)
                 try:
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     process.kill()
         log.close()
 
-    print("GetCommandInvocation, same request to both servers, wrk -t1, %d s per run (%s)" % (args.duration, work))
-    print("  %-11s %-26s %12s %10s %10s %8s" % ("connections", "server", "req/s", "p50", "p99", "errors"))
-    for connections, ours, theirs in rows:
-        for name, f in (("ssm-contract serve", ours), ("moto_server " + moto.__version__, theirs)):
-            print("  %-11d %-26s %12.0f %7.2f ms %7.2f ms %8d" % (connections, name, f["rps"], f["p50"], f["p99"], f["errors"]))
-        print("  %-11s %-26s %11.1fx" % ("", "ratio serve / moto", ours["rps"] / theirs["rps"]))
+    print("GetCommandInvocation, same request to every server, wrk -t1, %d s per run after a %d s warm-up (%s)"
+          % (args.duration, WARM_UP_SECONDS, work))
+    print("load average (1, 5, 15 min): %s before, %s after (%d cores)" % (load_before, load_after, os.cpu_count()))
+    print("  %-11s %-34s %12s %10s %10s %8s" % ("connections", "server", "req/s", "p50", "p99", "errors"))
+    for connections, ours, floor, theirs in rows:
+        for name, f in (("ssm-contract serve", ours), ("serve-floor (constant answer)", floor),
+                        ("moto_server " + moto.__version__, theirs)):
+            print("  %-11d %-34s %12.0f %7.2f ms %7.2f ms %8d" % (connections, name, f["rps"], f["p50"], f["p99"], f["errors"]))
+        print("  %-11s %-34s %11.1fx" % ("", "ratio serve / moto", ours["rps"] / theirs["rps"]))
+        print("  %-11s %-34s %11.1fx" % ("", "ratio floor / moto (the ceiling)", floor["rps"] / theirs["rps"]))
+        print("  %-11s %-34s %11.0f%%" % ("", "serve as a share of the floor", 100 * ours["rps"] / floor["rps"]))
     eight = [r for r in rows if r[0] == 8]
     if eight:
-        _, ours, theirs = eight[0]
+        _, ours, _, theirs = eight[0]
         ratio = ours["rps"] / theirs["rps"]
         print("targets at 8 connections: req/s >= 50x moto: %s (%.1fx); p99 <= 2 ms: %s (%.2f ms); zero errors: %s"
               % ("met" if ratio >= 50 else "MISSED", ratio, "met" if ours["p99"] <= 2 else "MISSED", ours["p99"],

@@ -6,6 +6,7 @@ of `ssm-contract check get-command-invocation` on one response (a finished invoc
 import argparse
 import json
 import os
+import resource
 import tempfile
 import statistics
 import subprocess
@@ -13,12 +14,21 @@ import sys
 import time
 
 
-def measure(command, runs, env):
+def cpu_seconds():
+    """User + system time of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(command, runs, env, cpu=None):
+    """Wall time per run (and, into `cpu` when given, CPU time per run: what the machine's load does not inflate)."""
     times, output = [], None
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), cpu_seconds()
         result = subprocess.run(command, capture_output=True, env=env)
         times.append(time.perf_counter() - start)
+        if cpu is not None:
+            cpu.append(cpu_seconds() - start_cpu)
         if result.returncode != 0:
             sys.exit("%s exited %d: %s" % (" ".join(command), result.returncode, result.stderr.decode()))
         output = result.stdout
@@ -39,12 +49,21 @@ def main():
     aws_cmd = [args.aws, "ssm", args.operation, "--generate-cli-skeleton", "input"]
     measure(ours_cmd, 1, env)
     measure(aws_cmd, 1, env)
-    ours, ours_out = measure(ours_cmd, args.runs, env)
-    theirs, aws_out = measure(aws_cmd, args.runs, env)
-    print("skeleton latency, %s input, %d runs each (wall clock per process):" % (args.operation, args.runs))
+    ours_cpu, theirs_cpu = [], []
+    ours, ours_out = measure(ours_cmd, args.runs, env, ours_cpu)
+    theirs, aws_out = measure(aws_cmd, args.runs, env, theirs_cpu)
+    try:
+        load = "%.2f %.2f %.2f" % os.getloadavg()
+    except OSError:
+        load = "?"
+    print("skeleton latency, %s input, %d runs each (wall clock per process; load average %s, %d cores):"
+          % (args.operation, args.runs, load, os.cpu_count() or 0))
     print("  %-44s mean %8.2f ms   median %8.2f ms" % ("ssm-contract skeleton", statistics.mean(ours) * 1e3, statistics.median(ours) * 1e3))
     print("  %-44s mean %8.2f ms   median %8.2f ms" % ("aws ssm ... --generate-cli-skeleton (v1)", statistics.mean(theirs) * 1e3, statistics.median(theirs) * 1e3))
     print("  ratio aws / ssm-contract: mean %.1fx, median %.1fx" % (statistics.mean(theirs) / statistics.mean(ours), statistics.median(theirs) / statistics.median(ours)))
+    print("  CPU time per process (user + system), median: ssm-contract %.2f ms, aws %.2f ms, ratio %.1fx"
+          % (statistics.median(ours_cpu) * 1e3, statistics.median(theirs_cpu) * 1e3,
+             statistics.median(theirs_cpu) / max(statistics.median(ours_cpu), 1e-9)))
     print("  outputs byte-identical: %s" % ("yes" if ours_out == aws_out else "no"))
     with tempfile.TemporaryDirectory() as folder:
         body = os.path.join(folder, "response.json")
@@ -52,9 +71,11 @@ def main():
             json.dump(RESPONSE, f)
         check_cmd = [args.ssm_contract, "check", "get-command-invocation", body]
         measure(check_cmd, 1, env)
-        checks, _ = measure(check_cmd, args.runs, env)
+        check_cpu = []
+        checks, _ = measure(check_cmd, args.runs, env, check_cpu)
     print("check latency, one GetCommandInvocation response, %d runs (wall clock per process):" % args.runs)
     print("  %-44s mean %8.2f ms   median %8.2f ms" % ("ssm-contract check", statistics.mean(checks) * 1e3, statistics.median(checks) * 1e3))
+    print("  %-44s median %6.2f ms" % ("CPU time per process (user + system)", statistics.median(check_cpu) * 1e3))
     return 0
 
 

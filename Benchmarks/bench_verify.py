@@ -23,7 +23,8 @@ def measured(argv):
         "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
         "s = time.perf_counter() - t\n"
         "print(json.dumps({'seconds': s, 'rc': p.returncode, 'stdout': p.stdout, 'stderr': p.stderr,"
-        " 'peak_kb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
+        " 'peak_kb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+        " 'cpu': resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime + resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime}))\n"
     )
     return json.loads(subprocess.run([sys.executable, "-c", helper] + argv, capture_output=True, text=True, check=True).stdout)
 
@@ -50,6 +51,8 @@ def bench(binary, corpus):
         "bytes": corpus_bytes(corpus),
         "swift": min(r[0]["seconds"] for r in runs),
         "python": min(r[1]["seconds"] for r in runs),
+        "swift_cpu": min(r[0]["cpu"] for r in runs),
+        "python_cpu": min(r[1]["cpu"] for r in runs),
         "swift_peak": max(r[0]["peak_kb"] for r in runs) / 1024,
         "python_peak": max(r[1]["peak_kb"] for r in runs) / 1024,
         "summary": next((l for l in runs[-1][0]["stdout"].splitlines() if l.startswith("ssm-contract verify:")), ""),
@@ -82,6 +85,8 @@ def main():
         print(line("ssm-contract verify (all contracts)", r["swift"], r, r["swift_peak"]))
         print(line("Python baseline (per-response checks)", r["python"], r, r["python_peak"]))
         print("  ratio: ssm-contract is %.2fx the Python baseline's throughput" % (r["python"] / r["swift"]))
+        print("  CPU time (user + system, both cores): ssm-contract %.2f s, Python %.2f s (ratio %.2fx)"
+              % (r["swift_cpu"], r["python_cpu"], r["python_cpu"] / r["swift_cpu"]))
     if len(results) > 1:
         base = results[0]
         print("scaling (against the base corpus):")

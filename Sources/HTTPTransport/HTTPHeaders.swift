@@ -30,7 +30,7 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
 
     /// The first value of a header, compared case-insensitively; setting replaces every field of that name.
     public subscript(name: String) -> String? {
-        get { fields.first { $0.name.lowercased() == name.lowercased() }?.value }
+        get { fields.first { Self.sameName($0.name, name) }?.value }
         set {
             if let newValue {
                 replaceOrAdd(name: name, value: newValue)
@@ -42,14 +42,35 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
 
     /// Every value of a header, in order.
     public func values(for name: String) -> [String] {
-        let lower = name.lowercased()
-        return fields.filter { $0.name.lowercased() == lower }.map(\.value)
+        fields.filter { Self.sameName($0.name, name) }.map(\.value)
     }
 
     /// Whether a header of this name is present.
     public func contains(name: String) -> Bool {
-        let lower = name.lowercased()
-        return fields.contains { $0.name.lowercased() == lower }
+        fields.contains { Self.sameName($0.name, name) }
+    }
+
+    /// Whether two header names are the same name: equal ignoring case. ASCII names (every valid one) are
+    /// compared byte by byte without building lower-cased copies; others as lower-cased strings.
+    public static func sameName(_ a: String, _ b: String) -> Bool {
+        var left = a.utf8.makeIterator()
+        var right = b.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return true
+            case (let x?, let y?):
+                guard x < 0x80, y < 0x80 else { return a.lowercased() == b.lowercased() }
+                if x != y, asciiLower(x) != asciiLower(y) { return false }
+            default:
+                // Lengths differ: only non-ASCII names could still be equal once lower-cased.
+                return a.utf8.contains { $0 >= 0x80 } || b.utf8.contains { $0 >= 0x80 }
+                    ? a.lowercased() == b.lowercased() : false
+            }
+        }
+    }
+
+    private static func asciiLower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
     /// Appends a field, keeping any existing ones of the same name.
@@ -59,12 +80,11 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
 
     /// Replaces the first field of this name (removing the others), or appends one.
     public mutating func replaceOrAdd(name: String, value: String) {
-        let lower = name.lowercased()
-        if let first = fields.firstIndex(where: { $0.name.lowercased() == lower }) {
+        if let first = fields.firstIndex(where: { Self.sameName($0.name, name) }) {
             fields[first].value = value
             var i = fields.index(after: first)
             while i < fields.endIndex {
-                if fields[i].name.lowercased() == lower { fields.remove(at: i) } else { i += 1 }
+                if Self.sameName(fields[i].name, name) { fields.remove(at: i) } else { i += 1 }
             }
         } else {
             fields.append(HTTPHeader(name: name, value: value))
@@ -73,7 +93,6 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
 
     /// Removes every field of this name.
     public mutating func remove(name: String) {
-        let lower = name.lowercased()
-        fields.removeAll { $0.name.lowercased() == lower }
+        fields.removeAll { Self.sameName($0.name, name) }
     }
 }

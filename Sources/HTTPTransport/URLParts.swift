@@ -13,38 +13,56 @@ public struct URLParts: Sendable, Hashable {
     public let query: String
 
     /// Splits `url`; a URL without `://` has an empty ``scheme`` and ``host``.
+    ///
+    /// The delimiters (`#`, `://`, `/`, `?`, `@`, `[`, `]`, `:`) are ASCII, so the URL is scanned as UTF-8 bytes:
+    /// no grapheme breaking, and the same split for any text between them.
     public init(_ url: String) {
         var rest = Substring(url)
-        if let fragment = rest.firstIndex(of: "#") { rest = rest[..<fragment] }
-        if let range = rest.range(of: "://") {
-            scheme = rest[..<range.lowerBound].lowercased()
-            rest = rest[range.upperBound...]
+        if let fragment = rest.utf8.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<fragment] }
+        if let separator = Self.schemeSeparator(in: rest) {
+            scheme = rest[..<separator].lowercased()
+            rest = rest[rest.utf8.index(separator, offsetBy: 3)...]
         } else {
             scheme = ""
         }
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        let authorityEnd =
+            rest.utf8.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? rest.endIndex
         var authority = rest[..<authorityEnd]
         rest = rest[authorityEnd...]
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if let at = authority.utf8.lastIndex(of: UInt8(ascii: "@")) {
+            authority = authority[authority.utf8.index(after: at)...]
+        }
         var portText: Substring?
-        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+        if authority.utf8.first == UInt8(ascii: "["), let close = authority.utf8.firstIndex(of: UInt8(ascii: "]")) {
             host = authority[...close].lowercased()
-            let after = authority[authority.index(after: close)...]
-            if after.hasPrefix(":") { portText = after.dropFirst() }
-        } else if let colon = authority.lastIndex(of: ":") {
+            let after = authority[authority.utf8.index(after: close)...]
+            if after.utf8.first == UInt8(ascii: ":") { portText = after[after.utf8.index(after: after.startIndex)...] }
+        } else if let colon = authority.utf8.lastIndex(of: UInt8(ascii: ":")) {
             host = authority[..<colon].lowercased()
-            portText = authority[authority.index(after: colon)...]
+            portText = authority[authority.utf8.index(after: colon)...]
         } else {
             host = authority.lowercased()
         }
         port = portText.flatMap { Int($0) }
-        if let question = rest.firstIndex(of: "?") {
+        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
             path = String(rest[..<question])
-            query = String(rest[rest.index(after: question)...])
+            query = String(rest[rest.utf8.index(after: question)...])
         } else {
             path = String(rest)
             query = ""
         }
+    }
+
+    /// Where `://` starts in `text`, if anywhere.
+    private static func schemeSeparator(in text: Substring) -> String.Index? {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let colon = bytes[index...].firstIndex(of: UInt8(ascii: ":")) {
+            let tail = bytes[bytes.index(after: colon)...]
+            if tail.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) { return colon }
+            index = bytes.index(after: colon)
+        }
+        return nil
     }
 
     /// The default port of the scheme (80 for http, 443 for https).

@@ -113,6 +113,14 @@ import Testing
             "has no Swift contract"
         ),
         ("contracts: [\n", "is not valid YAML"),
+        (
+            "contracts:\n  - id: a.b\n    statement: x\n    severity: error\n    source: {kind: model, reference: r}\n    applies-to: [{operation: GetCommandInvocation}]\n    rule: {expect: {field: Status, present: \"true\"}}\n",
+            "present must be true or false"
+        ),
+        (
+            "contracts:\n  - id: a.b\n    statement: x\n    severity: error\n    source: {kind: model, reference: r}\n    applies-to: [{operation: GetCommandInvocation}]\n    rule: {expect: {field: Status, present: maybe}}\n",
+            "present must be true or false"
+        ),
     ])
     func malformedContractFilesNameTheProblem(_ text: String, _ expected: String) throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("contracts-\(UUID().uuidString).yaml")
@@ -144,6 +152,24 @@ import Testing
         let catalog = try ContractCatalog.load(folder: PackageRoot.path("Contracts"), additional: [url])
         let report = Fixtures.report([Fixtures.gci(Fixtures.gciSuccess)], catalog: catalog)
         #expect(Fixtures.failing(report) == ["team.document-is-ours"])
+    }
+
+    /// Flags are read as YAML 1.1 spells booleans (the catalog is parsed without resolving scalar types).
+    @Test func flagsReadYAMLBooleans() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("team-\(UUID().uuidString).yaml")
+        let header =
+            "source: {kind: observed, reference: team policy}, severity: error, applies-to: [{operation: GetCommandInvocation}]"
+        try """
+        contracts:
+          - {id: team.any-case, statement: x, \(header), rule: {expect: {field: Status, one-of: [success], ignore-case: yes}}}
+          - {id: team.exact-case, statement: x, \(header), rule: {expect: {field: Status, one-of: [success], ignore-case: OFF}}}
+          - {id: team.status-absent, statement: x, \(header), rule: {expect: {field: Status, present: No}}}
+        """.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let catalog = try ContractCatalog.load(folder: PackageRoot.path("Contracts"), additional: [url])
+        let report = Fixtures.report([Fixtures.gci(Fixtures.gciSuccess)], catalog: catalog)
+        let failing = Fixtures.failing(report).filter { $0.hasPrefix("team.") }
+        #expect(failing == Set(["team.exact-case", "team.status-absent"]))
     }
 
     @Test func markdownTableListsEveryContract() {

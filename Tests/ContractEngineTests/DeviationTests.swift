@@ -57,6 +57,25 @@ import Testing
         #expect(report.hasViolations)
     }
 
+    /// Judged on part of what the deviations were observed on (`live --scenario`), a deviation that passes is
+    /// "not exercised": it neither fails the run nor counts as an expected failure.
+    @Test func aDeviationThatPassesOnPartOfTheCatalogIsNotExercisedNotStale() throws {
+        let report = Fixtures.report(
+            [Self.motoObservation],
+            deviations: DeviationSet([Self.deviation("times.execution-utc"), Self.deviation("status.invocation-enum")]),
+            judgesStaleDeviations: false
+        )
+        let row = try #require(report.rows.first { $0.contract.id == "status.invocation-enum" })
+        #expect(row.targets.first?.deviationState == .notExercised)
+        #expect(row.verdict == .pass)
+        #expect(!report.hasViolations)
+        #expect(report.notExercisedDeviations == ["status.invocation-enum (moto-5.2.1)"])
+        #expect(report.text(title: "t").contains("moto-5.2.1: 1 pass — deviation not-exercised: test"))
+        // The deviation that fails still holds as an expected failure.
+        let held = try #require(report.rows.first { $0.contract.id == "times.execution-utc" })
+        #expect(held.targets.first?.deviationState == .held)
+    }
+
     @Test func anExpiredDeviationFailsTheRun() throws {
         let report = Fixtures.report(
             [Self.motoObservation],

@@ -219,12 +219,18 @@ enum Fixtures {
     static func report(
         _ observations: [Observation],
         catalog: ContractCatalog = catalog,
-        deviations: DeviationSet = DeviationSet()
+        deviations: DeviationSet = DeviationSet(),
+        judgesStaleDeviations: Bool = true
     ) -> VerificationReport {
         let engine = ContractEngine(catalog: catalog)
         var run = engine.makeAccumulator()
         for observation in observations { engine.evaluate(observation, into: &run) }
-        return VerificationReport(engine.finish(run), deviations: deviations, today: "2026-11-21")
+        return VerificationReport(
+            engine.finish(run),
+            deviations: deviations,
+            today: "2026-11-21",
+            judgesStaleDeviations: judgesStaleDeviations
+        )
     }
 
     /// The ids of contracts that failed.

@@ -15,12 +15,13 @@ private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int)
 /// removes such leftovers whose process id no longer runs — they provably belong to a dead writer.
 public enum AtomicFile {
     /// Writes `data` to a temporary file beside `url`, flushes it to disk, renames it over `url`, and flushes
-    /// the folder so the rename itself survives a crash.
+    /// the folder so the rename itself survives a crash. (With ``writeGateVariable`` set, a test stops it at each
+    /// ``Checkpoint``.)
     public static func write(_ data: Data, to url: URL) throws {
-        try write(data, to: url, checkpoint: { _ in })
+        try write(data, to: url, checkpoint: checkpointFromEnvironment(for: url) ?? { _ in })
     }
 
-    /// Points inside ``write(_:to:)`` where the write-probe test stops a writer to kill it.
+    /// Points inside ``write(_:to:)`` where the kill tests stop a writer to kill it.
     package enum Checkpoint: String, Sendable, CaseIterable {
         /// Half of the bytes are in the temporary file.
         case partlyWritten = "partly-written"

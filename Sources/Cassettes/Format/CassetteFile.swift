@@ -195,13 +195,28 @@ public struct StoredHeaders: Sendable {
 
     /// The value of the first field named `name` (compared case-insensitively, as ``HTTPHeaders`` does).
     public func first(_ name: String) -> String? {
-        let lower = name.lowercased()
         var found: String?
-        pairs.forEachElement { pair in
-            guard found == nil, let key = pair[0]?.stringValue, key.lowercased() == lower else { return }
-            found = pair[1]?.stringValue
+        var name = name
+        name.withUTF8 { wanted in
+            pairs.forEachElement { pair in
+                guard found == nil, let key = pair[0], key.withUTF8({ Self.sameName($0, wanted) }) == true else {
+                    return
+                }
+                found = pair[1]?.stringValue
+            }
         }
         return found
+    }
+
+    /// Whether two header names are the same, ignoring case (ASCII names compared byte by byte, without
+    /// making strings; others as lowercased strings).
+    static func sameName(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.allSatisfy({ $0 < 0x80 }), b.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: a, as: UTF8.self).lowercased() == String(decoding: b, as: UTF8.self).lowercased()
+        }
+        guard a.count == b.count else { return false }
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        return zip(a, b).allSatisfy { lower($0) == lower($1) }
     }
 
     /// Every field, in order.
@@ -260,19 +275,35 @@ enum WholeFile {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw failure(errno) }
         guard status.st_mode & S_IFMT != S_IFDIR else { throw failure(EISDIR) }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var filled = 0
+        // Read straight into the array's storage (not zero-filled first); a file that grew since `fstat` is
+        // read on in chunks.
+        var failed: Int32?
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        if let failed { throw failure(failed) }
+        // Ended before the size `fstat` gave: that is the end of the file.
+        guard bytes.count == Int(status.st_size) else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw failure(errno)
             }
             if n == 0 { break }
-            filled += n
+            bytes.append(contentsOf: chunk[0..<n])
         }
-        bytes.removeSubrange(filled...)
         return bytes
     }
 }

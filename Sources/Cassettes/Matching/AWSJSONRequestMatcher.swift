@@ -37,6 +37,9 @@ public struct AWSJSONRequestMatcher: RequestMatcher {
         return RequestMatchKey(fields: fields, body: RequestMatchKey.Body(request.body))
     }
 
+    /// `X-Amz-Target` and ``matchedHeaders``: the only header fields compared.
+    public var comparedHeaders: [String]? { ["X-Amz-Target"] + matchedHeaders }
+
     public func differences(between request: RecordedRequest, and recorded: RecordedRequest) -> [RequestDifference] {
         var result: [RequestDifference] = []
         if request.method != recorded.method {

@@ -8,15 +8,28 @@ import RawJSON
 /// this key (its ``RequestMatcher/matches(_:_:)`` compares keys), so the index and the comparison are one rule.
 public struct RequestMatchKey: Sendable, Hashable {
     /// The compared parts besides the body, each a list of values (a header's values, a query's parameters).
-    public var fields: [[String]]
+    public let fields: [[String]]
     /// The body as compared.
-    public var body: Body
+    public let body: Body
+    /// The hash of `fields` and `body`, computed once: a replay looks a request's key up several times, and
+    /// hashing a JSON body means walking it.
+    private let digest: Int
 
     /// A key from its parts.
     public init(fields: [[String]], body: Body) {
         self.fields = fields
         self.body = body
+        var hasher = Hasher()
+        hasher.combine(fields)
+        hasher.combine(body)
+        self.digest = hasher.finalize()
     }
+
+    public static func == (lhs: RequestMatchKey, rhs: RequestMatchKey) -> Bool {
+        lhs.digest == rhs.digest && lhs.fields == rhs.fields && lhs.body == rhs.body
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
     /// A body as matching compares it: as parsed JSON when it is JSON (key order, whitespace and number
     /// spelling do not matter; equality is ``RawJSON/JSONValue/semanticallyEquals(_:)``), else its bytes.

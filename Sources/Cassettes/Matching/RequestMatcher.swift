@@ -16,6 +16,12 @@ public protocol RequestMatcher: Sendable {
     /// the matcher has none. With keys, replay finds a request's recorded answers by one lookup; without, it
     /// compares the request with every recorded one.
     func matchKey(_ request: RecordedRequest) -> RequestMatchKey?
+
+    /// The header fields the matcher reads (case-insensitive names), or `nil` (the default) when it may read
+    /// any. Replay sanitizes only these (and `X-Amz-Target`, which miss reports show) before matching a live
+    /// request: redacting `Authorization` and the other headers no comparison looks at would be wasted work
+    /// on every request.
+    var comparedHeaders: [String]? { get }
 }
 
 extension RequestMatcher {
@@ -26,6 +32,9 @@ extension RequestMatcher {
 
     /// By default: no key (replay compares with every recorded request).
     public func matchKey(_ request: RecordedRequest) -> RequestMatchKey? { nil }
+
+    /// By default: any header may be read.
+    public var comparedHeaders: [String]? { nil }
 }
 
 /// One way a request differs from a recorded one: `field: value ≠ recorded value`.

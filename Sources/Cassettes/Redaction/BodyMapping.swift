@@ -3,16 +3,35 @@ import HTTPTransport
 import RawJSON
 
 extension JSONValue {
-    /// The value with `transform` applied to every string value (object keys and numbers untouched).
+    /// The value with `transform` applied to every string value (object keys and numbers untouched); the
+    /// value itself, not a rebuilt copy, when no string changes.
     func mappingStrings(_ transform: (String) -> String) -> JSONValue {
+        changingStrings(transform) ?? self
+    }
+
+    /// The value with `transform` applied to every string value, or `nil` when none changes.
+    private func changingStrings(_ transform: (String) -> String) -> JSONValue? {
         switch self {
-        case .string(let s): .string(transform(s))
-        case .array(let elements): .array(elements.map { $0.mappingStrings(transform) })
+        case .string(let s):
+            let changed = transform(s)
+            return changed == s ? nil : .string(changed)
+        case .array(let elements):
+            var result: [JSONValue]?
+            for (i, element) in elements.enumerated() {
+                guard let changed = element.changingStrings(transform) else { continue }
+                if result == nil { result = elements }
+                result![i] = changed
+            }
+            return result.map { .array($0) }
         case .object(let object):
-            .object(
-                JSONObject(object.members.map { JSONMember(key: $0.key, value: $0.value.mappingStrings(transform)) })
-            )
-        default: self
+            var result: [JSONMember]?
+            for (i, member) in object.members.enumerated() {
+                guard let changed = member.value.changingStrings(transform) else { continue }
+                if result == nil { result = object.members }
+                result![i] = JSONMember(key: member.key, value: changed)
+            }
+            return result.map { .object(JSONObject($0)) }
+        default: return nil
         }
     }
 }

@@ -142,7 +142,10 @@ struct Redactor: Sendable {
         }
         if var json = body.json {
             var replaced = 0
-            for member in RedactionOptions.credentialMembers {
+            // Each credential member's path rewrites the whole tree: only a body that has one is rewritten.
+            let members =
+                Self.hasMember(json, named: Self.credentialMemberNames) ? RedactionOptions.credentialMembers : []
+            for member in members {
                 let (value, count) = Self.memberPaths[member]!.replacing(
                     in: json,
                     with: .string(RedactionOptions.credentialMarker)
@@ -162,6 +165,18 @@ struct Redactor: Sendable {
             if replaced > 0 { result = .json(json) }
         }
         return result.mapping(text: { text($0, side) }, bytes: { credentials.replacing(in: $0) })
+    }
+
+    private static let credentialMemberNames = Set(RedactionOptions.credentialMembers)
+
+    /// Whether `value` has an object member named one of `names`, at any depth.
+    static func hasMember(_ value: JSONValue, named names: Set<String>) -> Bool {
+        switch value {
+        case .object(let object):
+            object.members.contains { names.contains($0.key) || hasMember($0.value, named: names) }
+        case .array(let elements): elements.contains { hasMember($0, named: names) }
+        default: false
+        }
     }
 
     private static let memberPaths: [String: JSONPath] = Dictionary(
@@ -189,7 +204,11 @@ struct BuiltInClues {
     private mutating func insert(_ clue: Clue) { found |= clue.rawValue }
 
     init(_ text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        self = text.withUTF8 { Self(bytes: $0) }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         // ICU folds some non-ASCII letters onto ASCII ones (ſ matches s): with any, the case-insensitive patterns run.
         if bytes.contains(where: { $0 >= 0x80 }) {
             found = Clue.amzSignature.rawValue | Clue.securityToken.rawValue | Clue.amzCredential.rawValue
@@ -221,7 +240,7 @@ struct BuiltInClues {
 
     /// Whether the bytes right before `end` spell `word` (ASCII; any case unless `caseSensitive`).
     private static func ends(
-        _ bytes: [UInt8],
+        _ bytes: UnsafeBufferPointer<UInt8>,
         at end: Int,
         with word: StaticString,
         caseSensitive: Bool = false

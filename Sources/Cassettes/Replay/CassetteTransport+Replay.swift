@@ -25,6 +25,7 @@ extension CassetteTransport {
         from original: RecordedBody,
         to stored: RecordedBody
     ) -> HTTPHeaders {
+        guard headers.contains(name: "Content-Length") else { return headers }
         let before = original.data.count
         let after = stored.data.count
         guard before != after else { return headers }
@@ -34,28 +35,64 @@ extension CassetteTransport {
         }
     }
 
+    /// A live request as this cassette matches it: the parts its matcher compares, sanitized like the
+    /// recording, and the matcher's key for them (computed once per request, whatever the lookups).
+    struct LiveRequest {
+        /// The request, sanitized; only the compared header fields are kept (see ``RequestMatcher/comparedHeaders``).
+        let request: RecordedRequest
+        /// The matcher's key, `nil` when it gives none.
+        let key: RequestMatchKey?
+    }
+
+    /// `captured` (a request as received) ready to be matched against this cassette.
+    func live(_ captured: RecordedRequest) -> LiveRequest { live(sanitized: sanitizedForMatching(captured)) }
+
+    /// A request made by ``sanitizedForMatching(_:)`` (perhaps by another cassette that sanitizes alike) with
+    /// this cassette's match key.
+    func live(sanitized request: RecordedRequest) -> LiveRequest {
+        LiveRequest(request: request, key: options.matcher.matchKey(request))
+    }
+
+    /// `captured` sanitized as the recording would be, keeping only what the matcher compares.
+    func sanitizedForMatching(_ captured: RecordedRequest) -> RecordedRequest {
+        sanitized(Self.comparedParts(of: captured, matcher: options.matcher))
+    }
+
+    /// `request` with only the header fields `matcher` compares, and `X-Amz-Target` (miss reports rank and
+    /// show the recorded requests by it); all of them when the matcher does not say which it compares.
+    static func comparedParts(of request: RecordedRequest, matcher: any RequestMatcher) -> RecordedRequest {
+        guard let compared = matcher.comparedHeaders else { return request }
+        let names = compared + ["X-Amz-Target"]
+        var parts = request
+        parts.headers = HTTPHeaders(
+            request.headers.filter { field in names.contains { HTTPHeaders.sameName($0, field.name) } }
+        )
+        return parts
+    }
+
     /// Answers from the cassette: the first unused matching interaction, in recorded order. When all matching
     /// answers are used: `nil` if `recordingMisses` (record it), else the exhaustion policy. With no match:
     /// `nil` if `recordingMisses`, else a ``CassetteMissError``.
     func answer(_ request: HTTPRequest, recordingMisses: Bool) throws -> HTTPResponse? {
-        let live = sanitized(RecordedRequest(request))
+        let live = live(RecordedRequest(request))
         if let answer = claimUnusedAnswer(live) { return answer.response }
         if recordingMisses { return nil }
         if let answer = try answerAfterExhaustion(live) { return answer.response }
-        throw closestMiss(live).error
+        throw closestMiss(live.request).error
     }
 
-    /// The first unused interaction matching `live` (already sanitized), marked used; `nil` when none is left.
-    func claimUnusedAnswer(_ live: RecordedRequest) -> ReplayAnswer? {
+    /// The first unused interaction matching `live`, marked used; `nil` when none is left.
+    func claimUnusedAnswer(_ live: LiveRequest) -> ReplayAnswer? {
         let matcher = options.matcher
-        let key = matcher.matchKey(live)
         return locked { state -> ReplayAnswer? in
             let next: Int?
-            if let key, state.index != nil {
+            if let key = live.key, state.index != nil {
                 next = state.index!.firstUnused(key, used: state.used)
             } else {
                 let interactions = state.cassette.interactions
-                next = interactions.indices.first { !state.used[$0] && matcher.matches(live, interactions[$0].request) }
+                next = interactions.indices.first {
+                    !state.used[$0] && matcher.matches(live.request, interactions[$0].request)
+                }
             }
             guard let next else { return nil }
             state.used[next] = true
@@ -67,16 +104,15 @@ extension CassetteTransport {
     /// The exhaustion policy for `live` once every matching answer is used: the last one again
     /// (``ExhaustionPolicy/repeatLast``) or a ``CassetteMissError`` (``ExhaustionPolicy/fail``); `nil` when no
     /// recorded request matches at all.
-    func answerAfterExhaustion(_ live: RecordedRequest) throws -> ReplayAnswer? {
+    func answerAfterExhaustion(_ live: LiveRequest) throws -> ReplayAnswer? {
         let matcher = options.matcher
-        let key = matcher.matchKey(live)
         return try locked { state -> ReplayAnswer? in
             let matching: [Int]
-            if let key, let index = state.index {
+            if let key = live.key, let index = state.index {
                 matching = index.matching(key)
             } else {
                 let interactions = state.cassette.interactions
-                matching = interactions.indices.filter { matcher.matches(live, interactions[$0].request) }
+                matching = interactions.indices.filter { matcher.matches(live.request, interactions[$0].request) }
             }
             guard let last = matching.last else { return nil }
             switch options.exhaustion {
@@ -86,7 +122,7 @@ extension CassetteTransport {
             case .fail:
                 throw CassetteMissError(
                     file: file.path,
-                    request: Self.summary(live),
+                    request: Self.summary(live.request),
                     reason: .exhausted(recordedAnswers: matching),
                     closestIndex: last,
                     closestRequest: Self.summary(state.cassette.interactions[last].request),

@@ -39,12 +39,14 @@ public final class MultiCassetteTransport: HTTPTransport, Sendable {
         }
         self.cassettes = cassettes
         self.recorder = recorders.first
-        // Cassettes that sanitize alike (same redaction, no pseudonyms of their own) share one sanitized request.
+        // Cassettes that sanitize alike (same redaction, no pseudonyms of their own, same compared headers) share
+        // one sanitized request.
         var groups: [SanitizerKey: Int] = [:]
         sanitizerGroups = cassettes.map { cassette in
             let key = SanitizerKey(
                 redaction: cassette.options.redaction,
-                pseudonymiser: cassette.pseudonymiser.map(ObjectIdentifier.init)
+                pseudonymiser: cassette.pseudonymiser.map(ObjectIdentifier.init),
+                comparedHeaders: cassette.options.matcher.comparedHeaders
             )
             if let group = groups[key] { return group }
             groups[key] = groups.count
@@ -60,17 +62,17 @@ public final class MultiCassetteTransport: HTTPTransport, Sendable {
     struct SanitizerKey: Hashable {
         let redaction: RedactionOptions
         let pseudonymiser: ObjectIdentifier?
+        let comparedHeaders: [String]?
     }
 
-    /// `request` as each cassette would store it, sanitized once per group of cassettes that sanitize alike.
-    func sanitized(_ request: HTTPRequest) -> [RecordedRequest] {
+    /// `request` as each cassette matches it, sanitized once per group of cassettes that sanitize alike.
+    func live(_ request: HTTPRequest) -> [CassetteTransport.LiveRequest] {
         let captured = RecordedRequest(request)
         var done = [RecordedRequest?](repeating: nil, count: sanitizerCount)
         return zip(cassettes, sanitizerGroups).map { cassette, group in
-            if let request = done[group] { return request }
-            let request = cassette.sanitized(captured)
-            done[group] = request
-            return request
+            let sanitized = done[group] ?? cassette.sanitizedForMatching(captured)
+            done[group] = sanitized
+            return cassette.live(sanitized: sanitized)
         }
     }
 
@@ -83,7 +85,7 @@ public final class MultiCassetteTransport: HTTPTransport, Sendable {
     /// Like ``send(_:)``, with the recorded duration of the interaction that answered (for pacing).
     /// - Throws: ``CassetteMissError`` when nothing can answer; the upstream's errors when recording.
     public func answer(_ request: HTTPRequest) async throws -> ReplayAnswer {
-        let live = sanitized(request)
+        let live = live(request)
         for (cassette, request) in zip(cassettes, live) {
             if let answer = cassette.claimUnusedAnswer(request) { return answer }
         }
@@ -91,7 +93,9 @@ public final class MultiCassetteTransport: HTTPTransport, Sendable {
         for (cassette, request) in zip(cassettes, live).reversed() {
             if let answer = try cassette.answerAfterExhaustion(request) { return answer }
         }
-        let misses = zip(cassettes, live).enumerated().map { position, pair in (position, pair.0.closestMiss(pair.1)) }
+        let misses = zip(cassettes, live).enumerated().map { position, pair in
+            (position, pair.0.closestMiss(pair.1.request))
+        }
         let closest = misses.min { lhs, rhs in
             guard let left = lhs.1.rank else { return false }
             guard let right = rhs.1.rank else { return true }

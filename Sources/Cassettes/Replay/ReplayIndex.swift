@@ -7,31 +7,38 @@ import HTTPTransport
 /// Answers are claimed in recorded order. A claimed interaction is never unclaimed, so each key keeps a
 /// cursor to its first possibly unused answer: claiming the next answer of a poll costs O(1).
 struct ReplayIndex {
-    private var positions: [RequestMatchKey: [Int]] = [:]
-    private var cursors: [RequestMatchKey: Int] = [:]
+    /// The answers recorded for one key, and where the first possibly unused one is.
+    private struct Answers {
+        var positions: [Int]
+        var cursor = 0
+
+        /// Moves the cursor past used answers; the first unused one, or `nil`.
+        mutating func firstUnused(used: [Bool]) -> Int? {
+            while cursor < positions.count, used[positions[cursor]] { cursor += 1 }
+            return cursor < positions.count ? positions[cursor] : nil
+        }
+    }
+
+    private var answers: [RequestMatchKey: Answers] = [:]
 
     /// The index of `interactions`, or `nil` when `matcher` gives no key (compare with each one instead).
     init?(_ interactions: [Interaction], matcher: any RequestMatcher) {
         for (position, interaction) in interactions.enumerated() {
             guard let key = matcher.matchKey(interaction.request) else { return nil }
-            positions[key, default: []].append(position)
+            add(position, key: key)
         }
     }
 
     /// Adds the interaction at `position` (just recorded) under `key`.
     mutating func add(_ position: Int, key: RequestMatchKey) {
-        positions[key, default: []].append(position)
+        answers[key, default: Answers(positions: [])].positions.append(position)
     }
 
     /// Every recorded interaction with `key`, in recorded order.
-    func matching(_ key: RequestMatchKey) -> [Int] { positions[key] ?? [] }
+    func matching(_ key: RequestMatchKey) -> [Int] { answers[key]?.positions ?? [] }
 
-    /// The first interaction with `key` that `used` does not mark, or `nil` when all are used.
+    /// The first interaction with `key` that `used` does not mark, or `nil` when all are used (one lookup).
     mutating func firstUnused(_ key: RequestMatchKey, used: [Bool]) -> Int? {
-        guard let list = positions[key] else { return nil }
-        var cursor = cursors[key] ?? 0
-        while cursor < list.count, used[list[cursor]] { cursor += 1 }
-        cursors[key] = cursor
-        return cursor < list.count ? list[cursor] : nil
+        answers[key]?.firstUnused(used: used) ?? nil
     }
 }

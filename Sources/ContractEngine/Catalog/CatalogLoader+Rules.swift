@@ -68,8 +68,8 @@ extension CatalogLoader {
         guard let unit = Predicate.TextUnit(rawValue: unitText) else {
             throw reader.fail(map["unit"], "\(what): unit \"\(unitText)\" is not characters, utf8-bytes or agent-bytes")
         }
-        let ignoreCase = map["ignore-case"]?.bool ?? false
-        let orEmpty = map["or-empty"]?.bool ?? false
+        let ignoreCase = map["ignore-case"].flatMap(reader.bool) ?? false
+        let orEmpty = map["or-empty"].flatMap(reader.bool) ?? false
         let test: Predicate.Test
         switch key {
         case "one-of":
@@ -109,7 +109,9 @@ extension CatalogLoader {
         case "min-length": test = .minLength(try reader.int(value, "\(what).min-length"), unit)
         case "suffix": test = .suffix(try reader.string(value, "\(what).suffix"))
         case "present":
-            guard let flag = value.bool else { throw reader.fail(value, "\(what): present must be true or false") }
+            guard let flag = reader.bool(value) else {
+                throw reader.fail(value, "\(what): present must be true or false")
+            }
             test = .present(flag)
         case "equals-request": test = .equalsRequest(FieldPath(try reader.string(value, "\(what).equals-request")))
         default: test = .notBefore(FieldPath(try reader.string(value, "\(what).not-before")))

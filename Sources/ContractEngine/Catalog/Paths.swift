@@ -33,23 +33,25 @@ public struct SubjectPath: Sendable, Hashable, CustomStringConvertible {
 
     /// Calls `visit` with every subject and the list indices that lead to it.
     public func forEachSubject(in value: JSONTape.Value, _ visit: (JSONTape.Value, [Int]) -> Void) {
-        forEachSubjectInPlace(in: value) { subject, indices in visit(subject, Array(indices)) }
+        value.withView { root in
+            forEachSubjectInPlace(in: root) { subject, indices in visit(value.tape.value(of: subject), Array(indices)) }
+        }
     }
 
     /// Calls `visit` with every subject and the list indices that lead to it, kept in a buffer that is only
     /// valid during the call (no allocation per walk; copy it with `Array(_:)` to keep it).
-    func forEachSubjectInPlace(in value: JSONTape.Value, _ visit: (JSONTape.Value, UnsafeBufferPointer<Int>) -> Void) {
+    func forEachSubjectInPlace(in value: JSONTape.View, _ visit: (JSONTape.View, UnsafeBufferPointer<Int>) -> Void) {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: steps.count) { indices in
             walk(value, step: 0, depth: 0, indices: indices, visit)
         }
     }
 
     private func walk(
-        _ value: JSONTape.Value,
+        _ value: JSONTape.View,
         step: Int,
         depth: Int,
         indices: UnsafeMutableBufferPointer<Int>,
-        _ visit: (JSONTape.Value, UnsafeBufferPointer<Int>) -> Void
+        _ visit: (JSONTape.View, UnsafeBufferPointer<Int>) -> Void
     ) {
         guard step < steps.count else {
             visit(value, UnsafeBufferPointer(rebasing: indices[0..<depth]))
@@ -100,13 +102,13 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public var description: String { names.joined(separator: ".") }
 
     /// The value at this path, or `nil` when a member is absent (or an intermediate value is not an object).
-    public func lookup(in value: JSONTape.Value) -> JSONTape.Value? {
+    public func lookup(in value: JSONTape.View) -> JSONTape.View? {
         guard let head = value[names[0]] else { return nil }
         return lookup(below: head)
     }
 
     /// The value at this path, given the value of its first name.
-    func lookup(below head: JSONTape.Value) -> JSONTape.Value? {
+    func lookup(below head: JSONTape.View) -> JSONTape.View? {
         var current = head
         for name in names.dropFirst() {
             guard let next = current[name] else { return nil }

@@ -21,10 +21,14 @@ struct YAMLReader {
     }
 
     /// Parses `text`, the contents of `file` (the path as the user gave it, or the built-in catalog's path).
+    ///
+    /// Scalars are not resolved to YAML types while parsing (`Resolver.basic`: every scalar is a string);
+    /// the reader reads each as what its field is (``int(_:_:)``, ``bool(_:)``, ``json(_:)``). Resolving
+    /// them took regular-expression matches on every scalar and every key looked up, most of `check`'s start.
     static func document(text: String, file: String) throws(CatalogError) -> (YAMLReader, Node) {
         let reader = YAMLReader(file: file)
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw CatalogError(file: file, problem: "is empty; write a YAML mapping")
             }
             return (reader, node)
@@ -85,6 +89,26 @@ struct YAMLReader {
         for item in items(node) { result.append(try string(item, what)) }
         return result
     }
+
+    /// A YAML boolean: a plain scalar spelled as YAML 1.1 spells one (`true`, `False`, `yes`, `OFF`, ...);
+    /// nil for anything else, quoted scalars included.
+    func bool(_ node: Node) -> Bool? {
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return nil }
+        return Self.booleans[scalar.string]
+    }
+
+    /// The spellings of YAML 1.1 booleans.
+    static let booleans: [String: Bool] = {
+        var spellings: [String: Bool] = [:]
+        for (word, value) in [
+            ("true", true), ("yes", true), ("on", true), ("false", false), ("no", false), ("off", false),
+        ] {
+            for spelling in [word, word.prefix(1).uppercased() + word.dropFirst(), word.uppercased()] {
+                spellings[spelling] = value
+            }
+        }
+        return spellings
+    }()
 
     func int(_ node: Node, _ what: String) throws(CatalogError) -> Int {
         guard let value = node.int else { throw fail(node, "\(what) must be an integer") }

@@ -50,18 +50,32 @@ public struct ContractEngine: Sendable {
 
     /// The data entries of one operation that read the same subjects: the subjects are found once, their
     /// fields located once (``FieldTable``), and every entry's compiled rule evaluated on each, in entry order.
-    struct SubjectGroup: Sendable {
+    /// A final class, so visiting a group costs one retain, not one per member.
+    final class SubjectGroup: Sendable {
         let at: SubjectPath
         let fields: FieldTable
-        let entries: [DataEntry]
-        let rules: [CompiledRule]
+        let entries: [CompiledEntry]
 
         init(at: SubjectPath, entries: [DataEntry]) {
             self.at = at
-            self.entries = entries
             let fields = FieldTable(entries.flatMap(\.rule.fieldNames))
             self.fields = fields
-            self.rules = entries.map { CompiledRule($0.rule, fields: fields) }
+            self.entries = entries.map { CompiledEntry($0, rule: CompiledRule($0.rule, fields: fields)) }
+        }
+    }
+
+    /// A data entry with its rule compiled against its group's ``FieldTable``. A final class, so visiting an
+    /// entry costs one retain.
+    final class CompiledEntry: Sendable {
+        /// The contract's position in the catalog.
+        let index: Int
+        let id: String
+        let rule: CompiledRule
+
+        init(_ entry: DataEntry, rule: CompiledRule) {
+            self.index = entry.index
+            self.id = entry.id
+            self.rule = rule
         }
     }
 
@@ -147,16 +161,19 @@ public struct ContractEngine: Sendable {
             run.record(entry.index, entry.id, verdict, slot: slot, observation: observation, path: "$")
         }
         guard case .json(let body) = observation.body else { return }
-        let request = observation.request
         for group in plan.groups {
             // Findings are kept after the walk, in the order they were found (the walk only tallies).
             var found: [(id: String, verdict: Verdict, path: String)] = []
-            group.at.forEachSubjectInPlace(in: body) { subject, indices in
-                group.fields.withFields(of: subject, request: request) { fields in
-                    for (entry, rule) in zip(group.entries, group.rules) {
-                        let verdict = rule.evaluate(fields)
-                        if run.count(entry.index, verdict.outcome, slot: slot) {
-                            found.append((entry.id, verdict, group.at.concrete(indices)))
+            body.withView { body in
+                JSONTape.Value.withView(of: observation.request) { request in
+                    group.at.forEachSubjectInPlace(in: body) { subject, indices in
+                        group.fields.withFields(of: subject, request: request) { fields in
+                            for entry in group.entries {
+                                let verdict = entry.rule.evaluate(fields)
+                                if run.count(entry.index, verdict.outcome, slot: slot) {
+                                    found.append((entry.id, verdict, group.at.concrete(indices)))
+                                }
+                            }
                         }
                     }
                 }

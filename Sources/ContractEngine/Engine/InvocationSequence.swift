@@ -117,6 +117,10 @@ public struct InvocationSequence: Sendable {
 extension RunAccumulator {
     /// Keeps what the sequence contracts need from a successful response.
     mutating func collectSequencePoints(_ observation: Observation, _ body: JSONTape.Value) {
+        body.withView { collectSequencePoints(observation, $0) }
+    }
+
+    private mutating func collectSequencePoints(_ observation: Observation, _ body: JSONTape.View) {
         switch observation.operation {
         case "GetCommandInvocation":
             guard let command = body["CommandId"]?.stringValue, let instance = body["InstanceId"]?.stringValue else {
@@ -141,11 +145,12 @@ extension RunAccumulator {
                 )
             )
         case "ListCommandInvocations":
-            guard let invocations = body["CommandInvocations"]?.arrayValue else { return }
-            for (i, invocation) in invocations.enumerated() {
+            var i = -1
+            body["CommandInvocations"]?.forEachElement { invocation in
+                i += 1
                 guard let command = invocation["CommandId"]?.stringValue,
                     let instance = invocation["InstanceId"]?.stringValue
-                else { continue }
+                else { return }
                 let key = SequenceKey(
                     target: observation.target,
                     view: .listedInvocation,
@@ -163,7 +168,9 @@ extension RunAccumulator {
                         outputs: []
                     )
                 )
-                for (j, plugin) in (invocation["CommandPlugins"]?.arrayValue ?? []).enumerated() {
+                var j = -1
+                invocation["CommandPlugins"]?.forEachElement { plugin in
+                    j += 1
                     let pluginKey = SequenceKey(
                         target: observation.target,
                         view: .listedPlugin,
@@ -210,7 +217,7 @@ extension RunAccumulator {
 
     private func point(
         _ observation: Observation,
-        _ subject: JSONTape.Value,
+        _ subject: JSONTape.View,
         path: String,
         start: String?,
         end: String?,
@@ -236,15 +243,18 @@ extension RunAccumulator {
             let ordered = zip(points, points.dropFirst()).allSatisfy { !SequencePoint.inOrder($1, $0) }
             return InvocationSequence(key: key, points: ordered ? points : points.sorted(by: SequencePoint.inOrder))
         }
-        return sequences.sorted { a, b in
-            let x = a.firstRead
-            let y = b.firstRead
+        // Each sequence's first-read point is found once, and the sort moves indices, not sequences.
+        let first = sequences.map(\.firstRead)
+        let order = sequences.indices.sorted { a, b in
+            let x = first[a]
+            let y = first[b]
             if x.location.file != y.location.file { return x.location.file < y.location.file }
             if x.location.interaction != y.location.interaction {
                 return (x.location.interaction ?? 0) < (y.location.interaction ?? 0)
             }
             if x.path != y.path { return x.path < y.path }
-            return a.key.description < b.key.description
+            return sequences[a].key.description < sequences[b].key.description
         }
+        return order.map { sequences[$0] }
     }
 }

@@ -10,6 +10,10 @@ public struct VerificationReport: Sendable {
         case expired
         /// The contract was not judged on the target in this run.
         case unverified
+        /// The contract was judged on the target and never failed, but the run covered only part of what the
+        /// deviations were observed on (`live --scenario`): the responses that showed the deviation may not have
+        /// been requested, so it is not judged stale (a run of the whole scenario catalog judges it).
+        case notExercised = "not-exercised"
     }
 
     /// One contract on one target.
@@ -55,8 +59,15 @@ public struct VerificationReport: Sendable {
     /// Files read, observations judged, of which errors, and interactions left out.
     public let files: Int, observations: Int, errors: Int, skipped: Int
 
-    /// Applies `deviations` (as of `today`, `YYYY-MM-DD`) to `results`.
-    public init(_ results: EngineResults, deviations: DeviationSet, today: String) {
+    /// Applies `deviations` (as of `today`, `YYYY-MM-DD`) to `results`. With `judgesStaleDeviations` false (the
+    /// responses are part of what the deviations were observed on), a deviation that does not fail is
+    /// ``DeviationState/notExercised``, never ``DeviationState/stale``.
+    public init(
+        _ results: EngineResults,
+        deviations: DeviationSet,
+        today: String,
+        judgesStaleDeviations: Bool = true
+    ) {
         var rows: [Row] = []
         for (index, contract) in results.catalog.contracts.enumerated() {
             var targets: [TargetResult] = []
@@ -72,7 +83,8 @@ public struct VerificationReport: Sendable {
                     } else if tally.fail > 0 {
                         state = .held
                     } else {
-                        state = tally.applicable > 0 ? .stale : .unverified
+                        state =
+                            tally.applicable == 0 ? .unverified : (judgesStaleDeviations ? .stale : .notExercised)
                     }
                 }
                 guard tally.applicable + tally.notApplicable > 0 || deviation != nil else { continue }
@@ -105,6 +117,13 @@ public struct VerificationReport: Sendable {
         if targets.contains(where: { $0.tally.inconclusive > 0 }) { return .inconclusive }
         if targets.contains(where: { $0.tally.pass > 0 }) { return .pass }
         return .notApplicable
+    }
+
+    /// The deviations this run could not judge (``DeviationState/notExercised``), as `contract (target)`.
+    public var notExercisedDeviations: [String] {
+        rows.flatMap { row in
+            row.targets.filter { $0.deviationState == .notExercised }.map { "\(row.contract.id) (\($0.target))" }
+        }
     }
 
     /// Whether anything breaks the run (exit status 1).

@@ -103,38 +103,64 @@ final class CompiledCase: Sendable {
     }
 }
 
-/// A predicate with its fields resolved to slots of the rule's ``FieldTable``.
-struct FieldTest: Sendable {
+/// A predicate with its fields resolved to slots of the rule's ``FieldTable``: where its value is, and where
+/// the value it compares with is. An immutable final class: visiting a test costs one reference.
+final class FieldTest: Sendable {
+    /// Where a predicate reads a value.
+    struct Place: Sendable {
+        enum Source: Sendable {
+            /// Nowhere (the predicate compares with nothing).
+            case nowhere
+            /// The subject's member in ``slot`` of the field table, then the names ``below`` it (usually none).
+            case subject
+            /// The request's member at ``path``.
+            case request
+        }
+
+        let source: Source
+        let slot: Int
+        let below: [String]
+        let path: FieldPath
+
+        static let nowhere = Place(source: .nowhere, slot: -1, below: [], path: FieldPath(""))
+
+        static func subject(_ path: FieldPath, fields: FieldTable) -> Place {
+            Place(source: .subject, slot: fields.slot(path.names[0]), below: Array(path.names.dropFirst()), path: path)
+        }
+
+        static func request(_ path: FieldPath) -> Place { Place(source: .request, slot: -1, below: [], path: path) }
+
+        @inline(__always)
+        func value(_ subject: Subject) -> JSONTape.View? {
+            switch source {
+            case .nowhere: nil
+            case .subject: subject.field(slot, below: below)
+            case .request: subject.request.flatMap { path.lookup(in: $0) }
+            }
+        }
+    }
+
     let predicate: Predicate
-    /// The slot of the operand's first name (unused when the operand is in the request).
-    let slot: Int
-    /// For `not-before`: the slot of the other field's first name.
-    let otherSlot: Int
+    /// The predicate's operand.
+    let operand: Place
+    /// What `equals-request` and `not-before` compare with.
+    let other: Place
 
     init(_ predicate: Predicate, fields: FieldTable) {
         self.predicate = predicate
-        slot = predicate.readsRequest ? -1 : fields.slot(predicate.path.names[0])
-        if case .notBefore(let other) = predicate.test {
-            otherSlot = fields.slot(other.names[0])
-        } else {
-            otherSlot = -1
+        operand = predicate.readsRequest ? .request(predicate.path) : .subject(predicate.path, fields: fields)
+        switch predicate.test {
+        case .equalsRequest(let path): other = .request(path)
+        case .notBefore(let path): other = .subject(path, fields: fields)
+        default: other = .nowhere
         }
     }
 
     /// The value the predicate reads, or nil when absent.
     @inline(__always)
-    func value(_ subject: Subject) -> JSONTape.Value? {
-        if predicate.readsRequest { return subject.request.flatMap { predicate.path.lookup(in: $0) } }
-        return subject.field(slot, below: predicate.path.names.dropFirst())
-    }
+    func value(_ subject: Subject) -> JSONTape.View? { operand.value(subject) }
 
     func result(_ subject: Subject) -> PredicateResult {
-        let other: JSONTape.Value?
-        switch predicate.test {
-        case .equalsRequest(let path): other = subject.request.flatMap { path.lookup(in: $0) }
-        case .notBefore(let path): other = subject.field(otherSlot, below: path.names.dropFirst())
-        default: other = nil
-        }
-        return predicate.result(found: value(subject), other: other, hasRequest: subject.request != nil)
+        predicate.result(found: value(subject), other: other.value(subject), hasRequest: subject.request != nil)
     }
 }

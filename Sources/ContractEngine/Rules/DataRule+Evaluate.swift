@@ -33,7 +33,12 @@ extension DataRule {
     /// The rule is compiled for this call; the engine compiles each rule once per run (``CompiledRule``).
     public func evaluate(subject: JSONTape.Value, request: JSONTape.Value?) -> Verdict {
         let fields = FieldTable(fieldNames)
-        return fields.withFields(of: subject, request: request) { CompiledRule(self, fields: fields).evaluate($0) }
+        let rule = CompiledRule(self, fields: fields)
+        return subject.withView { subject in
+            JSONTape.Value.withView(of: request) { request in
+                fields.withFields(of: subject, request: request) { rule.evaluate($0) }
+            }
+        }
     }
 
     /// The first member names every predicate of the rule reads from its subject.

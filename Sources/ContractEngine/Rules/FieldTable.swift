@@ -47,7 +47,7 @@ struct FieldTable: Sendable {
     /// Calls `body` with the subject and where its members of this table's names are (the last member of a
     /// name, as ``JSONObject`` reads it). A subject that is not an object has none of them.
     @inline(__always)
-    func withFields<R>(of value: JSONTape.Value, request: JSONTape.Value?, _ body: (Subject) -> R) -> R {
+    func withFields<R>(of value: JSONTape.View, request: JSONTape.View?, _ body: (Subject) -> R) -> R {
         withUnsafeTemporaryAllocation(of: JSONTape.Position.self, capacity: max(names.count, 1)) { fields in
             fields.initialize(repeating: .absent)
             value.forEachMember { name, member in
@@ -61,14 +61,14 @@ struct FieldTable: Sendable {
 /// One subject under evaluation: the value, the request of its observation, and where the members named in the
 /// rules' ``FieldTable`` are. Valid only during ``FieldTable/withFields(of:request:_:)``.
 struct Subject {
-    let value: JSONTape.Value
-    let request: JSONTape.Value?
+    let value: JSONTape.View
+    let request: JSONTape.View?
     let fields: UnsafeBufferPointer<JSONTape.Position>
 
     /// The member in `slot`, then the rest of the path below it.
     @inline(__always)
-    func field(_ slot: Int, below rest: ArraySlice<String>) -> JSONTape.Value? {
-        guard let head = value.tape.value(at: fields[slot]) else { return nil }
+    func field(_ slot: Int, below rest: [String]) -> JSONTape.View? {
+        guard let head = value.value(at: fields[slot]) else { return nil }
         var current = head
         for name in rest {
             guard let next = current[name] else { return nil }

@@ -20,7 +20,7 @@ extension Predicate {
     ///   - other: what the test compares with: for `equals-request` the request's member, for `not-before`
     ///     the subject's member (`nil` when absent).
     ///   - hasRequest: whether the request is known (a test that reads it is `unknown` otherwise).
-    func result(found: JSONTape.Value?, other: JSONTape.Value?, hasRequest: Bool) -> PredicateResult {
+    func result(found: JSONTape.View?, other: JSONTape.View?, hasRequest: Bool) -> PredicateResult {
         if readsRequest, !hasRequest { return .unknown }
         switch test {
         case .present(let wanted): return (found != nil) == wanted ? .holds : .violated
@@ -49,6 +49,8 @@ extension Predicate {
             if let written = value.writtenLength, written <= limit { return .holds }
             return value.withUTF8 { TextMeasure.fits($0, limit: limit, unit: unit) } == true ? .holds : .violated
         case .minLength(let limit, let unit):
+            // Nor is it ever longer: text written shorter than the limit needs no decoding either.
+            if let written = value.writtenLength, written < limit { return .violated }
             return value.withUTF8 { TextMeasure.length($0, unit: unit) >= limit } == true ? .holds : .violated
         case .suffix(let suffix):
             return value.withUTF8 { $0.hasSuffix(suffix) } == true ? .holds : .violated
@@ -71,14 +73,14 @@ extension Predicate {
     }
 
     /// ``same(_:_:)`` for values on tapes (strings compared without decoding when they hold no escape).
-    static func same(_ a: JSONTape.Value, _ b: JSONTape.Value) -> Bool {
+    static func same(_ a: JSONTape.View, _ b: JSONTape.View) -> Bool {
         if a.kind == .string, b.kind == .string {
             return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } ?? false } ?? false
         }
         return same(a.json, b.json)
     }
 
-    static func has(_ kind: Kind, _ value: JSONTape.Value) -> Bool {
+    static func has(_ kind: Kind, _ value: JSONTape.View) -> Bool {
         switch (kind, value.kind) {
         case (.string, .string), (.boolean, .true), (.boolean, .false), (.object, .object), (.array, .array),
             (.number, .number):

@@ -21,7 +21,10 @@ public struct TimeValue: Sendable, Hashable {
     }
 
     /// ``instant(_:)-(JSONValue)`` of a value on a tape.
-    public static func instant(_ value: JSONTape.Value) -> Double? {
+    public static func instant(_ value: JSONTape.Value) -> Double? { value.withView(instant) }
+
+    /// ``instant(_:)-(JSONValue)`` of a value on a tape, read through a view.
+    public static func instant(_ value: JSONTape.View) -> Double? {
         switch value.kind {
         case .number: return value.doubleValue
         case .string: return value.withUTF8 { parseISO8601($0)?.epochSeconds } ?? nil

@@ -23,19 +23,24 @@ import Darwin
 ///
 /// Every step is a rename within one parent folder, so a reader sees the old folder or the new, never a mix.
 package enum BaselineFolder {
-    /// Replaces `baseline` with its cassettes updated from `fresh`; returns the file names written.
+    /// Replaces `baseline` with its cassettes updated from `fresh`; returns the file names written. Messages name
+    /// the baseline `name` (as the user gave it), or its path.
     ///
     /// - Throws: ``RunnerError`` (bad input) naming the step that failed; the baseline is then unchanged (or
     ///   restored from `<name>.previous`).
     @discardableResult
-    package static func replace(_ baseline: URL, with fresh: [URL]) throws(RunnerError) -> [String] {
+    package static func replace(
+        _ baseline: URL,
+        named name: String? = nil,
+        with fresh: [URL]
+    ) throws(RunnerError) -> [String] {
         let manager = FileManager.default
         let parent = baseline.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(baseline.lastPathComponent).new-\(getpid())")
         let previous = parent.appendingPathComponent(baseline.lastPathComponent + ".previous")
         func fail(_ what: String, _ error: any Error) -> RunnerError {
             RunnerError(
-                "cannot update the baseline \(baseline.path): \(what) failed (\(SystemErrorText.reason(error))); the baseline is unchanged",
+                "cannot update the baseline \(name ?? baseline.path): \(what) failed (\(SystemErrorText.reason(error))); the baseline is unchanged",
                 status: .badInput
             )
         }

@@ -56,6 +56,13 @@ public struct LiveOutcome: RunnerOutcome {
     public var text: String {
         var out = "ssm-contract live: " + recordingSummary + "\n\n"
         out += contracts.text(title: "ssm-contract live: contracts") + "\n"
+        let notExercised = contracts.notExercisedDeviations
+        if !notExercised.isEmpty {
+            out +=
+                "Known deviations not exercised: \(notExercised.joined(separator: ", ")) — they did not fail, but this "
+                + "run observed only part of the scenario catalog, so the responses that showed them may not have been "
+                + "requested; a run of the whole catalog judges whether they still hold\n\n"
+        }
         if !inconclusive.isEmpty {
             out += "Inconclusive scenarios (nothing is concluded from what they did not observe):\n"
             for name in inconclusive.keys.sorted() { out += "  INCONCLUSIVE \(name): \(inconclusive[name]!)\n" }

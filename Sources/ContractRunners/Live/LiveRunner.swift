@@ -60,7 +60,7 @@ public enum LiveRunner: Runner {
         recording.source = try LiveSource.resolve(explicit: options.source, endpoint: configuration.endpoint.url)
         let baselineName = options.baseline ?? LiveOptions.defaultBaseline(for: recording.source)
         let baseline = URL(fileURLWithPath: baselineName).standardizedFileURL
-        recording.outputDirectory = try outputFolder(options.output, baseline: baseline)
+        recording.outputDirectory = try outputFolder(options.output, baseline: baseline, baselineName: baselineName)
         if options.updateBaseline, recording.source != .live, baseline.lastPathComponent == "live" {
             throw RunnerError(
                 "--update-baseline: \(baselineName) is the folder for live AWS recordings and this run is \(recording.source); choose another --baseline",
@@ -116,7 +116,13 @@ public enum LiveRunner: Runner {
         }
         let contracts: VerificationReport
         do {
-            contracts = try await verify(cassettes, options: options)
+            // A known deviation is judged stale only when the whole catalog was observed: with part of it
+            // (--scenario, or scenarios left inconclusive) the responses that showed it may not have been requested.
+            let wholeCatalog =
+                inconclusive.isEmpty
+                && (options.scenarioNames.isEmpty
+                    || Set(catalog.scenarios.map(\.name)).isSubset(of: options.scenarioNames))
+            contracts = try await verify(cassettes, options: options, judgesStaleDeviations: wholeCatalog)
         } catch  where error.status == .badInput && !inconclusive.isEmpty {
             // What was recorded judged nothing, and the rest could not be observed: inconclusive (4), not bad input.
             let names = inconclusive.keys.sorted().map { "\($0) (\(inconclusive[$0]!))" }.joined(separator: "; ")
@@ -140,7 +146,7 @@ public enum LiveRunner: Runner {
                         ? "a contract failed; fix it or list a known deviation, then run again"
                         : "some scenarios are inconclusive; run again")
             } else {
-                try BaselineFolder.replace(baseline, with: cassettes)
+                try BaselineFolder.replace(baseline, named: baselineName, with: cassettes)
                 baselineLine =
                     "baseline: \(drift.baselineExists ? "replaced" : "created") \(baselineName) with \(Plural.count(cassettes.count, "fresh cassette")) "
                     + "(written beside it, then renamed into place)"
@@ -228,7 +234,7 @@ public enum LiveRunner: Runner {
     static func judgeAsItArrives(_ run: ScenarioRun, options: LiveOptions) async {
         let report: VerificationReport
         do {
-            report = try await verify([run.cassette], options: options)
+            report = try await verify([run.cassette], options: options, judgesStaleDeviations: false)
         } catch {
             options.progress(
                 "\(run.scenario): no contract applies to its \(run.report.interactionCount) interactions (\(error.message))"
@@ -304,9 +310,15 @@ public enum LiveRunner: Runner {
         }
     }
 
-    /// Every contract over the fresh cassettes, with the catalog's known deviations.
-    static func verify(_ cassettes: [URL], options: LiveOptions) async throws(RunnerError) -> VerificationReport {
+    /// Every contract over the fresh cassettes, with the catalog's known deviations (judged stale or not exercised
+    /// as `judgesStaleDeviations` says).
+    static func verify(
+        _ cassettes: [URL],
+        options: LiveOptions,
+        judgesStaleDeviations: Bool
+    ) async throws(RunnerError) -> VerificationReport {
         var verify = VerifyRunner.Options()
+        verify.judgesStaleDeviations = judgesStaleDeviations
         verify.paths = cassettes.map(\.path)
         verify.catalog = options.catalog
         verify.today = options.today
@@ -316,8 +328,9 @@ public enum LiveRunner: Runner {
         return report
     }
 
-    /// `--output`, or a new `.build/live/<UTC time>` folder; refused when it is, holds or lies inside the baseline.
-    static func outputFolder(_ explicit: String?, baseline: URL) throws(RunnerError) -> URL {
+    /// `--output`, or a new `.build/live/<UTC time>` folder; refused when it is, holds or lies inside the baseline
+    /// (`baselineName`: the baseline as the user gave it, for the message).
+    static func outputFolder(_ explicit: String?, baseline: URL, baselineName: String) throws(RunnerError) -> URL {
         let stamp = timestamp()
         var output = URL(fileURLWithPath: explicit ?? ".build/live/\(stamp)")
         var suffix = 2
@@ -328,7 +341,7 @@ public enum LiveRunner: Runner {
         let (a, b) = (output.standardizedFileURL.path + "/", baseline.path + "/")
         if a.hasPrefix(b) || b.hasPrefix(a) {
             throw RunnerError(
-                "--output \(output.standardizedFileURL.path) overlaps the baseline \(baseline.path): fresh recordings never go over the baseline (use --update-baseline to replace it)",
+                "--output \(output.relativePath) overlaps the baseline \(baselineName): fresh recordings never go over the baseline (use --update-baseline to replace it)",
                 status: .badInput
             )
         }

@@ -93,7 +93,7 @@ package struct OutputPaths: Sendable {
         if Self.isFolder(path) {
             throw RunnerError("\(output.flag) \(path): is a folder; give a file path", status: .badInput)
         }
-        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let parent = Self.folder(of: path)
         guard FileManager.default.fileExists(atPath: parent) else {
             throw RunnerError(
                 "\(output.flag) \(path): the folder \(parent) does not exist; create it or choose another path",
@@ -119,22 +119,27 @@ package struct OutputPaths: Sendable {
         guard path != Self.standardOutput, !path.isEmpty else {
             throw RunnerError("\(output.flag) needs a folder path", status: .badInput)
         }
-        var existing = URL(fileURLWithPath: path).standardizedFileURL
-        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
-            existing.deleteLastPathComponent()
+        // The nearest part of the path that exists, as the user wrote it (`out` for `out/new/deeper`).
+        var existing = path
+        while !FileManager.default.fileExists(atPath: existing), existing != "/", existing != "." {
+            existing = Self.folder(of: existing)
         }
-        guard Self.isFolder(existing.path) else {
-            let what =
-                existing.path == URL(fileURLWithPath: path).standardizedFileURL.path
-                ? "is a file" : "\(existing.path) is a file"
+        guard Self.isFolder(existing) else {
+            let what = existing == path ? "is a file" : "\(existing) is a file"
             throw RunnerError("\(output.flag) \(path): \(what), not a folder; choose a folder path", status: .badInput)
         }
-        if let problem = Self.probeWrite(in: existing.path) {
+        if let problem = Self.probeWrite(in: existing) {
             throw RunnerError(
-                "\(output.flag) \(path): cannot write in \(existing.path) (\(problem)); choose a writable folder",
+                "\(output.flag) \(path): cannot write in \(existing) (\(problem)); choose a writable folder",
                 status: .badInput
             )
         }
+    }
+
+    /// The folder `path` is in, as the user wrote it: `no/such` for `no/such/r.json`, `.` for `r.json`.
+    static func folder(of path: String) -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
     }
 
     /// Creates and removes a probe file in `folder`: the one check that sees permissions, read-only mounts and

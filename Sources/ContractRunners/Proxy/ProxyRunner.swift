@@ -170,15 +170,17 @@ public enum ProxyRunner: Runner {
             )
         }
         let folder = file.deletingLastPathComponent().path
+        // The folder as the user gave it (`recordings` for `recordings/x.json`), never the absolute path.
+        let givenFolder = OutputPaths.folder(of: path)
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw RunnerError(
-                "--record \(path): the folder \(folder) does not exist; create it first",
+                "--record \(path): the folder \(givenFolder) does not exist; create it first",
                 status: .badInput
             )
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw RunnerError(
-                "--record \(path): the folder \(folder) is not writable; choose another path",
+                "--record \(path): the folder \(givenFolder) is not writable; choose another path",
                 status: .badInput
             )
         }

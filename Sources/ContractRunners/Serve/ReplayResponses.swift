@@ -6,7 +6,7 @@ import RawJSON
 /// The responses a replay server writes.
 enum ReplayResponses {
     /// Header fields that describe one connection, not the message; the server manages its own.
-    static let hopByHopHeaders: Set<String> = [
+    static let hopByHopHeaders = [
         "connection", "keep-alive", "transfer-encoding", "proxy-connection", "te", "trailer", "upgrade",
     ]
 
@@ -15,8 +15,8 @@ enum ReplayResponses {
     static func forClient(_ response: HTTPResponse) -> HTTPResponse {
         var headers = HTTPHeaders()
         let length = String(response.body.count)
-        for field in response.headers where !hopByHopHeaders.contains(field.name.lowercased()) {
-            let isLength = field.name.lowercased() == "content-length"
+        for field in response.headers where !hopByHopHeaders.contains(where: { HTTPHeaders.sameName($0, field.name) }) {
+            let isLength = HTTPHeaders.sameName(field.name, "content-length")
             if isLength, headers.contains(name: "Content-Length") { continue }
             headers.add(name: field.name, value: isLength ? length : field.value)
         }
@@ -34,6 +34,15 @@ enum ReplayResponses {
                 of: "(SSM_CONTRACT_RECORD_MODE=record) or use ExhaustionPolicy.repeatLast",
                 with: "or serve with --exhaustion repeat-last"
             )
+    }
+
+    /// `line`, a miss in cassette `file` (its absolute path), with the cassette named as the user gave it on the
+    /// command line (`Recordings/x.json` stays relative): what the server prints and its summary lists.
+    static func givenLine(_ line: String, file: String, cassettes: [URL]) -> String {
+        guard line.hasPrefix(file), let given = cassettes.first(where: { $0.path == file })?.relativePath else {
+            return line
+        }
+        return given + line.dropFirst(file.count)
     }
 
     /// `line`, a miss in cassette `file`, as a client sees it: the cassette named as the server was given it when

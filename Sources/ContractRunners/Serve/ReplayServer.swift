@@ -162,11 +162,14 @@ public final class ReplayServer: Sendable {
             counters.answered()
         } catch let miss as CassetteMissError {
             let line = ReplayResponses.missLine(miss)
-            counters.missed(line)
-            options.log("miss: \(line)")
+            let files = transport.cassettes.map(\.file)
+            // The server's own output names the cassette as it was given; the client's never holds local paths.
+            let given = ReplayResponses.givenLine(line, file: miss.file, cassettes: files)
+            counters.missed(given)
+            options.log("miss: \(given)")
             return ReplayResponses.error(
                 type: missErrorType,
-                message: ReplayResponses.clientLine(line, file: miss.file, cassettes: transport.cassettes.map(\.file))
+                message: ReplayResponses.clientLine(line, file: miss.file, cassettes: files)
             )
         } catch {
             let line = "upstream \(forwarding?.base ?? "-") failed: \(error)"

@@ -82,7 +82,7 @@ public struct ReplaySummary: Sendable, Hashable {
         let cassettes: [JSONValue] = self.cassettes.map { report in
             .object(
                 JSONObject([
-                    "file": .string(report.file.path),
+                    "file": .string(report.file.relativePath),
                     "interactions": .number(JSONNumber(report.interactionCount)),
                     "replayed": .number(JSONNumber(report.replayed)),
                     "recorded": .number(JSONNumber(report.recorded)),

@@ -101,7 +101,7 @@ public enum ServeRunner: Runner {
     package static func startupLine(_ server: ReplayServer, cassettes: Int) -> String {
         var line =
             "serving \(Plural.count(cassettes, "cassette")) (\(Plural.count(server.transport.interactionCount, "interaction"))) on \(server.baseURL)"
-        if let recorder = server.transport.recorder { line += ", recording misses into \(recorder.file.path)" }
+        if let recorder = server.transport.recorder { line += ", recording misses into \(recorder.file.relativePath)" }
         return line + " — point an SDK at it with --endpoint-url \(server.baseURL)\n"
     }
 

@@ -14,7 +14,7 @@ struct UpstreamForwarding: Sendable {
     /// SDK's signature.
     let dropped: Set<String>
 
-    static let droppedHeaders: Set<String> = ReplayResponses.hopByHopHeaders.union(["host", "content-length", "expect"])
+    static let droppedHeaders = Set(ReplayResponses.hopByHopHeaders).union(["host", "content-length", "expect"])
 
     /// - Throws: ``ReplayServerError`` unless `url` is `http(s)://host[:port]` with no path beyond `/`
     ///   (a base path would be recorded into the cassette and break later matches).

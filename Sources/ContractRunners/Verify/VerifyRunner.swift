@@ -24,6 +24,9 @@ public enum VerifyRunner: Runner {
         public var today: String?
         /// `--verbose`: list every not-applicable contract instead of one line naming them.
         public var verbose = false
+        /// Whether a known deviation that does not fail is stale (fails the run). `live --scenario` sets it false:
+        /// its cassettes are part of the scenario catalog the deviations were observed on.
+        public var judgesStaleDeviations = true
 
         public init() {}
     }
@@ -59,7 +62,8 @@ public enum VerifyRunner: Runner {
         let report = VerificationReport(
             engine.finish(consume run),
             deviations: deviations,
-            today: options.today ?? DeviationSet.today()
+            today: options.today ?? DeviationSet.today(),
+            judgesStaleDeviations: options.judgesStaleDeviations
         )
         try requireSomethingChecked(report, what: paths.joined(separator: ", "))
         try ReportFiles.write(report, json: options.json, junit: options.junit, suite: "ssm-contract verify")

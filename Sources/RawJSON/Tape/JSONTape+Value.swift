@@ -3,6 +3,8 @@ import Foundation
 extension JSONTape {
     /// One value of a tape, read like a ``JSONValue``: `value["Status"]?.stringValue`,
     /// `value["CommandInvocations"]?.arrayValue`. Reading a string decodes it then; nothing is cached.
+    ///
+    /// A value holds its tape (it keeps the document alive); each read goes through a ``View`` of it.
     public struct Value: Sendable {
         /// The tape the value is on.
         public let tape: JSONTape
@@ -14,81 +16,41 @@ extension JSONTape {
             self.index = index
         }
 
-        @inline(__always) var entry: Entry { tape.table[index] }
-
         /// What the value is.
-        public var kind: Kind { entry.kind }
+        public var kind: Kind { tape.table[index].kind }
 
         /// Byte offset of the value in the document (after the opening quote for strings).
-        public var offset: Int { Int(entry.start) }
+        public var offset: Int { withView(\.offset) }
 
         /// Whether this is `null`.
         public var isNull: Bool { kind == .null }
 
         /// A short name of the JSON type, for messages (`string`, `number`, `object`, ...), as ``JSONValue/typeName``.
-        public var typeName: String {
-            switch kind {
-            case .null: "null"
-            case .false, .true: "boolean"
-            case .number: "number"
-            case .string: "string"
-            case .array: "array"
-            case .object: "object"
-            }
-        }
+        public var typeName: String { withView(\.typeName) }
 
         // MARK: Scalars
 
         /// The string, decoded, if this is a string.
-        public var stringValue: String? {
-            guard kind == .string else { return nil }
-            return JSONTape.decodeString(entry, in: tape.text)
-        }
+        public var stringValue: String? { withView(\.stringValue) }
 
         /// Calls `body` with the decoded UTF-8 bytes of a string (the document's own bytes when it holds no
         /// escape); nil when this is not a string.
         public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-            guard kind == .string else { return nil }
-            let entry = self.entry
-            let text = UnsafeBufferPointer(start: tape.text.baseAddress! + Int(entry.start), count: Int(entry.length))
-            guard entry.escaped else { return body(text) }
-            return JSONTape.unescaped(text).withUnsafeBufferPointer(body)
+            withView { $0.withUTF8(body) }
         }
 
         /// For a string, the length of its text as written (escapes included): never less than the UTF-8 length
         /// of the decoded string, nor its count of characters.
-        public var writtenLength: Int? { kind == .string ? Int(entry.length) : nil }
+        public var writtenLength: Int? { withView(\.writtenLength) }
 
         /// Whether the value is a string whose bytes are all ASCII (then characters and bytes are the same count).
-        public var isASCIIString: Bool { kind == .string && entry.ascii && !entry.escaped }
+        public var isASCIIString: Bool { withView(\.isASCIIString) }
 
         /// Whether this is the string `text`, compared byte for byte without decoding when it holds no escape.
-        public func isString(_ text: String) -> Bool {
-            guard kind == .string else { return false }
-            let entry = self.entry
-            if entry.escaped { return stringValue == text }
-            var text = text
-            return text.withUTF8 { wanted in
-                guard wanted.count == Int(entry.length) else { return false }
-                return wanted.count == 0
-                    || memcmp(tape.text.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
-            }
-        }
+        public func isString(_ text: String) -> Bool { withView { $0.isString(text) } }
 
         /// The number, with its literal as written, if this is a number.
-        public var numberValue: JSONNumber? {
-            guard kind == .number else { return nil }
-            let entry = self.entry
-            return JSONNumber(
-                literal: String(
-                    decoding: UnsafeBufferPointer(
-                        start: tape.text.baseAddress! + Int(entry.start),
-                        count: Int(entry.length)
-                    ),
-                    as: UTF8.self
-                )
-            )
-        }
+        public var numberValue: JSONNumber? { withView(\.numberValue) }
 
         /// The integer value, if this is an integral number.
         public var intValue: Int? { numberValue?.intValue }
@@ -97,18 +59,12 @@ extension JSONTape {
         public var doubleValue: Double? { numberValue?.doubleValue }
 
         /// The boolean, if this is a boolean.
-        public var boolValue: Bool? {
-            switch kind {
-            case .true: true
-            case .false: false
-            default: nil
-            }
-        }
+        public var boolValue: Bool? { withView(\.boolValue) }
 
         // MARK: Containers
 
         /// The number of elements of an array or members of an object (0 for anything else).
-        public var count: Int { kind == .array || kind == .object ? Int(entry.length) : 0 }
+        public var count: Int { withView(\.count) }
 
         /// The elements, if this is an array.
         public var arrayValue: [Value]? {
@@ -122,63 +78,26 @@ extension JSONTape {
         /// Calls `body` with each element of an array, in order (nothing for anything else).
         @inline(__always)
         public func forEachElement(_ body: (Value) -> Void) {
-            guard kind == .array else { return }
-            var next = index + 1
-            for _ in 0..<Int(entry.length) {
-                body(Value(tape: tape, index: next))
-                next = tape.after(next)
-            }
+            withView { view in view.forEachElement { body(on($0)) } }
         }
 
         /// Calls `body` with each member of an object, in order: the name as a string value, and the value.
         @inline(__always)
         public func forEachMember(_ body: (_ name: Value, _ value: Value) -> Void) {
-            guard kind == .object else { return }
-            var next = index + 1
-            for _ in 0..<Int(entry.length) {
-                body(Value(tape: tape, index: next), Value(tape: tape, index: next + 1))
-                next = tape.after(next + 1)
-            }
+            withView { view in view.forEachMember { name, value in body(on(name), on(value)) } }
         }
 
         /// The value of the member named `key` (the last one when the name repeats, as ``JSONObject`` reads
         /// it), or nil when absent or when this is not an object.
-        public subscript(key: String) -> Value? {
-            guard kind == .object else { return nil }
-            var found: Value?
-            var key = key
-            key.withUTF8 { wanted in
-                forEachMember { name, value in
-                    if name.hasBytes(wanted) { found = value }
-                }
-            }
-            return found
-        }
+        public subscript(key: String) -> Value? { withView { $0[key].map(on) } }
 
         /// The element at `position`, if this is an array that long.
-        public subscript(position: Int) -> Value? {
-            guard kind == .array, position >= 0, position < count else { return nil }
-            var next = index + 1
-            for _ in 0..<position { next = tape.after(next) }
-            return Value(tape: tape, index: next)
-        }
-
-        /// Whether this string's decoded bytes are `wanted`.
-        @inline(__always)
-        func hasBytes(_ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
-            let entry = self.entry
-            if entry.escaped { return withUTF8 { $0.elementsEqual(wanted) } ?? false }
-            guard Int(entry.length) == wanted.count else { return false }
-            return wanted.count == 0
-                || memcmp(tape.text.baseAddress! + Int(entry.start), wanted.baseAddress!, wanted.count) == 0
-        }
+        public subscript(position: Int) -> Value? { withView { $0[position].map(on) } }
 
         // MARK: Whole values
 
         /// The value as a ``JSONValue`` (member order and number literals kept).
-        public var json: JSONValue {
-            JSONTape.materialize(tape.table, index, tape.text).value
-        }
+        public var json: JSONValue { withView(\.json) }
     }
 }
 

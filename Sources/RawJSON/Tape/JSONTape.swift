@@ -13,8 +13,7 @@
 ///
 /// The parse is strict RFC 8259 (the same rules and messages as ``JSONParser``): UTF-8 and escapes are
 /// validated, and errors carry the byte offset, line and column.
-public final class JSONTape: @unchecked Sendable {
-    // The storage is allocated once in `init`, written only there, and freed in `deinit`: immutable while shared.
+public final class JSONTape: Sendable {
     /// What one entry is.
     public enum Kind: UInt8, Sendable {
         case null, `false`, `true`, number, string, array, object
@@ -36,39 +35,20 @@ public final class JSONTape: @unchecked Sendable {
         var next: UInt32
     }
 
-    /// The document's bytes (UTF-8), owned by the tape.
-    let text: UnsafeBufferPointer<UInt8>
-    /// The entries, owned by the tape.
-    let table: UnsafeBufferPointer<Entry>
+    /// The document's bytes (UTF-8) and its entries, as parsed (never copied, never changed).
+    let text: [UInt8]
+    let table: [Entry]
 
-    /// Takes copies of the parsed document's bytes and entries into storage of its own (values read them
-    /// without touching a reference-counted buffer).
     init(bytes: [UInt8], entries: [Entry]) {
-        let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        _ = text.initialize(from: bytes)
-        self.text = UnsafeBufferPointer(rebasing: text[0..<bytes.count])
-        let table = UnsafeMutableBufferPointer<Entry>.allocate(capacity: max(entries.count, 1))
-        _ = table.initialize(from: entries)
-        self.table = UnsafeBufferPointer(rebasing: table[0..<entries.count])
-    }
-
-    deinit {
-        text.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }
-        table.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }
+        self.text = bytes
+        self.table = entries
     }
 
     /// The document's bytes (UTF-8).
-    public var bytes: [UInt8] { Array(text) }
+    public var bytes: [UInt8] { text }
 
     /// The document's value.
     public var root: Value { Value(tape: self, index: 0) }
-
-    /// The index of the entry after `index` and everything it contains.
-    @inline(__always)
-    func after(_ index: Int) -> Int {
-        let entry = table[index]
-        return entry.kind == .array || entry.kind == .object ? Int(entry.next) : index + 1
-    }
 
     /// The largest document a tape holds (offsets are 32-bit).
     public static let maximumSize = Int(UInt32.max)

@@ -226,6 +226,39 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: baseline.path))
     }
 
+    /// `live --scenario X` observes part of the catalog: a known deviation of moto that X cannot reach
+    /// (errors.documented: moto's HTML 500 for ListCommandInvocations, which this scenario never calls) holds on
+    /// what X did observe, and is reported as not exercised — not as stale, and the run does not fail for it.
+    @Test(.timeLimit(.minutes(2))) func oneScenarioLeavesTheDeviationsItCannotReachNotExercised() async throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await MotoServer.withMotoServer { moto in
+            var options = Self.options(
+                moto,
+                baseline: folder.appendingPathComponent("baseline"),
+                output: folder.appendingPathComponent("run")
+            )
+            options.scenarioNames = ["get-command-invocation-errors"]
+            let outcome = try await LiveRunner.run(options)
+            let row = try #require(outcome.contracts.rows.first { $0.contract.id == "errors.documented" })
+            let moto = try #require(row.targets.first { $0.target == "moto-5.2.1" })
+            #expect(moto.tally.pass > 0 && moto.tally.fail == 0)
+            #expect(moto.deviationState == .notExercised)
+            #expect(row.verdict == .pass)
+            #expect(!outcome.contracts.hasViolations)
+            #expect(outcome.exitStatus == .success)
+            #expect(
+                outcome.text.contains(" pass — deviation not-exercised: moto does not implement ListCommandInvocations")
+            )
+            #expect(
+                outcome.text.contains(
+                    "Known deviations not exercised: errors.documented (moto-5.2.1) — they did not fail"
+                )
+            )
+            #expect(outcome.text.hasSuffix("(exit 0)\n"))
+        }
+    }
+
     @Test(.timeLimit(.minutes(2))) func aMockEndpointWithoutSourceIsRefusedSoItIsNeverLabelledLive() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }

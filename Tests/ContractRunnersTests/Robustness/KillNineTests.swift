@@ -32,17 +32,25 @@ import Darwin
         ]
     }
 
-    static func start(_ arguments: [String], in folder: URL) throws -> Process {
-        try start(arguments, in: folder, output: false).process
+    static func start(_ arguments: [String], in folder: URL, gate: WriteGate? = nil) throws -> Process {
+        try start(arguments, in: folder, output: false, gate: gate).process
     }
 
-    /// Starts `ssm-contract` in `folder`; with `output`, standard output and error go to the returned pipe.
-    static func start(_ arguments: [String], in folder: URL, output: Bool) throws -> (process: Process, output: Pipe?) {
+    /// Starts `ssm-contract` in `folder`; with `output`, standard output and error go to the returned pipe; with
+    /// `gate`, every file write stops at its checkpoints until the gate lets it go on.
+    static func start(
+        _ arguments: [String],
+        in folder: URL,
+        output: Bool,
+        gate: WriteGate? = nil
+    ) throws -> (process: Process, output: Pipe?) {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the package first (swift build)")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = environment()
+        var environment = environment()
+        if let gate { environment[AtomicFile.writeGateVariable] = gate.path }
+        process.environment = environment
         process.currentDirectoryURL = folder
         process.standardInput = FileHandle.nullDevice
         let pipe = output ? Pipe() : nil
@@ -76,6 +84,58 @@ import Darwin
         return process.terminationReason == .uncaughtSignal
     }
 
+    /// Runs the command with the write gate: lets every checkpoint pass, or kills the process (SIGKILL) at
+    /// checkpoint number `killAt` (0-based) while it is stopped there. Returns the checkpoints it reached, in order
+    /// (the last is where it was killed); a run not killed must exit 0.
+    static func gatedRun(_ arguments: [String], in folder: URL, killAt: Int?) throws -> [String] {
+        let gate = try WriteGate()
+        let process = try start(arguments, in: folder, gate: gate)
+        var reached: [String] = []
+        while let checkpoint = gate.next(isDone: { !process.isRunning }) {
+            reached.append(checkpoint)
+            if reached.count - 1 == killAt {
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            gate.release()
+        }
+        process.waitUntilExit()
+        if killAt == nil {
+            try #require(
+                process.terminationStatus == 0,
+                "ssm-contract \(arguments.joined(separator: " ")) exited \(process.terminationStatus)"
+            )
+        } else {
+            try #require(process.terminationReason == .uncaughtSignal, "it ended before checkpoint \(killAt!)")
+        }
+        return reached
+    }
+
+    /// Runs the command `count` times, killing it at checkpoint 0, 1, … in turn (``gatedRun(_:in:killAt:)``),
+    /// and hands `judge` where it was killed and the cassettes then in `cassettes`. A cassette that does not load
+    /// is recorded as an issue; returns how many kills left one.
+    static func killAtEachCheckpoint(
+        _ count: Int,
+        arguments: () throws -> [String],
+        in folder: URL,
+        reading cassettes: URL,
+        _ judge: (_ at: String, _ now: [String: String]) -> Void
+    ) throws -> Int {
+        var torn = 0
+        for point in 0..<count {
+            let at = try gatedRun(try arguments(), in: folder, killAt: point).last.map(describe) ?? "?"
+            do {
+                judge(at, try self.cassettes(in: cassettes))
+            } catch {
+                torn += 1
+                Issue.record(
+                    "killed at checkpoint \(point) (\(at)): a cassette in \(cassettes.path) does not load: \(error)"
+                )
+            }
+        }
+        return torn
+    }
+
     /// Every visible cassette in `folder`, loaded (a torn file fails the test here), by file name → recordedAt.
     static func cassettes(in folder: URL) throws -> [String: String] {
         var result: [String: String] = [:]
@@ -102,19 +162,43 @@ import Darwin
     static var scenarioArguments: [String] { scenarios.flatMap { ["--scenario", $0] } }
     static var expectedNames: Set<String> { Set(scenarios.map { "\($0).json" }) }
 
+    /// `record` of the two scenarios into `output` against `moto` (with `--force`: record refuses to overwrite
+    /// cassettes without it).
+    static func recordArguments(_ moto: MotoServer, output: URL) -> [String] {
+        [
+            "record", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
+            "--source", "mock:moto@\(moto.version)", "--output", output.path, "--poll-delay", "0",
+            "--catalog", PackageRoot.path("Contracts").path, "--force",
+        ] + scenarioArguments
+    }
+
+    /// `live --update-baseline` of the two scenarios against `moto` into `output`, with a label without known
+    /// deviations: every contract must hold over these scenarios for the update.
+    static func liveArguments(_ moto: MotoServer, baseline: URL, output: URL) -> [String] {
+        [
+            "live", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
+            "--source", "mock:kill-test@1", "--instance-id", "i-0123456789abcdef0", "--poll-delay", "0",
+            "--baseline", baseline.path, "--output", output.path, "--update-baseline",
+        ] + scenarioArguments
+    }
+
+    /// The folders of a live test under `folder`: the baselines' parent, the runs' outputs, and the baseline.
+    static func liveFolders(in folder: URL) throws -> (parent: URL, runs: URL, baseline: URL) {
+        let parent = folder.appendingPathComponent("baselines")
+        let runs = folder.appendingPathComponent("runs")
+        for path in [parent, runs] {
+            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+        }
+        return (parent, runs, parent.appendingPathComponent("kill-test"))
+    }
+
     @Test(.timeLimit(.minutes(5))) func killingRecordLeavesEveryCassetteOldOrNew() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("recordings")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try await MotoServer.withMotoServer { moto in
-            let arguments =
-                [
-                    "record", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
-                    "--source", "mock:moto@\(moto.version)", "--output", output.path, "--poll-delay", "0",
-                    "--catalog", PackageRoot.path("Contracts").path,
-                ]
-                + Self.scenarioArguments + ["--force"]  // record refuses to overwrite cassettes without it
+            let arguments = Self.recordArguments(moto, output: output)
             let steps = try Self.calibrate(arguments, in: folder, watching: [output])
             var previous = try Self.cassettes(in: output)
             #expect(Set(previous.keys) == Self.expectedNames)
@@ -147,27 +231,14 @@ import Darwin
     @Test(.timeLimit(.minutes(5))) func killingLiveUpdateBaselineLeavesTheOldOrTheNewBaseline() async throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let parent = folder.appendingPathComponent("baselines")
-        let runs = folder.appendingPathComponent("runs")
-        let baseline = parent.appendingPathComponent("kill-test")
-        for path in [parent, runs] {
-            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
-        }
+        let (parent, runs, baseline) = try Self.liveFolders(in: folder)
         try await MotoServer.withMotoServer { moto in
             var run = 0
-            // A label without known deviations: every contract must hold over these scenarios for the update.
             func arguments() throws -> (arguments: [String], output: URL) {
                 run += 1
                 let output = runs.appendingPathComponent("\(run)")
                 try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-                return (
-                    [
-                        "live", "--endpoint-url", moto.endpointURL, "--region", MotoServer.region,
-                        "--source", "mock:kill-test@1", "--instance-id", "i-0123456789abcdef0", "--poll-delay", "0",
-                        "--baseline", baseline.path, "--output", output.path, "--update-baseline",
-                    ] + Self.scenarioArguments,
-                    output
-                )
+                return (Self.liveArguments(moto, baseline: baseline, output: output), output)
             }
             let first = try arguments()
             _ = try Self.calibrate(first.arguments, in: folder, watching: [parent])
@@ -209,6 +280,110 @@ import Darwin
             )
             #expect(killed >= Self.kills / 2, "most kills must land while live runs")
             #expect(replaced > 0, "some kills must land after the baseline was replaced")
+        }
+    }
+
+    /// The checkpoint's kind and file name (`partly-written list-commands.json`), for messages.
+    static func describe(_ checkpoint: String) -> String {
+        let parts = checkpoint.split(separator: " ", maxSplits: 1)
+        return parts.count == 2 ? "\(parts[0]) \((String(parts[1]) as NSString).lastPathComponent)" : checkpoint
+    }
+
+    /// `record` killed inside each of its file writes in turn (write gate: half the bytes written; complete and
+    /// flushed, not yet renamed): every cassette still loads and is the old recording or a newer one. Writing in
+    /// place would leave a torn cassette at each "partly-written" kill.
+    @Test(.timeLimit(.minutes(5))) func killingRecordInsideEachWriteLeavesEveryCassetteOldOrNew() async throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("recordings")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try await MotoServer.withMotoServer { moto in
+            let arguments = Self.recordArguments(moto, output: output)
+            let checkpoints = try Self.gatedRun(arguments, in: folder, killAt: nil)
+            let cassetteWrites = checkpoints.filter { $0.hasPrefix("partly-written ") && $0.hasSuffix(".json") }
+            try #require(cassetteWrites.count >= Self.expectedNames.count, "checkpoints: \(checkpoints)")
+            var previous = try Self.cassettes(in: output)
+            #expect(Set(previous.keys) == Self.expectedNames)
+            var replaced = 0
+            let torn = try Self.killAtEachCheckpoint(
+                checkpoints.count,
+                arguments: { arguments },
+                in: folder,
+                reading: output
+            ) {
+                at,
+                now in
+                #expect(Set(now.keys) == Self.expectedNames, "killed at \(at): \(now.keys.sorted())")
+                for (name, recordedAt) in now {
+                    guard let old = previous[name] else { continue }
+                    #expect(recordedAt >= old, "killed at \(at): \(name) went back from \(old) to \(recordedAt)")
+                    if recordedAt != old { replaced += 1 }
+                }
+                previous = now
+            }
+            print(
+                "kill -9 of record inside each write: \(checkpoints.count) kills, one at each checkpoint of a run "
+                    + "(\(checkpoints.map(Self.describe).joined(separator: ", "))); \(torn) torn; "
+                    + "\(replaced) cassette replacements"
+            )
+            #expect(replaced > 0, "the kills after a rename must find the new cassette")
+        }
+    }
+
+    /// `live --update-baseline` killed inside each of its file writes in turn (its fresh cassettes, the staging
+    /// folder's copies): the baseline is the old one or the new one, whole, after every kill. Writing the baseline
+    /// in place would leave it torn (a half-written cassette) or mixed (some cassettes new, some old).
+    @Test(.timeLimit(.minutes(5))) func killingLiveUpdateBaselineInsideEachWriteLeavesTheOldOrTheNewBaseline()
+        async throws
+    {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (parent, runs, baseline) = try Self.liveFolders(in: folder)
+        try await MotoServer.withMotoServer { moto in
+            var run = 0
+            func arguments() throws -> [String] {
+                run += 1
+                let output = runs.appendingPathComponent("\(run)")
+                try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+                return Self.liveArguments(moto, baseline: baseline, output: output)
+            }
+            // The first run creates the baseline; the second, counted, replaces it.
+            _ = try Self.gatedRun(try arguments(), in: folder, killAt: nil)
+            let checkpoints = try Self.gatedRun(try arguments(), in: folder, killAt: nil)
+            // Each scenario's cassette is written at least twice: into the run's output folder, and for the baseline.
+            let cassetteWrites = checkpoints.filter { checkpoint in
+                checkpoint.hasPrefix("partly-written ")
+                    && Self.expectedNames.contains((checkpoint as NSString).lastPathComponent)
+            }
+            try #require(cassetteWrites.count >= 2 * Self.expectedNames.count, "checkpoints: \(checkpoints)")
+            var previous = try Self.cassettes(in: baseline)
+            #expect(Set(previous.keys) == Self.expectedNames)
+            var (mixed, replaced) = (0, 0)
+            let torn = try Self.killAtEachCheckpoint(
+                checkpoints.count,
+                arguments: arguments,
+                in: folder,
+                reading: baseline
+            ) {
+                at,
+                now in
+                #expect(Set(now.keys) == Self.expectedNames, "killed at \(at): \(now.keys.sorted())")
+                let changed = now.filter { previous[$0.key] != $0.value }.count
+                if changed != 0 && changed != now.count { mixed += 1 }
+                #expect(
+                    changed == 0 || changed == now.count,
+                    "killed at \(at): \(changed) of \(now.count) cassettes are new: a mixed baseline"
+                )
+                if changed > 0 { replaced += 1 }
+                previous = now
+            }
+            // A complete run afterwards removes what the killed runs left (their staging folders).
+            _ = try Self.gatedRun(try arguments(), in: folder, killAt: nil)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["kill-test"])
+            print(
+                "kill -9 of live --update-baseline inside each write: \(checkpoints.count) kills, one at each "
+                    + "checkpoint of a run; \(torn) left a torn baseline, \(mixed) a mixed one; \(replaced) baseline replacements"
+            )
         }
     }
 

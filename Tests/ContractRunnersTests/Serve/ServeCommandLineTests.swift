@@ -92,6 +92,45 @@ import Darwin
         }
     }
 
+    /// The stop summary and the miss log name a cassette as it was given on the command line: a relative path
+    /// stays relative, the server's own folders never appear.
+    @Test func theSummaryAndTheLogNameTheCassetteAsGiven() async throws {
+        let cassette = "Recordings/aws-docs/get-command-invocation-cli-example.json"
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let finished = try await Self.withServe([cassette, "--report", report.path]) { child, first in
+            let line = try #require(first)
+            let url = try #require(line.split(separator: " ").last.map(String.init))
+            try await CurlTransport.withCurlTransport { curl in
+                var request = HTTPRequest(
+                    method: "POST",
+                    url: url + "/",
+                    headers: [
+                        "X-Amz-Target": "AmazonSSM.GetCommandInvocation",
+                        "Content-Type": "application/x-amz-json-1.1",
+                    ]
+                )
+                request.body = Data(#"{"CommandId":"00000000-0000-4000-8000-000000000000","InstanceId":"i-1"}"#.utf8)
+                let missed = try await curl.send(request)
+                #expect(missed.status == 400)
+            }
+            child.signal(SIGINT)
+        }
+        #expect(finished.status == 1)
+        #expect(
+            finished.stdout.contains { $0.hasPrefix("  miss: \(cassette): no recorded interaction matches") },
+            "\(finished.stdout)"
+        )
+        #expect(finished.stderr.contains("ssm-contract serve: miss: \(cassette): no recorded interaction matches"))
+        let json = try JSONParser.parse(Data(contentsOf: report)).objectValue
+        #expect(json?["cassettes"]?.arrayValue?.first?.objectValue?["file"]?.stringValue == cassette)
+        #expect(json?["misses"]?.arrayValue?.first?.stringValue?.hasPrefix(cassette + ": ") == true)
+        let output =
+            finished.stdout.joined(separator: "\n") + finished.stderr
+            + String(decoding: try Data(contentsOf: report), as: UTF8.self)
+        #expect(!output.contains(PackageRoot.url.path), "an absolute path where a relative one was given:\n\(output)")
+    }
+
     @Test func sigtermWithNothingMissedExitsZeroUnlessStrict() async throws {
         let plain = try await Self.withServe(["Recordings/aws-docs/get-command-invocation-cli-example.json"]) {
             child,

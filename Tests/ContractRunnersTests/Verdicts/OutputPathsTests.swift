@@ -21,6 +21,43 @@ import Darwin
         }
     }
 
+    /// A refused output path is named as the user gave it: a relative path stays relative, the folders above it
+    /// never appear (`verify --json`, `record --output`, `serve --report`, `proxy --record`).
+    @Test func refusedRelativePathsAreNamedAsGiven() async throws {
+        let credentials = [
+            "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "not-a-secret", "AWS_CONFIG_FILE": "/dev/null",
+            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "PATH": "/usr/bin:/bin",
+        ]
+        let cases: [([String], String)] = [
+            (
+                ["verify", "--json", "no/such/r.json", "Recordings/aws-docs"],
+                "ssm-contract: --json no/such/r.json: the folder no/such does not exist; create it or choose another path"
+            ),
+            (
+                [
+                    "record", "--output", "README.md/deeper", "--endpoint-url", "http://127.0.0.1:9", "--source",
+                    "mock:x@1",
+                    "--region", "us-east-1",
+                ],
+                "ssm-contract: --output README.md/deeper: README.md is a file, not a folder; choose a folder path"
+            ),
+            (
+                ["serve", "Recordings/aws-docs", "--report", "README.md/r.json"],
+                "ssm-contract: --report README.md/r.json: README.md is not a folder; choose another path"
+            ),
+            (
+                ["proxy", "--record", "no/such/x.json", "--upstream", "http://127.0.0.1:9", "--source", "mock:x@1"],
+                "ssm-contract: --record no/such/x.json: the folder no/such does not exist; create it first"
+            ),
+        ]
+        for (arguments, line) in cases {
+            let run = try await BinaryRun.run(arguments, environment: credentials)
+            #expect(run.status == 2, "\(arguments): \(run.err)")
+            #expect(run.errorLines == [line], "\(arguments)")
+            #expect(!run.err.contains(PackageRoot.url.path))
+        }
+    }
+
     @Test func unwritableAndCollidingPathsAreRefusedNamingTheFlag() async throws {
         try await BinaryRun.withFolder { folder in
             let readOnly = folder.appendingPathComponent("read-only")

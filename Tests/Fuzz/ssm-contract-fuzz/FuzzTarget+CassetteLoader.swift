@@ -3,24 +3,29 @@ import ContractEngine
 import RawJSON
 
 extension FuzzTarget {
-    /// The cassette loader: `Cassette(json:file:)` (what `Cassette.load(from:)` does after reading the file)
-    /// and `verify`'s fast reader `Observation.forEachObservation(ofCassetteDocument:)`. Neither crashes; what
-    /// the fast reader accepts, the full loader accepts too, with the same number of observations; a loaded
-    /// cassette saves to bytes that load back to the same cassette.
+    /// The cassette reader: `CassetteFile(tape:file:)` (what `Cassette.load(from:)` and `verify` do after reading
+    /// the file), its observations as `verify` reads them from the file's tape, and the loaded `Cassette`. Nothing
+    /// crashes; a rejected document is a `CassetteError` with a message; the observations read from the tape and
+    /// from the loaded cassette are as many, with as many interactions left out; a loaded cassette saves to bytes
+    /// that load back to the same cassette.
     static let cassetteLoader = FuzzTarget(name: "cassette-loader") { bytes in
-        guard let json = try? JSONParser.parse(bytes) else { return }
-        var fast = 0
-        let skipped = Observation.forEachObservation(ofCassetteDocument: json, file: "fuzz.json") { _ in fast += 1 }
-        let cassette: Cassette
-        do {
-            cassette = try Cassette(json: json, file: "fuzz.json")
+        guard let tape = try? JSONTape.parse(bytes) else { return }
+        let stored: CassetteFile
+        do throws(CassetteError) {
+            stored = try CassetteFile(tape: tape, file: "fuzz.json")
         } catch {
-            return require(skipped == nil, "the fast reader accepted a cassette the loader rejects: \(error)")
+            return require(!error.description.isEmpty, "a CassetteError without a message")
         }
-        if let skipped {
-            let full = Observation.observations(of: cassette, file: "fuzz.json").count
-            require(fast == full, "the fast reader gave \(fast) observations (\(skipped) skipped), the loader \(full)")
-        }
+        var fromTape = 0
+        let skippedFromTape = Observation.forEachObservation(of: stored, file: "fuzz.json") { _ in fromTape += 1 }
+        let cassette = stored.cassette
+        var loaded = 0
+        let skippedLoaded = Observation.forEachObservation(of: cassette, file: "fuzz.json") { _ in loaded += 1 }
+        require(
+            fromTape == loaded && skippedFromTape == skippedLoaded,
+            "the file's tape gave \(fromTape) observations (\(skippedFromTape) left out), "
+                + "the loaded cassette \(loaded) (\(skippedLoaded) left out)"
+        )
         guard let reloaded = try? JSONParser.parse([UInt8](cassette.fileData)) else {
             return require(false, "a loaded cassette saves to bytes that are not JSON")
         }

@@ -30,16 +30,14 @@ extension FuzzTarget {
     }
 }
 
-/// The package's contract catalog, loaded once.
+/// The built-in contract catalog (compiled into the binary, as `ssm-contract check` uses it without `--catalog`),
+/// loaded once: the target does not depend on the working tree and needs no rebuild to match a changed checkout.
 enum CheckInputFixture {
     static let engine: ContractEngine = {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Contracts")
         do {
-            return ContractEngine(catalog: try ContractCatalog.load(folder: folder))
+            return ContractEngine(catalog: try BuiltInCatalog.load())
         } catch {
-            fatalError("the package catalog \(folder.path) does not load: \(error)")
+            fatalError("the built-in catalog does not load: \(error)")
         }
     }()
 
