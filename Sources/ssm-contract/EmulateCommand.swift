@@ -35,7 +35,7 @@ struct EmulateCommand: AsyncParsableCommand {
     @Option(help: "The address to bind; anything but loopback requires --verify-sigv4.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port (0: any free port, printed on the first line).")
+    @Option(parsing: .unconditional, help: "The port, 0 to 65535 (0: any free port, printed on the first line).")
     var port = 0
 
     @Flag(
@@ -49,24 +49,28 @@ struct EmulateCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("time-scale"),
+        parsing: .unconditional,
         help: "Divide the emulator's own delays (delivery, eventual consistency, delivery timeout) by this."
     )
     var timeScale = 1.0
 
     @Option(
         name: .customLong("visibility-window"),
+        parsing: .unconditional,
         help: "Seconds after SendCommand during which the invocation does not exist yet (before --time-scale)."
     )
     var visibilityWindow = 0.5
 
     @Option(
         name: .customLong("delivery-delay"),
+        parsing: .unconditional,
         help: "Seconds an invocation stays Pending before its script starts (before --time-scale)."
     )
     var deliveryDelay = 0.5
 
     @Option(
         name: .customLong("min-execution-timeout"),
+        parsing: .unconditional,
         help: "executionTimeout values below this become 3600, as the agent does (its minimum is 5)."
     )
     var minimumExecutionTimeout = 5
@@ -82,8 +86,16 @@ struct EmulateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port): use 0 to 65535") }
-        guard visibilityWindow >= 0, deliveryDelay >= 0 else {
-            throw ValidationError("--visibility-window and --delivery-delay take seconds, 0 or more")
+        guard timeScale > 0, timeScale.isFinite else {
+            throw ValidationError(
+                "--time-scale \(timeScale): use a number above 0 (10 makes the emulator's delays 10 times shorter)"
+            )
+        }
+        guard visibilityWindow >= 0 else {
+            throw ValidationError("--visibility-window \(visibilityWindow): use 0 or more seconds")
+        }
+        guard deliveryDelay >= 0 else {
+            throw ValidationError("--delivery-delay \(deliveryDelay): use 0 or more seconds")
         }
         guard minimumExecutionTimeout >= 1 else {
             throw ValidationError("--min-execution-timeout \(minimumExecutionTimeout): use 1 or more seconds")

@@ -62,6 +62,7 @@ struct LiveCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("max-wall-time"),
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Stop after this many seconds (default \(Int(LiveOptions.defaultMaxWallTime))); unfinished scenarios are inconclusive.",
             valueName: "SECONDS"
@@ -71,6 +72,7 @@ struct LiveCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("max-api-calls"),
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Send at most this many requests, retries included (default \(LiveOptions.defaultMaxAPICalls)); the run's own CancelCommand calls go beyond it.",
             valueName: "N"
@@ -78,7 +80,7 @@ struct LiveCommand: AsyncParsableCommand {
     )
     var maxAPICalls: Int = LiveOptions.defaultMaxAPICalls
 
-    @Option(help: "How many scenarios run at once.")
+    @Option(parsing: .unconditional, help: "How many scenarios run at once (1 or more).")
     var concurrency = 4
 
     @Flag(
@@ -93,9 +95,11 @@ struct LiveCommand: AsyncParsableCommand {
         guard !scenario.instanceIDs.isEmpty else {
             throw ValidationError("--instance-id is required: the test instance(s) the scenarios run their commands on")
         }
-        guard maxWallTime > 0 else { throw ValidationError("--max-wall-time must be more than 0 seconds") }
-        guard maxAPICalls > 0 else { throw ValidationError("--max-api-calls must be 1 or more") }
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be 1 or more") }
+        guard maxWallTime > 0, maxWallTime.isFinite else {
+            throw ValidationError("--max-wall-time \(maxWallTime): use a number of seconds above 0")
+        }
+        guard maxAPICalls > 0 else { throw ValidationError("--max-api-calls \(maxAPICalls): use 1 or more") }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency \(concurrency): use 1 or more") }
     }
 
     func run() async throws {
@@ -123,23 +127,16 @@ struct LiveCommand: AsyncParsableCommand {
         let configured = options
         let task = Task { try await LiveRunner.run(configured) }
         let received = SignalLatch()
-        let sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                received.set(number)
-                FileHandle.standardError.write(
-                    Data(
-                        "ssm-contract live: \(number == SIGINT ? "SIGINT" : "SIGTERM") — stopping and cancelling the commands this run started\n"
-                            .utf8
-                    )
-                )
-                task.cancel()
-            }
-            source.resume()
-            return source
+        let signals = TerminationSignals()
+        let watcher = Task {
+            guard let number = await signals.next() else { return }
+            received.set(number)
+            Console.error(
+                "ssm-contract live: \(number == SIGINT ? "SIGINT" : "SIGTERM") — stopping and cancelling the commands this run started"
+            )
+            task.cancel()
         }
-        defer { for source in sources { source.cancel() } }
+        defer { watcher.cancel() }
         let result = await task.result
         if let number = received.value {
             if case .success(let outcome) = result { Console.write(outcome.text) }

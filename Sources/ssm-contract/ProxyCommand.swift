@@ -40,7 +40,7 @@ struct ProxyCommand: AsyncParsableCommand {
     @Option(help: "The address to bind (anything but loopback lets others use your credentials).")
     var host = "127.0.0.1"
 
-    @Option(help: "The port (0: any free port, printed on the first line).")
+    @Option(parsing: .unconditional, help: "The port, 0 to 65535 (0: any free port, printed on the first line).")
     var port = 0
 
     @Option(help: "Write a JSON report to this file when the proxy stops.")

@@ -14,7 +14,10 @@ struct RecordCommand: AsyncParsableCommand {
             expect into its cassette's header. A line per step goes to standard error as it happens (--quiet: \
             failures only). Credentials, region and endpoint follow the AWS conventions (AWS_ACCESS_KEY_ID, \
             AWS_PROFILE, ~/.aws/config, AWS_ENDPOINT_URL_SSM, ...). Signatures, access keys and tokens are \
-            redacted before anything is written.
+            redacted before anything is written. Exit status: 0 every scenario recorded; 2 bad usage or input \
+            (cassettes already in --output without --force, an unwritable --output, --source live for an \
+            endpoint that is not AWS); 3 missing credentials or region; 4 the endpoint cannot be reached (that \
+            scenario's cassette is not written), or a scenario was inconclusive (the summary says why).
             Example: ssm-contract record --endpoint-url http://127.0.0.1:5000 --region us-east-1 \
             --source mock:moto@5.2.1 --output Recordings/mock-moto-5.2.1
             """
@@ -38,7 +41,7 @@ struct RecordCommand: AsyncParsableCommand {
     )
     var catalog: String?
 
-    @Option(help: "How many scenarios run at once.")
+    @Option(parsing: .unconditional, help: "How many scenarios run at once (1 or more).")
     var concurrency = 1
 
     @Flag(help: "Replace cassettes that already exist in --output (default: refuse before sending anything).")
@@ -56,7 +59,7 @@ struct RecordCommand: AsyncParsableCommand {
                 "--source \(source) is not a source; use live or mock:NAME@VERSION (e.g. mock:moto@5.2.1)"
             )
         }
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be 1 or more") }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency \(concurrency): use 1 or more") }
     }
 
     func run() async throws {

@@ -9,9 +9,13 @@ struct SSMContract: AsyncParsableCommand {
         commandName: "ssm-contract",
         abstract: "Record, replay and contract-check AWS Systems Manager command-invocation traffic.",
         discussion: """
-            Exit status: 0 everything held; 1 a contract was violated; 2 bad usage or unreadable input; \
-            3 missing configuration or credentials; 4 a target could not be reached; 5 (live) contracts held but \
-            the responses drifted since the baseline recordings.
+            Exit status (one meaning in every command; each command's --help lists the ones it uses): 0 the job \
+            was done and everything checked held (inconclusive results included for verify and check); 1 something \
+            checked did not hold (a contract violated; a serve miss; a proxy upstream failure; a failed check-cli \
+            check; an audit finding); 2 bad usage or unreadable input; 3 missing configuration or credentials; 4 a \
+            target could not be reached or did not answer in time, an address cannot be bound, or (live, record) a \
+            scenario was inconclusive; 5 (live) contracts held but the responses drifted since the baseline \
+            recordings; 70 a bug in ssm-contract; 130/143 (live) interrupted by SIGINT/SIGTERM.
             """,
         version: ContractRunnersInfo.version,
         subcommands: [

@@ -12,7 +12,17 @@ struct ServingFlags: ParsableArguments {
     )
     var faults: [String] = []
 
-    @Option(name: .customLong("fault-seed"), help: "The seed of the fault decisions (same seed, same faults).")
+    @Option(
+        name: .customLong("fault-seed"),
+        parsing: .unconditional,
+        help: "The seed of the fault decisions, 0 to \(UInt64.max) (same seed, same faults).",
+        transform: { text in
+            guard let seed = UInt64(text) else {
+                throw ValidationError("use a whole number from 0 to \(UInt64.max)")
+            }
+            return seed
+        }
+    )
     var faultSeed: UInt64 = 0
 
     @Option(
@@ -24,7 +34,11 @@ struct ServingFlags: ParsableArguments {
     @Option(help: "Answer at once (none), after the recorded durations (recorded), or N times faster (xN).")
     var pace = "none"
 
-    @Option(name: .customLong("max-body-bytes"), help: "The largest request body accepted; larger ones get 413.")
+    @Option(
+        name: .customLong("max-body-bytes"),
+        parsing: .unconditional,
+        help: "The largest request body accepted; larger ones get 413."
+    )
     var maxBodyBytes = ReplayServerOptions.defaultMaxBodyBytes
 
     func validate() throws {

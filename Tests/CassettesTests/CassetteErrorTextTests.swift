@@ -13,7 +13,7 @@ import Testing
         } catch {
             #expect(
                 error.description
-                    == "/no/such/folder/cassette.json: cannot be written (No such file or directory); check that the folder exists and is writable"
+                    == "/no/such/folder/cassette.json: cannot be written (no such file or directory); check that the folder exists and is writable"
             )
             #expect(!error.description.contains("Domain"))
         }

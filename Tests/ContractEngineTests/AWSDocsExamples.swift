@@ -30,7 +30,7 @@ enum AWSDocsExamples {
     static let rebuiltAt = "2026-11-21T00:00:00.000Z"
 
     static var examplesFolder: URL {
-        PythonTools.venv.appendingPathComponent("lib/python3.11/site-packages/awscli/examples/ssm")
+        PythonTools.sitePackages.appendingPathComponent("awscli/examples/ssm")
     }
 
     static var examples: [Example] {

@@ -1,3 +1,4 @@
+import ContractRunners
 import Foundation
 import TestSupport
 import Testing
@@ -7,6 +8,34 @@ import Testing
     static func run(_ arguments: [String], input: String) throws -> (status: Int32, out: String, err: String) {
         let run = try BuiltCLI.run(arguments, input: input)
         return (run.status, run.out, run.err)
+    }
+
+    /// README's exit-status table, the top-level help and `record --help` name every status the commands use.
+    @Test(.timeLimit(.minutes(1))) func everyExitStatusIsInTheTablesAndTheHelp() throws {
+        let readme = try String(contentsOf: PackageRoot.path("README.md"), encoding: .utf8)
+        let rows = Set(
+            readme.split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("| "), let cell = line.split(separator: "|").first else { return nil }
+                return cell.trimmingCharacters(in: .whitespaces)
+            }
+        )
+        for status in ExitStatus.allCases {
+            #expect(rows.contains("\(status.rawValue)"), "README's exit-status table has no row for \(status)")
+        }
+        #expect(rows.contains("130, 143"))
+        #expect(!readme.contains("The same for every command"))
+        let help = try Self.run(["--help"], input: "").out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for status in ExitStatus.allCases.map(\.rawValue) + [130, 143] {
+            #expect(
+                help.range(of: "[ ;/]\(status)[ /]", options: .regularExpression) != nil,
+                "--help lacks exit status \(status)"
+            )
+        }
+        let record = try Self.run(["record", "--help"], input: "").out.split(whereSeparator: \.isWhitespace).joined(
+            separator: " "
+        )
+        #expect(record.contains("Exit status: 0 every scenario recorded"))
+        #expect(record.contains("4 the endpoint cannot be reached"))
     }
 
     @Test(.timeLimit(.minutes(1))) func exitStatusesAsDocumented() throws {

@@ -32,6 +32,20 @@ public enum PythonTools {
         venv.appendingPathComponent("bin").appendingPathComponent(name)
     }
 
+    /// The venv's `site-packages` folder, whatever the Python version (`lib/python3.X/site-packages`; on
+    /// Debian-style layouts also `lib/python3/dist-packages`); `lib/python3/site-packages` when none exists yet.
+    public static var sitePackages: URL {
+        let lib = venv.appendingPathComponent("lib")
+        let versions =
+            ((try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? []).filter { $0.hasPrefix("python") }
+            .sorted()
+        let candidates = versions.flatMap { version in
+            ["site-packages", "dist-packages"].map { lib.appendingPathComponent(version).appendingPathComponent($0) }
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+            ?? lib.appendingPathComponent("python3/site-packages")
+    }
+
     /// Whether the venv exists (tests that need it fail with ``missingMessage`` otherwise).
     public static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: program("python").path) }
 

@@ -52,21 +52,10 @@ extension Cassette {
         } catch {
             throw CassetteError(
                 file: url.relativePath,
-                problem: "cannot be written (\(Self.reason(error)))",
+                problem: "cannot be written (\(SystemErrorText.reason(error)))",
                 remedy: "check that the folder exists and is writable"
             )
         }
-    }
-
-    /// The system's reason in plain words (`No such file or directory`), never an error domain and code.
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
-        if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        let ns = error as NSError
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        return error.localizedDescription
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 
 /// An external AWS CLI run as a child process with a controlled environment: fake credentials, a fixed region, no
 /// config or credentials files, no instance metadata lookups, one attempt per request.

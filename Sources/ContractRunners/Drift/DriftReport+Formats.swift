@@ -77,7 +77,7 @@ extension DriftReport {
                 !drifted.isEmpty
                 ? .failed(
                     type: "drift",
-                    message: "\(drifted.count) difference(s)",
+                    message: Plural.count(drifted.count, "difference"),
                     details: drifted.map(\.description).joined(separator: "\n")
                 )
                 : .passed(output: lines.isEmpty ? nil : lines.map(\.description).joined(separator: "\n"))
@@ -91,7 +91,7 @@ extension DriftReport {
                 ? .passed()
                 : .failed(
                     type: "drift",
-                    message: "\(modelItems.count) model difference(s)",
+                    message: Plural.count(modelItems.count, "model difference"),
                     details: modelItems.map(\.description).joined(separator: "\n")
                 )
         case .skipped(let reason):

@@ -39,7 +39,7 @@ extension DriftReport.ModelCheck {
         case .compared(let report):
             return report.differences.isEmpty
                 ? "model: no drift — \(report.botocoreFile) matches the committed model (botocore \(report.recordedBotocore))"
-                : "model: \(report.differences.count) difference(s) between the committed model (botocore \(report.recordedBotocore)) and \(report.botocoreFile); run `make model` and review"
+                : "model: \(Plural.count(report.differences.count, "difference")) between the committed model (botocore \(report.recordedBotocore)) and \(report.botocoreFile); run `make model` and review"
         case .skipped(let reason):
             return "model: \(reason)"
         }

@@ -129,7 +129,7 @@ public struct DriftReport: Sendable {
                         operation: operation,
                         aspect: .operation,
                         path: nil,
-                        old: "\(old.responses) response(s)",
+                        old: Plural.count(old.responses, "response"),
                         new: "not called"
                     )
                 )
@@ -145,7 +145,7 @@ public struct DriftReport: Sendable {
                     aspect: .operation,
                     path: nil,
                     old: "not called",
-                    new: "\(new.responses) response(s)"
+                    new: Plural.count(new.responses, "response")
                 )
             )
         }

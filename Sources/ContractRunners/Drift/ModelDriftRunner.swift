@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 import RawJSON
 import SSMOperations
 
@@ -37,7 +38,7 @@ public enum ModelDriftRunner: Runner {
             let summary =
                 differences.isEmpty
                 ? "no drift: \(botocoreFile) matches the committed model (botocore \(recordedBotocore))"
-                : "\(differences.count) difference(s) between the committed model (botocore \(recordedBotocore)) and \(botocoreFile); run `make model` and review"
+                : "\(Plural.count(differences.count, "difference")) between the committed model (botocore \(recordedBotocore)) and \(botocoreFile); run `make model` and review"
             return (lines + [summary]).joined(separator: "\n") + "\n"
         }
 
@@ -89,7 +90,7 @@ public enum ModelDriftRunner: Runner {
         guard url.pathExtension == "gz" else {
             do { return try Data(contentsOf: url) } catch {
                 throw RunnerError(
-                    "\(url.path): cannot read the botocore service model (\(error.localizedDescription))",
+                    "\(url.path): cannot read the botocore service model (\(SystemErrorText.reason(error)))",
                     status: .badInput
                 )
             }
@@ -105,7 +106,7 @@ public enum ModelDriftRunner: Runner {
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch {
             throw RunnerError(
-                "cannot run gzip to read \(url.path): \(error.localizedDescription)",
+                "cannot run gzip to read \(url.path): \(SystemErrorText.reason(error))",
                 status: .configuration
             )
         }

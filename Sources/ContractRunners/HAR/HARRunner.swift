@@ -1,5 +1,6 @@
 import Cassettes
 import Foundation
+import HTTPTransport
 import RawJSON
 
 /// What `ssm-contract har export` and `har import` run (``Export`` and ``Import``, the runners).
@@ -8,6 +9,7 @@ public enum HARRunner {
     /// - Returns: the HAR text when written to standard output, else `nil`.
     /// - Throws: ``RunnerError`` (exit 2) for an unreadable cassette or an unwritable output.
     package static func export(cassette path: String, output: String?) throws(RunnerError) -> String? {
+        try OutputPaths().file("--output", output).check()
         let cassette: Cassette
         do {
             cassette = try Cassette.load(from: URL(fileURLWithPath: path))
@@ -20,7 +22,7 @@ public enum HARRunner {
             try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
         } catch {
             throw RunnerError(
-                "\(output): cannot write the HAR file (\(error)); check that the folder exists and is writable",
+                "\(output): cannot write the HAR file (\(SystemErrorText.reason(error))); check that the folder exists and is writable",
                 status: .badInput
             )
         }
@@ -42,6 +44,7 @@ public enum HARRunner {
         if !force, FileManager.default.fileExists(atPath: output) {
             throw RunnerError("\(output) exists; give another --output, or --force to replace it", status: .badInput)
         }
+        try OutputPaths().file("--output", output).check()
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

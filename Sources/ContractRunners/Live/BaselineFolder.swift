@@ -1,5 +1,6 @@
 import Cassettes
 import Foundation
+import HTTPTransport
 
 #if canImport(Glibc)
 import Glibc
@@ -39,7 +40,7 @@ package enum BaselineFolder {
         let previous = parent.appendingPathComponent(baseline.lastPathComponent + ".previous")
         func fail(_ what: String, _ error: any Error) -> RunnerError {
             RunnerError(
-                "cannot update the baseline \(name ?? baseline.path): \(what) failed (\(error.localizedDescription)); the baseline is unchanged",
+                "cannot update the baseline \(name ?? baseline.path): \(what) failed (\(SystemErrorText.reason(error))); the baseline is unchanged",
                 status: .badInput
             )
         }

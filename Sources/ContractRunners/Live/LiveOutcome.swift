@@ -85,7 +85,8 @@ public struct LiveOutcome: RunnerOutcome {
         if !drift.baselineExists {
             driftPart = "no baseline to compare with" + (drift.modelItems.isEmpty ? "" : ", model drift")
         } else {
-            driftPart = drift.hasDrift ? "\(drift.drift.count) difference(s) since the baseline" : "no drift"
+            driftPart =
+                drift.hasDrift ? "\(Plural.count(drift.drift.count, "difference")) since the baseline" : "no drift"
         }
         return "Result: \(contractsPart); \(driftPart) (exit \(exitStatus.rawValue))"
     }

@@ -148,9 +148,10 @@ public enum LiveRunner: Runner {
             } else {
                 try BaselineFolder.replace(baseline, named: baselineName, with: cassettes)
                 baselineLine =
-                    "baseline: \(drift.baselineExists ? "replaced" : "created") \(baselineName) with \(cassettes.count) fresh cassette(s) "
+                    "baseline: \(drift.baselineExists ? "replaced" : "created") \(baselineName) with \(Plural.count(cassettes.count, "fresh cassette")) "
                     + "(written beside it, then renamed into place)"
-                    + (drift.hasDrift ? "; the \(drift.drift.count) difference(s) above are accepted" : "")
+                    + (drift.hasDrift
+                        ? "; the \(Plural.count(drift.drift.count, "difference")) above are accepted" : "")
                 status = .success
             }
         }

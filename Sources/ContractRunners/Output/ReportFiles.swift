@@ -1,6 +1,7 @@
 import Cassettes
 import ContractEngine
 import Foundation
+import HTTPTransport
 import RawJSON
 
 /// Writes the report files a run asked for (`--json`, `--junit`, `--report`): every job writes through here, each

@@ -81,11 +81,12 @@ public enum TypedOutput: Sendable, Hashable, CustomStringConvertible {
             "HTTP 200, CommandId \(output.command?.commandId ?? "none"), Status \(output.command?.status?.rawValue ?? "none")"
         case .getCommandInvocation(let output):
             "HTTP 200, Status \(output.status?.rawValue ?? "none"), StatusDetails \(output.statusDetails ?? "none"), ResponseCode \(output.responseCode.map(String.init) ?? "none")"
-        case .listCommandInvocations(let output): "HTTP 200, \(output.commandInvocations?.count ?? 0) invocations"
+        case .listCommandInvocations(let output):
+            "HTTP 200, \(Plural.count(output.commandInvocations?.count ?? 0, "invocation"))"
         case .listCommands(let output): "HTTP 200, \(Plural.count(output.commands?.count ?? 0, "command"))"
         case .cancelCommand: "HTTP 200"
         case .describeInstanceInformation(let output):
-            "HTTP 200, \(output.instanceInformationList?.count ?? 0) managed nodes"
+            "HTTP 200, \(Plural.count(output.instanceInformationList?.count ?? 0, "managed node"))"
         }
     }
 }

@@ -18,6 +18,7 @@ package struct SampleValues: Sendable {
         "InstanceId": "i-1234567890abcdef0",
         "ActivationId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
         "DocumentName": "AWS-RunShellScript",
+        "CommandPluginName": "aws:runShellScript",
         "DocumentVersion": "$DEFAULT",
         "Version": "3.3.40.0",
         "MaxConcurrency": "50",

@@ -1,6 +1,7 @@
 import ContractEngine
 import Foundation
 import RawJSON
+import SSMOperations
 
 /// `ssm-contract check OPERATION [FILE|-]`: judges one response body (raw wire JSON, AWS CLI v1 or v2 output,
 /// or an error body) against every contract of the operation.
@@ -52,6 +53,7 @@ public enum CheckRunner: Runner {
                 status: .badInput
             )
         }
+        if let target = options.target { try requireKnown(target: target, deviations: deviations) }
         var request: JSONValue?
         if let path = options.request {
             do throws(InputError) {
@@ -59,6 +61,7 @@ public enum CheckRunner: Runner {
             } catch {
                 throw RunnerError(error.description, status: .badInput)
             }
+            try requireInputMember(request, of: operation, file: path)
         }
         var observation: Observation
         do throws(InputError) {
@@ -95,6 +98,33 @@ public enum CheckRunner: Runner {
             text: report.text(title: "ssm-contract check \(options.operation)", listsNotApplicable: options.verbose),
             exitStatus: report.hasViolations ? .violation : .success,
             report: report
+        )
+    }
+
+    /// The targets `--target` may name: `input` (the default), `live`, and every target the loaded deviations
+    /// are listed for; any other name would apply no deviation and judge as `input` under another label.
+    static func requireKnown(target: String, deviations: DeviationSet) throws(RunnerError) {
+        let known = Set(deviations.deviations.map(\.target)).union(["input", "live"]).sorted()
+        guard known.contains(target) else {
+            throw RunnerError(
+                "--target \(target): no such target; use one of: \(known.joined(separator: ", ")) (a target's known deviations are in Contracts/deviations/TARGET.yaml)",
+                status: .badInput
+            )
+        }
+    }
+
+    /// A request body with members, none of them a member of the operation's input, is not this operation's
+    /// request (`{"hello":"world"}`); an empty object is (every input member may be optional).
+    static func requireInputMember(_ request: JSONValue?, of operation: String, file: String) throws(RunnerError) {
+        let model = SSMShapeModel.bundled
+        guard case .object(let object)? = request, !object.isEmpty,
+            let input = model.operation(named: operation)?.input.flatMap({ model.shapes[$0] })
+        else { return }
+        let members = input.members.map(\.name)
+        guard !object.keys.contains(where: members.contains) else { return }
+        throw RunnerError(
+            "--request \(file): has none of \(operation)'s input members (\(members.joined(separator: ", "))); give the request body the call sent",
+            status: .badInput
         )
     }
 

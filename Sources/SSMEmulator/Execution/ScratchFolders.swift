@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 
 /// The emulator's own temporary folder: one working directory per instance (`instances/<id>`, where scripts run
 /// unless they ask for a `workingDirectory`) and one folder per invocation (`orchestration/<command>/<instance>`,
@@ -35,7 +36,7 @@ struct ScratchFolders: Sendable {
             )
         } catch {
             throw EmulatorError(
-                "cannot create the emulator's scratch folder \(root.path): \(error.localizedDescription); set TMPDIR to a writable folder",
+                "cannot create the emulator's scratch folder \(root.path): \(SystemErrorText.reason(error)); set TMPDIR to a writable folder",
                 kind: .scratch
             )
         }

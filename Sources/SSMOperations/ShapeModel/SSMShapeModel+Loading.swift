@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTransport
 import RawJSON
 
 extension SSMShapeModel {
@@ -15,7 +16,7 @@ extension SSMShapeModel {
     public static func load(from url: URL) throws(SSMModelError) -> SSMShapeModel {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw SSMModelError("\(url.path): cannot read the model file (\(error.localizedDescription))")
+            throw SSMModelError("\(url.path): cannot read the model file (\(SystemErrorText.reason(error)))")
         }
         do {
             return try SSMShapeModel(json: JSONParser.parse(data))

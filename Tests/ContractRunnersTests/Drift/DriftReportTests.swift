@@ -62,8 +62,8 @@ import Testing
         )
         #expect(
             report.drift.map(\.description) == [
-                "s.json CancelCommand: 1 response(s) → not called",
-                "s.json ListCommands: not called → 1 response(s)",
+                "s.json CancelCommand: 1 response → not called",
+                "s.json ListCommands: not called → 1 response",
             ]
         )
         #expect(

@@ -54,7 +54,7 @@ import Testing
                     "Drift: no baseline: \(baseline) does not exist; run with --update-baseline to create it"
                 )
             )
-            #expect(created.out.contains("baseline: created \(baseline) with 14 fresh cassette(s)"))
+            #expect(created.out.contains("baseline: created \(baseline) with 14 fresh cassettes"))
 
             let json = folder.appendingPathComponent("live.json").path
             let again = try await Self.run(

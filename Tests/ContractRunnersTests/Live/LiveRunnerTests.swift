@@ -106,7 +106,7 @@ import Testing
             let catalog = try ScenarioCatalog.load(folder: PackageRoot.path("Contracts"))
             let expected = catalog.scenarios.filter { $0.instances != .offline }.map { "\($0.name).json" }.sorted()
             #expect(
-                created.text.contains("baseline: created \(baseline.path) with \(expected.count) fresh cassette(s)")
+                created.text.contains("baseline: created \(baseline.path) with \(expected.count) fresh cassettes")
             )
             let names = try FileManager.default.contentsOfDirectory(atPath: baseline.path).sorted()
             #expect(names == expected)
@@ -167,7 +167,7 @@ import Testing
                     "  DRIFT success-known-output.json GetCommandInvocation $.StandardErrorUrl: member (string) → (absent)\n"
                 )
             )
-            #expect(third.text.hasSuffix("Result: contracts hold; 4 difference(s) since the baseline (exit 5)\n"))
+            #expect(third.text.hasSuffix("Result: contracts hold; 4 differences since the baseline (exit 5)\n"))
             let xml = try String(contentsOf: junit, encoding: .utf8)
             #expect(
                 xml.contains(#"<testsuite name="ssm-contract live drift" tests="\#(expected.count + 2)" failures="3">"#)
@@ -180,8 +180,8 @@ import Testing
             let accepted = try await LiveRunner.run(accept)
             #expect(accepted.exitStatus == .success)
             #expect(
-                accepted.text.contains("baseline: replaced \(baseline.path) with \(expected.count) fresh cassette(s)")
-                    && accepted.text.contains("the 4 difference(s) above are accepted")
+                accepted.text.contains("baseline: replaced \(baseline.path) with \(expected.count) fresh cassettes")
+                    && accepted.text.contains("the 4 differences above are accepted")
             )
             #expect(
                 try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("baseline") } == [

@@ -92,6 +92,48 @@ import Testing
         )
     }
 
+    /// Every flag that takes a number accepts a negative one as its value (not "Missing value") and refuses it
+    /// with one line naming the flag and the allowed range.
+    @Test(arguments: [
+        (
+            ["proxy", "--upstream", "http://127.0.0.1:1", "--record", "/tmp/never.json", "--port", "-1"],
+            "--port -1: use 0 to 65535"
+        ),
+        (["emulate", "--port", "-1"], "--port -1: use 0 to 65535"),
+        (
+            ["emulate", "--time-scale", "-1"],
+            "--time-scale -1.0: use a number above 0 (10 makes the emulator's delays 10 times shorter)"
+        ),
+        (["emulate", "--visibility-window", "-1"], "--visibility-window -1.0: use 0 or more seconds"),
+        (["emulate", "--delivery-delay", "-1"], "--delivery-delay -1.0: use 0 or more seconds"),
+        (["emulate", "--min-execution-timeout", "-1"], "--min-execution-timeout -1: use 1 or more seconds"),
+        (["serve", "--max-body-bytes", "-5"], "--max-body-bytes -5: give a size in bytes above 0"),
+        (
+            ["serve", "--fault-seed", "-1"],
+            "The value '-1' is invalid for '--fault-seed <fault-seed>': use a whole number from 0 to 18446744073709551615"
+        ),
+        (
+            ["live", "--instance-id", "i-0123456789abcdef0", "--max-wall-time", "-5"],
+            "--max-wall-time -5.0: use a number of seconds above 0"
+        ),
+        (
+            ["live", "--instance-id", "i-0123456789abcdef0", "--max-api-calls", "-1"],
+            "--max-api-calls -1: use 1 or more"
+        ),
+        (["live", "--instance-id", "i-0123456789abcdef0", "--concurrency", "-1"], "--concurrency -1: use 1 or more"),
+        (
+            ["record", "--source", "mock:moto@5.2.1", "--output", "/tmp/never", "--concurrency", "-1"],
+            "--concurrency -1: use 1 or more"
+        ),
+    ])
+    func aNegativeNumberIsRefusedWithItsRange(arguments: [String], expected: String) async throws {
+        Self.expectOneLine(
+            try await BinaryRun.run(arguments),
+            status: 2,
+            "ssm-contract: \(expected) (usage: ssm-contract \(arguments[0]) --help)"
+        )
+    }
+
     @Test func aResponseBodyGivenToVerifyOrServeSaysToUseCheck() async throws {
         try await BinaryRun.withFolder { folder in
             let body = folder.appendingPathComponent("response.json")

@@ -61,6 +61,41 @@ import Testing
         #expect(try await Self.check("list-command-invocations", Self.listPage).status == 0)
     }
 
+    @Test func checkRefusesAnUnknownTargetAndARequestOfAnotherOperation() async throws {
+        Self.expectRefused(
+            try await Self.check("get-command-invocation", Self.getInvocation, ["--target", "nope"]),
+            "ssm-contract: --target nope: no such target; use one of: input, live, moto-5.2.1 (a target's known deviations are in Contracts/deviations/TARGET.yaml)"
+        )
+        let known = try await Self.check("get-command-invocation", Self.getInvocation, ["--target", "moto-5.2.1"])
+        // A known target is judged (its deviations apply: one that no longer fails is a violation), not refused.
+        #expect(known.status != 2 && known.err.isEmpty, "\(known.err)")
+        #expect(known.out.contains("moto-5.2.1"), "\(known.out)")
+        try await BinaryRun.withFolder { folder in
+            let hello = folder.appendingPathComponent("hello.json")
+            try #"{"hello":"world"}"#.write(to: hello, atomically: true, encoding: .utf8)
+            Self.expectRefused(
+                try await Self.check("get-command-invocation", Self.getInvocation, ["--request", hello.path]),
+                "ssm-contract: --request \(hello.path): has none of GetCommandInvocation's input members (CommandId, InstanceId, PluginName); give the request body the call sent"
+            )
+            let request = folder.appendingPathComponent("request.json")
+            try #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","InstanceId":"i-1234567890abcdef0"}"#.write(
+                to: request,
+                atomically: true,
+                encoding: .utf8
+            )
+            let matching = try await Self.check(
+                "get-command-invocation",
+                Self.getInvocation,
+                ["--request", request.path]
+            )
+            #expect(matching.status == 0, "\(matching.err)")
+            let empty = folder.appendingPathComponent("empty.json")
+            try "{}".write(to: empty, atomically: true, encoding: .utf8)
+            let page = try await Self.check("list-command-invocations", Self.listPage, ["--request", empty.path])
+            #expect(page.status == 0, "an empty request (every member optional) is a request: \(page.err)")
+        }
+    }
+
     @Test func checkSaysToUseJSONForTheCLIsTextAndTableOutput() async throws {
         let text =
             "None\tef7fdfd8-9b57-4151-a15c-db9a12345678\t\tAWS-RunShellScript\t$DEFAULT\tPT0.004S\ti-1234567890abcdef0\t0\tSuccess\tSuccess\n"

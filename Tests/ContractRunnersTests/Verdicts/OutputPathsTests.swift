@@ -232,4 +232,26 @@ import Darwin
         )
         #expect(recording.out.isEmpty)
     }
+
+    @Test func harChecksItsOutputBeforeReadingAnythingAndNamesNoErrorDomain() async throws {
+        let cassette = "Recordings/mock-moto-5.2.1/success-known-output.json"
+        let missing = "/no/such/folder/x.har"
+        let expected =
+            "ssm-contract: --output \(missing): the folder /no/such/folder does not exist; create it or choose another path"
+        for input in [cassette, "/no/such/cassette.json"] {
+            let export = try await BinaryRun.run(["har", "export", input, "--output", missing])
+            #expect(export.status == 2)
+            #expect(export.errorLines == [expected], "the output is checked before the cassette is read")
+            #expect(!export.err.contains("Domain"))
+        }
+        let har = try await BinaryRun.run([
+            "har", "import", "/no/such/input.har", "--output", "/no/such/folder/x.json", "--source", "mock:moto@5.2.1",
+        ])
+        #expect(har.status == 2)
+        #expect(
+            har.errorLines == [
+                "ssm-contract: --output /no/such/folder/x.json: the folder /no/such/folder does not exist; create it or choose another path"
+            ]
+        )
+    }
 }
