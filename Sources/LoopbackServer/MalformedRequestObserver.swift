@@ -12,7 +12,14 @@ final class MalformedRequestObserver: ChannelInboundHandler, RemovableChannelHan
     init(rejected: @escaping @Sendable (LoopbackRejection) -> Void) { self.rejected = rejected }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if error is HTTPParserError { rejected(.malformed) }
+        // A connection that ends in the middle of a request (`invalidEOFState`: the client gave up, or the
+        // server closed it after a 413 with the body still coming) is not a request anyone can be answered.
+        if let parseError = error as? HTTPParserError, !Self.isEndOfInput(parseError) { rejected(.malformed) }
         context.fireErrorCaught(error)
+    }
+
+    static func isEndOfInput(_ error: HTTPParserError) -> Bool {
+        if case .invalidEOFState = error { return true }
+        return false
     }
 }

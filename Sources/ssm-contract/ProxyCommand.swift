@@ -15,7 +15,7 @@ struct ProxyCommand: AsyncParsableCommand {
             upstream's answer byte for byte. --replay answers from cassettes first. An AWS upstream records as \
             live; any other needs --source mock:NAME@VERSION. Faults and pacing as in serve. Stop with SIGINT or \
             SIGTERM: the cassette is written and a summary printed. Exit status: 0 every request answered; 1 the \
-            upstream failed some; 2 bad input; 3 no credentials or region; 4 the address cannot be bound.
+            upstream failed some, or some were refused (413, 400); 2 bad input; 3 no credentials or region; 4 the address cannot be bound.
             """
     )
 

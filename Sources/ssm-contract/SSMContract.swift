@@ -11,7 +11,7 @@ struct SSMContract: AsyncParsableCommand {
         discussion: """
             Exit status (one meaning in every command; each command's --help lists the ones it uses): 0 the job \
             was done and everything checked held (inconclusive results included for verify and check); 1 something \
-            checked did not hold (a contract violated; a serve miss; a proxy upstream failure; a failed check-cli \
+            checked did not hold (a contract violated; a serve miss; a proxy upstream failure; a request serve or proxy refused (413, 400); a failed check-cli \
             check; an audit finding); 2 bad usage or unreadable input; 3 missing configuration or credentials; 4 a \
             target could not be reached or did not answer in time, an address cannot be bound, or (live, record) a \
             scenario was inconclusive; 5 (live) contracts held but the responses drifted since the baseline \

@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
             seeded by --fault-seed, limited by --fault-operation) and pacing (--pace recorded|xN) test how an SDK \
             copes; the summary counts the faults injected. Request bodies over --max-body-bytes get 413. Stop \
             with SIGINT or SIGTERM (within a second, whatever is in flight): prints a summary. Exit status: 0 no misses \
-            (with --strict: and every interaction used); 1 otherwise; 2 bad input; 4 the address cannot be bound.
+            and no refused requests (413, 400) (with --strict: and every interaction used); 1 otherwise; 2 bad input; 4 the address cannot be bound.
             """
     )
 
