@@ -41,7 +41,8 @@ struct SecretScanner {
     /// Account ids are pseudonyms in this file (its header says so): not secrets.
     let accountIDsArePseudonyms: Bool
     private(set) var findings: [AuditFinding] = []
-    private var seen: Set<String> = []
+    /// Where each secret (interaction, kind, value) was reported in ``findings``: one secret is one finding.
+    private var reported: [String: Int] = [:]
 
     init(file: String, fileText: String, accountIDsArePseudonyms: Bool) {
         self.file = file
@@ -175,15 +176,33 @@ struct SecretScanner {
         if kind == .accountID, accountIDsArePseudonyms { return }
         // Found in a parsed string but not in the file as is: the file holds it JSON-escaped (`\u0041`, `\/`).
         let form = form == .raw && !fileText.contains(value) ? AuditFinding.Form.jsonEscaped : form
-        let identity = "\(interaction?.number ?? 0)|\(path)|\(kind)|\(value)"
-        guard seen.insert(identity).inserted else { return }
+        // One secret, one finding: the same value met again deeper in the same field (a JSON body stored as a
+        // string, then parsed) names the deeper field, in the form it was first found in.
+        let field = path.isEmpty ? "$" : path
+        let identity = "\(interaction?.number ?? 0)|\(kind)|\(value)"
+        if let index = reported[identity] {
+            let first = findings[index]
+            if field.hasPrefix(first.field + ".") {
+                findings[index] = AuditFinding(
+                    file: first.file,
+                    interaction: first.interaction,
+                    operation: first.operation,
+                    field: field,
+                    kind: first.kind,
+                    form: first.form,
+                    hint: first.hint
+                )
+            }
+            return
+        }
+        reported[identity] = findings.count
         let characters = value.count
         findings.append(
             AuditFinding(
                 file: file,
                 interaction: interaction?.number,
                 operation: interaction?.operation,
-                field: path.isEmpty ? "$" : path,
+                field: field,
                 kind: kind,
                 form: form,
                 hint: "\(value.prefix(4))… \(characters) characters"

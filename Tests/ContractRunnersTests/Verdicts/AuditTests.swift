@@ -83,6 +83,24 @@ import Testing
         }
     }
 
+    /// A JSON body recorded as text (`body.text`) holds a key once: one finding, in the deepest field that holds
+    /// it, in the form the file holds it (raw), not a second "JSON-escaped" one for the parsed body.
+    @Test func aSecretInsideATextBodyIsOneFindingInItsDeepestField() async throws {
+        try await BinaryRun.withFolder { folder in
+            let leaky = folder.appendingPathComponent("text-body.json")
+            let body = #"{\"StandardOutputContent\": \"key \#(Self.accessKey)\"}"#
+            try Self.cassette([Self.interaction(response: "{\"text\": \"\(body)\"}")])
+                .write(to: leaky, atomically: true, encoding: .utf8)
+            let outcome = try await AuditRunner.run(AuditRunner.Options(paths: [leaky.path]))
+            #expect(outcome.exitStatus == .violation)
+            #expect(
+                outcome.findings.map(\.line) == [
+                    "\(leaky.path): interaction 1 (GetCommandInvocation), response.body.text.StandardOutputContent: an AWS access key id (raw, AKIA… 20 characters)"
+                ]
+            )
+        }
+    }
+
     @Test func pseudonymisedAccountIdsAndRedactionMarkersAreClean() async throws {
         try await BinaryRun.withFolder { folder in
             let clean = folder.appendingPathComponent("clean.json")
