@@ -47,20 +47,16 @@ def post(url, target, body):
 
 
 def start_moto(venv, log):
-    port = free_port()
-    process = subprocess.Popen([os.path.join(venv, "bin", "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
-                               stdout=log, stderr=log)
-    url = "http://127.0.0.1:%d" % port
-    for _ in range(300):
-        if process.poll() is not None:
-            sys.exit("moto_server exited with status %d; see %s" % (process.returncode, log.name))
-        try:
-            urllib.request.urlopen(url + "/moto-api/", timeout=1).read()
-            return process, url
-        except OSError:
-            time.sleep(0.1)  # waiting for a server to come up (a benchmark, not a test)
-    process.kill()
-    sys.exit("moto_server did not answer on %s within 30 s" % url)
+    """moto through Scripts/moto_server.py, the project's one way to start it: it prints "PORT VERSION" once
+    listening and serves until its standard input closes (or it is terminated)."""
+    launcher = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Scripts", "moto_server.py")
+    process = subprocess.Popen([os.path.join(venv, "bin", "python"), "-u", launcher], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=log, text=True)
+    line = process.stdout.readline().split()
+    if not line:
+        process.wait()
+        sys.exit("moto_server.py exited with status %d before listening; see %s" % (process.returncode, log.name))
+    return process, "http://127.0.0.1:%s" % line[0]
 
 
 def start_listening(command, name, log):
