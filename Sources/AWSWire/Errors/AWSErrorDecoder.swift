@@ -31,6 +31,18 @@ public enum AWSErrorDecoder {
     public static func decode(_ response: HTTPResponse, operation: String?) -> Outcome {
         let requestID = response.headers["x-amzn-RequestId"] ?? response.headers["x-amz-request-id"]
         let headerCode = response.headers["X-Amzn-ErrorType"].map(sanitize).flatMap { $0.isEmpty ? nil : $0 }
+        // A body that is not an error object still names the error when the header does.
+        func headerOnly(_ code: String) -> Outcome {
+            .service(
+                AWSServiceError(
+                    code: code,
+                    message: nil,
+                    statusCode: response.status,
+                    requestID: requestID,
+                    operation: operation
+                )
+            )
+        }
         let body: JSONObject?
         if response.body.isEmpty {
             body = nil
@@ -38,33 +50,13 @@ public enum AWSErrorDecoder {
             switch Result(catching: { () throws(JSONParseError) -> JSONValue in try JSONParser.parse(response.body) }) {
             case .success(.object(let object)): body = object
             case .success(let other):
-                if let headerCode {
-                    return .service(
-                        AWSServiceError(
-                            code: headerCode,
-                            message: nil,
-                            statusCode: response.status,
-                            requestID: requestID,
-                            operation: operation
-                        )
-                    )
-                }
+                if let headerCode { return headerOnly(headerCode) }
                 return .unreadable(
                     status: response.status,
                     reason: "the body is a JSON \(other.typeName), not an error object"
                 )
             case .failure(let error):
-                if let headerCode {
-                    return .service(
-                        AWSServiceError(
-                            code: headerCode,
-                            message: nil,
-                            statusCode: response.status,
-                            requestID: requestID,
-                            operation: operation
-                        )
-                    )
-                }
+                if let headerCode { return headerOnly(headerCode) }
                 return .unreadable(status: response.status, reason: describeNonJSON(response, error: error))
             }
         }
