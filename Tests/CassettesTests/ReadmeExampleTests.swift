@@ -37,12 +37,7 @@ func commandInvocation(endpoint: String, cassette: URL, credentials: [String]) a
 @Suite struct ReadmeExampleTests {
     @Test func theReadmeShowsTheExampleThatCompilesHere() throws {
         let readme = try String(contentsOf: PackageRoot.path("docs/record.md"), encoding: .utf8)
-        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        let example = try #require(
-            source.components(separatedBy: "// BEGIN DOCS EXAMPLE\n").last?.components(
-                separatedBy: "// END DOCS EXAMPLE"
-            ).first
-        )
+        let example = try DocsExample.quoted(inSourceFile: #filePath)
         #expect(
             readme.contains("```swift\nimport Cassettes\nimport Foundation\nimport HTTPTransport\n\n" + example + "```")
         )

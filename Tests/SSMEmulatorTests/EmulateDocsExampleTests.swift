@@ -19,12 +19,7 @@ func withTestEmulator(_ runSDKUnderTest: @Sendable (String) async throws -> Void
 @Suite(.timeLimit(.minutes(1))) struct EmulateDocsExampleTests {
     @Test func thePageShowsThisExampleAndItRuns() async throws {
         let page = try String(contentsOf: PackageRoot.path("docs/emulate.md"), encoding: .utf8)
-        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        let example = try #require(
-            source.components(separatedBy: "// BEGIN DOCS EXAMPLE\n").last?.components(
-                separatedBy: "// END DOCS EXAMPLE"
-            ).first
-        )
+        let example = try DocsExample.quoted(inSourceFile: #filePath)
         #expect(page.contains("```swift\nimport SSMEmulator\n\n" + example + "```"))
         try await withTestEmulator { endpoint in
             let nodes = try await EmulatorFixtures.boto3(

@@ -22,12 +22,7 @@ func replaySummary(
 @Suite struct ServeReadmeExampleTests {
     @Test func theReadmeShowsThisExampleAndItRuns() async throws {
         let readme = try String(contentsOf: PackageRoot.path("docs/serve-and-proxy.md"), encoding: .utf8)
-        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        let example = try #require(
-            source.components(separatedBy: "// BEGIN DOCS EXAMPLE\n").last?.components(
-                separatedBy: "// END DOCS EXAMPLE"
-            ).first
-        )
+        let example = try DocsExample.quoted(inSourceFile: #filePath)
         #expect(readme.contains("```swift\nimport ContractRunners\n\n" + example + "```"))
 
         let file = PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json")

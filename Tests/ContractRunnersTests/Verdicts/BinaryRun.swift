@@ -41,35 +41,15 @@ struct BinaryRun {
         environment: [String: String]?,
         directory: URL
     ) throws -> BinaryRun {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        if let environment { process.environment = environment }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        // Read both pipes concurrently, so that neither can fill up while the other is read.
-        let errorData = ErrorBuffer()
-        let done = DispatchSemaphore(value: 0)
-        Thread {
-            errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
-            done.signal()
-        }.start()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
-        process.waitUntilExit()
-        return BinaryRun(
-            status: process.terminationStatus,
-            out: String(decoding: out, as: UTF8.self),
-            err: String(decoding: errorData.value, as: UTF8.self)
-        )
+        let run =
+            try BuiltCLI.run(
+                arguments,
+                input: input,
+                in: directory,
+                environment: environment,
+                executable: binary
+            ) as CommandRun
+        return BinaryRun(status: run.status, out: run.out, err: run.err)
     }
 
     /// A fresh temporary folder, removed after `body`.
@@ -92,12 +72,4 @@ struct BinaryRun {
         environment["AWS_REGION"] = "us-east-1"
         return environment
     }
-}
-
-/// Standard error's bytes, set once by the reader thread; lock-guarded, hence `@unchecked Sendable`.
-final class ErrorBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    func set(_ value: Data) { lock.withLock { data = value } }
-    var value: Data { lock.withLock { data ?? Data() } }
 }
