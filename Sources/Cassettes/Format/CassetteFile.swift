@@ -168,9 +168,16 @@ public struct StoredInteraction: Sendable {
 
     /// The awsJson1_1 operation from `X-Amz-Target` (see ``Interaction/operation``).
     public var operation: String? {
-        guard let target = requestHeaders.first("X-Amz-Target") else { return nil }
-        if let dot = target.lastIndex(of: ".") { return String(target[target.index(after: dot)...]) }
-        return target
+        requestHeaders.withFirst("X-Amz-Target") { target in
+            // An ASCII value is cut at its last dot byte by byte; any other as characters, as Interaction does.
+            guard target.allSatisfy({ $0 < 0x80 }) else {
+                let text = String(decoding: target, as: UTF8.self)
+                guard let dot = text.lastIndex(of: ".") else { return text }
+                return String(text[text.index(after: dot)...])
+            }
+            let name = target.lastIndex(of: UInt8(ascii: ".")).map { target[($0 + 1)...] } ?? target[...]
+            return String(decoding: UnsafeBufferPointer(rebasing: name), as: UTF8.self)
+        }
     }
 
     /// The interaction read into the model.
@@ -195,17 +202,28 @@ public struct StoredHeaders: Sendable {
 
     /// The value of the first field named `name` (compared case-insensitively, as ``HTTPHeaders`` does).
     public func first(_ name: String) -> String? {
-        var found: String?
+        withFirst(name) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the value of the first field named `name` (as ``first(_:)``), or
+    /// returns nil when there is none.
+    func withFirst<R>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         var name = name
-        name.withUTF8 { wanted in
-            pairs.forEachElement { pair in
-                guard found == nil, let key = pair[0], key.withUTF8({ Self.sameName($0, wanted) }) == true else {
-                    return
+        return name.withUTF8 { wanted in
+            pairs.withView { pairs in
+                var found: R?
+                var done = false
+                pairs.forEachElement { pair in
+                    guard !done, let key = pair[0], key.withUTF8({ Self.sameName($0, wanted) }) == true else {
+                        return
+                    }
+                    // The reader checked that every field is a pair of strings.
+                    done = true
+                    found = pair[1]?.withUTF8(body)
                 }
-                found = pair[1]?.stringValue
+                return found
             }
         }
-        return found
     }
 
     /// Whether two header names are the same, ignoring case (ASCII names compared byte by byte, without

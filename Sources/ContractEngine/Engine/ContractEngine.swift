@@ -49,33 +49,23 @@ public struct ContractEngine: Sendable {
     }
 
     /// The data entries of one operation that read the same subjects: the subjects are found once, their
-    /// fields located once (``FieldTable``), and every entry's compiled rule evaluated on each, in entry order.
-    /// A final class, so visiting a group costs one retain, not one per member.
+    /// fields located once (``FieldTable``), and every entry's rule evaluated on each, in entry order
+    /// (``CompiledRules``). A final class, so visiting a group costs one retain, not one per member.
     final class SubjectGroup: Sendable {
         let at: SubjectPath
         let fields: FieldTable
-        let entries: [CompiledEntry]
+        let rules: CompiledRules
+        /// Each rule's contract: its position in the catalog, and its id.
+        let contracts: [Int]
+        let ids: [String]
 
         init(at: SubjectPath, entries: [DataEntry]) {
             self.at = at
             let fields = FieldTable(entries.flatMap(\.rule.fieldNames))
             self.fields = fields
-            self.entries = entries.map { CompiledEntry($0, rule: CompiledRule($0.rule, fields: fields)) }
-        }
-    }
-
-    /// A data entry with its rule compiled against its group's ``FieldTable``. A final class, so visiting an
-    /// entry costs one retain.
-    final class CompiledEntry: Sendable {
-        /// The contract's position in the catalog.
-        let index: Int
-        let id: String
-        let rule: CompiledRule
-
-        init(_ entry: DataEntry, rule: CompiledRule) {
-            self.index = entry.index
-            self.id = entry.id
-            self.rule = rule
+            self.rules = CompiledRules(entries.map(\.rule), fields: fields)
+            self.contracts = entries.map(\.index)
+            self.ids = entries.map(\.id)
         }
     }
 
@@ -168,10 +158,11 @@ public struct ContractEngine: Sendable {
                 JSONTape.Value.withView(of: observation.request) { request in
                     group.at.forEachSubjectInPlace(in: body) { subject, indices in
                         group.fields.withFields(of: subject, request: request) { fields in
-                            for entry in group.entries {
-                                let verdict = entry.rule.evaluate(fields)
-                                if run.count(entry.index, verdict.outcome, slot: slot) {
-                                    found.append((entry.id, verdict, group.at.concrete(indices)))
+                            group.contracts.withUnsafeBufferPointer { contracts in
+                                group.rules.evaluate(fields) { rule, verdict in
+                                    if run.count(contracts[rule], verdict.outcome, slot: slot) {
+                                        found.append((group.ids[rule], verdict, group.at.concrete(indices)))
+                                    }
                                 }
                             }
                         }

@@ -123,71 +123,70 @@ extension RunAccumulator {
     private mutating func collectSequencePoints(_ observation: Observation, _ body: JSONTape.View) {
         switch observation.operation {
         case "GetCommandInvocation":
-            guard let command = body["CommandId"]?.stringValue, let instance = body["InstanceId"]?.stringValue else {
-                return
-            }
-            let plugin = body["PluginName"]?.stringValue ?? observation.request?["PluginName"]?.stringValue ?? ""
-            let key = SequenceKey(
-                target: observation.target,
-                view: .getCommandInvocation,
-                commandID: command,
-                instanceID: instance,
-                plugin: plugin
-            )
-            sequencePoints[key, default: []].append(
-                point(
-                    observation,
-                    body,
-                    path: "$",
-                    start: "ExecutionStartDateTime",
-                    end: "ExecutionEndDateTime",
-                    outputs: Self.invocationOutputs
-                )
-            )
-        case "ListCommandInvocations":
-            var i = -1
-            body["CommandInvocations"]?.forEachElement { invocation in
-                i += 1
-                guard let command = invocation["CommandId"]?.stringValue,
-                    let instance = invocation["InstanceId"]?.stringValue
+            PointMembers.with(body) { members in
+                guard let command = members[.commandID]?.stringValue, let instance = members[.instanceID]?.stringValue
                 else { return }
+                let plugin =
+                    members[.pluginName]?.stringValue ?? observation.request?["PluginName"]?.stringValue ?? ""
                 let key = SequenceKey(
                     target: observation.target,
-                    view: .listedInvocation,
+                    view: .getCommandInvocation,
                     commandID: command,
                     instanceID: instance,
-                    plugin: ""
+                    plugin: plugin
                 )
                 sequencePoints[key, default: []].append(
                     point(
                         observation,
-                        invocation,
-                        path: Self.invocationPath(i),
-                        start: nil,
-                        end: nil,
-                        outputs: []
+                        members,
+                        path: "$",
+                        start: .executionStart,
+                        end: .executionEnd,
+                        outputs: PointMembers.Name.invocationOutputs
                     )
                 )
-                var j = -1
-                invocation["CommandPlugins"]?.forEachElement { plugin in
-                    j += 1
-                    let pluginKey = SequenceKey(
+            }
+        case "ListCommandInvocations":
+            var i = -1
+            body["CommandInvocations"]?.forEachElement { invocation in
+                i += 1
+                PointMembers.with(invocation) { members in
+                    guard let command = members[.commandID]?.stringValue,
+                        let instance = members[.instanceID]?.stringValue
+                    else { return }
+                    let key = SequenceKey(
                         target: observation.target,
-                        view: .listedPlugin,
+                        view: .listedInvocation,
                         commandID: command,
                         instanceID: instance,
-                        plugin: plugin["Name"]?.stringValue ?? "#\(j)"
+                        plugin: ""
                     )
-                    sequencePoints[pluginKey, default: []].append(
-                        point(
-                            observation,
-                            plugin,
-                            path: Self.pluginPath(i, j),
-                            start: "ResponseStartDateTime",
-                            end: "ResponseFinishDateTime",
-                            outputs: Self.pluginOutputs
-                        )
+                    sequencePoints[key, default: []].append(
+                        point(observation, members, path: Self.invocationPath(i), start: nil, end: nil, outputs: [])
                     )
+                    var j = -1
+                    members[.commandPlugins]?.forEachElement { plugin in
+                        j += 1
+                        PointMembers.with(plugin) { members in
+                            let pluginKey = SequenceKey(
+                                target: observation.target,
+                                view: .listedPlugin,
+                                commandID: command,
+                                instanceID: instance,
+                                plugin: members[.name]?.stringValue ?? "#\(j)"
+                            )
+                            sequencePoints[pluginKey, default: []].append(
+                                point(
+                                    observation,
+                                    members,
+                                    path: Self.pluginPath(i, j),
+                                    start: .responseStart,
+                                    end: .responseFinish,
+                                    outputs: PointMembers.Name.pluginOutputs
+                                )
+                            )
+                        }
+                    }
                 }
             }
         default: return
@@ -205,10 +204,6 @@ extension RunAccumulator {
             ? commonPluginPaths[i * commonPluginCount + j] : "$.CommandInvocations[\(i)].CommandPlugins[\(j)]"
     }
 
-    /// The output members a GetCommandInvocation response and a listed plugin carry.
-    private static let invocationOutputs = ["StandardOutputContent", "StandardErrorContent"]
-    private static let pluginOutputs = ["Output"]
-
     private static let commonPluginCount = 4
     private static let commonInvocationPaths = (0..<50).map { "$.CommandInvocations[\($0)]" }
     private static let commonPluginPaths = (0..<50).flatMap { i in
@@ -217,22 +212,24 @@ extension RunAccumulator {
 
     private func point(
         _ observation: Observation,
-        _ subject: JSONTape.View,
+        _ members: PointMembers,
         path: String,
-        start: String?,
-        end: String?,
-        outputs: [String]
+        start: PointMembers.Name?,
+        end: PointMembers.Name?,
+        outputs: [PointMembers.Name]
     ) -> SequencePoint {
         SequencePoint(
             time: observation.time,
             location: observation.location,
             path: path,
-            status: subject["Status"]?.stringValue,
-            statusDetails: subject["StatusDetails"]?.stringValue,
-            responseCode: subject["ResponseCode"]?.json,
-            start: start.flatMap { subject[$0]?.json },
-            end: end.flatMap { subject[$0]?.json },
-            outputs: outputs.compactMap { name in subject[name]?.withUTF8 { OutputFingerprint(name: name, bytes: $0) } }
+            status: members[.status]?.stringValue,
+            statusDetails: members[.statusDetails]?.stringValue,
+            responseCode: members[.responseCode]?.json,
+            start: start.flatMap { members[$0]?.json },
+            end: end.flatMap { members[$0]?.json },
+            outputs: outputs.compactMap { name in
+                members[name]?.withUTF8 { OutputFingerprint(name: name.text, bytes: $0) }
+            }
         )
     }
 
@@ -256,5 +253,61 @@ extension RunAccumulator {
             return sequences[a].key.description < sequences[b].key.description
         }
         return order.map { sequences[$0] }
+    }
+}
+
+/// The members of one subject a sequence point reads, found in one pass over its members (the last member of
+/// a name, as ``JSONTape/View/subscript(_:)-(String)`` reads it). Valid only during ``with(_:_:)``.
+struct PointMembers {
+    /// A member a sequence point reads.
+    enum Name: Int, CaseIterable {
+        case commandID, instanceID, pluginName, name, status, statusDetails, responseCode, executionStart, executionEnd
+        case responseStart, responseFinish, standardOutput, standardError, output, commandPlugins
+
+        /// The member's name in the response.
+        var text: String {
+            switch self {
+            case .commandID: "CommandId"
+            case .instanceID: "InstanceId"
+            case .pluginName: "PluginName"
+            case .name: "Name"
+            case .status: "Status"
+            case .statusDetails: "StatusDetails"
+            case .responseCode: "ResponseCode"
+            case .executionStart: "ExecutionStartDateTime"
+            case .executionEnd: "ExecutionEndDateTime"
+            case .responseStart: "ResponseStartDateTime"
+            case .responseFinish: "ResponseFinishDateTime"
+            case .standardOutput: "StandardOutputContent"
+            case .standardError: "StandardErrorContent"
+            case .output: "Output"
+            case .commandPlugins: "CommandPlugins"
+            }
+        }
+
+        /// The output members a GetCommandInvocation response and a listed plugin carry.
+        static let invocationOutputs: [Name] = [.standardOutput, .standardError]
+        static let pluginOutputs: [Name] = [.output]
+    }
+
+    /// The names, by slot: a name's slot is its raw value (the names are distinct, so the table keeps their order).
+    static let table: FieldTable = {
+        let table = FieldTable(Name.allCases.map(\.text))
+        assert(Name.allCases.allSatisfy { table.slot($0.text) == $0.rawValue })
+        return table
+    }()
+
+    let subject: Subject
+
+    /// Calls `body` with the members of `value`.
+    @inline(__always)
+    static func with(_ value: JSONTape.View, _ body: (PointMembers) -> Void) {
+        table.withFields(of: value, request: nil) { body(PointMembers(subject: $0)) }
+    }
+
+    /// The member `name`, or nil when absent.
+    @inline(__always)
+    subscript(name: Name) -> JSONTape.View? {
+        subject.value.value(at: subject.fields[name.rawValue])
     }
 }

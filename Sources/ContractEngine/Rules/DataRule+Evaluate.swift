@@ -30,10 +30,10 @@ public struct Verdict: Sendable {
 extension DataRule {
     /// Evaluates the first case whose condition holds on `subject`; `not-applicable` when none does.
     ///
-    /// The rule is compiled for this call; the engine compiles each rule once per run (``CompiledRule``).
+    /// The rule is compiled for this call; the engine compiles each rule once per run (``CompiledRules``).
     public func evaluate(subject: JSONTape.Value, request: JSONTape.Value?) -> Verdict {
         let fields = FieldTable(fieldNames)
-        let rule = CompiledRule(self, fields: fields)
+        let rule = CompiledRules([self], fields: fields)
         return subject.withView { subject in
             JSONTape.Value.withView(of: request) { request in
                 fields.withFields(of: subject, request: request) { rule.evaluate($0) }

@@ -64,16 +64,4 @@ struct Subject {
     let value: JSONTape.View
     let request: JSONTape.View?
     let fields: UnsafeBufferPointer<JSONTape.Position>
-
-    /// The member in `slot`, then the rest of the path below it.
-    @inline(__always)
-    func field(_ slot: Int, below rest: [String]) -> JSONTape.View? {
-        guard let head = value.value(at: fields[slot]) else { return nil }
-        var current = head
-        for name in rest {
-            guard let next = current[name] else { return nil }
-            current = next
-        }
-        return current
-    }
 }

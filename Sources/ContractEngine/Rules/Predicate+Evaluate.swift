@@ -1,69 +1,7 @@
 import Foundation
 import RawJSON
 
-/// The result of testing one predicate.
-enum PredicateResult: Equatable {
-    /// The value satisfies the test.
-    case holds
-    /// The value is there and does not satisfy the test.
-    case violated
-    /// The field is absent.
-    case absent
-    /// The test needs something that is not there (the request, or the member it compares with).
-    case unknown
-}
-
 extension Predicate {
-    /// Tests the value found at the operand (`nil` when absent).
-    ///
-    /// - Parameters:
-    ///   - other: what the test compares with: for `equals-request` the request's member, for `not-before`
-    ///     the subject's member (`nil` when absent).
-    ///   - hasRequest: whether the request is known (a test that reads it is `unknown` otherwise).
-    func result(found: JSONTape.View?, other: JSONTape.View?, hasRequest: Bool) -> PredicateResult {
-        if readsRequest, !hasRequest { return .unknown }
-        switch test {
-        case .present(let wanted): return (found != nil) == wanted ? .holds : .violated
-        case .equalsRequest:
-            guard hasRequest, let expected = other else { return .unknown }
-            guard let found, !found.isNull else { return .absent }
-            if orEmpty, found.isString("") { return .holds }
-            guard !expected.isNull else { return .unknown }
-            return Self.same(found, expected) ? .holds : .violated
-        default: break
-        }
-        guard let value = found, !value.isNull else { return .absent }
-        if orEmpty, value.isString("") { return .holds }
-        switch test {
-        case .oneOf(let values, let folded, _):
-            guard let s = value.stringValue else { return .violated }
-            if values.contains(s) { return .holds }
-            if let folded, folded.contains(s.lowercased()) { return .holds }
-            return .violated
-        case .equals(let expected): return Self.same(value.json, expected) ? .holds : .violated
-        case .type(let kind): return Self.has(kind, value) ? .holds : .violated
-        case .format(let format): return value.withUTF8(format.matches) == true ? .holds : .violated
-        case .pattern(let pattern): return value.withUTF8(pattern.matches) == true ? .holds : .violated
-        case .maxLength(let limit, let unit):
-            // Text as written is never shorter than the decoded string in any unit: most values need no decoding.
-            if let written = value.writtenLength, written <= limit { return .holds }
-            return value.withUTF8 { TextMeasure.fits($0, limit: limit, unit: unit) } == true ? .holds : .violated
-        case .minLength(let limit, let unit):
-            // Nor is it ever longer: text written shorter than the limit needs no decoding either.
-            if let written = value.writtenLength, written < limit { return .violated }
-            return value.withUTF8 { TextMeasure.length($0, unit: unit) >= limit } == true ? .holds : .violated
-        case .suffix(let suffix):
-            return value.withUTF8 { $0.hasSuffix(suffix) } == true ? .holds : .violated
-        case .present: return .holds
-        case .equalsRequest: return .unknown  // decided above
-        case .notBefore:
-            guard let other, let earlier = TimeValue.instant(other), let later = TimeValue.instant(value) else {
-                return .unknown
-            }
-            return later >= earlier ? .holds : .violated
-        }
-    }
-
     /// JSON equality where numbers compare by value (`-1` equals `-1.0`).
     static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
         if case .number(let x) = a, case .number(let y) = b {
@@ -170,16 +108,5 @@ public enum TextMeasure {
             }
         }
         return count
-    }
-}
-
-extension UnsafeBufferPointer<UInt8> {
-    /// Whether the bytes end with the UTF-8 of `suffix`.
-    func hasSuffix(_ suffix: String) -> Bool {
-        var suffix = suffix
-        return suffix.withUTF8 { tail in
-            tail.count <= count
-                && (tail.count == 0 || memcmp(baseAddress! + (count - tail.count), tail.baseAddress!, tail.count) == 0)
-        }
     }
 }

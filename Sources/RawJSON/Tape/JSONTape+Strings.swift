@@ -117,35 +117,50 @@ extension JSONTape {
     static func decodeString(_ entry: Entry, in bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.length)])
         guard entry.escaped else { return String(decoding: text, as: UTF8.self) }
-        return String(decoding: unescaped(text), as: UTF8.self)
+        return String(unsafeUninitializedCapacity: text.count) { unescape(text, into: $0) }
     }
 
     /// The UTF-8 bytes of escaped string text: a high surrogate not followed by an escaped low surrogate,
     /// or a lone low surrogate, becomes U+FFFD.
+    @usableFromInline
     static func unescaped(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count)
+        [UInt8](unsafeUninitializedCapacity: text.count) { buffer, count in count = unescape(text, into: buffer) }
+    }
+
+    /// Decodes escaped string text into `out` (at least `text.count` bytes: decoding never lengthens text)
+    /// and returns how many bytes it wrote. Text between escapes is copied a run at a time.
+    static func unescape(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var written = 0
         var i = 0
+        @inline(__always) func put(_ byte: UInt8) {
+            out[written] = byte
+            written += 1
+        }
         func hex(_ at: inout Int) -> UInt32 {
             // The digits were checked when the tape was parsed.
             if case .value(let value) = hex4(text, at: &at) { return value }
             return 0xFFFD
         }
         while i < text.count {
-            let b = text[i]
-            guard b == UInt8(ascii: "\\") else {
-                out.append(b)
-                i += 1
+            var end = i
+            while end < text.count, text[end] != UInt8(ascii: "\\") { end += 1 }
+            if end > i {
+                UnsafeMutableRawPointer(out.baseAddress! + written).copyMemory(
+                    from: text.baseAddress! + i,
+                    byteCount: end - i
+                )
+                written += end - i
+                i = end
                 continue
             }
             let e = text[i + 1]
             i += 2
             switch e {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "b"): put(0x08)
+            case UInt8(ascii: "f"): put(0x0C)
+            case UInt8(ascii: "n"): put(0x0A)
+            case UInt8(ascii: "r"): put(0x0D)
+            case UInt8(ascii: "t"): put(0x09)
             case UInt8(ascii: "u"):
                 var scalar = hex(&i)
                 if (0xD800...0xDBFF).contains(scalar) {
@@ -164,11 +179,12 @@ extension JSONTape {
                 } else if (0xDC00...0xDFFF).contains(scalar) {
                     scalar = 0xFFFD
                 }
-                out.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}")!)
-            default: out.append(e)  // \" \\ \/
+                // Six bytes of escape (twelve for a pair) decode to at most four.
+                for byte in UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}")! { put(byte) }
+            default: put(e)  // \" \\ \/
             }
         }
-        return out
+        return written
     }
 }
 

@@ -9,7 +9,7 @@ extension JSONTape {
         /// The tape the value is on.
         public let tape: JSONTape
         /// The value's entry.
-        let index: Int
+        @usableFromInline let index: Int
 
         init(tape: JSONTape, index: Int) {
             self.tape = tape
@@ -148,7 +148,7 @@ extension JSONTape {
 extension JSONTape {
     /// Where a value is on its tape, to find it again with ``value(at:)`` (or ``absent``).
     public struct Position: Sendable, Hashable {
-        let index: Int32
+        @usableFromInline let index: Int32
 
         /// No value.
         public static let absent = Position(index: -1)

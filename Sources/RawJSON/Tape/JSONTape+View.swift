@@ -14,38 +14,38 @@ extension JSONTape {
     /// ```
     public struct View {
         /// The tape's bytes and entries (owned by the tape, which outlives the view).
-        let text: UnsafeBufferPointer<UInt8>
-        let table: UnsafeBufferPointer<Entry>
+        @usableFromInline let text: UnsafeBufferPointer<UInt8>
+        @usableFromInline let table: UnsafeBufferPointer<Entry>
         /// The value's entry.
-        let index: Int
+        @usableFromInline let index: Int
 
-        @inline(__always)
+        @inlinable
         init(text: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<Entry>, index: Int) {
             self.text = text
             self.table = table
             self.index = index
         }
 
-        @inline(__always) var entry: Entry { table[index] }
+        @inlinable var entry: Entry { table[index] }
 
         /// Another value of the same tape.
-        @inline(__always)
+        @inlinable
         func moved(to index: Int) -> View { View(text: text, table: table, index: index) }
 
         /// What the value is.
-        public var kind: Kind { entry.kind }
+        @inlinable public var kind: Kind { entry.kind }
 
         /// Byte offset of the value in the document (after the opening quote for strings).
         public var offset: Int { Int(entry.start) }
 
         /// Whether this is `null`.
-        public var isNull: Bool { kind == .null }
+        @inlinable public var isNull: Bool { kind == .null }
 
         /// Where the value is on its tape.
         public var position: Position { Position(index: Int32(index)) }
 
         /// The value at `position` of the same tape, or nil for ``Position/absent``.
-        @inline(__always)
+        @inlinable
         public func value(at position: Position) -> View? {
             position.index < 0 ? nil : moved(to: Int(position.index))
         }
@@ -65,7 +65,7 @@ extension JSONTape {
         // MARK: Scalars
 
         /// The text of a string or number as written (between the quotes for strings).
-        @inline(__always)
+        @inlinable
         var writtenText: UnsafeBufferPointer<UInt8> {
             let entry = self.entry
             return UnsafeBufferPointer(start: text.baseAddress! + Int(entry.start), count: Int(entry.length))
@@ -79,6 +79,7 @@ extension JSONTape {
 
         /// Calls `body` with the decoded UTF-8 bytes of a string (the document's own bytes when it holds no
         /// escape); nil when this is not a string.
+        @inlinable
         public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
             guard kind == .string else { return nil }
             guard entry.escaped else { return body(writtenText) }
@@ -87,10 +88,10 @@ extension JSONTape {
 
         /// For a string, the length of its text as written (escapes included): never less than the UTF-8 length
         /// of the decoded string, nor its count of characters.
-        public var writtenLength: Int? { kind == .string ? Int(entry.length) : nil }
+        @inlinable public var writtenLength: Int? { kind == .string ? Int(entry.length) : nil }
 
         /// Whether the value is a string whose bytes are all ASCII (then characters and bytes are the same count).
-        public var isASCIIString: Bool { kind == .string && entry.ascii && !entry.escaped }
+        @inlinable public var isASCIIString: Bool { kind == .string && entry.ascii && !entry.escaped }
 
         /// Whether this is the string `text`, compared byte for byte without decoding when it holds no escape.
         public func isString(_ text: String) -> Bool {
@@ -104,6 +105,12 @@ extension JSONTape {
         public var numberValue: JSONNumber? {
             guard kind == .number else { return nil }
             return JSONNumber(literal: String(decoding: writtenText, as: UTF8.self))
+        }
+
+        /// Calls `body` with the literal of a number as written; nil when this is not a number.
+        @inlinable
+        public func withNumberLiteral<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+            kind == .number ? body(writtenText) : nil
         }
 
         /// The integer value, if this is an integral number.
@@ -127,14 +134,14 @@ extension JSONTape {
         public var count: Int { kind == .array || kind == .object ? Int(entry.length) : 0 }
 
         /// The index of the entry after `index` and everything it contains.
-        @inline(__always)
+        @inlinable
         func after(_ index: Int) -> Int {
             let entry = table[index]
             return entry.kind == .array || entry.kind == .object ? Int(entry.next) : index + 1
         }
 
         /// Calls `body` with each element of an array, in order (nothing for anything else).
-        @inline(__always)
+        @inlinable
         public func forEachElement(_ body: (View) -> Void) {
             guard kind == .array else { return }
             var next = index + 1
@@ -145,7 +152,7 @@ extension JSONTape {
         }
 
         /// Calls `body` with each member of an object, in order: the name as a string value, and the value.
-        @inline(__always)
+        @inlinable
         public func forEachMember(_ body: (_ name: View, _ value: View) -> Void) {
             guard kind == .object else { return }
             var next = index + 1
@@ -158,13 +165,18 @@ extension JSONTape {
         /// The value of the member named `key` (the last one when the name repeats, as ``JSONObject`` reads
         /// it), or nil when absent or when this is not an object.
         public subscript(key: String) -> View? {
+            var key = key
+            return key.withUTF8 { member(named: $0) }
+        }
+
+        /// The value of the member whose name is the UTF-8 text `wanted` (the last one when the name repeats),
+        /// or nil when absent or when this is not an object: ``subscript(_:)-(String)`` for names kept as bytes.
+        @inlinable
+        public func member(named wanted: UnsafeBufferPointer<UInt8>) -> View? {
             guard kind == .object else { return nil }
             var found: View?
-            var key = key
-            key.withUTF8 { wanted in
-                forEachMember { name, value in
-                    if name.hasBytes(wanted) { found = value }
-                }
+            forEachMember { name, value in
+                if name.hasBytes(wanted) { found = value }
             }
             return found
         }
@@ -178,7 +190,7 @@ extension JSONTape {
         }
 
         /// Whether this string's decoded bytes are `wanted`.
-        @inline(__always)
+        @inlinable
         func hasBytes(_ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
             let entry = self.entry
             if entry.escaped { return withUTF8 { $0.elementsEqual(wanted) } ?? false }
@@ -198,7 +210,7 @@ extension JSONTape {
 
 extension JSONTape.Value {
     /// Calls `body` with a view of this value (``JSONTape/View``), valid during the call.
-    @inline(__always)
+    @inlinable
     public func withView<R>(_ body: (JSONTape.View) throws -> R) rethrows -> R {
         try tape.text.withUnsafeBufferPointer { text in
             try tape.table.withUnsafeBufferPointer { table in
@@ -208,7 +220,7 @@ extension JSONTape.Value {
     }
 
     /// Calls `body` with a view of `value`, or nil when there is none.
-    @inline(__always)
+    @inlinable
     public static func withView<R>(of value: Self?, _ body: (JSONTape.View?) throws -> R) rethrows -> R {
         guard let value else { return try body(nil) }
         return try value.withView(body)

@@ -20,24 +20,25 @@ public final class JSONTape: Sendable {
     }
 
     /// One value. Strings and numbers point at their text; containers at their opening byte.
+    @usableFromInline
     struct Entry: Sendable {
-        var kind: Kind
+        @usableFromInline var kind: Kind
         /// For strings: the text holds a backslash escape (it is decoded when read). For strings and member
         /// names: whether every byte is ASCII.
-        var escaped: Bool
-        var ascii: Bool
+        @usableFromInline var escaped: Bool
+        @usableFromInline var ascii: Bool
         /// Byte offset of the text: after the opening quote for strings, the first byte otherwise.
-        var start: UInt32
+        @usableFromInline var start: UInt32
         /// Strings and numbers: the length of the text in bytes (between the quotes for strings).
         /// Containers: the number of elements, or of members for objects.
-        var length: UInt32
+        @usableFromInline var length: UInt32
         /// Containers: the index of the entry after the container's last descendant.
-        var next: UInt32
+        @usableFromInline var next: UInt32
     }
 
     /// The document's bytes (UTF-8) and its entries, as parsed (never copied, never changed).
-    let text: [UInt8]
-    let table: [Entry]
+    @usableFromInline let text: [UInt8]
+    @usableFromInline let table: [Entry]
 
     init(bytes: [UInt8], entries: [Entry]) {
         self.text = bytes
