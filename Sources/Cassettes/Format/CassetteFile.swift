@@ -131,7 +131,8 @@ public struct CassetteFile: Sendable {
 }
 
 /// One interaction of a ``CassetteFile``, checked; its headers and bodies are read from the tape on demand.
-public struct StoredInteraction: Sendable {
+/// An immutable final class: handing one around costs one reference, not one per member.
+public final class StoredInteraction: Sendable {
     /// When the request was sent (ISO-8601 UTC).
     public let startedAt: String
     /// Seconds from sending the request to receiving the whole response.
@@ -149,21 +150,22 @@ public struct StoredInteraction: Sendable {
     /// The response body.
     public let responseBody: StoredBody
 
-    init(_ value: JSONTape.Value, at path: String, reader: FieldReader) throws(CassetteError) {
-        let object = try reader.object(value, at: path)
-        startedAt = try reader.string(object, "startedAt", at: path)
-        duration = try reader.double(object, "duration", at: path)
-        let requestPath = path + ".request"
-        let request = try reader.object(try reader.required(object, "request", at: path), at: requestPath)
-        let responsePath = path + ".response"
-        let response = try reader.object(try reader.required(object, "response", at: path), at: responsePath)
-        method = try reader.stringValue(request, "method", at: requestPath)
-        url = try reader.stringValue(request, "url", at: requestPath)
-        requestHeaders = try reader.headers(request, at: requestPath)
-        requestBody = try reader.body(request, at: requestPath)
-        status = try reader.int(response, "status", at: responsePath)
-        responseHeaders = try reader.headers(response, at: responsePath)
-        responseBody = try reader.body(response, at: responsePath)
+    /// Reads one interaction; `path` (made only for an error message) names it.
+    init(_ value: JSONTape.Value, at path: @autoclosure () -> String, reader: FieldReader) throws(CassetteError) {
+        let object = try reader.object(value, at: path())
+        startedAt = try reader.string(object, "startedAt", at: path())
+        duration = try reader.double(object, "duration", at: path())
+        func requestPath() -> String { path() + ".request" }
+        func responsePath() -> String { path() + ".response" }
+        let request = try reader.object(try reader.required(object, "request", at: path()), at: requestPath())
+        let response = try reader.object(try reader.required(object, "response", at: path()), at: responsePath())
+        method = try reader.stringValue(request, "method", at: requestPath())
+        url = try reader.stringValue(request, "url", at: requestPath())
+        requestHeaders = try reader.headers(request, at: requestPath())
+        requestBody = try reader.body(request, at: requestPath())
+        status = try reader.int(response, "status", at: responsePath())
+        responseHeaders = try reader.headers(response, at: responsePath())
+        responseBody = try reader.body(response, at: responsePath())
     }
 
     /// The awsJson1_1 operation from `X-Amz-Target` (see ``Interaction/operation``).

@@ -12,11 +12,11 @@ struct FieldReader {
     func join(_ path: String?, _ key: String) -> String { path.map { "\($0).\(key)" } ?? key }
 
     /// `value`, checked to be an object.
-    func object(_ value: Value, at path: String?) throws(CassetteError) -> Value {
+    func object(_ value: Value, at path: @autoclosure () -> String?) throws(CassetteError) -> Value {
         guard value.kind == .object else {
             throw CassetteError(
                 file: file,
-                field: path,
+                field: path(),
                 problem: "is \(value.typeName.withArticle), not an object",
                 remedy: "fix the field or re-record the cassette"
             )
@@ -24,11 +24,11 @@ struct FieldReader {
         return value
     }
 
-    func required(_ object: Value, _ key: String, at path: String?) throws(CassetteError) -> Value {
+    func required(_ object: Value, _ key: String, at path: @autoclosure () -> String?) throws(CassetteError) -> Value {
         guard let value = object[key] else {
             throw CassetteError(
                 file: file,
-                field: join(path, key),
+                field: join(path(), key),
                 problem: "is missing",
                 remedy: "add it or re-record the cassette"
             )
@@ -36,17 +36,18 @@ struct FieldReader {
         return value
     }
 
-    func string(_ object: Value, _ key: String, at path: String?) throws(CassetteError) -> String {
-        try stringValue(object, key, at: path).stringValue!
+    func string(_ object: Value, _ key: String, at path: @autoclosure () -> String?) throws(CassetteError) -> String {
+        try stringValue(object, key, at: path()).stringValue!
     }
 
     /// The member, checked to be a string (not decoded).
-    func stringValue(_ object: Value, _ key: String, at path: String?) throws(CassetteError) -> Value {
-        let value = try required(object, key, at: path)
+    func stringValue(_ object: Value, _ key: String, at path: @autoclosure () -> String?) throws(CassetteError) -> Value
+    {
+        let value = try required(object, key, at: path())
         guard value.kind == .string else {
             throw CassetteError(
                 file: file,
-                field: join(path, key),
+                field: join(path(), key),
                 problem: "is \(value.typeName.withArticle), not a string",
                 remedy: "fix the field or re-record the cassette"
             )
@@ -54,17 +55,25 @@ struct FieldReader {
         return value
     }
 
-    func optionalString(_ object: Value, _ key: String, at path: String?) throws(CassetteError) -> String? {
+    func optionalString(
+        _ object: Value,
+        _ key: String,
+        at path: @autoclosure () -> String?
+    ) throws(CassetteError) -> String? {
         guard object[key] != nil else { return nil }
-        return try string(object, key, at: path)
+        return try string(object, key, at: path())
     }
 
-    func optionalStrings(_ object: Value, _ key: String, at path: String?) throws(CassetteError) -> [String] {
+    func optionalStrings(
+        _ object: Value,
+        _ key: String,
+        at path: @autoclosure () -> String?
+    ) throws(CassetteError) -> [String] {
         guard let value = object[key] else { return [] }
         guard value.kind == .array else {
             throw CassetteError(
                 file: file,
-                field: join(path, key),
+                field: join(path(), key),
                 problem: "is \(value.typeName.withArticle), not an array of strings",
                 remedy: "fix the field"
             )
@@ -74,7 +83,7 @@ struct FieldReader {
             guard let s = element.stringValue else {
                 throw CassetteError(
                     file: file,
-                    field: join(path, key) + "[\(i)]",
+                    field: join(path(), key) + "[\(i)]",
                     problem: "is \(element.typeName.withArticle), not a string",
                     remedy: "fix the field"
                 )
@@ -84,12 +93,12 @@ struct FieldReader {
         return result
     }
 
-    func int(_ object: Value, _ key: String, at path: String?) throws(CassetteError) -> Int {
-        let value = try required(object, key, at: path)
+    func int(_ object: Value, _ key: String, at path: @autoclosure () -> String?) throws(CassetteError) -> Int {
+        let value = try required(object, key, at: path())
         guard let n = value.intValue else {
             throw CassetteError(
                 file: file,
-                field: join(path, key),
+                field: join(path(), key),
                 problem:
                     "is \(value.typeName == "number" ? "not an integer" : "\(value.typeName.withArticle), not an integer")",
                 remedy: "fix the field or re-record the cassette"
@@ -98,12 +107,12 @@ struct FieldReader {
         return n
     }
 
-    func double(_ object: Value, _ key: String, at path: String?) throws(CassetteError) -> Double {
-        let value = try required(object, key, at: path)
+    func double(_ object: Value, _ key: String, at path: @autoclosure () -> String?) throws(CassetteError) -> Double {
+        let value = try required(object, key, at: path())
         guard let d = value.doubleValue else {
             throw CassetteError(
                 file: file,
-                field: join(path, key),
+                field: join(path(), key),
                 problem: "is \(value.typeName.withArticle), not a number",
                 remedy: "fix the field or re-record the cassette"
             )
@@ -113,13 +122,13 @@ struct FieldReader {
 
     /// The `headers` member, checked to be an array of `[name, value]` string pairs (read with
     /// ``StoredHeaders``).
-    func headers(_ object: Value, at path: String) throws(CassetteError) -> StoredHeaders {
-        let field = join(path, "headers")
-        let value = try required(object, "headers", at: path)
+    func headers(_ object: Value, at path: @autoclosure () -> String) throws(CassetteError) -> StoredHeaders {
+        func field() -> String { join(path(), "headers") }
+        let value = try required(object, "headers", at: path())
         guard value.kind == .array else {
             throw CassetteError(
                 file: file,
-                field: field,
+                field: field(),
                 problem: "is \(value.typeName.withArticle), not an array of [name, value] pairs",
                 remedy: "fix the field or re-record the cassette"
             )
@@ -137,7 +146,7 @@ struct FieldReader {
         if let bad {
             throw CassetteError(
                 file: file,
-                field: "\(field)[\(bad)]",
+                field: "\(field())[\(bad)]",
                 problem: "is not a [name, value] pair of strings",
                 remedy: "fix the field or re-record the cassette"
             )
@@ -145,12 +154,12 @@ struct FieldReader {
         return StoredHeaders(pairs: value)
     }
 
-    func body(_ object: Value, at path: String) throws(CassetteError) -> StoredBody {
-        let field = join(path, "body")
+    func body(_ object: Value, at path: @autoclosure () -> String) throws(CassetteError) -> StoredBody {
+        func field() -> String { join(path(), "body") }
         guard let value = object["body"] else {
             throw CassetteError(
                 file: file,
-                field: field,
+                field: field(),
                 problem: "is missing",
                 remedy: "use null for no body, or {\"json\": …}, {\"text\": …}, {\"base64\": …}"
             )
@@ -161,7 +170,7 @@ struct FieldReader {
         guard value.kind == .object, value.count == 1, let member = only else {
             throw CassetteError(
                 file: file,
-                field: field,
+                field: field(),
                 problem: "must be null or an object with exactly one of json, text, base64",
                 remedy: "fix the field or re-record the cassette"
             )
@@ -173,7 +182,7 @@ struct FieldReader {
             guard let data = Data(base64Encoded: member.value.stringValue!) else {
                 throw CassetteError(
                     file: file,
-                    field: field + ".base64",
+                    field: field() + ".base64",
                     problem: "is not valid base64",
                     remedy: "fix the field or re-record the cassette"
                 )
@@ -182,7 +191,7 @@ struct FieldReader {
         default:
             throw CassetteError(
                 file: file,
-                field: "\(field).\(member.name)",
+                field: "\(field()).\(member.name)",
                 problem: "is not a valid body (json: any JSON; text, base64: a string)",
                 remedy: "fix the field or re-record the cassette"
             )

@@ -6,24 +6,39 @@ extension ContractEngine {
     /// are recorded in one session), so the state kept stays the size of one file however large the corpus.
     public func judgeCollected(_ run: inout RunAccumulator) {
         if !chainCode.isEmpty {
+            let entries = chainCode.filter { $0.operations.contains("ListCommandInvocations") }
             for chain in run.chains() {
-                for entry in chainCode where entry.operations.contains("ListCommandInvocations") {
+                let slot = run.slot(for: chain.target)
+                for entry in entries {
                     guard let (verdict, page) = entry.judge(chain) else { continue }
                     let location = page?.location ?? chain.pages[0].location
-                    run.record(entry.index, entry.id, verdict, target: chain.target, location: location, path: "$")
+                    run.record(
+                        entry.index,
+                        entry.id,
+                        verdict,
+                        slot: slot,
+                        target: chain.target,
+                        location: location,
+                        path: "$"
+                    )
                 }
             }
         }
         if !sequenceCode.isEmpty {
-            for sequence in run.sequences() { judge(sequence, into: &run) }
+            // The contracts of each view's operation, found once for all its sequences.
+            let get = sequenceCode.filter { $0.operations.contains("GetCommandInvocation") }
+            let list = sequenceCode.filter { $0.operations.contains("ListCommandInvocations") }
+            for sequence in run.sequences() {
+                judge(sequence, sequence.key.view == .getCommandInvocation ? get : list, into: &run)
+            }
         }
         run.dropCollected()
     }
 
-    /// Evaluates the sequence contracts on one sequence.
-    private func judge(_ sequence: InvocationSequence, into run: inout RunAccumulator) {
-        let operation = sequence.key.view == .getCommandInvocation ? "GetCommandInvocation" : "ListCommandInvocations"
-        for entry in sequenceCode where entry.operations.contains(operation) {
+    /// Evaluates the sequence contracts `entries` on one sequence.
+    private func judge(_ sequence: InvocationSequence, _ entries: [CodeEntry], into run: inout RunAccumulator) {
+        let slot = run.slot(for: sequence.key.target)
+        for entry in entries {
             guard let (verdict, point) = entry.judge(sequence) else { continue }
             let at = point ?? sequence.points[0]
             var detailed = verdict
@@ -32,6 +47,7 @@ extension ContractEngine {
                 entry.index,
                 entry.id,
                 detailed,
+                slot: slot,
                 target: sequence.key.target,
                 location: at.location,
                 path: at.path

@@ -22,6 +22,14 @@ public struct SequenceKey: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         "\(view.rawValue) \(commandID) on \(instanceID)" + (plugin.isEmpty ? "" : " plugin \(plugin)")
     }
+
+    /// Hashes what tells invocations apart (the target, the same for a file's keys, is only compared).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(commandID)
+        hasher.combine(instanceID)
+        hasher.combine(plugin)
+        hasher.combine(view)
+    }
 }
 
 /// What one observation says about an invocation, kept for the sequence contracts.

@@ -86,6 +86,7 @@ public struct RunAccumulator: Sendable {
         return targetNames.count - 1
     }
 
+    /// ``record(_:_:_:slot:target:location:path:)`` of a verdict on `observation`.
     mutating func record(
         _ contract: Int,
         _ id: String,
@@ -94,8 +95,15 @@ public struct RunAccumulator: Sendable {
         observation: Observation,
         path: @autoclosure () -> String
     ) {
-        guard count(contract, verdict.outcome, slot: slot) else { return }
-        keep(id, verdict, target: observation.target, location: observation.location, path: path())
+        record(
+            contract,
+            id,
+            verdict,
+            slot: slot,
+            target: observation.target,
+            location: observation.location,
+            path: path()
+        )
     }
 
     /// Tallies an outcome; `true` when it is a fail or inconclusive result that must also be kept as a finding.
@@ -105,16 +113,18 @@ public struct RunAccumulator: Sendable {
         return outcome == .fail || outcome == .inconclusive
     }
 
+    /// Tallies a verdict in the tallies of `slot` (the slot of `target`), and keeps it as a finding when it
+    /// is a fail or inconclusive result.
     mutating func record(
         _ contract: Int,
         _ id: String,
         _ verdict: Verdict,
+        slot: Int,
         target: String,
         location: ObservationLocation,
         path: @autoclosure () -> String
     ) {
-        tallyTable[slot(for: target)][contract].add(verdict.outcome)
-        guard verdict.outcome == .fail || verdict.outcome == .inconclusive else { return }
+        guard count(contract, verdict.outcome, slot: slot) else { return }
         keep(id, verdict, target: target, location: location, path: path())
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The texts a compiled rule compares with and the member names it reads, as UTF-8 bytes in one array.
 ///
 /// A check refers to its texts by ``Span`` (where the bytes are) and ``Spans`` (a run of spans: the names of
@@ -61,7 +63,15 @@ struct RuleTexts: Sendable {
         /// Whether one of the texts of `run` is exactly `bytes`.
         @inline(__always)
         func contains(_ run: Spans, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
-            for index in 0..<Int(run.count) where text(run, index).elementsEqual(wanted) { return true }
+            for index in 0..<Int(run.count) {
+                let span = spans[Int(run.first) + index]
+                guard Int(span.count) == wanted.count else { continue }
+                if wanted.isEmpty
+                    || memcmp(bytes.baseAddress! + Int(span.start), wanted.baseAddress!, wanted.count) == 0
+                {
+                    return true
+                }
+            }
             return false
         }
     }

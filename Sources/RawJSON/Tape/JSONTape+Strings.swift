@@ -10,9 +10,16 @@ extension TapeReader {
         var escaped = false
         let base = UnsafeRawPointer(bytes.baseAddress!)
         while true {
-            while index + 8 <= bytes.count,
-                !Self.needsAttention(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            {
+            // Eight bytes at a time; a word that holds a byte needing attention moves straight to the first such
+            // byte (the lowest flagged byte of a little-endian word is exact).
+            while index + 8 <= bytes.count {
+                let flagged = Self.attention(
+                    UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                )
+                if flagged != 0 {
+                    index += flagged.trailingZeroBitCount >> 3
+                    break
+                }
                 index += 8
             }
             guard index < bytes.count else { throw error("unterminated string (truncated JSON?)", at: open) }
@@ -69,9 +76,10 @@ extension TapeReader {
         }
     }
 
-    /// Whether any of the eight bytes in `word` is a quote, a backslash, a control character or not ASCII.
+    /// The high bit of each of the eight bytes in `word` that is a quote, a backslash, a control character or
+    /// not ASCII. The lowest one set is exact; bytes above a flagged one may be flagged too (a borrow).
     @inline(__always)
-    static func needsAttention(_ word: UInt64) -> Bool {
+    static func attention(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
@@ -79,7 +87,7 @@ extension TapeReader {
         let zeroInQuote = (quote &- ones) & ~quote
         let zeroInBackslash = (backslash &- ones) & ~backslash
         let control = (word &- ones &* 0x20) & ~word
-        return ((zeroInQuote | zeroInBackslash | control) & high) | (word & high) != 0
+        return ((zeroInQuote | zeroInBackslash | control) & high) | (word & high)
     }
 }
 
