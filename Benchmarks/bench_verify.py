@@ -13,6 +13,10 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RUNS = int(os.environ.get("BENCH_VERIFY_RUNS", "2"))
+# The targets of the verify engine (issue 11): throughput against the baseline on the base corpus, and peak memory at
+# every size.
+TARGET_RATIO = 20.0
+TARGET_PEAK_MB = 64.0
 
 
 def measured(argv):
@@ -84,7 +88,12 @@ def main():
         print("  baseline failures found: %d; ssm-contract exit status: %d" % (r["failures"], r["rc"]))
         print(line("ssm-contract verify (all contracts)", r["swift"], r, r["swift_peak"]))
         print(line("Python baseline (per-response checks)", r["python"], r, r["python_peak"]))
-        print("  ratio: ssm-contract is %.2fx the Python baseline's throughput" % (r["python"] / r["swift"]))
+        ratio = r["python"] / r["swift"]
+        print("  ratio: ssm-contract is %.2fx the Python baseline's throughput" % ratio)
+        print("  target >= %.0fx the baseline: %s" % (TARGET_RATIO, "met" if ratio >= TARGET_RATIO
+              else "missed, %.1fx short (%.2fx of %.0fx)" % (TARGET_RATIO / ratio, ratio, TARGET_RATIO)))
+        print("  target peak <= %.0f MB: %s (%.0f MB)" % (TARGET_PEAK_MB, "met" if r["swift_peak"] <= TARGET_PEAK_MB
+              else "missed", r["swift_peak"]))
         print("  CPU time (user + system, both cores): ssm-contract %.2f s, Python %.2f s (ratio %.2fx)"
               % (r["swift_cpu"], r["python_cpu"], r["python_cpu"] / r["swift_cpu"]))
     if len(results) > 1:

@@ -4,8 +4,8 @@ import RawJSON
 /// are slots of the group's ``FieldTable`` and whose texts are in the group's ``RuleTexts``. Made once per run
 /// (by the engine's plan) and never changed.
 ///
-/// Evaluation of each rule is the rule as `Contracts/README.md` states it: the first case whose `when` (and `when-any`)
-/// holds decides; its `expect` predicates must hold (a violated one fails the subject, or makes it
+/// Evaluation of each rule is the rule as `Contracts/README.md` states it: the first case whose `when` (and
+/// `when-any`) holds decides; its `expect` predicates must hold (a violated one fails the subject, or makes it
 /// inconclusive when an `inconclusive-if` holds; an absent field gives `if-absent`); a passing subject is then
 /// held to `confirm`.
 ///
@@ -74,9 +74,6 @@ struct CompiledRules: Sendable {
         self.predicates = predicates
         self.texts = texts
     }
-
-    /// The number of rules.
-    var count: Int { rules.count }
 
     /// Evaluates every rule on `subject` and calls `body` with each rule's position and verdict, in order.
     func evaluate(_ subject: Subject, _ body: (_ rule: Int, _ verdict: Verdict) -> Void) {
