@@ -35,11 +35,8 @@ let package = Package(
     ],
     targets: [
         // MARK: Layer 0: libcurl and JSON
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]  // macOS: the SDK's libcurl, or Homebrew's
-        ),
+        // libcurl's headers (Debian `libcurl4-openssl-dev`; macOS: the SDK's), and libcurl opened at first use.
+        .target(name: "CCurl"),
         .target(name: "RawJSON"),
 
         // MARK: Layer 1: HTTP transport on libcurl
