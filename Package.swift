@@ -38,6 +38,8 @@ let package = Package(
         // libcurl's headers (Debian `libcurl4-openssl-dev`; macOS: the SDK's), and libcurl opened at first use.
         .target(name: "CCurl"),
         .target(name: "RawJSON"),
+        // A YAML document as a plain tree with lines (parsed by Yams), and its compact form compiled into the binary.
+        .target(name: "YAMLTree", dependencies: [.product(name: "Yams", package: "Yams")]),
 
         // MARK: Layer 1: HTTP transport on libcurl
         .target(
@@ -72,11 +74,10 @@ let package = Package(
         .target(
             name: "ContractEngine",
             dependencies: [
-                "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON",
-                .product(name: "Yams", package: "Yams"),
+                "SSMOperations", "AWSWire", "Cassettes", "HTTPTransport", "RawJSON", "YAMLTree",
             ],
             exclude: ["EmbeddedFiles.list"],
-            plugins: ["EmbedFiles"]  // compiles in the built-in catalog: Contracts/*.yaml, deviations, seeds
+            plugins: ["EmbedFiles"]  // compiles in the built-in catalog: Contracts/*.yaml (parsed), deviations, seeds
         ),
 
         // MARK: Layer 6: servers and runners
@@ -121,7 +122,7 @@ let package = Package(
         ),
 
         // MARK: Build tools: files of the package compiled into targets (a copied binary needs no checkout)
-        .executableTarget(name: "embed-files", path: "Tools/embed-files"),
+        .executableTarget(name: "embed-files", dependencies: ["YAMLTree"], path: "Tools/embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
 
         // MARK: Test support and tests
@@ -153,7 +154,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractEngineTests",
-            dependencies: ["ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON"]
+            dependencies: [
+                "ContractEngine", "Cassettes", "HTTPTransport", "AWSWire", "TestSupport", "RawJSON", "YAMLTree",
+            ]
         ),
         .testTarget(name: "DocumentationTests", dependencies: ["TestSupport"]),
         .testTarget(

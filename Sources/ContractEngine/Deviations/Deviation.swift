@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import YAMLTree
 
 /// A contract a target is known to break: listed in `Contracts/deviations/<target>.yaml` with why.
 public struct Deviation: Sendable, Hashable {
@@ -84,7 +84,7 @@ public struct DeviationSet: Sendable {
     }
 
     static func deviations(
-        in document: (YAMLReader, Node),
+        in document: (YAMLReader, YAMLTree),
         file: String,
         catalog: ContractCatalog
     ) throws(CatalogError) -> [Deviation] {
