@@ -2,7 +2,8 @@
 """Latency of `ssm-contract skeleton get-command-invocation` beside `aws ssm get-command-invocation
 --generate-cli-skeleton` (AWS CLI v1 from the pinned venv), in the same run: each command N times (after one warm-up
 run each, alternating), wall-clock time per run, mean and median, and the ratio aws / ssm-contract. Then the wall time
-of `ssm-contract check get-command-invocation` on one response (a finished invocation, as AWS sends it)."""
+of `ssm-contract check get-command-invocation` on one response (a finished invocation, as AWS sends it), and of
+`ssm-contract --version`: the process start every command pays (loading, the Swift runtime, argument parsing)."""
 import argparse
 import json
 import os
@@ -76,6 +77,13 @@ def main():
     print("check latency, one GetCommandInvocation response, %d runs (wall clock per process):" % args.runs)
     print("  %-44s mean %8.2f ms   median %8.2f ms" % ("ssm-contract check", statistics.mean(checks) * 1e3, statistics.median(checks) * 1e3))
     print("  %-44s median %6.2f ms" % ("CPU time per process (user + system)", statistics.median(check_cpu) * 1e3))
+    version_cmd = [args.ssm_contract, "--version"]
+    measure(version_cmd, 1, env)
+    version_cpu = []
+    versions, _ = measure(version_cmd, args.runs, env, version_cpu)
+    print("process start floor, %d runs (wall clock per process):" % args.runs)
+    print("  %-44s mean %8.2f ms   median %8.2f ms" % ("ssm-contract --version", statistics.mean(versions) * 1e3, statistics.median(versions) * 1e3))
+    print("  %-44s median %6.2f ms" % ("CPU time per process (user + system)", statistics.median(version_cpu) * 1e3))
     return 0
 
 
