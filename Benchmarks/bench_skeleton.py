@@ -36,6 +36,16 @@ def measure(command, runs, env, cpu=None):
     return times, output
 
 
+def print_process_time(title, label, command, runs, env):
+    """One warm-up run of `command`, then `runs` timed ones: wall time (mean, median) and CPU time (median)."""
+    measure(command, 1, env)
+    cpu = []
+    times, _ = measure(command, runs, env, cpu)
+    print(title)
+    print("  %-44s mean %8.2f ms   median %8.2f ms" % (label, statistics.mean(times) * 1e3, statistics.median(times) * 1e3))
+    print("  %-44s median %6.2f ms" % ("CPU time per process (user + system)", statistics.median(cpu) * 1e3))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--ssm-contract", required=True, help="the release build of ssm-contract")
@@ -70,20 +80,11 @@ def main():
         body = os.path.join(folder, "response.json")
         with open(body, "w") as f:
             json.dump(RESPONSE, f)
-        check_cmd = [args.ssm_contract, "check", "get-command-invocation", body]
-        measure(check_cmd, 1, env)
-        check_cpu = []
-        checks, _ = measure(check_cmd, args.runs, env, check_cpu)
-    print("check latency, one GetCommandInvocation response, %d runs (wall clock per process):" % args.runs)
-    print("  %-44s mean %8.2f ms   median %8.2f ms" % ("ssm-contract check", statistics.mean(checks) * 1e3, statistics.median(checks) * 1e3))
-    print("  %-44s median %6.2f ms" % ("CPU time per process (user + system)", statistics.median(check_cpu) * 1e3))
-    version_cmd = [args.ssm_contract, "--version"]
-    measure(version_cmd, 1, env)
-    version_cpu = []
-    versions, _ = measure(version_cmd, args.runs, env, version_cpu)
-    print("process start floor, %d runs (wall clock per process):" % args.runs)
-    print("  %-44s mean %8.2f ms   median %8.2f ms" % ("ssm-contract --version", statistics.mean(versions) * 1e3, statistics.median(versions) * 1e3))
-    print("  %-44s median %6.2f ms" % ("CPU time per process (user + system)", statistics.median(version_cpu) * 1e3))
+        print_process_time("check latency, one GetCommandInvocation response, %d runs (wall clock per process):"
+                           % args.runs, "ssm-contract check",
+                           [args.ssm_contract, "check", "get-command-invocation", body], args.runs, env)
+    print_process_time("process start floor, %d runs (wall clock per process):" % args.runs, "ssm-contract --version",
+                       [args.ssm_contract, "--version"], args.runs, env)
     return 0
 
 
