@@ -18,7 +18,9 @@ public struct YAMLTree: Sendable, Equatable {
 
     /// One key and its value.
     public struct Pair: Sendable, Equatable {
+        /// The key: a scalar in every file ssm-contract reads (another node is a key no lookup finds).
         public var key: YAMLTree
+        /// The value the key maps to.
         public var value: YAMLTree
 
         public init(key: YAMLTree, value: YAMLTree) {
@@ -27,10 +29,12 @@ public struct YAMLTree: Sendable, Equatable {
         }
     }
 
+    /// What the node holds.
     public var value: Value
     /// The line the node starts on (1-based), when known.
     public var line: Int?
 
+    /// A node holding `value`, starting on `line`.
     public init(_ value: Value, line: Int?) {
         self.value = value
         self.line = line
