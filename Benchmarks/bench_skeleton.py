@@ -2,7 +2,8 @@
 """Latency of `ssm-contract skeleton get-command-invocation` beside `aws ssm get-command-invocation
 --generate-cli-skeleton` (AWS CLI v1 from the pinned venv), in the same run: each command N times (after one warm-up
 run each, alternating), wall-clock time per run, mean and median, and the ratio aws / ssm-contract. Then the wall time
-of `ssm-contract check get-command-invocation` on one response (a finished invocation, as AWS sends it)."""
+of `ssm-contract check get-command-invocation` on one response (a finished invocation, as AWS sends it), and of
+`ssm-contract --version`: the process start every command pays (loading, the Swift runtime, argument parsing)."""
 import argparse
 import json
 import os
@@ -33,6 +34,16 @@ def measure(command, runs, env, cpu=None):
             sys.exit("%s exited %d: %s" % (" ".join(command), result.returncode, result.stderr.decode()))
         output = result.stdout
     return times, output
+
+
+def print_process_time(title, label, command, runs, env):
+    """One warm-up run of `command`, then `runs` timed ones: wall time (mean, median) and CPU time (median)."""
+    measure(command, 1, env)
+    cpu = []
+    times, _ = measure(command, runs, env, cpu)
+    print(title)
+    print("  %-44s mean %8.2f ms   median %8.2f ms" % (label, statistics.mean(times) * 1e3, statistics.median(times) * 1e3))
+    print("  %-44s median %6.2f ms" % ("CPU time per process (user + system)", statistics.median(cpu) * 1e3))
 
 
 def main():
@@ -69,13 +80,11 @@ def main():
         body = os.path.join(folder, "response.json")
         with open(body, "w") as f:
             json.dump(RESPONSE, f)
-        check_cmd = [args.ssm_contract, "check", "get-command-invocation", body]
-        measure(check_cmd, 1, env)
-        check_cpu = []
-        checks, _ = measure(check_cmd, args.runs, env, check_cpu)
-    print("check latency, one GetCommandInvocation response, %d runs (wall clock per process):" % args.runs)
-    print("  %-44s mean %8.2f ms   median %8.2f ms" % ("ssm-contract check", statistics.mean(checks) * 1e3, statistics.median(checks) * 1e3))
-    print("  %-44s median %6.2f ms" % ("CPU time per process (user + system)", statistics.median(check_cpu) * 1e3))
+        print_process_time("check latency, one GetCommandInvocation response, %d runs (wall clock per process):"
+                           % args.runs, "ssm-contract check",
+                           [args.ssm_contract, "check", "get-command-invocation", body], args.runs, env)
+    print_process_time("process start floor, %d runs (wall clock per process):" % args.runs, "ssm-contract --version",
+                       [args.ssm_contract, "--version"], args.runs, env)
     return 0
 
 

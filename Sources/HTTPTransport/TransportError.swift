@@ -63,8 +63,10 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
     /// Whether the failure was a timeout (the retry quota charges these more).
     public var isTimeout: Bool { code == .connectTimeout || code == .timeout }
 
+    /// `CODE for URL: MESSAGE (curl error N)`; without ` for URL` when no request was being made (a transport
+    /// that could not start).
     public var description: String {
-        var text = "\(code) for \(url): \(message)"
+        var text = url.isEmpty ? "\(code): \(message)" : "\(code) for \(url): \(message)"
         if let curlCode { text += " (curl error \(curlCode))" }
         return text
     }

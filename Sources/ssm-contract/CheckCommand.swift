@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 /// `ssm-contract check`: judges one response body.
-struct CheckCommand: AsyncParsableCommand {
+struct CheckCommand: MainThreadCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Judge one response body.",
@@ -51,7 +51,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var flags: CatalogFlags
 
-    func run() async throws {
+    nonisolated(nonsending) func run() async throws {
         var options = CheckRunner.Options()
         options.operation = operation
         options.input = input

@@ -10,7 +10,12 @@ import Darwin
 /// Where the commands print: standard output and error, as the locale can show them (``TerminalText``).
 /// Written with `write(2)`, unbuffered; a closed pipe loses the text, never crashes the command.
 enum Console {
-    static let text = TerminalText()
+    /// The locale from the three variables ``TerminalText`` reads (not a dictionary of the whole environment).
+    static let text = TerminalText(
+        environment: ["LC_ALL", "LC_CTYPE", "LANG"].reduce(into: [:]) { variables, name in
+            variables[name] = getenv(name).map { String(cString: $0) }
+        }
+    )
 
     /// Writes `string` to standard output (standard error with `toStandardError`).
     static func write(_ string: String, toStandardError: Bool = false) {

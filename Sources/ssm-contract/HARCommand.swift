@@ -12,8 +12,11 @@ struct HARCommand: ParsableCommand {
         subcommands: [Export.self, Import.self]
     )
 
+    // Every command names itself: ArgumentParser would derive the name from the type (String(describing:), a
+    // search through the binary's protocol conformances on every start of every command).
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a cassette as HAR 1.2 (standard output unless --output).",
             discussion:
                 "Request with postData, response with content.text, timings from the recording. Exit status: 0 written; 2 bad input."
@@ -34,6 +37,7 @@ struct HARCommand: ParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Build a cassette from the awsJson1_1 entries of a HAR capture.",
             discussion: """
                 Other entries are skipped and counted. Recording's redaction applies (signatures, security tokens, \

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ContractRunners
 
-struct SkeletonCommand: AsyncParsableCommand {
+struct SkeletonCommand: MainThreadCommand {
     static let configuration = CommandConfiguration(
         commandName: "skeleton",
         abstract: "Print an input or output skeleton for an SSM operation.",
@@ -18,7 +18,7 @@ struct SkeletonCommand: AsyncParsableCommand {
     @Argument(help: "input, yaml-input or output.")
     var kind: String = SkeletonKind.input.rawValue
 
-    func run() async throws {
+    nonisolated(nonsending) func run() async throws {
         var options = SkeletonRunner.Options()
         options.operation = operation
         options.kind = kind

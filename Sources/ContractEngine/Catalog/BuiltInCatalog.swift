@@ -1,4 +1,5 @@
 import Foundation
+import YAMLTree
 
 /// The catalog compiled into the binary: `Contracts/*.yaml`, `Contracts/deviations/*.yaml` and the seed pages
 /// (`Contracts/seeds/*.txt`) as they were when it was built, so that a copied `ssm-contract` works without the
@@ -25,6 +26,12 @@ public enum BuiltInCatalog {
         files(in: folder) { $0 == name }.first?.text
     }
 
+    /// The document the build parsed from `text` when `text` is exactly the text of one of the embedded YAML files
+    /// (nil otherwise, or when that file is not valid YAML: parsing it again reports why).
+    static func parsedDocument(ofText text: String) -> YAMLTree? {
+        EmbeddedFiles.files.first { $0.yamlTree != nil && $0.text == text }?.yamlTree.flatMap(YAMLTree.init(encoded:))
+    }
+
     /// The built-in contracts, and any further contract files or folders (`--contracts`).
     public static func load(additional: [URL] = []) throws(CatalogError) -> ContractCatalog {
         var contracts: [Contract] = []
@@ -39,6 +46,6 @@ public enum BuiltInCatalog {
             guard file.path.hasPrefix(folder + "/") else { return false }
             let name = file.path.dropFirst(folder.count + 1)
             return !name.contains("/") && isIncluded(String(name))
-        }.sorted { $0.path < $1.path }
+        }.map { (path: $0.path, text: $0.text) }.sorted { $0.path < $1.path }
     }
 }

@@ -1,5 +1,5 @@
 import SSMOperations
-import Yams
+import YAMLTree
 
 extension CatalogLoader {
     /// Rejects a contract that could never judge a response, naming its file and line: an operation the SSM
@@ -8,7 +8,7 @@ extension CatalogLoader {
     /// inputs). A contract with several subjects may read fields that only some of them have.
     static func checkAgainstModel(
         _ contract: Contract,
-        _ map: Node.Mapping,
+        _ map: YAMLTree,
         _ reader: YAMLReader,
         model: SSMShapeModel = .bundled
     ) throws(CatalogError) {

@@ -1,8 +1,8 @@
 import RawJSON
-import Yams
+import YAMLTree
 
 extension CatalogLoader {
-    static func dataRule(_ node: Node, _ reader: YAMLReader, _ what: String) throws(CatalogError) -> DataRule {
+    static func dataRule(_ node: YAMLTree, _ reader: YAMLReader, _ what: String) throws(CatalogError) -> DataRule {
         let map = try reader.mapping(node, "\(what).rule")
         if let cases = map["cases"] {
             try reader.onlyKeys(map, ["cases"], in: "\(what).rule")
@@ -15,7 +15,7 @@ extension CatalogLoader {
         return DataRule(cases: [try ruleCase(node, reader, what)])
     }
 
-    static func ruleCase(_ node: Node, _ reader: YAMLReader, _ what: String) throws(CatalogError) -> RuleCase {
+    static func ruleCase(_ node: YAMLTree, _ reader: YAMLReader, _ what: String) throws(CatalogError) -> RuleCase {
         let map = try reader.mapping(node, "\(what).rule")
         try reader.onlyKeys(map, caseKeys, in: "\(what).rule")
         func list(_ key: String) throws(CatalogError) -> [Predicate] {
@@ -50,7 +50,7 @@ extension CatalogLoader {
         return ruleCase
     }
 
-    static func predicate(_ node: Node, _ reader: YAMLReader, _ what: String) throws(CatalogError) -> Predicate {
+    static func predicate(_ node: YAMLTree, _ reader: YAMLReader, _ what: String) throws(CatalogError) -> Predicate {
         let map = try reader.mapping(node, what)
         try reader.onlyKeys(map, predicateKeys, in: what)
         let operand: Predicate.Operand

@@ -1,6 +1,6 @@
 import Foundation
 import RawJSON
-import Yams
+import YAMLTree
 
 /// Reads contract files (`contracts:` lists in YAML) into ``Contract`` values, compiling data rules once.
 enum CatalogLoader {
@@ -27,7 +27,7 @@ enum CatalogLoader {
         try contracts(in: YAMLReader.document(text: text, file: file))
     }
 
-    static func contracts(in document: (YAMLReader, Node)) throws(CatalogError) -> [Contract] {
+    static func contracts(in document: (YAMLReader, YAMLTree)) throws(CatalogError) -> [Contract] {
         let (reader, root) = document
         let map = try reader.mapping(root, "the file")
         // `defaults` and `scenarios` are the scenario catalog's (Contracts/scenarios.yaml), read by the runners.
@@ -40,7 +40,7 @@ enum CatalogLoader {
         return contracts
     }
 
-    static func contract(_ node: Node, _ reader: YAMLReader) throws(CatalogError) -> Contract {
+    static func contract(_ node: YAMLTree, _ reader: YAMLReader) throws(CatalogError) -> Contract {
         let map = try reader.mapping(node, "a contract")
         let id = try reader.requiredString(map, "id", in: "a contract")
         let what = "contract \(id)"
@@ -78,10 +78,10 @@ enum CatalogLoader {
     }
 
     static func source(
-        _ node: Node?,
+        _ node: YAMLTree?,
         _ reader: YAMLReader,
         _ what: String,
-        at parent: Node
+        at parent: YAMLTree
     ) throws(CatalogError) -> ContractSource {
         guard let node else { throw reader.fail(parent, "\(what) has no source; name where the rule comes from") }
         let map = try reader.mapping(node, "\(what).source")
@@ -109,10 +109,10 @@ enum CatalogLoader {
     }
 
     static func scopes(
-        _ node: Node?,
+        _ node: YAMLTree?,
         _ reader: YAMLReader,
         _ what: String,
-        at parent: Node
+        at parent: YAMLTree
     ) throws(CatalogError) -> [Scope] {
         guard let node else { throw reader.fail(parent, "\(what) has no applies-to list") }
         var result: [Scope] = []

@@ -1,13 +1,13 @@
 import Foundation
 import RawJSON
-import Yams
+import YAMLTree
 
 /// Reads typed values from a parsed YAML document and throws ``CatalogError`` naming the file and line.
 struct YAMLReader {
     let file: String
 
     /// Parses a whole file.
-    static func document(at url: URL) throws(CatalogError) -> (YAMLReader, Node) {
+    static func document(at url: URL) throws(CatalogError) -> (YAMLReader, YAMLTree) {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -22,69 +22,69 @@ struct YAMLReader {
 
     /// Parses `text`, the contents of `file` (the path as the user gave it, or the built-in catalog's path).
     ///
-    /// Scalars are not resolved to YAML types while parsing (`Resolver.basic`: every scalar is a string);
-    /// the reader reads each as what its field is (``int(_:_:)``, ``bool(_:)``, ``json(_:)``). Resolving
-    /// them took regular-expression matches on every scalar and every key looked up, most of `check`'s start.
-    static func document(text: String, file: String) throws(CatalogError) -> (YAMLReader, Node) {
+    /// A text that is exactly one of the built-in catalog's files (the built-in catalog itself, or an unchanged
+    /// `Contracts/` folder) is read from the document the build parsed from that same text
+    /// (``BuiltInCatalog/parsedDocument(ofText:)``): the same text gives the same document, without parsing YAML
+    /// at start. Any other text is parsed now. Scalars are not resolved to YAML types while parsing (every scalar
+    /// is text, marked plain or quoted); the reader reads each as what its field is (``int(_:_:)``, ``bool(_:)``,
+    /// ``json(_:)``).
+    static func document(text: String, file: String) throws(CatalogError) -> (YAMLReader, YAMLTree) {
         let reader = YAMLReader(file: file)
+        if let parsed = BuiltInCatalog.parsedDocument(ofText: text) { return (reader, parsed) }
+        let document: YAMLTree?
         do {
-            guard let node = try Yams.compose(yaml: text, .basic) else {
-                throw CatalogError(file: file, problem: "is empty; write a YAML mapping")
-            }
-            return (reader, node)
-        } catch let error as CatalogError {
-            throw error
-        } catch let error as YamlError {
-            throw CatalogError(file: file, problem: "is not valid YAML: \(Self.oneLine(error))")
+            document = try YAMLTree.parse(text)
         } catch {
-            throw CatalogError(file: file, problem: "is not valid YAML: \(error)")
+            throw CatalogError(file: file, problem: "is not valid YAML: \(Self.oneLine(error))")
         }
+        guard let document else { throw CatalogError(file: file, problem: "is empty; write a YAML mapping") }
+        return (reader, document)
     }
 
     static func oneLine(_ error: any Error) -> String {
         "\(error)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
-    func fail(_ node: Node?, _ problem: String) -> CatalogError {
-        CatalogError(file: file, line: node?.mark?.line, problem: problem)
+    func fail(_ node: YAMLTree?, _ problem: String) -> CatalogError {
+        CatalogError(file: file, line: node?.line, problem: problem)
     }
 
-    func mapping(_ node: Node, _ what: String) throws(CatalogError) -> Node.Mapping {
-        guard let mapping = node.mapping else { throw fail(node, "\(what) must be a mapping") }
-        return mapping
+    /// `node`, which must be a mapping (look values up with its subscript).
+    func mapping(_ node: YAMLTree, _ what: String) throws(CatalogError) -> YAMLTree {
+        guard node.mapping != nil else { throw fail(node, "\(what) must be a mapping") }
+        return node
     }
 
-    func sequence(_ node: Node, _ what: String) throws(CatalogError) -> [Node] {
-        if let sequence = node.sequence { return Array(sequence) }
+    func sequence(_ node: YAMLTree, _ what: String) throws(CatalogError) -> [YAMLTree] {
+        if let sequence = node.sequence { return sequence }
         throw fail(node, "\(what) must be a list")
     }
 
     /// A list, or a single item treated as a one-item list.
-    func items(_ node: Node) -> [Node] {
-        if let sequence = node.sequence { return Array(sequence) }
-        return [node]
+    func items(_ node: YAMLTree) -> [YAMLTree] {
+        node.sequence ?? [node]
     }
 
-    func string(_ node: Node, _ what: String) throws(CatalogError) -> String {
+    func string(_ node: YAMLTree, _ what: String) throws(CatalogError) -> String {
         guard let scalar = node.scalar else { throw fail(node, "\(what) must be a string") }
-        return scalar.string
+        return scalar
     }
 
-    func requiredString(_ map: Node.Mapping, _ key: String, in what: String) throws(CatalogError) -> String {
+    func requiredString(_ map: YAMLTree, _ key: String, in what: String) throws(CatalogError) -> String {
         guard let node = map[key] else {
-            throw fail(.mapping(map), "\(what) has no \"\(key)\"; add it")
+            throw fail(map, "\(what) has no \"\(key)\"; add it")
         }
         let value = try string(node, "\(what).\(key)")
         guard !value.isEmpty else { throw fail(node, "\(what).\(key) is empty") }
         return value
     }
 
-    func optionalString(_ map: Node.Mapping, _ key: String, in what: String) throws(CatalogError) -> String? {
+    func optionalString(_ map: YAMLTree, _ key: String, in what: String) throws(CatalogError) -> String? {
         guard let node = map[key] else { return nil }
         return try string(node, "\(what).\(key)")
     }
 
-    func strings(_ node: Node, _ what: String) throws(CatalogError) -> [String] {
+    func strings(_ node: YAMLTree, _ what: String) throws(CatalogError) -> [String] {
         var result: [String] = []
         for item in items(node) { result.append(try string(item, what)) }
         return result
@@ -92,9 +92,9 @@ struct YAMLReader {
 
     /// A YAML boolean: a plain scalar spelled as YAML 1.1 spells one (`true`, `False`, `yes`, `OFF`, ...);
     /// nil for anything else, quoted scalars included.
-    func bool(_ node: Node) -> Bool? {
-        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return nil }
-        return Self.booleans[scalar.string]
+    func bool(_ node: YAMLTree) -> Bool? {
+        guard node.isPlainScalar, let text = node.scalar else { return nil }
+        return Self.booleans[text]
     }
 
     /// The spellings of YAML 1.1 booleans.
@@ -110,18 +110,18 @@ struct YAMLReader {
         return spellings
     }()
 
-    func int(_ node: Node, _ what: String) throws(CatalogError) -> Int {
+    func int(_ node: YAMLTree, _ what: String) throws(CatalogError) -> Int {
         guard let value = node.int else { throw fail(node, "\(what) must be an integer") }
         return value
     }
 
     /// Rejects keys outside `allowed`, naming the first unknown one (catches typos such as `expects:`).
-    func onlyKeys(_ map: Node.Mapping, _ allowed: Set<String>, in what: String) throws(CatalogError) {
-        for (key, _) in map {
-            let name = key.string ?? ""
+    func onlyKeys(_ map: YAMLTree, _ allowed: Set<String>, in what: String) throws(CatalogError) {
+        for pair in map.mapping ?? [] {
+            let name = pair.key.scalar ?? ""
             guard allowed.contains(name) else {
                 throw fail(
-                    key,
+                    pair.key,
                     "\(what) has an unknown key \"\(name)\" (allowed: \(allowed.sorted().joined(separator: ", ")))"
                 )
             }
@@ -129,11 +129,10 @@ struct YAMLReader {
     }
 
     /// A YAML value as JSON: plain scalars become numbers, booleans or null when they read as such.
-    func json(_ node: Node) -> JSONValue {
-        switch node {
-        case .scalar(let scalar):
-            if scalar.style != .plain { return .string(scalar.string) }
-            let text = scalar.string
+    func json(_ node: YAMLTree) -> JSONValue {
+        switch node.value {
+        case .scalar(let text, let isPlain):
+            if !isPlain { return .string(text) }
             if text == "null" || text == "~" { return .null }
             if text == "true" { return .bool(true) }
             if text == "false" { return .bool(false) }
@@ -141,12 +140,10 @@ struct YAMLReader {
                 return .number(JSONNumber(literal: text))
             }
             return .string(text)
-        case .mapping(let map):
-            return .object(JSONObject(map.map { JSONMember(key: $0.key.string ?? "", value: json($0.value)) }))
-        case .sequence(let sequence):
-            return .array(sequence.map { json($0) })
-        case .alias:
-            return .null
+        case .mapping(let pairs):
+            return .object(JSONObject(pairs.map { JSONMember(key: $0.key.scalar ?? "", value: json($0.value)) }))
+        case .sequence(let items):
+            return .array(items.map { json($0) })
         }
     }
 }

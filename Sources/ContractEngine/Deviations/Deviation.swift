@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import YAMLTree
 
 /// A contract a target is known to break: listed in `Contracts/deviations/<target>.yaml` with why.
 public struct Deviation: Sendable, Hashable {
@@ -84,7 +84,7 @@ public struct DeviationSet: Sendable {
     }
 
     static func deviations(
-        in document: (YAMLReader, Node),
+        in document: (YAMLReader, YAMLTree),
         file: String,
         catalog: ContractCatalog
     ) throws(CatalogError) -> [Deviation] {
@@ -142,6 +142,12 @@ public struct DeviationSet: Sendable {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return padded(year, to: 4) + "-" + padded(month, to: 2) + "-" + padded(day, to: 2)
+    }
+
+    /// `value` in decimal with leading zeros to `width` digits (`String(format:)` without Foundation's formatter).
+    private static func padded(_ value: Int, to width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

@@ -46,10 +46,10 @@ public enum ValueFormat: String, Sendable, CaseIterable {
 /// A regular expression compiled once when the catalog is loaded.
 ///
 /// Matching is a pure function of the text; a well-known pattern is matched byte by byte
-/// (``HandMatchedPattern``) with the regex's own answers.
-public struct CompiledPattern: @unchecked Sendable {
-    // NSRegularExpression is immutable after creation and documented as safe to use from several threads.
-    private let regex: NSRegularExpression
+/// (``HandMatchedPattern``) with the regex's own answers, and its regex is compiled only when a text the hand
+/// matcher leaves out needs it (starting ICU's regex engine costs ~1 ms, a tenth of a `check`).
+public struct CompiledPattern: Sendable {
+    private let regex: RegularExpression
     /// A byte-level matcher with the regex's exact answers for the texts it can decide (nil: ask the regex).
     private let handMatcher: HandMatchedPattern?
     /// The pattern as written.
@@ -57,8 +57,11 @@ public struct CompiledPattern: @unchecked Sendable {
 
     /// Compiles `source`; throws when it is not a valid pattern.
     public init(_ source: String) throws {
-        self.regex = try NSRegularExpression(pattern: source)
         self.handMatcher = HandMatchedPattern(source: source)
+        // A hand-matched pattern is one of a few known, valid patterns: its regex can wait until a text needs it.
+        self.regex =
+            handMatcher == nil
+            ? try RegularExpression(compiling: source) : RegularExpression(compilingOnFirstUse: source)
         self.source = source
     }
 
@@ -72,6 +75,6 @@ public struct CompiledPattern: @unchecked Sendable {
     public func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if let handMatcher, let decided = handMatcher.matches(bytes) { return decided }
         let text = String(decoding: bytes, as: UTF8.self)
-        return regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+        return regex.expression.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
     }
 }

@@ -31,8 +31,8 @@ public enum SkeletonRunner: Runner {
 
     /// Renders the skeleton.
     ///
-    /// - Throws: ``RunnerError`` (bad input, 2) for an unknown operation or kind.
-    public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
+    /// - Throws: ``RunnerError`` (bad input, 2) for an unknown operation or kind. Runs on the caller's executor.
+    nonisolated(nonsending) public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
         guard let kind = SkeletonKind(rawValue: options.kind) else {
             let known = SkeletonKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw RunnerError("unknown skeleton kind \"\(options.kind)\"; use one of: \(known)", status: .badInput)

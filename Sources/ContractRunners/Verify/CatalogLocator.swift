@@ -23,7 +23,8 @@ package enum CatalogLocator {
     package static func resolve(explicit: String?) throws(RunnerError) -> CatalogLocation {
         try find(
             explicit: explicit,
-            environment: ProcessInfo.processInfo.environment,
+            // The one variable read (building the whole environment's dictionary is measurable in a `check`).
+            environment: getenv(environmentVariable).map { [environmentVariable: String(cString: $0)] } ?? [:],
             currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
             executable: URL(fileURLWithPath: CommandLine.arguments.first ?? "")
         ).map(CatalogLocation.folder) ?? .builtIn

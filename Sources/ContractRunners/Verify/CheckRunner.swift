@@ -39,8 +39,9 @@ public enum CheckRunner: Runner {
     public static let terminalNotice =
         "ssm-contract check: reading the response body from standard input (paste it, then Ctrl-D; or give a FILE)"
 
-    /// Runs `check`; ``Options/standardInput`` supplies the bytes for `-`.
-    public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
+    /// Runs `check`; ``Options/standardInput`` supplies the bytes for `-`. Runs on the caller's executor (the CLI's
+    /// main thread: see `MainThreadCommand`).
+    nonisolated(nonsending) public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
         let standardInput = options.standardInput
         try ReportFiles.paths(json: options.json, junit: options.junit).check()
         let operation = OperationName.wire(fromCLI: options.operation)

@@ -42,7 +42,7 @@ extension TransportError.Code {
 extension TransportError {
     /// The error for a transfer that finished with `curlCode`, with libcurl's detailed message.
     init(curlCode: CURLcode, detail: String, url: String, usesProxy: Bool, connected: Bool) {
-        let summary = String(cString: curl_easy_strerror(curlCode))
+        let summary = String(cString: ccurl_easy_strerror(curlCode))
         let detail = detail.trimmingCharacters(in: .whitespacesAndNewlines)
         self.init(
             code: .forCurl(curlCode, detail: detail, usesProxy: usesProxy, connected: connected),

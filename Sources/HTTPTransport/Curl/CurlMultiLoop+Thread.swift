@@ -40,23 +40,23 @@ extension CurlMultiLoop {
                     )
                 )
             }
-            _ = curl_multi_perform(multi, &running)
+            _ = ccurl_multi_perform(multi, &running)
             completeFinishedTransfers()
-            _ = curl_multi_poll(multi, nil, 0, 1000, nil)
+            _ = ccurl_multi_poll(multi, nil, 0, 1000, nil)
         }
         let waiters = withShared { shared in
             shared.hasStopped = true
             defer { shared.stopWaiters.removeAll() }
             return shared.stopWaiters
         }
-        curl_multi_cleanup(multi)
+        ccurl_multi_cleanup(multi)
         for waiter in waiters { waiter.resume() }
     }
 
     private func add(_ transfer: CurlTransfer) {
-        let rc = curl_multi_add_handle(multi, transfer.handle)
+        let rc = ccurl_multi_add_handle(multi, transfer.handle)
         guard rc == CURLM_OK else {
-            let reason = String(cString: curl_multi_strerror(rc))
+            let reason = String(cString: ccurl_multi_strerror(rc))
             finish(
                 transfer,
                 with: .failure(
@@ -72,7 +72,7 @@ extension CurlMultiLoop {
 
     private func completeFinishedTransfers() {
         var remaining: Int32 = 0
-        while let message = curl_multi_info_read(multi, &remaining) {
+        while let message = ccurl_multi_info_read(multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                 let transfer = active[easy]
             else { continue }
@@ -97,7 +97,7 @@ extension CurlMultiLoop {
         let newConnections: Int
         if wasAdded, active.removeValue(forKey: transfer.handle) != nil {
             newConnections = transfer.info(CURLINFO_NUM_CONNECTS)
-            curl_multi_remove_handle(multi, transfer.handle)
+            ccurl_multi_remove_handle(multi, transfer.handle)
         } else {
             newConnections = 0
         }

@@ -26,7 +26,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     init(configuration: CurlTransport.Configuration) throws(TransportError) {
         try CurlGlobal.ensureInitialized()
-        guard let multi = curl_multi_init() else {
+        guard let multi = ccurl_multi_init() else {
             throw TransportError(code: .other, message: "curl_multi_init failed (out of memory?)", url: "")
         }
         self.multi = multi
@@ -126,7 +126,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// the thread marks itself stopped under the same lock before it cleans up the multi handle.
     func wake() {
         withShared { shared in
-            if !shared.hasStopped { curl_multi_wakeup(multi) }
+            if !shared.hasStopped { ccurl_multi_wakeup(multi) }
         }
     }
 

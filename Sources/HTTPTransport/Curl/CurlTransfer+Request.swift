@@ -27,7 +27,7 @@ extension CurlTransfer {
             lines.append("\(name):")
         }
         for line in lines {
-            guard let appended = curl_slist_append(headerList, line) else {
+            guard let appended = ccurl_slist_append(headerList, line) else {
                 throw TransportError(code: .other, message: "curl_slist_append failed (out of memory?)", url: url)
             }
             headerList = appended

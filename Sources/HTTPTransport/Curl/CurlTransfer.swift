@@ -36,7 +36,7 @@ final class CurlTransfer: @unchecked Sendable {
                 url: request.url
             )
         }
-        guard let handle = curl_easy_init() else {
+        guard let handle = ccurl_easy_init() else {
             throw TransportError(code: .other, message: "curl_easy_init failed (out of memory?)", url: request.url)
         }
         self.handle = handle
@@ -60,8 +60,8 @@ final class CurlTransfer: @unchecked Sendable {
     func cleanUp() {
         guard !isCleanedUp else { return }
         isCleanedUp = true
-        curl_easy_cleanup(handle)
-        curl_slist_free_all(headerList)
+        ccurl_easy_cleanup(handle)
+        ccurl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
 
@@ -94,7 +94,7 @@ final class CurlTransfer: @unchecked Sendable {
         guard rc != CURLE_OK else { return }
         throw TransportError(
             code: rc == CURLE_UNSUPPORTED_PROTOCOL ? .badURL : .other,
-            message: "libcurl rejected option \(option.rawValue): \(String(cString: curl_easy_strerror(rc)))",
+            message: "libcurl rejected option \(option.rawValue): \(String(cString: ccurl_easy_strerror(rc)))",
             url: url,
             curlCode: Int(rc.rawValue)
         )
