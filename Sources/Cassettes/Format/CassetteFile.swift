@@ -51,6 +51,7 @@ public struct CassetteFile: Sendable {
             )
         }
         let format = try reader.string(root, "format", at: nil)
+        if ReportFormat.all.contains(format) { throw ReportFormat.notACassette(file: file, format: format) }
         guard format == Cassette.formatName else {
             throw CassetteError(
                 file: file,

@@ -59,6 +59,8 @@ public enum ProxyRunner: Runner {
         public let record: URL
         /// The source its recordings are labelled with.
         public let source: CassetteSource
+        /// The reports the `--replay` folder search left out (``ReportFormat``), named in the startup line.
+        public let skippedReports: [URL]
     }
 
     /// Checks everything, starts the proxy, runs `body`, stops, and writes the cassette (atomically), also
@@ -78,7 +80,8 @@ public enum ProxyRunner: Runner {
         }
         let source = try LiveSource.resolve(explicit: options.source, endpoint: options.upstream)
         let record = try recordFile(options.record)
-        let replay = try options.replay.isEmpty ? [] : VerifyRunner.cassetteFiles(options.replay)
+        let search = try options.replay.isEmpty ? nil : CassetteSearch.find(options.replay)
+        let replay = search?.files ?? []
         let configuration = try signingConfiguration(options)
         var server = options.server
         server.upstream = forwarding.base
@@ -104,7 +107,13 @@ public enum ProxyRunner: Runner {
                     forwarding: forwarding
                 ) { replayServer in
                     try await body(
-                        Proxy(server: replayServer, upstream: forwarding.base, record: record, source: source)
+                        Proxy(
+                            server: replayServer,
+                            upstream: forwarding.base,
+                            record: record,
+                            source: source,
+                            skippedReports: search?.skippedReports ?? []
+                        )
                     )
                 }
             }
@@ -149,6 +158,7 @@ public enum ProxyRunner: Runner {
         if replaying > 0 {
             let replayed = proxy.server.transport.cassettes.count - 1
             line += ", replaying \(replayed) \(replayed == 1 ? "cassette" : "cassettes") first"
+            line += ReportFormat.skippedPhrase(proxy.skippedReports.map(\.relativePath))
         }
         return line + " — point an SDK at it with --endpoint-url \(proxy.server.baseURL)\n"
     }

@@ -42,12 +42,13 @@ public enum ServeRunner: Runner {
     /// - Throws: ``RunnerError``: bad input (2) for a missing or malformed cassette or bad options,
     ///   unreachable (4) when the address cannot be bound.
     public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
-        let files = try cassetteFiles(options)
+        let search = try cassetteFiles(options)
+        let files = search.files
         try preflight(options, files: files)
         let summary: ReplaySummary
         do {
             summary = try await ReplayServer.withServer(cassettes: files, options: options.server) { server in
-                options.ready(startupLine(server, cassettes: files.count))
+                options.ready(startupLine(server, cassettes: files.count, skipped: search.skippedPhrase))
                 await options.until()
                 return server.summary
             }
@@ -89,21 +90,25 @@ public enum ServeRunner: Runner {
             }
         }
         try outputs.check()
+        try OutputPaths().file("--report", options.report).refuse(overwriting: files, "one of the cassettes to serve")
     }
 
-    /// `serving 3 cassettes (12 interactions) on http://127.0.0.1:PORT — point an SDK at it with --endpoint-url …`
-    package static func startupLine(_ server: ReplayServer, cassettes: Int) -> String {
+    /// `serving 3 cassettes (12 interactions) on http://127.0.0.1:PORT — point an SDK at it with --endpoint-url …`;
+    /// `skipped` names the reports the folder search left out (``CassetteSearch/skippedPhrase``).
+    package static func startupLine(_ server: ReplayServer, cassettes: Int, skipped: String = "") -> String {
         var line =
             "serving \(Plural.count(cassettes, "cassette")) (\(Plural.count(server.transport.interactionCount, "interaction"))) on \(server.baseURL)"
+        line += skipped
         if let recorder = server.transport.recorder { line += ", recording misses into \(recorder.file.relativePath)" }
         return line + " — point an SDK at it with --endpoint-url \(server.baseURL)\n"
     }
 
-    /// The cassette files to serve. With an upstream the first path is the cassette that records, and may
-    /// not exist yet.
-    static func cassetteFiles(_ options: Options) throws(RunnerError) -> [URL] {
+    /// The cassette files to serve (and the reports the folder search skipped). With an upstream the first path
+    /// is the cassette that records, and may not exist yet.
+    static func cassetteFiles(_ options: Options) throws(RunnerError) -> CassetteSearch {
         let paths = options.paths.isEmpty ? ["Recordings"] : options.paths
         var files: [URL]
+        let search: CassetteSearch
         if options.server.upstream != nil {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
@@ -123,16 +128,18 @@ public enum ServeRunner: Runner {
                 }
                 files = [URL(fileURLWithPath: paths[0])]
             }
-            files += try VerifyRunner.cassetteFiles(Array(paths.dropFirst()))
+            search = try CassetteSearch.find(Array(paths.dropFirst()))
+            files += search.files
         } else {
-            files = try VerifyRunner.cassetteFiles(paths)
+            search = try CassetteSearch.find(paths)
+            files = search.files
         }
         guard !files.isEmpty else {
             throw RunnerError(
-                "\(paths.joined(separator: ", ")): no cassettes (*.json) found; give cassette files or folders",
+                "\(paths.joined(separator: ", ")): no cassettes (*.json) found\(search.skippedPhrase); give cassette files or folders",
                 status: .badInput
             )
         }
-        return files
+        return CassetteSearch(files: files, skippedReports: search.skippedReports)
     }
 }

@@ -42,7 +42,10 @@ public enum CheckRunner: Runner {
     /// Runs `check`; ``Options/standardInput`` supplies the bytes for `-`.
     public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
         let standardInput = options.standardInput
-        try ReportFiles.paths(json: options.json, junit: options.junit).check()
+        let reports = ReportFiles.paths(json: options.json, junit: options.junit)
+        try reports.check()
+        let inputs = [options.input, options.request].compactMap { $0 }.filter { $0 != "-" }  // - is standard input
+        try reports.refuse(overwriting: inputs.map { URL(fileURLWithPath: $0) }, "a file this check reads")
         let operation = OperationName.wire(fromCLI: options.operation)
         let (catalog, deviations) = try options.catalog.load(operation: operation)
         let known = Set(catalog.contracts.flatMap(\.operations))

@@ -1,3 +1,4 @@
+import Cassettes
 import ContractEngine
 import RawJSON
 import SSMOperations
@@ -19,6 +20,12 @@ enum ResponseIdentity {
         if object["format"]?.stringValue == "ssm-contract.cassette" || object.contains(key: "interactions") {
             throw RunnerError(
                 "\(file): is an ssm-contract cassette, not a response body; judge cassettes with `ssm-contract verify \(file)`",
+                status: .badInput
+            )
+        }
+        if let format = object["format"]?.stringValue, ReportFormat.all.contains(format) {
+            throw RunnerError(
+                "\(file): is an ssm-contract report (\"format\": \"\(format)\"), not a response body; give the body `aws ssm \(OperationName.cli(fromWire: operation)) --output json` prints",
                 status: .badInput
             )
         }
