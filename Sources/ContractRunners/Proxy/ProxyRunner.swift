@@ -65,7 +65,7 @@ public enum ProxyRunner: Runner {
 
     /// Checks everything, starts the proxy, runs `body`, stops, and writes the cassette (atomically), also
     /// when `body` throws.
-    /// - Throws: ``RunnerError``: bad input (2) for a bad upstream, source, record path or replay cassette;
+    /// - Throws: ``RunnerError``: bad input (2) for a bad upstream, source, record or report path or replay cassette;
     ///   configuration (3) when no credentials or region resolve; unreachable (4) when the address cannot be
     ///   bound; what `body` throws.
     public static func withProxy<R: Sendable>(
@@ -82,6 +82,11 @@ public enum ProxyRunner: Runner {
         let record = try recordFile(options.record)
         let search = try options.replay.isEmpty ? nil : CassetteSearch.find(options.replay)
         let replay = search?.files ?? []
+        // `--report` (written by ``run(_:)`` when the proxy stops) is checked now, before anything is proxied: a
+        // writable path that is neither the cassette being recorded nor one being replayed.
+        try ServeRunner.refuseReportOnStandardOutput(options.report, job: "proxy")
+        try OutputPaths().file("--record", record.relativePath).file("--report", options.report).check()
+        try OutputPaths().file("--report", options.report).refuse(overwriting: replay, "one of the cassettes to replay")
         let configuration = try signingConfiguration(options)
         var server = options.server
         server.upstream = forwarding.base

@@ -70,12 +70,7 @@ public enum ServeRunner: Runner {
     /// Before anything is served: the report and the recording cassette can be written, and a recording is
     /// labelled truthfully (`live` only from AWS, no mock's answers in a `live` folder).
     static func preflight(_ options: Options, files: [URL]) throws(RunnerError) {
-        if options.report == OutputPaths.standardOutput {
-            throw RunnerError(
-                "--report -: serve's standard output carries the URL line and the summary; give the report a file",
-                status: .badInput
-            )
-        }
+        try refuseReportOnStandardOutput(options.report, job: "serve")
         var outputs = OutputPaths().file("--report", options.report)
         if let upstream = options.server.upstream, let recording = files.first {
             outputs = outputs.file("--record-missing (the first CASSETTE)", recording.relativePath)
@@ -91,6 +86,15 @@ public enum ServeRunner: Runner {
         }
         try outputs.check()
         try OutputPaths().file("--report", options.report).refuse(overwriting: files, "one of the cassettes to serve")
+    }
+
+    /// `--report -` is refused: a server's standard output carries its URL line and its summary.
+    static func refuseReportOnStandardOutput(_ report: String?, job: String) throws(RunnerError) {
+        guard report == OutputPaths.standardOutput else { return }
+        throw RunnerError(
+            "--report -: \(job)'s standard output carries the URL line and the summary; give the report a file",
+            status: .badInput
+        )
     }
 
     /// `serving 3 cassettes (12 interactions) on http://127.0.0.1:PORT — point an SDK at it with --endpoint-url …`;
