@@ -39,7 +39,10 @@ package struct CassetteSearch: Sendable {
                     enumerator?.skipDescendants()
                     continue
                 }
-                if subpath.hasSuffix(".json") {
+                // A folder named `*.json` is searched like any other, never read as a cassette.
+                if subpath.hasSuffix(".json"),
+                    enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeDirectory
+                {
                     found.append(URL(fileURLWithPath: (path as NSString).appendingPathComponent(subpath)))
                 }
             }

@@ -139,6 +139,41 @@ import Testing
         Self.expectRefused(run, "nothing was checked: --only and --skip leave no contract of list-command-invocations")
         #expect(!run.err.contains("unknown operation"))
     }
+
+    /// A `--contracts` or `--deviations` folder with no YAML file in it would leave the run judged as if the
+    /// user's rules were not there: refused, naming the folder and the flag.
+    @Test func aContractsOrDeviationsFolderWithoutFilesIsRefused() async throws {
+        try await BinaryRun.withFolder { folder in
+            let team = folder.appendingPathComponent("team-rules")
+            try FileManager.default.createDirectory(at: team, withIntermediateDirectories: true)
+            try "notes".write(to: team.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+            for (flag, what) in [("--contracts", "contract"), ("--deviations", "deviations")] {
+                Self.expectRefused(
+                    try await BinaryRun.run(["verify", flag, team.path, "Recordings/aws-docs"]),
+                    "ssm-contract: \(team.path): holds no \(what) files (*.yaml, *.yml); \(flag) takes \(what) files or a folder of them"
+                )
+                Self.expectRefused(
+                    try await Self.check("get-command-invocation", Self.getInvocation, [flag, team.path]),
+                    "ssm-contract: \(team.path): holds no \(what) files"
+                )
+            }
+        }
+    }
+
+    /// A folder whose name ends in `.json` is searched like any folder, never read as a cassette.
+    @Test func aFolderNamedLikeACassetteIsSearchedNotRead() async throws {
+        try await BinaryRun.withFolder { folder in
+            let inner = folder.appendingPathComponent("2026-12-01.json")
+            try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json"),
+                to: inner.appendingPathComponent("cassette.json")
+            )
+            let run = try await BinaryRun.run(["verify", folder.path])
+            #expect(run.status == 0, "\(run.err)")
+            #expect(run.out.hasPrefix("ssm-contract verify: 1 file, 1 response (0 errors);"), "\(run.out)")
+        }
+    }
 }
 
 /// `check` and `verify` fold the contracts that apply to none of the responses into one line; `--verbose` lists them.
