@@ -134,6 +134,20 @@ import Testing
         )
     }
 
+    @Test func aFolderGivenToCheckSaysItIsAFolder() async throws {
+        let body = "Recordings/aws-docs/get-command-invocation-cli-example.json"
+        Self.expectOneLine(
+            try await BinaryRun.run(["check", "get-command-invocation", "Recordings/aws-docs"]),
+            status: 2,
+            "ssm-contract: Recordings/aws-docs: is a folder; give the response body's file (or - for standard input), or judge the cassettes in it with `ssm-contract verify Recordings/aws-docs`"
+        )
+        Self.expectOneLine(
+            try await BinaryRun.run(["check", "get-command-invocation", body, "--request", "Recordings"]),
+            status: 2,
+            "ssm-contract: Recordings: is a folder; give --request the request body's file (or - for standard input)"
+        )
+    }
+
     @Test func aResponseBodyGivenToVerifyOrServeSaysToUseCheck() async throws {
         try await BinaryRun.withFolder { folder in
             let body = folder.appendingPathComponent("response.json")
