@@ -163,6 +163,21 @@ import Testing
         }
     }
 
+    @Test func aHARCaptureGivenToVerifyOrServeSaysToImportIt() async throws {
+        try await BinaryRun.withFolder { folder in
+            let capture = folder.appendingPathComponent("session.har")
+            try #"{"log":{"version":"1.2","creator":{"name":"browser","version":"1"},"entries":[]}}"#.write(
+                to: capture,
+                atomically: true,
+                encoding: .utf8
+            )
+            let expected =
+                "ssm-contract: \(capture.path): is a HAR capture (\"log\" with \"entries\"), not an ssm-contract cassette; make a cassette of it with `ssm-contract har import \(capture.path) --output CASSETTE --source SOURCE`"
+            Self.expectOneLine(try await BinaryRun.run(["verify", capture.path]), status: 2, expected)
+            Self.expectOneLine(try await BinaryRun.run(["serve", capture.path]), status: 2, expected)
+        }
+    }
+
     @Test func withoutAUTF8LocaleTheSymbolsAreASCII() async throws {
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C"
