@@ -32,8 +32,8 @@ public enum EmulateRunner: Runner {
         public var profile: String?
         /// The environment the credentials are resolved from.
         public var environment: [String: String] = [:]
-        /// `--time-scale`: the emulator's own delays are divided by it; a finite number above 0 (the command's
-        /// flag checks, like every numeric flag of `emulate`, where the usage line goes with the message).
+        /// `--time-scale`: the emulator's own delays are divided by it. A finite number above 0: `ssm-contract
+        /// emulate` checks it, as it checks each of its numeric flags.
         public var timeScale = 1.0
         /// `--fault NAME`…
         public var faults: [String] = []

@@ -23,13 +23,13 @@ enum ResponseIdentity {
                 status: .badInput
             )
         }
+        let cliName = OperationName.cli(fromWire: operation)
         if let format = object["format"]?.stringValue, ReportFormat.all.contains(format) {
             throw RunnerError(
-                "\(file): is an ssm-contract report (\"format\": \"\(format)\"), not a response body; give the body `aws ssm \(OperationName.cli(fromWire: operation)) --output json` prints",
+                "\(file): is an ssm-contract report (\"format\": \"\(format)\"), not a response body; give the body `aws ssm \(cliName) --output json` prints",
                 status: .badInput
             )
         }
-        let cliName = OperationName.cli(fromWire: operation)
         let keys = object.keys
         let own = members(of: operation, in: model)
         let matched = keys.filter(own.contains).count
