@@ -133,7 +133,8 @@ public enum ServeRunner: Runner {
                 files = [URL(fileURLWithPath: paths[0])]
             }
             search = try CassetteSearch.find(Array(paths.dropFirst()))
-            files += search.files
+            let recording = OutputPaths.canonical(paths[0])
+            files += search.files.filter { OutputPaths.canonical($0.path) != recording }  // it is first already
         } else {
             search = try CassetteSearch.find(paths)
             files = search.files

@@ -2,7 +2,9 @@ import Cassettes
 import Foundation
 
 /// The cassettes `verify`, `serve` and `proxy --replay` read: files as given, and folders searched recursively
-/// for `*.json` (hidden files and folders left out, each folder's files sorted).
+/// for `*.json` (hidden files and folders left out, each folder's files sorted). A file reached twice (named
+/// twice, or named and inside a folder given too) is read once, where it is first reached, so nothing is counted
+/// or served twice.
 ///
 /// A file found in a folder that is one of ssm-contract's own reports (``ReportFormat``: `verify --json
 /// rec/report.json` writes one beside the recordings) is skipped and listed in ``skippedReports``, which the
@@ -17,6 +19,11 @@ package struct CassetteSearch: Sendable {
     package static func find(_ paths: [String]) throws(RunnerError) -> CassetteSearch {
         var files: [URL] = []
         var reports: [URL] = []
+        var seen: Set<String> = []
+        func add(_ file: URL) {
+            guard seen.insert(OutputPaths.canonical(file.path)).inserted else { return }
+            files.append(file)
+        }
         let manager = FileManager.default
         for path in paths {
             var isFolder: ObjCBool = false
@@ -27,7 +34,7 @@ package struct CassetteSearch: Sendable {
                 )
             }
             guard isFolder.boolValue else {
-                files.append(URL(fileURLWithPath: path))
+                add(URL(fileURLWithPath: path))
                 continue
             }
             // Each file as the folder was given plus its place inside it, so reports show paths as given.
@@ -50,7 +57,7 @@ package struct CassetteSearch: Sendable {
                 if ReportFormat.declared(byFileAt: file.path) != nil {
                     reports.append(file)
                 } else {
-                    files.append(file)
+                    add(file)
                 }
             }
         }
