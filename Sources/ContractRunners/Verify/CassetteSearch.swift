@@ -1,10 +1,17 @@
 import Cassettes
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The cassettes `verify`, `serve` and `proxy --replay` read: files as given, and folders searched recursively
 /// for `*.json` (hidden files and folders left out, each folder's files sorted). A file reached twice (named
 /// twice, or named and inside a folder given too) is read once, where it is first reached, so nothing is counted
-/// or served twice.
+/// or served twice. In a folder only regular files (or links to them) are cassettes: a folder named `*.json` is
+/// searched like any other, and a named pipe or device is never opened (reading one would wait forever).
 ///
 /// A file found in a folder that is one of ssm-contract's own reports (``ReportFormat``: `verify --json
 /// rec/report.json` writes one beside the recordings) is skipped and listed in ``skippedReports``, which the
@@ -46,12 +53,8 @@ package struct CassetteSearch: Sendable {
                     enumerator?.skipDescendants()
                     continue
                 }
-                // A folder named `*.json` is searched like any other, never read as a cassette.
-                if subpath.hasSuffix(".json"),
-                    enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeDirectory
-                {
-                    found.append(URL(fileURLWithPath: (path as NSString).appendingPathComponent(subpath)))
-                }
+                let file = (path as NSString).appendingPathComponent(subpath)
+                if subpath.hasSuffix(".json"), isFileToRead(file) { found.append(URL(fileURLWithPath: file)) }
             }
             for file in found.sorted(by: { $0.relativePath < $1.relativePath }) {
                 if ReportFormat.declared(byFileAt: file.path) != nil {
@@ -62,6 +65,14 @@ package struct CassetteSearch: Sendable {
             }
         }
         return CassetteSearch(files: files, skippedReports: reports)
+    }
+
+    /// Whether a `*.json` found in a folder is read: a regular file (links followed), or a path that cannot be
+    /// examined (a dangling link, say), which reading then reports by name.
+    static func isFileToRead(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return true }
+        return status.st_mode & S_IFMT == S_IFREG
     }
 
     /// `, 1 report file skipped: rec/report.json` for a job's first line (empty when none was).

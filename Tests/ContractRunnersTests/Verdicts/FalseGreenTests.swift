@@ -160,8 +160,9 @@ import Testing
         }
     }
 
-    /// A folder whose name ends in `.json` is searched like any folder, never read as a cassette.
-    @Test func aFolderNamedLikeACassetteIsSearchedNotRead() async throws {
+    /// A folder whose name ends in `.json` is searched like any folder, never read as a cassette; a named pipe
+    /// so named is never opened (verify waited on it forever).
+    @Test func aFolderNamedLikeACassetteIsSearchedNotReadAndAPipeIsNotOpened() async throws {
         try await BinaryRun.withFolder { folder in
             let inner = folder.appendingPathComponent("2026-12-01.json")
             try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
@@ -169,6 +170,7 @@ import Testing
                 at: PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json"),
                 to: inner.appendingPathComponent("cassette.json")
             )
+            #expect(mkfifo(folder.appendingPathComponent("pipe.json").path, 0o600) == 0)
             let run = try await BinaryRun.run(["verify", folder.path])
             #expect(run.status == 0, "\(run.err)")
             #expect(run.out.hasPrefix("ssm-contract verify: 1 file, 1 response (0 errors);"), "\(run.out)")
