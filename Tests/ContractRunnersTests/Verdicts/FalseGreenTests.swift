@@ -140,6 +140,41 @@ import Testing
         #expect(!run.err.contains("unknown operation"))
     }
 
+    /// `record` (and `live`) whose every selected scenario is skipped recorded nothing, and a misspelt
+    /// `--scenario-parameter` (no scenario has it) changes nothing: refused before anything is sent (record printed
+    /// "recorded 0 scenarios" and exited 0; the parameter was ignored).
+    @Test func recordWithNothingToRunOrAParameterNoScenarioHasIsRefused() async throws {
+        try await BinaryRun.withFolder { folder in
+            let output = folder.appendingPathComponent("out").path
+            let record = [
+                "record", "--source", "mock:moto@5.2.1", "--output", output, "--endpoint-url", "http://127.0.0.1:9",
+            ]
+            let environment = BinaryRun.fakeAWSEnvironment
+            Self.expectRefused(
+                try await BinaryRun.run(record + ["--scenario", "unreachable-instance"], environment: environment),
+                "ssm-contract: nothing to run: every selected scenario is skipped — unreachable-instance: needs --offline-instance-id (an instance whose agent never answers). Give what they need, or choose others with --scenario"
+            )
+            Self.expectRefused(
+                try await BinaryRun.run(
+                    record + ["--scenario-parameter", "sleeep=1", "--scenario", "in-flight"],
+                    environment: environment
+                ),
+                "ssm-contract: --scenario-parameter sleeep: no scenario has this parameter; the scenarios' parameters are execution-timeout, sleep"
+            )
+            #expect(!FileManager.default.fileExists(atPath: output), "nothing was created")
+            let live = try await BinaryRun.run(
+                [
+                    "live", "--source", "mock:moto@5.2.1", "--endpoint-url", "http://127.0.0.1:9", "--instance-id",
+                    "i-0123456789abcdef0", "--scenario", "unreachable-instance", "--output", output,
+                ],
+                environment: environment,
+                directory: folder  // no default baseline there
+            )
+            #expect(live.status == 2, "\(live.err)")
+            #expect(live.err.contains("nothing to run: every selected scenario is skipped — unreachable-instance"))
+        }
+    }
+
     /// A `--contracts` or `--deviations` folder with no YAML file in it would leave the run judged as if the
     /// user's rules were not there: refused, naming the folder and the flag.
     @Test func aContractsOrDeviationsFolderWithoutFilesIsRefused() async throws {
