@@ -148,33 +148,25 @@ import Testing
         )
     }
 
-    @Test func aResponseBodyGivenToVerifyOrServeSaysToUseCheck() async throws {
+    /// A file that is not a cassette, given to `verify` or `serve`, is named for what it is, with what to do:
+    /// a response body (use check), a HAR capture (har import it).
+    @Test(arguments: [
+        (
+            "response.json", #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","Status":"Success"}"#,
+            "is not an ssm-contract cassette (no \"format\" or \"interactions\"); if it is a response body, judge it with `ssm-contract check OPERATION FILE`"
+        ),
+        (
+            "session.har", #"{"log":{"version":"1.2","creator":{"name":"browser","version":"1"},"entries":[]}}"#,
+            "is a HAR capture (\"log\" with \"entries\"), not an ssm-contract cassette; make a cassette of it with `ssm-contract har import FILE --output CASSETTE --source SOURCE`"
+        ),
+    ])
+    func aFileThatIsNotACassetteSaysWhatItIsAndWhatToUse(name: String, content: String, message: String) async throws {
         try await BinaryRun.withFolder { folder in
-            let body = folder.appendingPathComponent("response.json")
-            try #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","Status":"Success"}"#.write(
-                to: body,
-                atomically: true,
-                encoding: .utf8
-            )
-            let expected =
-                "ssm-contract: \(body.path): is not an ssm-contract cassette (no \"format\" or \"interactions\"); if it is a response body, judge it with `ssm-contract check OPERATION \(body.path)`"
-            Self.expectOneLine(try await BinaryRun.run(["verify", body.path]), status: 2, expected)
-            Self.expectOneLine(try await BinaryRun.run(["serve", body.path]), status: 2, expected)
-        }
-    }
-
-    @Test func aHARCaptureGivenToVerifyOrServeSaysToImportIt() async throws {
-        try await BinaryRun.withFolder { folder in
-            let capture = folder.appendingPathComponent("session.har")
-            try #"{"log":{"version":"1.2","creator":{"name":"browser","version":"1"},"entries":[]}}"#.write(
-                to: capture,
-                atomically: true,
-                encoding: .utf8
-            )
-            let expected =
-                "ssm-contract: \(capture.path): is a HAR capture (\"log\" with \"entries\"), not an ssm-contract cassette; make a cassette of it with `ssm-contract har import \(capture.path) --output CASSETTE --source SOURCE`"
-            Self.expectOneLine(try await BinaryRun.run(["verify", capture.path]), status: 2, expected)
-            Self.expectOneLine(try await BinaryRun.run(["serve", capture.path]), status: 2, expected)
+            let file = folder.appendingPathComponent(name)
+            try content.write(to: file, atomically: true, encoding: .utf8)
+            let expected = "ssm-contract: \(file.path): " + message.replacingOccurrences(of: "FILE", with: file.path)
+            Self.expectOneLine(try await BinaryRun.run(["verify", file.path]), status: 2, expected)
+            Self.expectOneLine(try await BinaryRun.run(["serve", file.path]), status: 2, expected)
         }
     }
 
