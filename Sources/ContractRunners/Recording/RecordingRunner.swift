@@ -151,7 +151,8 @@ public enum RecordingRunner {
                 status: .badInput
             )
         }
-        let skipped = scenarios.compactMap { scenario in context.skipReason(scenario).map { "\(scenario.name): \($0)" }
+        let skipped = scenarios.compactMap { scenario in
+            context.skipReason(scenario).map { "\(scenario.name): \($0)" }
         }
         guard !scenarios.isEmpty, skipped.count == scenarios.count else { return }
         throw RunnerError(
