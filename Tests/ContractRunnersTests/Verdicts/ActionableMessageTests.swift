@@ -92,6 +92,24 @@ import Testing
         )
     }
 
+    /// A flag that would be ignored is refused with one line: `verify --markdown` without `--list-contracts`, and
+    /// `--list-contracts` with cassettes or a report to write (each was silently dropped, exit 0).
+    @Test(arguments: [
+        (["--markdown", "Recordings/aws-docs"], "--markdown only applies with --list-contracts"),
+        (
+            ["--list-contracts", "Recordings/aws-docs"],
+            "--list-contracts prints the catalog and reads no cassettes; give either cassettes or --list-contracts"
+        ),
+        (["--list-contracts", "--json", "-"], "--list-contracts writes no report; drop --json and --junit"),
+    ])
+    func verifyRefusesAFlagItWouldIgnore(arguments: [String], expected: String) async throws {
+        Self.expectOneLine(
+            try await BinaryRun.run(["verify"] + arguments),
+            status: 2,
+            "ssm-contract: \(expected) (usage: ssm-contract verify --help)"
+        )
+    }
+
     /// Every flag that takes a number accepts a negative one as its value (not "Missing value") and refuses it
     /// with one line naming the flag and the allowed range.
     @Test(arguments: [
