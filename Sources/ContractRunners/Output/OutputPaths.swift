@@ -77,8 +77,8 @@ package struct OutputPaths: Sendable {
         }
     }
 
-    /// Refuses a file output that is one of the run's `inputs` (`verify rec --json rec/a.json`): writing the
-    /// report there would overwrite a recording. `what` says what the inputs are (`one of the cassettes to
+    /// Refuses a file output that is one of the run's `inputs` (`verify rec --json rec/a.json`): writing there
+    /// would overwrite a recording. `what` says what the inputs are (`one of the cassettes to
     /// verify`). Call it once the inputs are known, before any work.
     ///
     /// - Throws: ``RunnerError`` (bad input, 2) naming the flag and the path.
@@ -88,7 +88,7 @@ package struct OutputPaths: Sendable {
         let taken = Set(inputs.map { Self.canonical($0.path) })
         for output in files where taken.contains(Self.canonical(output.path)) {
             throw RunnerError(
-                "\(output.flag) \(output.path): is \(what); the report would overwrite it, so give the report another path",
+                "\(output.flag) \(output.path): is \(what); writing \(output.flag) there would overwrite it, so give another path",
                 status: .badInput
             )
         }

@@ -197,7 +197,7 @@ import Testing
                 (fresh.path, [], "--record and --report both write to \(fresh.path); give each its own path"),
                 (
                     replayed.path, [replayed.path],
-                    "--report \(replayed.path): is one of the cassettes to replay; the report would overwrite it, so give the report another path"
+                    "--report \(replayed.path): is one of the cassettes to replay; writing --report there would overwrite it, so give another path"
                 ),
             ] {
                 var options = Self.options(upstream: "http://127.0.0.1:9", record: fresh)

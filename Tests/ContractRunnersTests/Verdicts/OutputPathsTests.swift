@@ -254,4 +254,36 @@ import Darwin
             ]
         )
     }
+
+    /// `har export` and `har import` never write over their input (export replaced the cassette with a HAR, exit 0).
+    @Test func harRefusesAnOutputThatIsItsInput() async throws {
+        try await BinaryRun.withFolder { folder in
+            let cassette = folder.appendingPathComponent("c.json")
+            try FileManager.default.copyItem(
+                at: PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json"),
+                to: cassette
+            )
+            let original = try Data(contentsOf: cassette)
+            let export = try await BinaryRun.run(["har", "export", cassette.path, "--output", cassette.path])
+            #expect(export.status == 2)
+            #expect(
+                export.errorLines == [
+                    "ssm-contract: --output \(cassette.path): is the cassette to export; writing --output there would overwrite it, so give another path"
+                ]
+            )
+            let capture = folder.appendingPathComponent("c.har")
+            #expect(try await BinaryRun.run(["har", "export", cassette.path, "--output", capture.path]).status == 0)
+            let captured = try Data(contentsOf: capture)
+            let importing = try await BinaryRun.run([
+                "har", "import", capture.path, "--output", capture.path, "--source", "synthetic", "--force",
+            ])
+            #expect(importing.status == 2)
+            #expect(
+                importing.errorLines == [
+                    "ssm-contract: --output \(capture.path): is the HAR file to import; writing --output there would overwrite it, so give another path"
+                ]
+            )
+            #expect(try Data(contentsOf: cassette) == original && Data(contentsOf: capture) == captured)
+        }
+    }
 }

@@ -147,18 +147,18 @@ import Testing
             ] {
                 Self.expectRefused(
                     try await BinaryRun.run(arguments),
-                    "ssm-contract: \(flag) \(path): is one of the cassettes to verify; the report would overwrite it, so give the report another path"
+                    "ssm-contract: \(flag) \(path): is one of the cassettes to verify; writing \(flag) there would overwrite it, so give another path"
                 )
             }
             Self.expectRefused(
                 try await BinaryRun.run(["serve", cassette.path, "--report", cassette.path]),
-                "ssm-contract: --report \(cassette.path): is one of the cassettes to serve; the report would overwrite it, so give the report another path"
+                "ssm-contract: --report \(cassette.path): is one of the cassettes to serve; writing --report there would overwrite it, so give another path"
             )
             let body = rec.appendingPathComponent("body.json")
             try #"{"Status":"Success","StatusDetails":"Success"}"#.write(to: body, atomically: true, encoding: .utf8)
             Self.expectRefused(
                 try await BinaryRun.run(["check", "get-command-invocation", body.path, "--json", body.path]),
-                "ssm-contract: --json \(body.path): is a file this check reads; the report would overwrite it, so give the report another path"
+                "ssm-contract: --json \(body.path): is a file this check reads; writing --json there would overwrite it, so give another path"
             )
             #expect(try Data(contentsOf: cassette) == original, "the recording is untouched")
             #expect(try String(contentsOf: body, encoding: .utf8) == #"{"Status":"Success","StatusDetails":"Success"}"#)
