@@ -25,6 +25,18 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "With --list-contracts: print a Markdown table (the table in docs/verify-and-check.md).")
     var markdown = false
 
+    func validate() throws {
+        if markdown && !listContracts { throw ValidationError("--markdown only applies with --list-contracts") }
+        if listContracts && !paths.isEmpty {
+            throw ValidationError(
+                "--list-contracts prints the catalog and reads no cassettes; give either cassettes or --list-contracts"
+            )
+        }
+        if listContracts && (flags.json != nil || flags.junit != nil) {
+            throw ValidationError("--list-contracts writes no report; drop --json and --junit")
+        }
+    }
+
     func run() async throws {
         var options = VerifyRunner.Options()
         options.paths = paths

@@ -211,4 +211,26 @@ import Testing
         #expect(parallel.text(title: "t") == onePass.text(title: "t"))
         #expect(parallel.observations == large.interactions.count, "no interaction lost or judged twice")
     }
+
+    /// A cassette reached twice (named twice, or named and inside a folder given too, however spelled) is read
+    /// once: verify counts it once and serve serves it once.
+    @Test func aCassetteReachedTwiceIsReadOnce() async throws {
+        let folder = PackageRoot.path("Recordings/aws-docs").path
+        let again = folder + "/../aws-docs/./get-command-invocation-cli-example.json"
+        var options = VerifyRunner.Options()
+        options.paths = [folder, again, folder]
+        let report = try #require(try await VerifyRunner.run(options).report)
+        #expect(report.files == 4 && report.observations == 4)
+        let search = try CassetteSearch.find([again, folder])
+        #expect(search.files.map(\.lastPathComponent).first == "get-command-invocation-cli-example.json")
+        #expect(search.files.count == 4, "the file keeps its first place: \(search.files.map(\.relativePath))")
+        var serve = ServeRunner.Options()
+        serve.paths = [folder, again]
+        serve.strict = true
+        let lines = LineCollector()
+        serve.ready = { lines.append($0) }
+        let served = try await ServeRunner.run(serve)
+        #expect(lines.all.first?.hasPrefix("serving 4 cassettes (4 interactions) on ") == true, "\(lines.all)")
+        #expect(served.summary.unusedCount == 4, "one copy of each interaction, none twice")
+    }
 }

@@ -42,6 +42,13 @@ public struct CassetteFile: Sendable {
     public init(tape: JSONTape, file: String) throws(CassetteError) {
         let reader = FieldReader(file: file)
         let root = try reader.object(tape.root, at: nil)
+        if root["format"] == nil, root["interactions"] == nil, root["log"]?["entries"] != nil {
+            throw CassetteError(
+                file: file,
+                problem: "is a HAR capture (\"log\" with \"entries\"), not an ssm-contract cassette",
+                remedy: "make a cassette of it with `ssm-contract har import \(file) --output CASSETTE --source SOURCE`"
+            )
+        }
         if root["format"] == nil, root["interactions"] == nil {
             // Not a cassette at all; most often one response body (what `aws ssm …` prints).
             throw CassetteError(
@@ -51,6 +58,7 @@ public struct CassetteFile: Sendable {
             )
         }
         let format = try reader.string(root, "format", at: nil)
+        if ReportFormat.all.contains(format) { throw ReportFormat.notACassette(file: file, format: format) }
         guard format == Cassette.formatName else {
             throw CassetteError(
                 file: file,

@@ -1,15 +1,23 @@
+import Cassettes
 import RawJSON
 
 extension VerificationReport {
-    /// The report as JSON: summary, then every contract with its source, verdict and per-target results.
+    /// The version of the report's JSON form (its `"version"` member; `"format"` is ``ReportFormat/verify``).
+    public static let jsonVersion = 1
+
+    /// The report as JSON: what it is (`format`, `version`), the summary, then every contract with its source,
+    /// verdict and per-target results.
     public var json: JSONValue {
         var root = JSONObject()
+        root.append(key: "format", value: .string(ReportFormat.verify))
+        root.append(key: "version", value: .number(JSONNumber(Self.jsonVersion)))
         root.append(key: "tool", value: "ssm-contract")
         var summary = JSONObject()
         summary.append(key: "files", value: .number(JSONNumber(files)))
         summary.append(key: "responses", value: .number(JSONNumber(observations)))
         summary.append(key: "errors", value: .number(JSONNumber(errors)))
         summary.append(key: "skippedInteractions", value: .number(JSONNumber(skipped)))
+        summary.append(key: "skippedReports", value: .array(skippedReports.map { .string($0) }))
         summary.append(key: "targets", value: .array(targets.map { .string($0) }))
         summary.append(key: "violations", value: .bool(hasViolations))
         for verdict in [Verdict.fail, .warning, .expectedFailure, .inconclusive, .pass, .notApplicable] {

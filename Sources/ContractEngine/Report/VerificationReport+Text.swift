@@ -1,3 +1,5 @@
+import Cassettes
+
 extension VerificationReport {
     /// The text report, grouped by contract: verdict, statement, source, then per target the counts and the
     /// findings (at most `findingsPerTarget` of each), then where the documentation differs, then the summary.
@@ -8,6 +10,7 @@ extension VerificationReport {
             "\(title): \(files) file\(files == 1 ? "" : "s"), \(observations) response\(observations == 1 ? "" : "s")"
         out += " (\(errors) error\(errors == 1 ? "" : "s"))"
         if skipped > 0 { out += ", \(skipped) interaction\(skipped == 1 ? "" : "s") without an operation left out" }
+        out += ReportFormat.skippedPhrase(skippedReports)
         out += targets.isEmpty ? "\n" : "; targets: \(targets.joined(separator: ", "))\n"
         let notApplicable = rows.filter { $0.verdict == .notApplicable }.map(\.contract.id)
         for row in rows {

@@ -134,4 +134,8 @@ public struct VerificationReport: Sendable {
 
     /// The targets responses were observed on, sorted.
     public let targets: [String]
+
+    /// The files a folder search found that are ssm-contract reports (``ReportFormat``), left out of the run and
+    /// named in the report's first line (paths as given).
+    public var skippedReports: [String] = []
 }

@@ -116,9 +116,11 @@ public enum AuditRunner: Runner {
             var found: [String] = []
             while let relative = enumerator?.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
-                guard !name.hasPrefix("."), scannedExtensions.contains((name as NSString).pathExtension.lowercased())
+                let file = (path as NSString).appendingPathComponent(relative)
+                guard !name.hasPrefix("."), scannedExtensions.contains((name as NSString).pathExtension.lowercased()),
+                    CassetteSearch.isFileToRead(file)  // a folder or a pipe so named is not a file to scan
                 else { continue }
-                found.append((path as NSString).appendingPathComponent(relative))
+                found.append(file)
             }
             result += found.sorted()
         }

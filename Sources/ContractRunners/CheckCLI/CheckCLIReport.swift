@@ -1,3 +1,4 @@
+import Cassettes
 import ContractEngine
 import Foundation
 import RawJSON
@@ -106,10 +107,12 @@ public struct CheckCLIReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The report as JSON.
+    /// The report as JSON (`format: ssm-contract.check-cli-report`).
     public var json: JSONValue {
         .object(
             JSONObject([
+                JSONMember(key: "format", value: .string(ReportFormat.checkCLI)),
+                JSONMember(key: "version", value: .number(JSONNumber(1))),
                 JSONMember(key: "cli", value: .string(cli)),
                 JSONMember(key: "cliVersion", value: .string(cliVersion)),
                 JSONMember(

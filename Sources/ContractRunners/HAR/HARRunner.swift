@@ -9,7 +9,9 @@ public enum HARRunner {
     /// - Returns: the HAR text when written to standard output, else `nil`.
     /// - Throws: ``RunnerError`` (exit 2) for an unreadable cassette or an unwritable output.
     package static func export(cassette path: String, output: String?) throws(RunnerError) -> String? {
-        try OutputPaths().file("--output", output).check()
+        let outputs = OutputPaths().file("--output", output)
+        try outputs.check()
+        try outputs.refuse(overwriting: [URL(fileURLWithPath: path)], "the cassette to export")
         let cassette: Cassette
         do {
             cassette = try Cassette.load(from: URL(fileURLWithPath: path))
@@ -44,7 +46,9 @@ public enum HARRunner {
         if !force, FileManager.default.fileExists(atPath: output) {
             throw RunnerError("\(output) exists; give another --output, or --force to replace it", status: .badInput)
         }
-        try OutputPaths().file("--output", output).check()
+        let outputs = OutputPaths().file("--output", output)
+        try outputs.check()
+        try outputs.refuse(overwriting: [URL(fileURLWithPath: path)], "the HAR file to import")
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -94,7 +94,7 @@ public struct LiveOutcome: RunnerOutcome {
     /// The whole report as JSON (`format: ssm-contract.live-report`).
     public var json: JSONValue {
         var root = JSONObject()
-        root.append(key: "format", value: "ssm-contract.live-report")
+        root.append(key: "format", value: .string(ReportFormat.live))
         root.append(key: "version", value: .number(JSONNumber(1)))
         root.append(key: "source", value: .string(source.description))
         root.append(key: "endpoint", value: .string(endpoint))

@@ -74,6 +74,12 @@ public enum LiveRunner: Runner {
             scenarios: selected,
             update: options.updateBaseline
         )
+        // A report path that is a cassette of this run (fresh in --output, or the baseline's) would overwrite it.
+        let runCassettes = selected.flatMap { scenario in
+            [recording.outputDirectory, baseline].map { $0.appendingPathComponent("\(scenario.name).json") }
+        }
+        try ReportFiles.paths(json: options.json, junit: options.junit)
+            .refuse(overwriting: runCassettes, "a cassette this run writes or compares with")
 
         options.progress(
             "live: \(selected.count) scenario\(selected.count == 1 ? "" : "s") against \(configuration.endpoint.url) (\(recording.source)) on \(options.instanceIDs.joined(separator: ", ")); "

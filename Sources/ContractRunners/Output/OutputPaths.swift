@@ -77,6 +77,23 @@ package struct OutputPaths: Sendable {
         }
     }
 
+    /// Refuses a file output that is one of the run's `inputs` (`verify rec --json rec/a.json`): writing there
+    /// would overwrite a recording. `what` says what the inputs are (`one of the cassettes to
+    /// verify`). Call it once the inputs are known, before any work.
+    ///
+    /// - Throws: ``RunnerError`` (bad input, 2) naming the flag and the path.
+    package func refuse(overwriting inputs: [URL], _ what: String) throws(RunnerError) {
+        let files = outputs.filter { $0.kind == .file && $0.path != Self.standardOutput }
+        guard !files.isEmpty else { return }
+        let taken = Set(inputs.map { Self.canonical($0.path) })
+        for output in files where taken.contains(Self.canonical(output.path)) {
+            throw RunnerError(
+                "\(output.flag) \(output.path): is \(what); writing \(output.flag) there would overwrite it, so give another path",
+                status: .badInput
+            )
+        }
+    }
+
     private func adding(_ flag: String, _ path: String?, _ kind: Kind) -> OutputPaths {
         guard let path else { return self }
         var copy = self

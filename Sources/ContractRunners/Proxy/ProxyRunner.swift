@@ -59,11 +59,13 @@ public enum ProxyRunner: Runner {
         public let record: URL
         /// The source its recordings are labelled with.
         public let source: CassetteSource
+        /// The reports the `--replay` folder search left out (``ReportFormat``), named in the startup line.
+        public let skippedReports: [URL]
     }
 
     /// Checks everything, starts the proxy, runs `body`, stops, and writes the cassette (atomically), also
     /// when `body` throws.
-    /// - Throws: ``RunnerError``: bad input (2) for a bad upstream, source, record path or replay cassette;
+    /// - Throws: ``RunnerError``: bad input (2) for a bad upstream, source, record or report path or replay cassette;
     ///   configuration (3) when no credentials or region resolve; unreachable (4) when the address cannot be
     ///   bound; what `body` throws.
     public static func withProxy<R: Sendable>(
@@ -78,7 +80,13 @@ public enum ProxyRunner: Runner {
         }
         let source = try LiveSource.resolve(explicit: options.source, endpoint: options.upstream)
         let record = try recordFile(options.record)
-        let replay = try options.replay.isEmpty ? [] : VerifyRunner.cassetteFiles(options.replay)
+        let search = try options.replay.isEmpty ? nil : CassetteSearch.find(options.replay)
+        let replay = search?.files ?? []
+        // `--report` (written by ``run(_:)`` when the proxy stops) is checked now, before anything is proxied: a
+        // writable path that is neither the cassette being recorded nor one being replayed.
+        try ServeRunner.refuseReportOnStandardOutput(options.report, job: "proxy")
+        try OutputPaths().file("--record", record.relativePath).file("--report", options.report).check()
+        try OutputPaths().file("--report", options.report).refuse(overwriting: replay, "one of the cassettes to replay")
         let configuration = try signingConfiguration(options)
         var server = options.server
         server.upstream = forwarding.base
@@ -104,7 +112,13 @@ public enum ProxyRunner: Runner {
                     forwarding: forwarding
                 ) { replayServer in
                     try await body(
-                        Proxy(server: replayServer, upstream: forwarding.base, record: record, source: source)
+                        Proxy(
+                            server: replayServer,
+                            upstream: forwarding.base,
+                            record: record,
+                            source: source,
+                            skippedReports: search?.skippedReports ?? []
+                        )
                     )
                 }
             }
@@ -149,6 +163,7 @@ public enum ProxyRunner: Runner {
         if replaying > 0 {
             let replayed = proxy.server.transport.cassettes.count - 1
             line += ", replaying \(replayed) \(replayed == 1 ? "cassette" : "cassettes") first"
+            line += ReportFormat.skippedPhrase(proxy.skippedReports.map(\.relativePath))
         }
         return line + " — point an SDK at it with --endpoint-url \(proxy.server.baseURL)\n"
     }

@@ -136,6 +136,31 @@ public enum RecordingRunner {
         return runs
     }
 
+    /// Before anything is sent: a `--scenario-parameter` that no scenario of the catalog has (a misspelt name)
+    /// would change nothing, and a selection whose every scenario is skipped would record nothing; both are bad
+    /// input (exit 2), never a run that ends "recorded 0 scenarios" with exit 0.
+    static func requireSomethingToRun(
+        _ scenarios: [ScenarioDefinition],
+        of catalog: ScenarioCatalog,
+        context: ScenarioContext
+    ) throws(RunnerError) {
+        let known = Set(catalog.scenarios.flatMap(\.parameters.keys))
+        if let unknown = context.parameters.keys.sorted().first(where: { !known.contains($0) }) {
+            throw RunnerError(
+                "--scenario-parameter \(unknown): no scenario has this parameter; the scenarios' parameters are \(known.sorted().joined(separator: ", "))",
+                status: .badInput
+            )
+        }
+        let skipped = scenarios.compactMap { scenario in
+            context.skipReason(scenario).map { "\(scenario.name): \($0)" }
+        }
+        guard !scenarios.isEmpty, skipped.count == scenarios.count else { return }
+        throw RunnerError(
+            "nothing to run: every selected scenario is skipped — \(skipped.joined(separator: "; ")). Give what they need, or choose others with --scenario",
+            status: .badInput
+        )
+    }
+
     /// As ``record(_:upstream:)``, but each runnable scenario's result on its own (a transport failure, an
     /// interrupt or the API-call cap fails that scenario only), in catalog order.
     static func recordEach(
@@ -144,7 +169,18 @@ public enum RecordingRunner {
         sentCommands: SentCommands? = nil,
         finished: (@Sendable (ScenarioRun) async -> Void)? = nil
     ) async throws(RunnerError) -> [Result<ScenarioRun, RunnerError>] {
-        let scenarios = try options.loadCatalog().select(options.scenarioNames)
+        let catalog = try options.loadCatalog()
+        let scenarios = try catalog.select(options.scenarioNames)
+        let context = ScenarioContext(
+            instanceIDs: options.instanceIDs,
+            offlineInstanceID: options.offlineInstanceID,
+            platform: options.platform,
+            pollDelay: options.pollDelay,
+            parameters: options.parameters,
+            progress: options.progress,
+            sentCommands: sentCommands
+        )
+        try requireSomethingToRun(scenarios, of: catalog, context: context)
         let configuration = try resolveConfiguration(options)
         try RecordingLabel.check(options.source, endpoint: configuration.endpoint.url, folder: options.outputDirectory)
         try OutputPaths().folder("--output", options.outputDirectory.relativePath).check()
@@ -175,15 +211,6 @@ public enum RecordingRunner {
         let credentials = configuration.credentials
         let secrets = [credentials.accessKeyID, credentials.secretAccessKey, credentials.sessionToken].compactMap { $0 }
             .filter { $0.count >= 4 }
-        let context = ScenarioContext(
-            instanceIDs: options.instanceIDs,
-            offlineInstanceID: options.offlineInstanceID,
-            platform: options.platform,
-            pollDelay: options.pollDelay,
-            parameters: options.parameters,
-            progress: options.progress,
-            sentCommands: sentCommands
-        )
         var runnable: [ScenarioDefinition] = []
         for scenario in scenarios {
             if let reason = context.skipReason(scenario) {

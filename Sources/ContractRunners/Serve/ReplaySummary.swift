@@ -131,7 +131,7 @@ public struct ReplaySummary: Sendable, Hashable {
         }
         return .object(
             JSONObject([
-                "format": "ssm-contract.serve-report",
+                "format": .string(ReportFormat.serve),
                 "version": .number(JSONNumber(1)),
                 "requests": .number(JSONNumber(requests)),
                 "answered": .number(JSONNumber(answered)),

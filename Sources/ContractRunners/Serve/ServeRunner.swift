@@ -42,12 +42,13 @@ public enum ServeRunner: Runner {
     /// - Throws: ``RunnerError``: bad input (2) for a missing or malformed cassette or bad options,
     ///   unreachable (4) when the address cannot be bound.
     public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
-        let files = try cassetteFiles(options)
+        let search = try cassetteFiles(options)
+        let files = search.files
         try preflight(options, files: files)
         let summary: ReplaySummary
         do {
             summary = try await ReplayServer.withServer(cassettes: files, options: options.server) { server in
-                options.ready(startupLine(server, cassettes: files.count))
+                options.ready(startupLine(server, cassettes: files.count, skipped: search.skippedPhrase))
                 await options.until()
                 return server.summary
             }
@@ -69,12 +70,7 @@ public enum ServeRunner: Runner {
     /// Before anything is served: the report and the recording cassette can be written, and a recording is
     /// labelled truthfully (`live` only from AWS, no mock's answers in a `live` folder).
     static func preflight(_ options: Options, files: [URL]) throws(RunnerError) {
-        if options.report == OutputPaths.standardOutput {
-            throw RunnerError(
-                "--report -: serve's standard output carries the URL line and the summary; give the report a file",
-                status: .badInput
-            )
-        }
+        try refuseReportOnStandardOutput(options.report, job: "serve")
         var outputs = OutputPaths().file("--report", options.report)
         if let upstream = options.server.upstream, let recording = files.first {
             outputs = outputs.file("--record-missing (the first CASSETTE)", recording.relativePath)
@@ -89,21 +85,34 @@ public enum ServeRunner: Runner {
             }
         }
         try outputs.check()
+        try OutputPaths().file("--report", options.report).refuse(overwriting: files, "one of the cassettes to serve")
     }
 
-    /// `serving 3 cassettes (12 interactions) on http://127.0.0.1:PORT — point an SDK at it with --endpoint-url …`
-    package static func startupLine(_ server: ReplayServer, cassettes: Int) -> String {
+    /// `--report -` is refused: a server's standard output carries its URL line and its summary.
+    static func refuseReportOnStandardOutput(_ report: String?, job: String) throws(RunnerError) {
+        guard report == OutputPaths.standardOutput else { return }
+        throw RunnerError(
+            "--report -: \(job)'s standard output carries the URL line and the summary; give the report a file",
+            status: .badInput
+        )
+    }
+
+    /// `serving 3 cassettes (12 interactions) on http://127.0.0.1:PORT — point an SDK at it with --endpoint-url …`;
+    /// `skipped` names the reports the folder search left out (``CassetteSearch/skippedPhrase``).
+    package static func startupLine(_ server: ReplayServer, cassettes: Int, skipped: String = "") -> String {
         var line =
             "serving \(Plural.count(cassettes, "cassette")) (\(Plural.count(server.transport.interactionCount, "interaction"))) on \(server.baseURL)"
+        line += skipped
         if let recorder = server.transport.recorder { line += ", recording misses into \(recorder.file.relativePath)" }
         return line + " — point an SDK at it with --endpoint-url \(server.baseURL)\n"
     }
 
-    /// The cassette files to serve. With an upstream the first path is the cassette that records, and may
-    /// not exist yet.
-    static func cassetteFiles(_ options: Options) throws(RunnerError) -> [URL] {
+    /// The cassette files to serve (and the reports the folder search skipped). With an upstream the first path
+    /// is the cassette that records, and may not exist yet.
+    static func cassetteFiles(_ options: Options) throws(RunnerError) -> CassetteSearch {
         let paths = options.paths.isEmpty ? ["Recordings"] : options.paths
         var files: [URL]
+        let search: CassetteSearch
         if options.server.upstream != nil {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder)
@@ -123,16 +132,19 @@ public enum ServeRunner: Runner {
                 }
                 files = [URL(fileURLWithPath: paths[0])]
             }
-            files += try VerifyRunner.cassetteFiles(Array(paths.dropFirst()))
+            search = try CassetteSearch.find(Array(paths.dropFirst()))
+            let recording = OutputPaths.canonical(paths[0])
+            files += search.files.filter { OutputPaths.canonical($0.path) != recording }  // it is first already
         } else {
-            files = try VerifyRunner.cassetteFiles(paths)
+            search = try CassetteSearch.find(paths)
+            files = search.files
         }
         guard !files.isEmpty else {
             throw RunnerError(
-                "\(paths.joined(separator: ", ")): no cassettes (*.json) found; give cassette files or folders",
+                "\(paths.joined(separator: ", ")): no cassettes (*.json) found\(search.skippedPhrase); give cassette files or folders",
                 status: .badInput
             )
         }
-        return files
+        return CassetteSearch(files: files, skippedReports: search.skippedReports)
     }
 }

@@ -34,6 +34,19 @@ public struct CatalogOptions: Sendable {
                     problem: "does not exist; --deviations takes a deviations file or folder"
                 )
             }
+            // A folder that adds nothing would leave the run judged as if the user's files were not there.
+            for (flag, what, urls) in [
+                ("--contracts", "contract", additional), ("--deviations", "deviations", extraDeviations),
+            ] {
+                for url in urls where OutputPaths.isFolder(url.path) {
+                    guard try ContractCatalog.contractFiles(in: url).isEmpty else { continue }
+                    throw CatalogError(
+                        file: url.relativePath,
+                        problem:
+                            "holds no \(what) files (*.yaml, *.yml); \(flag) takes \(what) files or a folder of them"
+                    )
+                }
+            }
             let full: ContractCatalog
             switch location {
             case .folder(let folder):

@@ -43,7 +43,10 @@ public enum CheckRunner: Runner {
     /// main thread: see `MainThreadCommand`).
     nonisolated(nonsending) public static func run(_ options: Options) async throws(RunnerError) -> Outcome {
         let standardInput = options.standardInput
-        try ReportFiles.paths(json: options.json, junit: options.junit).check()
+        let reports = ReportFiles.paths(json: options.json, junit: options.junit)
+        try reports.check()
+        let inputs = [options.input, options.request].compactMap { $0 }.filter { $0 != "-" }  // - is standard input
+        try reports.refuse(overwriting: inputs.map { URL(fileURLWithPath: $0) }, "a file this check reads")
         let operation = OperationName.wire(fromCLI: options.operation)
         let (catalog, deviations) = try options.catalog.load(operation: operation)
         let known = Set(catalog.contracts.flatMap(\.operations))
@@ -58,7 +61,10 @@ public enum CheckRunner: Runner {
         var request: JSONValue?
         if let path = options.request {
             do throws(InputError) {
-                request = try ResponseDocument.request(try read(path, standardInput: standardInput), file: path)
+                request = try ResponseDocument.request(
+                    try read(path, standardInput: standardInput, isRequest: true),
+                    file: path
+                )
             } catch {
                 throw RunnerError(error.description, status: .badInput)
             }
@@ -67,7 +73,7 @@ public enum CheckRunner: Runner {
         var observation: Observation
         do throws(InputError) {
             observation = try ResponseDocument.observation(
-                try read(options.input, standardInput: standardInput),
+                try read(options.input, standardInput: standardInput, isRequest: false),
                 operation: operation,
                 request: request,
                 file: options.input
@@ -129,8 +135,17 @@ public enum CheckRunner: Runner {
         )
     }
 
-    static func read(_ path: String, standardInput: () -> Data) throws(InputError) -> [UInt8] {
+    /// The bytes of the response body (or, `isRequest`, the `--request` body) at `path`; `-` is standard input.
+    static func read(_ path: String, standardInput: () -> Data, isRequest: Bool) throws(InputError) -> [UInt8] {
         if path == "-" { return [UInt8](standardInput()) }
+        if OutputPaths.isFolder(path) {
+            throw InputError(
+                file: path,
+                problem: isRequest
+                    ? "is a folder; give --request the request body's file (or - for standard input)"
+                    : "is a folder; give the response body's file (or - for standard input), or judge the cassettes in it with `ssm-contract verify \(path)`"
+            )
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, problem: "cannot be read; check the path (use - for standard input)")
         }

@@ -1,3 +1,4 @@
+import Cassettes
 import ContractEngine
 import RawJSON
 import SSMOperations
@@ -23,6 +24,12 @@ enum ResponseIdentity {
             )
         }
         let cliName = OperationName.cli(fromWire: operation)
+        if let format = object["format"]?.stringValue, ReportFormat.all.contains(format) {
+            throw RunnerError(
+                "\(file): is an ssm-contract report (\"format\": \"\(format)\"), not a response body; give the body `aws ssm \(cliName) --output json` prints",
+                status: .badInput
+            )
+        }
         let keys = object.keys
         let own = members(of: operation, in: model)
         let matched = keys.filter(own.contains).count

@@ -50,21 +50,25 @@ public enum VerifyRunner: Runner {
             return Outcome(text: text, exitStatus: .success, report: nil)
         }
         let paths = options.paths.isEmpty ? ["Recordings"] : options.paths
-        let files = try cassetteFiles(paths)
+        let search = try CassetteSearch.find(paths)
+        let files = search.files
         guard !files.isEmpty else {
             throw RunnerError(
-                "nothing was checked: \(paths.joined(separator: ", ")) holds no cassettes (*.json); give cassette files or folders",
+                "nothing was checked: \(paths.joined(separator: ", ")) holds no cassettes (*.json)\(search.skippedPhrase); give cassette files or folders",
                 status: .badInput
             )
         }
+        try ReportFiles.paths(json: options.json, junit: options.junit)
+            .refuse(overwriting: files, "one of the cassettes to verify")
         let engine = ContractEngine(catalog: catalog)
         let run = try await evaluate(files, engine: engine)
-        let report = VerificationReport(
+        var report = VerificationReport(
             engine.finish(consume run),
             deviations: deviations,
             today: options.today ?? DeviationSet.today(),
             judgesStaleDeviations: options.judgesStaleDeviations
         )
+        report.skippedReports = search.skippedReports.map(displayPath)
         try requireSomethingChecked(report, what: paths.joined(separator: ", "))
         try ReportFiles.write(report, json: options.json, junit: options.junit, suite: "ssm-contract verify")
         return Outcome(
@@ -93,40 +97,6 @@ public enum VerifyRunner: Runner {
                 status: .badInput
             )
         }
-    }
-
-    /// The cassette files under `paths`, sorted; a path that does not exist is bad input.
-    package static func cassetteFiles(_ paths: [String]) throws(RunnerError) -> [URL] {
-        var files: [URL] = []
-        let manager = FileManager.default
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw RunnerError(
-                    "\(path): no such file or folder; give cassette files or folders (default Recordings)",
-                    status: .badInput
-                )
-            }
-            guard isFolder.boolValue else {
-                files.append(URL(fileURLWithPath: path))
-                continue
-            }
-            // Each file as the folder was given plus its place inside it, so reports show paths as given.
-            let enumerator = manager.enumerator(atPath: path)
-            var found: [URL] = []
-            while let subpath = enumerator?.nextObject() as? String {
-                let name = (subpath as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    enumerator?.skipDescendants()
-                    continue
-                }
-                if subpath.hasSuffix(".json") {
-                    found.append(URL(fileURLWithPath: (path as NSString).appendingPathComponent(subpath)))
-                }
-            }
-            files += found.sorted { $0.relativePath < $1.relativePath }
-        }
-        return files
     }
 
     /// Loads and evaluates the files in parallel (one task per file, at most one per core). Results are merged

@@ -177,4 +177,43 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: fresh.path))
         }
     }
+
+    /// `--report` is checked before anything is proxied: never a path that loses the session at the end, or
+    /// overwrites the cassette being recorded or one being replayed.
+    @Test func aReportThatWouldLoseWorkIsRefusedBeforeAnythingIsProxied() async throws {
+        try await ServeFixtures.withTemporaryFolder { folder in
+            let replayed = try ServeFixtures.writePollingCassette(in: folder)
+            let original = try Data(contentsOf: replayed)
+            let fresh = folder.appendingPathComponent("new.json")
+            for (report, replay, expected) in [
+                (
+                    "/no/such/folder/r.json", [String](),
+                    "--report /no/such/folder/r.json: the folder /no/such/folder does not exist; create it or choose another path"
+                ),
+                (
+                    "-", [],
+                    "--report -: proxy's standard output carries the URL line and the summary; give the report a file"
+                ),
+                (fresh.path, [], "--record and --report both write to \(fresh.path); give each its own path"),
+                (
+                    replayed.path, [replayed.path],
+                    "--report \(replayed.path): is one of the cassettes to replay; writing --report there would overwrite it, so give another path"
+                ),
+            ] {
+                var options = Self.options(upstream: "http://127.0.0.1:9", record: fresh)
+                options.report = report
+                options.replay = replay
+                options.until = { Issue.record("the proxy started") }
+                do throws(RunnerError) {
+                    _ = try await ProxyRunner.run(options)
+                    Issue.record("--report \(report) was accepted")
+                } catch {
+                    #expect(error.status == .badInput)
+                    #expect(error.message == expected)
+                }
+            }
+            #expect(try Data(contentsOf: replayed) == original, "the replayed cassette is untouched")
+            #expect(!FileManager.default.fileExists(atPath: fresh.path), "nothing was recorded")
+        }
+    }
 }

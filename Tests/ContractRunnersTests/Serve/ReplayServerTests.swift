@@ -257,6 +257,6 @@ import Testing
 /// The cassette files of a folder in the order `serve` loads them.
 enum VerifyRunnerFiles {
     static func sorted(_ folder: String) throws -> [URL] {
-        try VerifyRunner.cassetteFiles([PackageRoot.path(folder).path])
+        try CassetteSearch.find([PackageRoot.path(folder).path]).files
     }
 }

@@ -92,6 +92,24 @@ import Testing
         )
     }
 
+    /// A flag that would be ignored is refused with one line: `verify --markdown` without `--list-contracts`, and
+    /// `--list-contracts` with cassettes or a report to write (each was silently dropped, exit 0).
+    @Test(arguments: [
+        (["--markdown", "Recordings/aws-docs"], "--markdown only applies with --list-contracts"),
+        (
+            ["--list-contracts", "Recordings/aws-docs"],
+            "--list-contracts prints the catalog and reads no cassettes; give either cassettes or --list-contracts"
+        ),
+        (["--list-contracts", "--json", "-"], "--list-contracts writes no report; drop --json and --junit"),
+    ])
+    func verifyRefusesAFlagItWouldIgnore(arguments: [String], expected: String) async throws {
+        Self.expectOneLine(
+            try await BinaryRun.run(["verify"] + arguments),
+            status: 2,
+            "ssm-contract: \(expected) (usage: ssm-contract verify --help)"
+        )
+    }
+
     /// Every flag that takes a number accepts a negative one as its value (not "Missing value") and refuses it
     /// with one line naming the flag and the allowed range.
     @Test(arguments: [
@@ -134,18 +152,39 @@ import Testing
         )
     }
 
-    @Test func aResponseBodyGivenToVerifyOrServeSaysToUseCheck() async throws {
+    @Test func aFolderGivenToCheckSaysItIsAFolder() async throws {
+        let body = "Recordings/aws-docs/get-command-invocation-cli-example.json"
+        Self.expectOneLine(
+            try await BinaryRun.run(["check", "get-command-invocation", "Recordings/aws-docs"]),
+            status: 2,
+            "ssm-contract: Recordings/aws-docs: is a folder; give the response body's file (or - for standard input), or judge the cassettes in it with `ssm-contract verify Recordings/aws-docs`"
+        )
+        Self.expectOneLine(
+            try await BinaryRun.run(["check", "get-command-invocation", body, "--request", "Recordings"]),
+            status: 2,
+            "ssm-contract: Recordings: is a folder; give --request the request body's file (or - for standard input)"
+        )
+    }
+
+    /// A file that is not a cassette, given to `verify` or `serve`, is named for what it is, with what to do:
+    /// a response body (use check), a HAR capture (har import it).
+    @Test(arguments: [
+        (
+            "response.json", #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","Status":"Success"}"#,
+            "is not an ssm-contract cassette (no \"format\" or \"interactions\"); if it is a response body, judge it with `ssm-contract check OPERATION FILE`"
+        ),
+        (
+            "session.har", #"{"log":{"version":"1.2","creator":{"name":"browser","version":"1"},"entries":[]}}"#,
+            "is a HAR capture (\"log\" with \"entries\"), not an ssm-contract cassette; make a cassette of it with `ssm-contract har import FILE --output CASSETTE --source SOURCE`"
+        ),
+    ])
+    func aFileThatIsNotACassetteSaysWhatItIsAndWhatToUse(name: String, content: String, message: String) async throws {
         try await BinaryRun.withFolder { folder in
-            let body = folder.appendingPathComponent("response.json")
-            try #"{"CommandId":"ef7fdfd8-9b57-4151-a15c-db9a12345678","Status":"Success"}"#.write(
-                to: body,
-                atomically: true,
-                encoding: .utf8
-            )
-            let expected =
-                "ssm-contract: \(body.path): is not an ssm-contract cassette (no \"format\" or \"interactions\"); if it is a response body, judge it with `ssm-contract check OPERATION \(body.path)`"
-            Self.expectOneLine(try await BinaryRun.run(["verify", body.path]), status: 2, expected)
-            Self.expectOneLine(try await BinaryRun.run(["serve", body.path]), status: 2, expected)
+            let file = folder.appendingPathComponent(name)
+            try content.write(to: file, atomically: true, encoding: .utf8)
+            let expected = "ssm-contract: \(file.path): " + message.replacingOccurrences(of: "FILE", with: file.path)
+            Self.expectOneLine(try await BinaryRun.run(["verify", file.path]), status: 2, expected)
+            Self.expectOneLine(try await BinaryRun.run(["serve", file.path]), status: 2, expected)
         }
     }
 

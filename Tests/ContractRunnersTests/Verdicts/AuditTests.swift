@@ -144,4 +144,22 @@ import Testing
             #expect(run.errorLines.count == 1 && run.err.contains("\(broken.path): is not valid JSON"))
         }
     }
+
+    /// In a folder, a folder or a named pipe called `*.json` is not a file to scan (audit said it cannot be read).
+    @Test func aFolderOrPipeNamedLikeACassetteIsNotScanned() async throws {
+        try await BinaryRun.withFolder { folder in
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("2026.json"),
+                withIntermediateDirectories: true
+            )
+            #expect(mkfifo(folder.appendingPathComponent("pipe.json").path, 0o600) == 0)
+            try FileManager.default.copyItem(
+                at: PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json"),
+                to: folder.appendingPathComponent("2026.json/cassette.json")
+            )
+            let run = try await BinaryRun.run(["audit", folder.path])
+            #expect(run.status == 0, "\(run.err)")
+            #expect(run.out.hasPrefix("audit: 1 file, no credentials"), "\(run.out)")
+        }
+    }
 }

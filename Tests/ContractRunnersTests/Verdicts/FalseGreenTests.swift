@@ -139,6 +139,78 @@ import Testing
         Self.expectRefused(run, "nothing was checked: --only and --skip leave no contract of list-command-invocations")
         #expect(!run.err.contains("unknown operation"))
     }
+
+    /// `record` (and `live`) whose every selected scenario is skipped recorded nothing, and a misspelt
+    /// `--scenario-parameter` (no scenario has it) changes nothing: refused before anything is sent (record printed
+    /// "recorded 0 scenarios" and exited 0; the parameter was ignored).
+    @Test func recordWithNothingToRunOrAParameterNoScenarioHasIsRefused() async throws {
+        try await BinaryRun.withFolder { folder in
+            let output = folder.appendingPathComponent("out").path
+            let record = [
+                "record", "--source", "mock:moto@5.2.1", "--output", output, "--endpoint-url", "http://127.0.0.1:9",
+            ]
+            let environment = BinaryRun.fakeAWSEnvironment
+            Self.expectRefused(
+                try await BinaryRun.run(record + ["--scenario", "unreachable-instance"], environment: environment),
+                "ssm-contract: nothing to run: every selected scenario is skipped — unreachable-instance: needs --offline-instance-id (an instance whose agent never answers). Give what they need, or choose others with --scenario"
+            )
+            Self.expectRefused(
+                try await BinaryRun.run(
+                    record + ["--scenario-parameter", "sleeep=1", "--scenario", "in-flight"],
+                    environment: environment
+                ),
+                "ssm-contract: --scenario-parameter sleeep: no scenario has this parameter; the scenarios' parameters are execution-timeout, sleep"
+            )
+            #expect(!FileManager.default.fileExists(atPath: output), "nothing was created")
+            let live = try await BinaryRun.run(
+                [
+                    "live", "--source", "mock:moto@5.2.1", "--endpoint-url", "http://127.0.0.1:9", "--instance-id",
+                    "i-0123456789abcdef0", "--scenario", "unreachable-instance", "--output", output,
+                ],
+                environment: environment,
+                directory: folder  // no default baseline there
+            )
+            #expect(live.status == 2, "\(live.err)")
+            #expect(live.err.contains("nothing to run: every selected scenario is skipped — unreachable-instance"))
+        }
+    }
+
+    /// A `--contracts` or `--deviations` folder with no YAML file in it would leave the run judged as if the
+    /// user's rules were not there: refused, naming the folder and the flag.
+    @Test func aContractsOrDeviationsFolderWithoutFilesIsRefused() async throws {
+        try await BinaryRun.withFolder { folder in
+            let team = folder.appendingPathComponent("team-rules")
+            try FileManager.default.createDirectory(at: team, withIntermediateDirectories: true)
+            try "notes".write(to: team.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+            for (flag, what) in [("--contracts", "contract"), ("--deviations", "deviations")] {
+                Self.expectRefused(
+                    try await BinaryRun.run(["verify", flag, team.path, "Recordings/aws-docs"]),
+                    "ssm-contract: \(team.path): holds no \(what) files (*.yaml, *.yml); \(flag) takes \(what) files or a folder of them"
+                )
+                Self.expectRefused(
+                    try await Self.check("get-command-invocation", Self.getInvocation, [flag, team.path]),
+                    "ssm-contract: \(team.path): holds no \(what) files"
+                )
+            }
+        }
+    }
+
+    /// A folder whose name ends in `.json` is searched like any folder, never read as a cassette; a named pipe
+    /// so named is never opened (verify waited on it forever).
+    @Test func aFolderNamedLikeACassetteIsSearchedNotReadAndAPipeIsNotOpened() async throws {
+        try await BinaryRun.withFolder { folder in
+            let inner = folder.appendingPathComponent("2026-12-01.json")
+            try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json"),
+                to: inner.appendingPathComponent("cassette.json")
+            )
+            #expect(mkfifo(folder.appendingPathComponent("pipe.json").path, 0o600) == 0)
+            let run = try await BinaryRun.run(["verify", folder.path])
+            #expect(run.status == 0, "\(run.err)")
+            #expect(run.out.hasPrefix("ssm-contract verify: 1 file, 1 response (0 errors);"), "\(run.out)")
+        }
+    }
 }
 
 /// `check` and `verify` fold the contracts that apply to none of the responses into one line; `--verbose` lists them.

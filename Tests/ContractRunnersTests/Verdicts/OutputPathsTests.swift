@@ -204,6 +204,40 @@ import Darwin
         }
     }
 
+    /// A `live` report path that is a cassette of the run (the baseline's, or a fresh one in --output) is refused
+    /// before anything is sent: the report would replace it.
+    @Test func liveRefusesAReportPathThatIsOneOfItsCassettes() async throws {
+        try await BinaryRun.withFolder { folder in
+            let baseline = folder.appendingPathComponent("baseline")
+            try FileManager.default.copyItem(at: PackageRoot.path("Recordings/mock-moto-5.2.1"), to: baseline)
+            let kept = baseline.appendingPathComponent("list-commands.json")
+            let original = try Data(contentsOf: kept)
+            let output = folder.appendingPathComponent("out")  // an earlier run's --output
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            try await withRefusingPort { port in
+                for (flag, path) in [
+                    ("--json", kept.path), ("--junit", output.appendingPathComponent("list-commands.json").path),
+                ] {
+                    let run = try await BinaryRun.run(
+                        [
+                            "live", "--instance-id", "i-0123456789abcdef0", "--endpoint-url",
+                            "http://127.0.0.1:\(port)", "--source", "mock:moto@5.2.1", "--scenario", "list-commands",
+                            "--baseline", baseline.path, "--output", output.path, flag, path,
+                        ],
+                        environment: BinaryRun.fakeAWSEnvironment
+                    )
+                    #expect(run.status == 2, "\(run.err)")
+                    #expect(
+                        run.errorLines == [
+                            "ssm-contract: \(flag) \(path): is a cassette this run writes or compares with; writing \(flag) there would overwrite it, so give another path"
+                        ]
+                    )
+                }
+            }
+            #expect(try Data(contentsOf: kept) == original)
+        }
+    }
+
     @Test func serveChecksItsReportAndRecordingCassetteBeforeServing() async throws {
         let missing = "/no/such/folder/report.json"
         let report = try await BinaryRun.run(["serve", "Recordings/aws-docs", "--report", missing])
@@ -253,5 +287,37 @@ import Darwin
                 "ssm-contract: --output /no/such/folder/x.json: the folder /no/such/folder does not exist; create it or choose another path"
             ]
         )
+    }
+
+    /// `har export` and `har import` never write over their input (export replaced the cassette with a HAR, exit 0).
+    @Test func harRefusesAnOutputThatIsItsInput() async throws {
+        try await BinaryRun.withFolder { folder in
+            let cassette = folder.appendingPathComponent("c.json")
+            try FileManager.default.copyItem(
+                at: PackageRoot.path("Recordings/aws-docs/get-command-invocation-cli-example.json"),
+                to: cassette
+            )
+            let original = try Data(contentsOf: cassette)
+            let export = try await BinaryRun.run(["har", "export", cassette.path, "--output", cassette.path])
+            #expect(export.status == 2)
+            #expect(
+                export.errorLines == [
+                    "ssm-contract: --output \(cassette.path): is the cassette to export; writing --output there would overwrite it, so give another path"
+                ]
+            )
+            let capture = folder.appendingPathComponent("c.har")
+            #expect(try await BinaryRun.run(["har", "export", cassette.path, "--output", capture.path]).status == 0)
+            let captured = try Data(contentsOf: capture)
+            let importing = try await BinaryRun.run([
+                "har", "import", capture.path, "--output", capture.path, "--source", "synthetic", "--force",
+            ])
+            #expect(importing.status == 2)
+            #expect(
+                importing.errorLines == [
+                    "ssm-contract: --output \(capture.path): is the HAR file to import; writing --output there would overwrite it, so give another path"
+                ]
+            )
+            #expect(try Data(contentsOf: cassette) == original && Data(contentsOf: capture) == captured)
+        }
     }
 }
