@@ -64,11 +64,8 @@ import Darwin
     static func calibrate(_ arguments: [String], in folder: URL, watching folders: [URL]) throws -> Int {
         let events = try FolderEvents(folders)
         let process = try start(arguments, in: folder)
-        process.waitUntilExit()
-        try #require(
-            process.terminationStatus == 0,
-            "ssm-contract \(arguments.joined(separator: " ")) exited \(process.terminationStatus)"
-        )
+        let exit = ProcessExit.wait(for: process)
+        try #require(exit == .exited(0), "ssm-contract \(arguments.joined(separator: " ")) ended: \(exit)")
         return events.total
     }
 
@@ -80,8 +77,7 @@ import Darwin
         let process = try start(arguments, in: folder)
         _ = watch.wait(forTotal: events) { !process.isRunning }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        return process.terminationReason == .uncaughtSignal
+        return ProcessExit.wait(for: process) == .signaled(SIGKILL)
     }
 
     /// Runs the command with the write gate: lets every checkpoint pass, or kills the process (SIGKILL) at
@@ -99,14 +95,11 @@ import Darwin
             }
             gate.release()
         }
-        process.waitUntilExit()
+        let exit = ProcessExit.wait(for: process)
         if killAt == nil {
-            try #require(
-                process.terminationStatus == 0,
-                "ssm-contract \(arguments.joined(separator: " ")) exited \(process.terminationStatus)"
-            )
+            try #require(exit == .exited(0), "ssm-contract \(arguments.joined(separator: " ")) ended: \(exit)")
         } else {
-            try #require(process.terminationReason == .uncaughtSignal, "it ended before checkpoint \(killAt!)")
+            try #require(exit == .signaled(SIGKILL), "it ended before checkpoint \(killAt!): \(exit)")
         }
         return reached
     }
