@@ -44,6 +44,12 @@ def print_process_time(title, label, command, runs, env):
     print(title)
     print("  %-44s mean %8.2f ms   median %8.2f ms" % (label, statistics.mean(times) * 1e3, statistics.median(times) * 1e3))
     print("  %-44s median %6.2f ms" % ("CPU time per process (user + system)", statistics.median(cpu) * 1e3))
+    return statistics.median(times)
+
+
+# The start targets (issue 11): skeleton against `aws ... --generate-cli-skeleton`, and check of one response.
+TARGET_SKELETON_RATIO = 50.0
+TARGET_CHECK_MS = 10.0
 
 
 def main():
@@ -76,13 +82,18 @@ def main():
           % (statistics.median(ours_cpu) * 1e3, statistics.median(theirs_cpu) * 1e3,
              statistics.median(theirs_cpu) / max(statistics.median(ours_cpu), 1e-9)))
     print("  outputs byte-identical: %s" % ("yes" if ours_out == aws_out else "no"))
+    ratio = statistics.median(theirs) / statistics.median(ours)
+    print("  target >= %.0fx aws (median): %s" % (TARGET_SKELETON_RATIO, "met (%.1fx)" % ratio if ratio >= TARGET_SKELETON_RATIO
+          else "missed, %.1fx short (%.1fx)" % (TARGET_SKELETON_RATIO / ratio, ratio)))
     with tempfile.TemporaryDirectory() as folder:
         body = os.path.join(folder, "response.json")
         with open(body, "w") as f:
             json.dump(RESPONSE, f)
-        print_process_time("check latency, one GetCommandInvocation response, %d runs (wall clock per process):"
-                           % args.runs, "ssm-contract check",
-                           [args.ssm_contract, "check", "get-command-invocation", body], args.runs, env)
+        check = print_process_time("check latency, one GetCommandInvocation response, %d runs (wall clock per process):"
+                                   % args.runs, "ssm-contract check",
+                                   [args.ssm_contract, "check", "get-command-invocation", body], args.runs, env)
+    print("  target <= %.0f ms (median): %s (%.2f ms)" % (TARGET_CHECK_MS, "met" if check * 1e3 <= TARGET_CHECK_MS
+          else "missed by %.2f ms" % (check * 1e3 - TARGET_CHECK_MS), check * 1e3))
     print_process_time("process start floor, %d runs (wall clock per process):" % args.runs, "ssm-contract --version",
                        [args.ssm_contract, "--version"], args.runs, env)
     return 0
