@@ -178,16 +178,7 @@ public final class StoredInteraction: Sendable {
 
     /// The awsJson1_1 operation from `X-Amz-Target` (see ``Interaction/operation``).
     public var operation: String? {
-        requestHeaders.withFirst("X-Amz-Target") { target in
-            // An ASCII value is cut at its last dot byte by byte; any other as characters, as Interaction does.
-            guard target.allSatisfy({ $0 < 0x80 }) else {
-                let text = String(decoding: target, as: UTF8.self)
-                guard let dot = text.lastIndex(of: ".") else { return text }
-                return String(text[text.index(after: dot)...])
-            }
-            let name = target.lastIndex(of: UInt8(ascii: ".")).map { target[($0 + 1)...] } ?? target[...]
-            return String(decoding: UnsafeBufferPointer(rebasing: name), as: UTF8.self)
-        }
+        requestHeaders.withFirst("X-Amz-Target", Interaction.operation(target:))
     }
 
     /// The interaction read into the model.

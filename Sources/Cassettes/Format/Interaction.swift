@@ -86,8 +86,13 @@ public struct Interaction: Sendable, Hashable {
     /// The awsJson1_1 operation from `X-Amz-Target` (`AmazonSSM.GetCommandInvocation` gives
     /// `GetCommandInvocation`), or `nil` when the request has no target.
     public var operation: String? {
-        guard let target = request.headers["X-Amz-Target"] else { return nil }
-        if let dot = target.lastIndex(of: ".") { return String(target[target.index(after: dot)...]) }
-        return target
+        guard var target = request.headers["X-Amz-Target"] else { return nil }
+        return target.withUTF8(Self.operation(target:))
+    }
+
+    /// The operation an `X-Amz-Target` value names: what follows its last dot (the whole value without one).
+    static func operation(target: UnsafeBufferPointer<UInt8>) -> String {
+        let name = target.lastIndex(of: UInt8(ascii: ".")).map { target[($0 + 1)...] } ?? target[...]
+        return String(decoding: UnsafeBufferPointer(rebasing: name), as: UTF8.self)
     }
 }

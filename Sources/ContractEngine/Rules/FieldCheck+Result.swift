@@ -56,13 +56,13 @@ extension FieldCheck {
         case .equalsRequest:
             guard hasRequest, let expected = other.value(subject, texts) else { return .unknown }
             guard let found, !found.isNull else { return .absent }
-            if orEmpty, found.isEmptyString { return .holds }
+            if orEmpty, found.isString("") { return .holds }
             guard !expected.isNull else { return .unknown }
             return Predicate.same(found, expected) ? .holds : .violated
         default: break
         }
         guard let value = found, !value.isNull else { return .absent }
-        if orEmpty, value.isEmptyString { return .holds }
+        if orEmpty, value.isString("") { return .holds }
         switch test {
         case .oneOf(let members, let folded, let bytewise):
             guard value.kind == .string else { return .violated }
@@ -156,12 +156,6 @@ extension FieldCheck {
         case (.null, _): return false
         }
     }
-}
-
-extension JSONTape.View {
-    /// Whether this is the empty string.
-    @inline(__always)
-    var isEmptyString: Bool { kind == .string && writtenLength == 0 }
 }
 
 extension UnsafeBufferPointer<UInt8> {
